@@ -1,0 +1,35 @@
+"""The exception tree (one root) of claimgraph.
+
+Messages say what was expected, what was found, and how to fix it. The CLI
+prints them on one line; the library never prints.
+"""
+from __future__ import annotations
+
+
+class ClaimgraphError(Exception):
+    """Root of every error claimgraph raises on purpose."""
+
+
+class DataFileError(ClaimgraphError):
+    """A shipped data file (lexicon, gazetteer, pattern) is malformed."""
+
+
+class ModelNotFoundError(ClaimgraphError):
+    """The configured spaCy model is not installed."""
+
+
+class IngestError(ClaimgraphError):
+    """A source could not be read or parsed; the message names the source."""
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class FetchError(IngestError):
+    """A URL was refused or could not be fetched."""
+
+
+class StoreError(ClaimgraphError):
+    """The database could not be opened or written."""

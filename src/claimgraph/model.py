@@ -1,0 +1,197 @@
+"""The shared vocabulary: Document, Mention, Claim, Evidence, Entity, ClaimGroup.
+
+Every stage reads and writes these typed records; nothing else crosses a
+stage boundary. Per-document records (Document, Mention, Claim, Evidence) are
+produced by the map stages (ingest, nlp, extract) and are pure functions of
+one document. Entity and ClaimGroup are produced by the reduce stages
+(resolve, corroborate) over everything stored.
+
+Invariant (the grounding guarantee): for every Evidence `e` of a Document `d`,
+`d.text[e.start:e.end] == e.text`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ENTITY_TYPES = ("person", "organization", "state", "location", "other")
+POLARITIES = ("affirmed", "negated")
+CERTAINTIES = ("asserted", "hedged")
+
+
+def normalize_for_id(text: str) -> str:
+    """Text as hashed for a document id: NFKC, whitespace collapsed, lowercased."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+
+
+def make_document_id(text: str) -> str:
+    """A document's id is the hash of its normalized clean text (re-ingesting is a no-op)."""
+    return hashlib.sha256(normalize_for_id(text).encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass
+class Document:
+    """One article: clean text plus trustworthy metadata.
+
+    `text` is the clean text that every offset points into; `raw_text` is what
+    was read before boilerplate removal, kept so cleaning stays reproducible.
+    """
+
+    id: str
+    text: str
+    source: str
+    raw_text: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # ISO date (YYYY-MM-DD) of the article itself
+    date_source: str | None = None  # how `published` was found: dateline, metadata, url, render, ...
+    retrieved: str | None = None
+    language: str | None = "en"
+    duplicate_of: str | None = None  # id of the document this one is a near-duplicate of
+
+    @classmethod
+    def from_text(cls, text: str, source: str, **meta: Any) -> "Document":
+        return cls(id=make_document_id(text), text=text, source=source, **meta)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Mention:
+    """A span of a document that names or refers to an actor.
+
+    `actor` is the document-local actor key that all mentions of one actor in
+    one document share (in-document aliases, acronyms and coreference already
+    applied); resolution maps each local actor to a canonical Entity.
+    """
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+    actor: str  # document-local actor key, e.g. "a3"
+    name: str  # the best name of the local actor (longest proper name in the document)
+    type: str  # one of ENTITY_TYPES
+    kind: str = "name"  # name | alias | acronym | pronoun | description | demonym
+    gazetteer_id: str | None = None
+    aliases: list[str] = field(default_factory=list)  # names of the local actor in this document
+    parent_hint: str | None = None  # local actor key this actor is part of (from the text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Cue:
+    """A word or phrase that set polarity, certainty or attribution."""
+
+    kind: str  # negation | hedge | attribution
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Evidence:
+    """The exact sentence behind a claim, who said it and how sure they sounded."""
+
+    document_id: str
+    text: str
+    start: int
+    end: int
+    attributed_to: str | None = None  # the source's name as written ("Palestinian sources")
+    attributed_actor: str | None = None  # local actor key of the source, when it is an actor
+    attribution_kind: str | None = None  # person | outlet | organization | anonymous | state
+    certainty: str = "asserted"
+    polarity: str = "affirmed"
+    cues: list[Cue] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Claim:
+    """One document's statement that subject does `relation` (in `mode`) to object."""
+
+    document_id: str
+    subject: str  # local actor key
+    relation: str
+    object: str  # local actor key
+    evidence: Evidence
+    mode: str | None = None
+    polarity: str = "affirmed"
+    certainty: str = "asserted"
+    attributes: dict[str, Any] = field(default_factory=dict)  # time, place, weapon, quantity, role, from
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Extraction:
+    """Everything the map stage produces for one document."""
+
+    document: Document
+    mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    """A canonical actor across documents."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    parents: list[str] = field(default_factory=list)  # entity ids
+    gazetteer_id: str | None = None
+    mentions: int = 0
+    merge_reasons: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Origin:
+    """An independent source behind a claim group: who first said it."""
+
+    key: str  # stable key: entity id, "outlet:<name>", "anon:<description>@<outlet>", "dup:<document id>"
+    name: str
+    kind: str  # person | outlet | organization | anonymous | state
+    documents: list[str] = field(default_factory=list)
+    evidence: list[int] = field(default_factory=list)  # indexes into ClaimGroup.evidence
+
+
+@dataclass
+class ClaimGroup:
+    """Claims with the same subject, relation, mode and object across documents, counted."""
+
+    id: str
+    subject: str  # entity id
+    relation: str
+    object: str  # entity id
+    mode: str | None = None
+    polarity: str = "affirmed"  # affirmed unless every evidence is negated
+    certainty: str = "asserted"  # asserted when at least one evidence asserts it, else hedged
+    documents: int = 0
+    outlets: int = 0
+    origins: int = 0
+    origin_list: list[Origin] = field(default_factory=list)
+    first_reported: str | None = None
+    last_reported: str | None = None
+    contradicted: bool = False
+    attributes: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+    attribution_chains: list[list[str]] = field(default_factory=list)  # speaker -> outlet -> republishers
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

