@@ -72,7 +72,13 @@ def build(sources: list[str] = typer.Argument(..., help="Files, folders or URLs 
           offline: bool = typer.Option(False, "--offline", help="Refuse all network access."),
           allow_private: bool = typer.Option(False, "--allow-private",
                                              help="Allow fetching from private/loopback addresses."),
-          model: Optional[str] = typer.Option(None, "--model", help="spaCy model name or path.")) -> None:
+          model: Optional[str] = typer.Option(None, "--model", help="spaCy model name or path."),
+          workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
+                                                help="Worker processes or Ray actors (default: every core)."),
+          engine: str = typer.Option("local", "--engine", help="Where extraction runs: local or ray."),
+          address: Optional[str] = typer.Option(None, "--address",
+                                                help="Ray cluster address (with --engine ray); "
+                                                     "default: start a local cluster.")) -> None:
     """Ingest, extract, resolve, corroborate and store SOURCES (re-running changes nothing)."""
     from .pipeline import build as run_build
 
@@ -83,7 +89,7 @@ def build(sources: list[str] = typer.Argument(..., help="Files, folders or URLs 
     try:
         with _document_progress("build") as on_progress:
             report = run_build(sources, db, settings=settings, allow_private=allow_private,
-                               on_progress=on_progress)
+                               on_progress=on_progress, engine=engine, workers=workers, address=address)
     except ClaimgraphError as err:
         _fail(str(err))
     _print_rejected(report.rejected)
@@ -115,14 +121,46 @@ def ingest(sources: list[str] = typer.Argument(..., help="Files, folders or URLs
 
 
 @app.command()
-def export(out: Path = typer.Argument(..., help="Output file."),
-           db: str = DB_OPTION,
-           format: str = typer.Option("json", "--format", "-f", help="json")) -> None:
-    """Write the graph to OUT in the chosen format (json is documented in docs/json-export.md)."""
-    from .export import write_json
+def documents(db: str = DB_OPTION,
+              as_json: bool = typer.Option(False, "--json", help="Print JSON lines instead of a table.")) -> None:
+    """List stored documents: source, outlet, date, date source, length, duplicate-of (docs/ingest.md)."""
     from .store import Store
 
-    writers = {"json": write_json}
+    try:
+        store = Store(db)
+        rows = [(d.id, d.source, d.outlet, d.published, d.date_source, len(d.text), d.duplicate_of, d.title)
+                for d in store.iter_documents(with_text=False)]
+        store.close()
+    except ClaimgraphError as err:
+        _fail(str(err))
+    if as_json:
+        keys = ("id", "source", "outlet", "published", "date_source", "length", "duplicate_of", "title")
+        for row in rows:
+            console.print_json(json.dumps(dict(zip(keys, row))))
+        return
+    table = Table("id", "source", "outlet", "date", "date source", "length", "duplicate of",
+                  title=f"{len(rows)} documents in {db}")
+    for document_id, source, outlet, published, date_source, length, duplicate_of, _title in rows:
+        table.add_row(document_id[:10], source, outlet or "-", published or "-", date_source or "-",
+                      f"{length:,}", (duplicate_of or "")[:10] or "-")
+    console.print(table)
+
+
+@app.command()
+def export(out: Path = typer.Argument(..., help="Output file."),
+           db: str = DB_OPTION,
+           format: str = typer.Option("json", "--format", "-f",
+                                      help="json, ftm (FollowTheMoney JSON lines), graphml, gexf, "
+                                           "csv (a folder, or a .zip when OUT ends in .zip)")) -> None:
+    """Write the graph to OUT in the chosen format (docs/json-export.md, docs/exports.md)."""
+    from .export import write_json
+    from .export.csv import write_csv
+    from .export.ftm import write_ftm
+    from .export.graph import write_gexf, write_graphml
+    from .store import Store
+
+    writers = {"json": write_json, "ftm": write_ftm, "graphml": write_graphml, "gexf": write_gexf,
+               "csv": write_csv}
     if format not in writers:
         _fail(f"unknown format {format!r}; choose one of: {', '.join(writers)}")
     try:
@@ -152,3 +190,85 @@ def stats(db: str = DB_OPTION,
     for relation, count in figures["claims_by_relation"].items():
         table.add_row(f"  {relation}", str(count))
     console.print(table)
+
+
+@app.command()
+def serve(db: str = DB_OPTION,
+          host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
+          port: int = typer.Option(8000, "--port", "-p", help="Port to listen on."),
+          token: Optional[str] = typer.Option(None, "--token", envvar="CLAIMGRAPH_TOKEN",
+                                              help="Access token; required when --host is not loopback."),
+          user: Optional[str] = typer.Option(None, "--user", envvar="CLAIMGRAPH_USER",
+                                             help="Reviewer name stored with reviews (default: login name).")) -> None:
+    """Open the analyst's workbench (graph, entities, claims, sources, review, /api) in a browser."""
+    import uvicorn
+
+    from .web import create_app
+    from .web.app import LOOPBACK_HOSTS
+
+    if host not in LOOPBACK_HOSTS and not token:
+        _fail(f"--host {host} exposes the workbench beyond this machine: set --token or CLAIMGRAPH_TOKEN")
+    try:
+        web_app = create_app(db, token=token, user=user)
+    except ClaimgraphError as err:
+        _fail(str(err))
+    shown = f"[{host}]" if ":" in host else host
+    console.print(f"claimgraph workbench on http://{shown}:{port}/" + ("?token=..." if token else "")
+                  + "  (Ctrl+C stops)", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def report(out: Path = typer.Argument(..., help="Output HTML file."),
+           db: str = DB_OPTION,
+           title: str = typer.Option("claimgraph report", "--title", help="Title of the report.")) -> None:
+    """Write one self-contained HTML report (graph, top claims with evidence, sources) that opens offline."""
+    from .export.report import write_report
+    from .store import Store
+
+    try:
+        counts = write_report(Store(db), out, title=title)
+    except ClaimgraphError as err:
+        _fail(str(err))
+    console.print(f"wrote {out} ({counts['bytes'] // 1024} KiB)")
+
+
+@app.command("eval")
+def eval_command(gold: Path = typer.Argument(..., help="Gold annotation JSON (entities, relations, checks)."),
+                 corpus: Path = typer.Option(..., "--corpus", help="Folder of the articles the gold describes."),
+                 as_json: bool = typer.Option(False, "--json", help="Print the whole result as JSON.")) -> None:
+    """Build CORPUS into a temporary database, export and score it against GOLD (docs/extraction.md)."""
+    from dataclasses import asdict
+
+    from .evaluate import evaluate
+
+    if not gold.is_file():
+        _fail(f"{gold}: gold file not found")
+    if not corpus.is_dir():
+        _fail(f"{corpus}: corpus folder not found")
+    try:
+        result = evaluate(gold, corpus)
+    except (ClaimgraphError, ValueError, KeyError) as err:
+        _fail(f"{gold}: {err}")
+    if as_json:
+        console.print_json(json.dumps({k: asdict(v) if hasattr(v, "__dataclass_fields__") else v
+                                       for k, v in result.items()}))
+        return
+    table = Table("relation", "gold", "recall", "predicted", "precision", title="per relation (lenient)")
+    for name, row in result["lenient"].per_relation.items():
+        table.add_row(name, str(row["gold"]), f"{row['recall']:.2f}", str(row["predicted"]),
+                      f"{row['precision']:.2f}")
+    console.print(table)
+    entities = result["entities"]
+    console.print(f"entities: recall {entities['recall']:.2f} of {entities['gold']} gold, "
+                  f"{entities['predicted']} predicted; missing: {', '.join(entities['missing']) or '-'}")
+    for mode in ("strict", "lenient"):
+        score = result[mode]
+        console.print(f"relations {mode}: recall {score.recall:.2f} (core {score.core_recall:.2f}), "
+                      f"precision {score.precision:.2f}, F1 {score.f1:.2f}; {score.claims} claims, "
+                      f"{score.wrong} wrong, {score.off_gold} off-gold")
+    console.print("missed (lenient): " + ("; ".join(result["lenient"].missed) or "-"))
+    evidence = result["evidence"]
+    console.print(f"evidence: {evidence['total']} spans, grounded {evidence['grounded']}, "
+                  f"boilerplate {evidence['boilerplate']}; attribution "
+                  f"{result['attribution']['right']}/{result['attribution']['checked']}")

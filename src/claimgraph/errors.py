@@ -33,3 +33,11 @@ class FetchError(IngestError):
 
 class StoreError(ClaimgraphError):
     """The database could not be opened or written."""
+
+
+class ReviewError(ClaimgraphError):
+    """A review names an unknown action, target or payload."""
+
+
+class EngineError(ClaimgraphError):
+    """A map engine (worker processes, Ray) could not start or lost a worker."""

@@ -89,25 +89,35 @@ def extract_batch(nlp, documents: list[Document]) -> list[Extraction]:
 
 
 def map_documents(documents: Iterable[Document], store: Store, report: BuildReport, *,
-                  settings: Settings, on_progress: ProgressCallback | None = None) -> None:
-    """Extract and store documents batch by batch (one transaction per batch)."""
-    from .nlp import load_nlp
+                  settings: Settings, on_progress: ProgressCallback | None = None,
+                  engine: str = "local", workers: int | None = None, address: str | None = None,
+                  task=None) -> None:
+    """Extract documents on an engine and store them batch by batch (one transaction per batch).
 
-    nlp = None
-    for batch in _batched(documents, BATCH_SIZE):
-        if nlp is None:  # loading the model costs seconds: only when there is work
-            nlp = load_nlp(settings.model)
-        extractions = extract_batch(nlp, batch)
-        report.extracted += store.save_extractions(extractions)
-        report.ingested += len(batch)
-        if on_progress:
-            on_progress("document", len(batch))
+    Batches come back in input order, so the rows written are the same whatever the engine
+    and worker count; a killed build keeps every batch written before it died.
+    """
+    from .engines import ExtractTask, open_engine
+
+    task = task or ExtractTask(settings.model)
+    with open_engine(engine, task, workers=workers or settings.workers, address=address) as mapper:
+        for extractions in mapper.map(_batched(documents, settings.batch_size)):
+            report.extracted += store.save_extractions(extractions)
+            report.ingested += len(extractions)
+            if on_progress:
+                on_progress("document", len(extractions))
 
 
 def reduce_graph(store: Store) -> tuple[int, int]:
     """Resolve entities across documents and corroborate claims; replace the derived graph."""
+    with store.graph_lock():  # concurrent builds and reviews rebuild one at a time
+        return _reduce_graph(store)
+
+
+def _reduce_graph(store: Store) -> tuple[int, int]:
     from .corroborate import group_claims
     from .resolve import resolve_mentions
+    from .store.reviews import get_entity_reviews
 
     mentions = list(store.iter_mentions())
     claims = list(store.iter_claims())
@@ -115,7 +125,8 @@ def reduce_graph(store: Store) -> tuple[int, int]:
                for c in claims if c.relation == "PART_OF"]
     part_of += [((m.document_id, m.actor), (m.document_id, m.parent_hint))
                 for m in mentions if m.parent_hint]
-    resolution = resolve_mentions(mentions, part_of=part_of, reviews=store.reviews())
+    # entity reviews (merge/split/rename) in the flat shape resolution reads (docs/reviewing.md)
+    resolution = resolve_mentions(mentions, part_of=part_of, reviews=get_entity_reviews(store.reviews()))
     documents = {d.id: d for d in store.iter_documents(with_text=False)}
     entities = {e.id: e for e in resolution.entities}
     groups = group_claims(claims, actor_entity=resolution.actor_entity, documents=documents,
@@ -125,15 +136,21 @@ def reduce_graph(store: Store) -> tuple[int, int]:
 
 
 def build(sources: Sequence[str], db: str, *, settings: Settings | None = None,
-          allow_private: bool = False, on_progress: ProgressCallback | None = None) -> BuildReport:
-    """Ingest, extract and store `sources`, then rebuild the graph. Idempotent."""
+          allow_private: bool = False, on_progress: ProgressCallback | None = None,
+          engine: str = "local", workers: int | None = None, address: str | None = None) -> BuildReport:
+    """Ingest, extract and store `sources`, then rebuild the graph. Idempotent.
+
+    `engine` is "local" (`workers` processes, default every core) or "ray" (`workers`
+    actors on the cluster at `address`, or on a local one); see docs/scale.md.
+    """
     settings = settings or get_settings()
     store = Store(db)
     report = BuildReport()
     try:
         documents = iter_new_documents(sources, store, report, settings=settings,
                                        allow_private=allow_private, on_progress=on_progress)
-        map_documents(documents, store, report, settings=settings, on_progress=on_progress)
+        map_documents(documents, store, report, settings=settings, on_progress=on_progress,
+                      engine=engine, workers=workers, address=address)
         report.entities, report.claim_groups = reduce_graph(store)
     finally:
         store.close()

@@ -28,8 +28,8 @@ def test_store_normalize_db_url(given, expected):
     assert normalize_db_url(given) == expected
 
 
-def test_store_roundtrip_keeps_claim_and_evidence(db_path):
-    store = Store(db_path)
+def test_store_roundtrip_keeps_claim_and_evidence(db):
+    store = Store(db)
     extraction = _extraction()
     assert store.save_extractions([extraction]) == 1
     [claim] = store.iter_claims()
@@ -41,16 +41,16 @@ def test_store_roundtrip_keeps_claim_and_evidence(db_path):
     assert [m.name for m in store.iter_mentions()] == ["Sinaloa Cartel", "police"]
 
 
-def test_store_save_is_idempotent(db_path):
-    store = Store(db_path)
+def test_store_save_is_idempotent(db):
+    store = Store(db)
     extraction = _extraction()
     store.save_extractions([extraction])
     assert store.save_extractions([extraction]) == 0
     assert store.stats()["extracted_claims"] == 1
 
 
-def test_store_failed_batch_leaves_nothing_half_written(db_path):
-    store = Store(db_path)
+def test_store_failed_batch_leaves_nothing_half_written(db):
+    store = Store(db)
     good = _extraction()
     store.save_extractions([good])
     bad = _extraction("The Gulf Clan kidnapped two soldiers near Medellin.")
@@ -61,8 +61,8 @@ def test_store_failed_batch_leaves_nothing_half_written(db_path):
     assert store.stats()["extracted_claims"] == 1
 
 
-def test_store_reviews_soft_delete(db_path):
-    store = Store(db_path)
+def test_store_reviews_soft_delete(db):
+    store = Store(db)
     review_id = store.add_review("reject", "g1", user="analyst")
     assert [r["target"] for r in store.reviews()] == ["g1"]
     assert store.undo_review(review_id)

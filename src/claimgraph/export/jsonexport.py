@@ -28,14 +28,24 @@ def _evidence(evidence) -> dict[str, Any]:
                 cues=[dict(kind=c.kind, text=c.text, start=c.start, end=c.end) for c in evidence.cues])
 
 
-def build_export(store: Store) -> dict[str, Any]:
-    """The whole graph as one JSON-ready object."""
+def build_export(store: Store, *, include_rejected: bool = False) -> dict[str, Any]:
+    """The whole graph as one JSON-ready object.
+
+    Analyst reviews apply (#6): claims rejected in review are left out unless
+    `include_rejected`; `claims[].review` is "confirmed", "rejected" or null.
+    """
+    from ..store.reviews import get_claim_reviews
+
+    claim_reviews = get_claim_reviews(store.reviews())
     documents = [_document(d) for d in store.iter_documents(with_text=False)]
     entities = [dict(id=e.id, name=e.name, type=e.type, aliases=e.aliases, parents=e.parents,
                      mentions=e.mentions, gazetteer_id=e.gazetteer_id, merge_reasons=e.merge_reasons)
                 for e in store.entities()]
     claims = []
     for group in store.claim_groups():
+        review = claim_reviews.get(group.id)
+        if review == "rejected" and not include_rejected:
+            continue
         claims.append(dict(
             id=group.id, subject=group.subject, relation=group.relation, mode=group.mode,
             object=group.object, polarity=group.polarity, certainty=group.certainty,
@@ -45,7 +55,7 @@ def build_export(store: Store) -> dict[str, Any]:
             origin_list=[dict(key=o.key, name=o.name, kind=o.kind, documents=o.documents,
                               evidence=o.evidence) for o in group.origin_list],
             attribution_chains=group.attribution_chains,
-            evidence=[_evidence(e) for e in group.evidence],
+            evidence=[_evidence(e) for e in group.evidence], review=review,
         ))
     return dict(documents=documents, entities=entities, claims=claims)
 

@@ -7,9 +7,11 @@ transaction too. Reviews are only ever appended or soft-deleted.
 """
 from __future__ import annotations
 
+import fcntl
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,13 @@ log = logging.getLogger(__name__)
 # Bumped whenever extraction output changes shape, so stale documents are re-extracted.
 EXTRACTOR_VERSION = "1"
 
+# Execution option that marks a connection as a writer (SQLite: BEGIN IMMEDIATE).
+WRITE_OPTION = "claimgraph_write"
+
+# Key of the PostgreSQL advisory lock that serializes graph rebuilds (any constant bigint;
+# this one is "claimgraph" hashed, to stay clear of other applications sharing the server).
+GRAPH_LOCK_KEY = 0x636C61696D67
+
 
 def normalize_db_url(db: str) -> str:
     """A plain path means a SQLite file; anything with '://' is an SQLAlchemy URL."""
@@ -38,6 +47,8 @@ def normalize_db_url(db: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # SQLAlchemy emits BEGIN itself (_sqlite_begin), so the driver must not start transactions.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL keeps readers (the web UI) working while a build writes; foreign keys for cascades.
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -54,7 +65,30 @@ def create_db_engine(db: str) -> Engine:
         raise StoreError(f"cannot open database {db!r}: {err}") from err
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _sqlite_begin(conn) -> None:
+    # A write transaction takes SQLite's write lock up front (BEGIN IMMEDIATE): a deferred one
+    # that read first fails with "database is locked" when another build committed meanwhile,
+    # busy_timeout or not. Reads stay deferred so the web UI never blocks a build.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")
+
+
+def _insert_ignore(conn, table, values: dict[str, Any]) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING; True when the row was inserted.
+
+    Two builds storing the same document at once both succeed: the second waits for the
+    first to commit, then skips the row instead of failing the whole batch.
+    """
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    # RETURNING, not rowcount: psycopg reports -1 for an INSERT ... ON CONFLICT through SQLAlchemy.
+    statement = dialect_insert(table).values(**values).on_conflict_do_nothing()
+    return conn.execute(statement.returning(*table.primary_key.columns)).first() is not None
 
 
 def _row(table, values: dict[str, Any]) -> dict[str, Any]:
@@ -117,14 +151,48 @@ class Store:
     def __init__(self, db: str, *, create: bool = True):
         self.db = db
         self.engine = create_db_engine(db)
+        # Every write goes through this engine: same pool, transactions marked as writes.
+        self.writer = self.engine.execution_options(**{WRITE_OPTION: True})
         if create:
             self.create_schema()
 
     def create_schema(self) -> None:
+        """Create the schema, or bring it up to date, with the Alembic migrations."""
+        from .migrations import upgrade
+
         try:
-            t.metadata.create_all(self.engine)
+            upgrade(self.writer)
         except SQLAlchemyError as err:
-            raise StoreError(f"cannot create the schema in {self.db!r}: {err}") from err
+            raise StoreError(f"cannot create or upgrade the schema in {self.db!r}: {err}") from err
+
+    @contextmanager
+    def graph_lock(self) -> Iterator[None]:
+        """Serialize graph rebuilds across processes (concurrent builds and reviews).
+
+        A rebuild reads every stored claim, then replaces the derived tables; two of them
+        interleaved could leave the older reading as the final graph. With the lock, the last
+        rebuild to finish has read everything committed before it started.
+        """
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as conn:
+                conn.execute(select(func.pg_advisory_lock(GRAPH_LOCK_KEY)))
+                conn.commit()
+                try:
+                    yield
+                finally:
+                    conn.execute(select(func.pg_advisory_unlock(GRAPH_LOCK_KEY)))
+                    conn.commit()
+            return
+        path = self.engine.url.database
+        if not path or path == ":memory:":
+            yield
+            return
+        with open(f"{path}-graphlock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -140,16 +208,13 @@ class Store:
 
     def add_document(self, document: Document) -> bool:
         """Store a document without extraction output; False when its id is already stored."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             return self._insert_document(conn, document, extracted=False)
 
     def _insert_document(self, conn, document: Document, *, extracted: bool) -> bool:
-        exists = conn.scalar(select(t.documents.c.id).where(t.documents.c.id == document.id))
-        if exists:
-            return False
-        conn.execute(insert(t.documents).values(
-            **_row(t.documents, document.to_dict()), ingested_at=_now(), extracted_with=EXTRACTOR_VERSION if extracted else None))
-        return True
+        return _insert_ignore(conn, t.documents, dict(
+            _row(t.documents, document.to_dict()), ingested_at=_now(),
+            extracted_with=EXTRACTOR_VERSION if extracted else None))
 
     def iter_documents(self, *, with_text: bool = True) -> Iterator[Document]:
         with self.engine.connect() as conn:
@@ -178,7 +243,7 @@ class Store:
         mentions and claims replaced. Returns how many documents were written.
         """
         written = 0
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             for extraction in extractions:
                 document = extraction.document
                 if not self._insert_document(conn, document, extracted=True):
@@ -213,7 +278,7 @@ class Store:
     def replace_graph(self, entities: list[Entity], actor_entity: dict[tuple[str, str], str],
                       groups: list[ClaimGroup]) -> None:
         """Replace the derived tables in one transaction."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             conn.execute(delete(t.claim_groups))
             conn.execute(delete(t.actor_entities))
             conn.execute(delete(t.entities))
@@ -249,13 +314,13 @@ class Store:
     # -- reviews ------------------------------------------------------------------------------
 
     def add_review(self, action: str, target: str, *, user: str, payload: dict | None = None) -> int:
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             result = conn.execute(insert(t.reviews).values(
                 action=action, target=target, payload=payload or {}, user=user, created_at=_now()))
             return int(result.inserted_primary_key[0])
 
     def undo_review(self, review_id: int) -> bool:
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             result = conn.execute(update(t.reviews).where(
                 t.reviews.c.id == review_id, t.reviews.c.deleted_at.is_(None)).values(deleted_at=_now()))
             return result.rowcount > 0

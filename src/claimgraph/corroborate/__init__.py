@@ -1,0 +1,4 @@
+"""Corroboration: claim groups across documents with independent origins and contradictions."""
+from .groups import SYMMETRIC, group_claims, make_group_id
+
+__all__ = ["SYMMETRIC", "group_claims", "make_group_id"]

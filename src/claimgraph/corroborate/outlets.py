@@ -1,0 +1,157 @@
+"""Know which entities are news outlets, name them as origins, and link reporters to their outlets."""
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from typing import Iterable
+
+from ..gazetteer import load_gazetteer
+from ..model import Claim, Document, Entity
+from ..resolve.normalize import fold, normalize_name
+
+log = logging.getLogger(__name__)
+
+# Shapes that tie a reporter to an outlet in running text: "The Times of Israel's Avi Issacharoff",
+# "Avi Issacharoff of The Times of Israel", "Avi Issacharoff, writing for the Times of Israel".
+REPORTER_SHAPES = ("{o}'s {p}", "{o} reporter {p}", "{o} correspondent {p}", "{o} journalist {p}",
+                   "{p} of {o}", "{p}, of {o}", "{p} of the {o}", "{p}, writing for {o}", "{p} for {o}",
+                   "{p} from {o}", "{p}, a reporter for {o}", "{p}, a correspondent for {o}")
+# Phrases by which an anonymous or named source passes a claim to an outlet ("sources told X").
+RELAY_PHRASES = ("told", "speaking with", "speaking to", "talking to", "talking with", "said to",
+                 "in an interview with", "interviewed by", "quoted by", "cited by", "according to")
+
+
+class Outlets:
+    """Outlet entities and publishing outlets, each with one stable origin key."""
+
+    def __init__(self, entities: dict[str, Entity], documents: dict[str, Document]):
+        self.entities = entities
+        self.documents = documents
+        self.by_name: dict[str, set[str]] = defaultdict(set)  # normalized alias -> entity ids
+        for entity in entities.values():
+            for alias in entity.aliases or [entity.name]:
+                key = normalize_name(alias)
+                if key:
+                    self.by_name[key].add(entity.id)
+        gazetteer = load_gazetteer()
+        self.media: set[str] = set()
+        for entity in entities.values():
+            entry = gazetteer.get(entity.gazetteer_id) if entity.gazetteer_id else None
+            if entry is not None and entry.kind == "media":
+                self.media.add(entity.id)
+        for document in documents.values():
+            entity_id = self.find_entity(document.outlet)
+            if entity_id:
+                self.media.add(entity_id)
+        # folded outlet names (entity aliases and document outlets) for scanning text
+        self.names: dict[str, str] = {}
+        for entity_id in sorted(self.media):
+            for alias in entities[entity_id].aliases or [entities[entity_id].name]:
+                self._add_name(alias, entity_id)
+        for document in documents.values():
+            if document.outlet:
+                self._add_name(document.outlet, self.key_of_outlet(document.outlet))
+
+    def _add_name(self, alias: str, key: str) -> None:
+        text = fold(alias).strip()
+        text = text[4:] if text.startswith("the ") else text
+        if len(text) >= 3:
+            self.names.setdefault(text, key)
+
+    def find_entity(self, name: str | None) -> str | None:
+        """The one entity whose name or alias normalizes like `name`, else None."""
+        if not name:
+            return None
+        ids = self.by_name.get(normalize_name(name), set())
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def key_of_outlet(self, name: str | None) -> str:
+        """Origin key of an outlet named so: its entity id when resolved, else 'outlet:<name>'."""
+        entity_id = self.find_entity(name)
+        return entity_id or f"outlet:{normalize_name(name or '') or 'unknown'}"
+
+    def name_of(self, key: str) -> str:
+        if key in self.entities:
+            return self.entities[key].name
+        return key.split(":", 1)[1] if ":" in key else key
+
+    def root_document(self, document_id: str) -> str:
+        """Follow duplicate_of links to the first copy (syndicated copies share its origin)."""
+        seen = set()
+        while document_id in self.documents and self.documents[document_id].duplicate_of \
+                and document_id not in seen:
+            seen.add(document_id)
+            document_id = self.documents[document_id].duplicate_of
+        return document_id
+
+    def publisher_key(self, document_id: str) -> tuple[str, str]:
+        """(origin key, name) of the outlet that published a document; unknown outlets key by document."""
+        document = self.documents.get(document_id)
+        if document is None or not document.outlet:
+            return f"doc:{document_id}", f"document {document_id[:8]}"
+        key = self.key_of_outlet(document.outlet)
+        return key, self.name_of(key) if key in self.entities else document.outlet
+
+    def find_relay(self, text: str) -> str | None:
+        """An outlet a source spoke to, named in `text` ('sources told The Times of Israel')."""
+        folded = fold(text)
+        for phrase in RELAY_PHRASES:
+            for match in re.finditer(rf"\b{re.escape(phrase)}\s+(?:the\s+)?", folded):
+                tail = folded[match.end():match.end() + 80]
+                for name, key in self.names.items():
+                    if tail.startswith(name) and (len(tail) == len(name) or not tail[len(name)].isalnum()):
+                        return key
+        return None
+
+
+def link_reporters(claims: Iterable[Claim], actor_entity: dict[tuple[str, str], str],
+                   outlets: Outlets) -> dict[str, str]:
+    """person entity id -> outlet origin key, from parents, MEMBER_OF claims, bylines and text."""
+    links: dict[str, str] = {}
+    entities = outlets.entities
+    for entity in entities.values():
+        if entity.type == "person":
+            media_parent = next((p for p in entity.parents if p in outlets.media), None)
+            if media_parent:
+                links[entity.id] = media_parent
+    claims = list(claims)
+    for claim in claims:
+        if claim.relation != "MEMBER_OF":
+            continue
+        subject = actor_entity.get((claim.document_id, claim.subject))
+        target = actor_entity.get((claim.document_id, claim.object))
+        if subject in entities and entities[subject].type == "person" and target in outlets.media:
+            links.setdefault(subject, target)
+    for document in outlets.documents.values():
+        for author in document.authors or []:
+            entity_id = outlets.find_entity(author)
+            if entity_id and entities[entity_id].type == "person" and document.outlet:
+                links.setdefault(entity_id, outlets.key_of_outlet(document.outlet))
+    texts: dict[str, set[str]] = defaultdict(set)  # speaker entity -> texts that name them
+    for claim in claims:
+        evidence = claim.evidence
+        speaker = actor_entity.get((claim.document_id, evidence.attributed_actor)) \
+            if evidence.attributed_actor else None
+        if speaker in entities and entities[speaker].type == "person" and speaker not in links:
+            texts[speaker].add(fold(evidence.text))
+            if evidence.attributed_to:
+                texts[speaker].add(fold(evidence.attributed_to))
+    for speaker, folded_texts in texts.items():
+        key = _find_byline(entities[speaker], folded_texts, outlets)
+        if key:
+            links[speaker] = key
+    return links
+
+
+def _find_byline(person: Entity, texts: set[str], outlets: Outlets) -> str | None:
+    people = {fold(a).strip() for a in person.aliases or [person.name] if len(a) >= 3}
+    for text in texts:
+        text = text.replace("\u2019", "'")
+        for outlet, key in outlets.names.items():
+            if outlet not in text:
+                continue
+            for p in people:
+                if p in text and any(shape.format(o=outlet, p=p) in text for shape in REPORTER_SHAPES):
+                    return key
+    return None

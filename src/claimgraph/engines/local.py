@@ -1,0 +1,130 @@
+"""The local engine: the per-document map over N worker processes on this machine.
+
+Each worker process loads the spaCy pipeline once (pool initializer) and runs the
+task on whole batches, so `nlp.pipe` batching is kept. Batches are submitted from a
+stream with a bounded window (WINDOW_PER_WORKER batches per worker in flight), so
+memory stays flat whatever the corpus size, and results come back in input order,
+so a build writes exactly the same rows in the same order whatever the worker count.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from ..errors import EngineError
+from ..model import Document, Extraction
+
+log = logging.getLogger(__name__)
+
+# Batches in flight per worker: 2 keeps every worker busy while the parent writes the
+# previous batch, and bounds memory to 2 x workers x batch size documents.
+WINDOW_PER_WORKER = 2
+
+# Modules the fork server imports once, so each worker forks with spaCy already loaded
+# (saves ~1 s of imports per worker); the model itself is loaded by each worker.
+PRELOAD = ["spacy", "claimgraph.engines.task", "claimgraph.pipeline"]
+
+# How often a worker checks that the build that started it is still alive.
+PARENT_CHECK_SECONDS = 1.0
+
+_task = None  # per worker process: the task, what its load() returned, or why it failed
+_state = None
+_load_error: Exception | None = None
+
+
+def _init_worker(task, parent: int) -> None:
+    global _task, _state, _load_error
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    _task = task
+    try:
+        _state = task.load()
+    except Exception as err:  # noqa: BLE001  an initializer that raises only says "broken pool"
+        _load_error = err
+
+
+def _exit_with_parent(parent: int) -> None:
+    # A `kill -9`ed build cannot shut its pool down; without this its workers (children of
+    # the fork server, not of the build) would live on, each holding a loaded model.
+    while True:
+        time.sleep(PARENT_CHECK_SECONDS)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+
+
+def _run_batch(documents: list[Document]) -> list[Extraction]:
+    if _load_error is not None:
+        raise _load_error
+    return _task.run(_state, documents)
+
+
+class LocalEngine:
+    """Map batches of documents over `workers` processes (in this process when workers is 1)."""
+
+    name = "local"
+
+    def __init__(self, task, *, workers: int):
+        self.task = task
+        self.workers = max(1, workers)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> "LocalEngine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def map(self, batches: Iterable[list[Document]]) -> Iterator[list[Extraction]]:
+        """Extractions for each batch, in input order; nothing starts until the first batch."""
+        if self.workers == 1:
+            yield from self._map_here(batches)
+        else:
+            yield from self._map_pool(batches)
+
+    def _map_here(self, batches: Iterable[list[Document]]) -> Iterator[list[Extraction]]:
+        state = None
+        for batch in batches:
+            if state is None:  # loading the model costs seconds: only when there is work
+                state = self.task.load()
+            yield self.task.run(state, batch)
+
+    def _start_pool(self) -> ProcessPoolExecutor:
+        # forkserver, not fork: the parent may run threads (progress bar, database driver),
+        # and forking a threaded process can deadlock a child.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        log.info("starting %d worker processes", self.workers)
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                   initializer=_init_worker, initargs=(self.task, os.getpid()))
+
+    def _map_pool(self, batches: Iterable[list[Document]]) -> Iterator[list[Extraction]]:
+        window: deque[Future] = deque()
+        limit = self.workers * WINDOW_PER_WORKER
+        try:
+            for batch in batches:
+                if self._pool is None:
+                    self._pool = self._start_pool()
+                window.append(self._pool.submit(_run_batch, batch))
+                if len(window) >= limit:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+        except BrokenProcessPool as err:
+            raise EngineError(f"a worker process died ({err}); the batches already written are "
+                              f"kept: run the same command again to finish") from err
+        finally:
+            for future in window:
+                future.cancel()

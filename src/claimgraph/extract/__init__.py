@@ -1,0 +1,218 @@
+"""Per-document extraction: actor mentions and claims (with evidence, modality, attribution, attributes).
+
+The public entry point is `extract_document(doc, document)`, a pure function of one document, safe to
+run in worker processes. See docs/extraction.md.
+"""
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import ClaimgraphError
+from ..model import Claim, Document, Evidence, Extraction, Mention
+from .actors import ActorTable
+from .arguments import ArgumentResolver
+from .attribution import Attributor
+from .lexicon import load_lexicon
+from .modality import Modality
+from .predicates import PredicateMatcher, RawClaim
+from .structure import StructureFinder
+from .timex import resolve_time
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract_document"]
+
+# Relations read from descriptions rather than asserted events: negation and hedges do not apply.
+STRUCTURAL = frozenset(("MEMBER_OF", "PART_OF"))
+PLACE_PREPS = frozenset(("in", "at", "near", "into", "across", "inside", "along", "on", "from", "over"))
+QUANTITY_WORDS = frozenset(("dozens", "hundreds", "thousands", "scores", "several", "many", "tens", "millions"))
+# How far (in dependency hops) a date or quantity may sit from the predicate and still belong to it.
+ATTACH_HOPS = 4
+
+
+def _segment(doc: Doc, token: Token) -> tuple[int, int]:
+    """Character span of the sentence holding `token`, cut at line breaks so that it never spans
+    a heading, caption or boilerplate line, and trimmed of surrounding whitespace."""
+    sent = token.sent
+    start_tok, end_tok = sent.start, sent.end
+    for i in range(token.i - 1, sent.start - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            start_tok = i + 1
+            break
+    for i in range(token.i, sent.end):
+        if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < sent.end):
+            end_tok = i if "\n" in doc[i].text else i + 1
+            break
+    span = doc[start_tok:end_tok]
+    text = doc.text
+    start, end = span.start_char, span.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _hops(token: Token, target: Token) -> int | None:
+    hops = 0
+    while token is not target:
+        if token.head is token or hops > ATTACH_HOPS:
+            return None
+        token, hops = token.head, hops + 1
+    return hops
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, document: Document):
+        if doc.text != document.text:
+            raise ClaimgraphError(
+                f"{document.source}: the spaCy Doc was not made from document.text; run nlp(document.text)")
+        self.doc = doc
+        self.document = document
+        lexicon = load_lexicon()
+        self.lexicon = lexicon
+        self.table = ActorTable(doc, lexicon).build()
+        self.resolver = ArgumentResolver(doc, self.table, lexicon)
+        self.structure = StructureFinder(doc, self.table, self.resolver, lexicon)
+        self.structure.register_branches()
+        self.matcher = PredicateMatcher(lexicon, self.resolver)
+        self.modality = Modality(lexicon)
+        self.attributor = Attributor(doc, self.table, self.resolver, lexicon, outlet=document.outlet)
+        self.weapon_words = lexicon.modes.get("AID", {}).get("weapons", frozenset())
+
+    def run(self) -> Extraction:
+        raw: list[RawClaim] = []
+        for sent in self.doc.sents:
+            raw.extend(self.matcher.match_sentence(sent))
+        raw.extend(self.structure.members())
+        raw.extend(self.structure.parts_of())
+        claims, seen = [], set()
+        for item in raw:
+            claim = self._claim(item)
+            if claim is None:
+                continue
+            key = (claim.subject, claim.relation, claim.mode, claim.object, claim.evidence.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            claims.append(claim)
+        return Extraction(document=self.document, mentions=self._mentions(), claims=claims)
+
+    # -- claims --------------------------------------------------------------------------------
+    def _claim(self, item: RawClaim) -> Claim | None:
+        if item.subject == item.object:
+            return None
+        if item.subject not in self.table.actors or item.object not in self.table.actors:
+            return None
+        predicate = item.predicate
+        sent = predicate.sent
+        start, end = _segment(self.doc, predicate)
+        if end <= start:
+            return None
+        if item.relation in STRUCTURAL:
+            polarity, certainty, cues = "affirmed", "asserted", []
+        else:
+            polarity, certainty, cues = self.modality.assess(predicate, sent)
+        source = self.attributor.attribute(predicate, sent)
+        if source is not None and source.actor in (item.subject, item.object) and item.relation in STRUCTURAL:
+            source = source  # a group describing its own structure is still its own source
+        evidence = Evidence(
+            document_id=self.document.id, text=self.doc.text[start:end], start=start, end=end,
+            attributed_to=source.name if source else None, attributed_actor=source.actor if source else None,
+            attribution_kind=source.kind if source else None, certainty=certainty, polarity=polarity,
+            cues=cues + ([source.cue] if source else []))
+        attributes = dict(item.attributes)
+        if item.relation not in STRUCTURAL:
+            attributes.update(self._attributes(item, sent))
+        return Claim(document_id=self.document.id, subject=item.subject, relation=item.relation,
+                     object=item.object, evidence=evidence, mode=item.mode, polarity=polarity,
+                     certainty=certainty, attributes=attributes)
+
+    def _attributes(self, item: RawClaim, sent: Span) -> dict:
+        predicate = item.predicate
+        out: dict = {}
+        dates = [ent for ent in sent.ents if ent.label_ in ("DATE", "TIME")
+                 and _hops(ent.root, predicate) is not None]
+        if not dates:  # a sentence-initial "In early December," often hangs off another word
+            dates = [ent for ent in sent.ents if ent.label_ == "DATE" and ent.start < predicate.i]
+        if dates:
+            ent = dates[0]
+            resolved = resolve_time(ent.text, self.document.published)
+            if resolved is not None:
+                out["time"] = resolved
+        used = {item.subject, item.object}
+        for ent in sent.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.dep_ == "pobj" and \
+                    ent.root.head.lower_ in PLACE_PREPS and _hops(ent.root, predicate) is not None:
+                actor = self.table.actor_at(ent.root)
+                if actor is None or actor.key not in used:
+                    out["place"] = self.table._span_name(ent)
+                    break
+        for theme in item.themes:
+            words = {theme.lemma_.lower()} | {c.lemma_.lower() for c in theme.children}
+            if words & self.weapon_words and item.relation in ("AID", "ASSAULT", "COERCE"):
+                out["weapon"] = self.doc[theme.left_edge.i:theme.i + 1].text
+                break
+        for token in sent:
+            if (token.lower_ in QUANTITY_WORDS or token.ent_type_ in ("MONEY", "QUANTITY")) and \
+                    _hops(token, predicate) is not None:
+                if token.ent_type_ in ("MONEY", "QUANTITY"):
+                    ent = next(e for e in sent.ents if e.start <= token.i < e.end)
+                    out["quantity"] = ent.text
+                else:
+                    out["quantity"] = token.text
+                break
+        if item.relation == "DEFECT":
+            left = self._defected_from(predicate, item)
+            if left:
+                out["from"] = left
+        return out
+
+    def _defected_from(self, predicate: Token, item: RawClaim) -> str | None:
+        spec_from_subject = predicate.lemma_.lower() == "lose"
+        if spec_from_subject:
+            return item.subject
+        heads = [predicate]
+        if predicate.dep_ in ("advcl", "xcomp", "conj", "pcomp") and predicate.head.pos_ == "VERB":
+            heads.append(predicate.head)
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "from" or (
+                        child.dep_ == "dobj" and head.lemma_.lower() in ("leave", "quit", "abandon", "desert")):
+                    targets = [p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+                    for target in targets:
+                        slots = self.resolver.resolve(target)
+                        for slot in slots:
+                            for key in slot:
+                                actor = self.table.actors.get(key)
+                                if key not in (item.object, item.subject) and actor and actor.type == "organization":
+                                    return key
+        return None
+
+    # -- mentions ------------------------------------------------------------------------------
+    def _mentions(self) -> list[Mention]:
+        out = []
+        for span in self.table.mentions:
+            actor = self.table.actors.get(span.actor)
+            if actor is None:
+                continue
+            piece = self.doc[span.start:span.end]
+            out.append(Mention(
+                document_id=self.document.id, start=piece.start_char, end=piece.end_char, text=piece.text,
+                actor=actor.key, name=actor.name, type=actor.type, kind=span.kind,
+                gazetteer_id=actor.gazetteer_id, aliases=list(actor.aliases), parent_hint=actor.parent_hint))
+        return out
+
+
+def extract_document(doc: Doc, document: Document) -> Extraction:
+    """Mentions and claims of one document.
+
+    Args:
+        doc: the spaCy Doc of `document.text` made by `claimgraph.nlp.load_nlp()`.
+        document: the Document the text belongs to (its id, outlet and publication date are used).
+    Returns:
+        An Extraction whose evidence offsets point into `document.text`.
+    """
+    return _Extractor(doc, document).run()

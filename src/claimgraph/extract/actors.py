@@ -1,0 +1,276 @@
+"""Document-local actors: named mentions, in-document aliases and acronyms, demonyms and collectives."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import load_gazetteer
+from .lexicon import Lexicon
+
+# spaCy entity labels that can name an actor, and the actor type they give.
+LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "location", "NORP": "organization",
+               "LOC": "location"}
+# Name prefixes that transliterations add or drop ("al-Menei" ~ "Menei").
+_NAME_PREFIX = re.compile(r"^(the|al|el|ad|ar|as|ash|an|at|az|ul|bin|ibn)[-\s]+", re.I)
+
+
+def normalize_name(text: str) -> str:
+    """Key for comparing names inside one document: lowercase, no article/al- prefix or possessive."""
+    text = text.lower().replace("\u2019", "'")
+    text = re.sub(r"'s?$", "", text)
+    text = re.sub(r"[^\w\s-]", " ", text)
+    words = [_NAME_PREFIX.sub("", w) for w in text.split()]
+    return " ".join(w for w in words if w and w != "the")
+
+
+@dataclass
+class Actor:
+    key: str
+    name: str
+    type: str
+    gazetteer_id: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    parent_hint: str | None = None
+    kind: str = ""  # gazetteer kind or demonym institution (military, police, ...)
+    named: bool = True  # False for collectives named by a description ("Rwandan rebels")
+
+
+@dataclass
+class MentionSpan:
+    start: int  # token index
+    end: int
+    actor: str
+    kind: str  # name | alias | acronym | pronoun | description | demonym
+
+
+class ActorTable:
+    """The actors of one document and the token spans that mention them."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.actors: dict[str, Actor] = {}
+        self.mentions: list[MentionSpan] = []
+        self.token_actor: dict[int, str] = {}  # token index -> actor key, for named mentions
+        self._by_key: dict[str, str] = {}  # gazetteer id or normalized name -> actor key
+        self._counter = 0  # keys are never reused, even after merges
+        self.gazetteer = load_gazetteer()
+        actors = lexicon.actors
+        self.institutions = {kind: frozenset(words) for kind, words in actors["demonym_institutions"].items()}
+        self.collective = frozenset(actors["collective_nouns"])
+        self.not_actors = frozenset(actors["not_actors"])
+
+    # -- registry -----------------------------------------------------------------------------
+    def new_actor(self, name: str, type_: str, *, gazetteer_id: str | None = None, kind: str = "",
+                  named: bool = True) -> Actor:
+        lookup = gazetteer_id or f"name:{normalize_name(name)}"
+        if lookup in self._by_key:
+            actor = self.actors[self._by_key[lookup]]
+            if actor.type == "person" and type_ != "person" and not actor.gazetteer_id:
+                actor.type = type_  # one name, two labels: the model's PERSON is the usual mistake
+            if name not in actor.aliases:
+                actor.aliases.append(name)
+            return actor
+        self._counter += 1
+        key = f"a{self._counter}"
+        actor = Actor(key=key, name=name, type=type_, gazetteer_id=gazetteer_id, aliases=[name], kind=kind,
+                      named=named)
+        if gazetteer_id and (entry := self.gazetteer.get(gazetteer_id)):
+            actor.name, actor.type, actor.kind = entry.name, entry.type, entry.kind
+        self.actors[key] = actor
+        self._by_key[lookup] = key
+        return actor
+
+    def add_mention(self, start: int, end: int, actor: Actor, kind: str) -> None:
+        self.mentions.append(MentionSpan(start, end, actor.key, kind))
+        text = self._span_name(self.doc[start:end])
+        if kind in ("name", "alias", "acronym", "demonym") and text not in actor.aliases:
+            actor.aliases.append(text)
+        if kind in ("name", "alias", "acronym", "demonym"):
+            for i in range(start, end):
+                self.token_actor.setdefault(i, actor.key)
+
+    # -- building -----------------------------------------------------------------------------
+    def build(self) -> "ActorTable":
+        for ent in self.doc.ents:
+            if ent.label_ in LABEL_TYPES:
+                self._add_entity(ent)
+        self._link_acronyms()
+        self._merge_short_names()
+        self._find_surnames()
+        self._gazetteer_parents()
+        return self
+
+    def _find_surnames(self) -> None:
+        """A person's surname alone, missed by the model ("Guzman later met ..."), is that person."""
+        surnames: dict[str, Actor] = {}
+        for actor in self.actors.values():
+            words = actor.name.split()
+            if actor.type == "person" and len(words) >= 2 and words[-1][:1].isupper():
+                surnames.setdefault(words[-1], actor)
+        for token in self.doc:
+            actor = surnames.get(token.text)
+            if actor is not None and token.i not in self.token_actor and token.pos_ == "PROPN":
+                self.add_mention(token.i, token.i + 1, actor, "alias")
+
+    def _gazetteer_parents(self) -> None:
+        """Parents the gazetteer knows, when the parent is mentioned in this document too."""
+        by_gid = {a.gazetteer_id: a.key for a in self.actors.values() if a.gazetteer_id}
+        for actor in self.actors.values():
+            entry = self.gazetteer.get(actor.gazetteer_id) if actor.gazetteer_id else None
+            if entry is not None and not actor.parent_hint:
+                actor.parent_hint = next((by_gid[p] for p in entry.parents if p in by_gid), None)
+
+    def _span_name(self, ent: Span) -> str:
+        """The entity text without a leading article or a trailing possessive."""
+        tokens = list(ent)
+        while tokens and tokens[0].lower_ in ("the", "a", "an"):
+            tokens = tokens[1:]
+        while tokens and tokens[-1].tag_ == "POS":
+            tokens = tokens[:-1]
+        if not tokens:
+            return ent.text
+        return self.doc[tokens[0].i:tokens[-1].i + 1].text
+
+    def _add_entity(self, ent: Span) -> None:
+        gid = ent.ent_id_ or None
+        if ent.label_ == "NORP":
+            self._add_demonym(ent, gid)
+            return
+        if ent.root.lower_ in self.not_actors and not gid and ent.label_ != "ORG":
+            return
+        name = self._span_name(ent)
+        type_ = LABEL_TYPES[ent.label_]
+        if gid and (entry := self.gazetteer.get(gid)):
+            type_ = entry.type
+        actor = self.new_actor(name, type_, gazetteer_id=gid)
+        self.add_mention(ent.start, ent.end, actor, "name")
+
+    def _institution(self, noun: Token) -> str | None:
+        for kind, words in self.institutions.items():
+            if noun.lemma_.lower() in words or noun.lower_ in words:
+                return kind
+        return None
+
+    def _add_demonym(self, ent: Span, gid: str | None) -> None:
+        """'Egyptian army' -> Egyptian military (part of Egypt); 'Egyptians' -> Egypt; 'Salafi jihadists'."""
+        head = ent.root.head if ent.root.dep_ in ("amod", "compound", "nmod") else None
+        noun = head if head is not None and head.pos_ in ("NOUN", "PROPN") and head.i >= ent.end else None
+        # "Egyptian military vehicles": the institution noun may itself modify the head.
+        if noun is None and ent.end < len(self.doc) and self._institution(self.doc[ent.end]):
+            noun = self.doc[ent.end]
+        kind = self._institution(noun) if noun is not None else None
+        if gid:
+            state = self.new_actor(ent.text, "state", gazetteer_id=gid)
+            if noun is None:
+                if ent.root.tag_ in ("NNPS", "NNS") or ent.text.endswith("s"):  # "Egyptians"
+                    self.add_mention(ent.start, ent.end, state, "demonym")
+                return
+            if kind == "state":
+                self.add_mention(ent.start, noun.i + 1 if noun.i == ent.end else ent.end, state, "demonym")
+            elif kind:
+                inst = self.new_actor(f"{state.name} {kind}" if False else f"{ent.text} {kind}", "organization",
+                                      kind=kind)
+                inst.parent_hint = state.key
+                phrase = self.doc[ent.start:noun.i + 1].text if noun.i == ent.end else ent.text
+                if phrase not in inst.aliases:
+                    inst.aliases.append(phrase)
+                self.add_mention(ent.start, ent.end, inst, "demonym")
+            return
+        # A group named by a demonym: "Salafis", "Salafi jihadists", "Kurdish rebels".
+        base = normalize_name(ent.text).rstrip("s")
+        if noun is not None and (noun.lemma_.lower() in self.collective or kind):
+            phrase = self.doc[ent.start:noun.i + 1].text if noun.i == ent.end else f"{ent.text} {noun.text}"
+            actor = self._demonym_group(base, phrase)
+            self.add_mention(ent.start, ent.end, actor, "demonym")
+        elif noun is None and (ent.root.tag_ in ("NNPS", "NNS") or ent.text.endswith("s")):
+            actor = self._demonym_group(base, ent.text)
+            self.add_mention(ent.start, ent.end, actor, "demonym")
+
+    def _demonym_group(self, base: str, phrase: str) -> Actor:
+        lookup = f"norp:{base}"
+        if lookup in self._by_key:
+            actor = self.actors[self._by_key[lookup]]
+            if phrase not in actor.aliases:
+                actor.aliases.append(phrase)
+            if len(phrase.split()) > 1 and len(actor.name.split()) == 1:
+                actor.name = phrase
+            return actor
+        actor = self.new_actor(phrase, "organization", named=False)
+        self._by_key[lookup] = actor.key
+        return actor
+
+    def _link_acronyms(self) -> None:
+        """'the Islamic State (IS)': the bracketed short form is an alias of the name before it."""
+        doc = self.doc
+        for mention in list(self.mentions):
+            end = mention.end
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                short = doc[end + 1]
+                if short.is_upper or short.text[:1].isupper():
+                    actor = self.actors[mention.actor]
+                    self._alias(short.text, actor)
+                    self.add_mention(end + 1, end + 2, actor, "acronym")
+
+    def _alias(self, text: str, actor: Actor) -> None:
+        lookup = f"name:{normalize_name(text)}"
+        other = self._by_key.get(lookup)
+        if other and other != actor.key:
+            self._merge(self.actors[other], actor)
+        self._by_key[lookup] = actor.key
+        if text not in actor.aliases:
+            actor.aliases.append(text)
+
+    def _merge(self, loser: Actor, winner: Actor) -> None:
+        if loser.key == winner.key:
+            return
+        for mention in self.mentions:
+            if mention.actor == loser.key:
+                mention.actor = winner.key
+        for i, key in list(self.token_actor.items()):
+            if key == loser.key:
+                self.token_actor[i] = winner.key
+        for alias in loser.aliases:
+            if alias not in winner.aliases:
+                winner.aliases.append(alias)
+        for lookup, key in list(self._by_key.items()):
+            if key == loser.key:
+                self._by_key[lookup] = winner.key
+        for actor in self.actors.values():
+            if actor.parent_hint == loser.key:
+                actor.parent_hint = winner.key
+        winner.gazetteer_id = winner.gazetteer_id or loser.gazetteer_id
+        if not winner.gazetteer_id and len(loser.name) > len(winner.name):
+            winner.name = loser.name
+        del self.actors[loser.key]
+
+    def _merge_short_names(self) -> None:
+        """'Haniyeh' -> 'Ismail Haniyeh'; 'Qassam Brigades' -> 'Izz ad-Din al-Qassam Brigades';
+        'PRC' -> 'Popular Resistance Committees' when the initials match."""
+        actors = sorted(self.actors.values(), key=lambda a: -len(a.name))
+        for short in sorted(self.actors.values(), key=lambda a: len(a.name)):
+            if short.key not in self.actors or short.gazetteer_id or not short.named:
+                continue
+            short_words = normalize_name(short.name).split()
+            if not short_words:
+                continue
+            for long in actors:
+                if long.key == short.key or long.key not in self.actors or long.type != short.type or not long.named:
+                    continue
+                long_words = normalize_name(long.name).split()
+                if len(long_words) <= len(short_words):
+                    continue
+                suffix = long_words[-len(short_words):] == short_words
+                person_part = short.type == "person" and set(short_words) <= set(long_words)
+                initials = (len(short_words) == 1 and short.name.isupper() and len(short.name) >= 2
+                            and "".join(w[0] for w in long.name.split() if w[:1].isupper()) == short.name)
+                if suffix or person_part or initials:
+                    self._merge(short, long)
+                    break
+
+    # -- queries ------------------------------------------------------------------------------
+    def actor_at(self, token: Token) -> Actor | None:
+        key = self.token_actor.get(token.i)
+        return self.actors.get(key) if key else None

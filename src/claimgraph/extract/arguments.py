@@ -1,0 +1,210 @@
+"""Map a dependency-parse argument (a token) to document-local actors: names, members, coreference."""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+from .actors import ActorTable
+from .lexicon import Lexicon
+
+# Quantifier heads whose "of" phrase holds the real argument ("dozens of fighters").
+QUANTIFIERS = frozenset("""dozen dozens hundred hundreds thousand thousands score scores number numbers
+some several many most all few majority minority part rest one two three four five six seven eight nine ten
+group groups""".split())
+RELATIVE_PRONOUNS = frozenset(("who", "which", "that", "whom", "whose"))
+# How far argument resolution follows owners ("members of the unit of the wing of X").
+MAX_DEPTH = 4
+
+
+class ArgumentResolver:
+    """Resolve argument tokens to actor keys within one document."""
+
+    def __init__(self, doc: Doc, table: ActorTable, lexicon: Lexicon):
+        self.doc = doc
+        self.table = table
+        actors = lexicon.actors
+        self.member_nouns = frozenset(actors["member_nouns"])
+        self.collective = frozenset(actors["collective_nouns"])
+        self.org_descriptions = frozenset(actors["org_descriptions"])
+        self.pair_descriptions = frozenset(actors["pair_descriptions"])
+        self.state_descriptions = frozenset(actors["state_descriptions"])
+        self.person_pronouns = frozenset(actors["pronouns"]["person"])
+        self.org_pronouns = frozenset(actors["pronouns"]["organization"])
+        self.part_nouns = frozenset(lexicon.parts)
+        self.paragraph = self._paragraphs(doc)
+        self.anchors = sorted((m.start, m.actor) for m in table.mentions if m.kind != "pronoun")
+        self._anchor_index = [a[0] for a in self.anchors]
+        self.quantity: dict[int, str] = {}  # argument token -> quantity text seen on the way
+
+    @staticmethod
+    def _paragraphs(doc: Doc) -> list[int]:
+        """Paragraph number of every token: a blank line (or any newline) starts a new paragraph."""
+        out, number = [], 0
+        for token in doc:
+            out.append(number)
+            if "\n" in token.text or "\n" in token.whitespace_:
+                number += 1
+        return out
+
+    # -- coreference ---------------------------------------------------------------------------
+    def _previous(self, token: Token, types: tuple[str, ...], *, limit: int = 6) -> list[str]:
+        """Actors of compatible type mentioned before `token` in its paragraph, nearest first."""
+        found: list[str] = []
+        pos = bisect_left(self._anchor_index, token.i) - 1
+        paragraph = self.paragraph[token.i]
+        while pos >= 0 and len(found) < limit:
+            start, key = self.anchors[pos]
+            pos -= 1
+            if self.paragraph[start] != paragraph:
+                break
+            actor = self.table.actors.get(key)
+            if actor is None or actor.type not in types or key in found:
+                continue
+            found.append(key)
+        return found
+
+    def _salient(self, token: Token, types: tuple[str, ...]) -> list[str]:
+        """Compatible actors of the paragraph so far, most mentioned first (then nearest): a definite
+        description ("the group") usually names the paragraph's topic, not the last name seen."""
+        recent = self._previous(token, types, limit=12)
+        counts: dict[str, int] = {}
+        pos = bisect_left(self._anchor_index, token.i) - 1
+        paragraph = self.paragraph[token.i]
+        while pos >= 0 and self.paragraph[self.anchors[pos][0]] == paragraph:
+            key = self.anchors[pos][1]
+            counts[key] = counts.get(key, 0) + 1
+            pos -= 1
+        return sorted(recent, key=lambda key: (-counts.get(key, 0), recent.index(key)))
+
+    def _corefer(self, token: Token) -> list[list[str]] | None:
+        """Candidates for a pronoun or definite description; None when the token is neither."""
+        lower, lemma = token.lower_, token.lemma_.lower()
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            if lower in self.person_pronouns:
+                return [self._previous(token, ("person",))]
+            if lower in self.org_pronouns:
+                return [self._previous(token, ("organization", "state"))]
+            return None
+        det = next((c for c in token.children if c.dep_ in ("det", "nummod", "predet")), None)
+        if det is None or token.pos_ != "NOUN" or token.ent_type_:
+            return None
+        if lemma in self.pair_descriptions and det.lower_ in ("the", "both", "two") and (
+                det.lower_ != "the" or any(c.lower_ in ("two", "both") for c in token.children)):
+            types = ("state",) if lemma in ("countries", "states", "nations", "country", "state", "nation") \
+                else ("organization", "state")
+            previous = self._previous(token, types, limit=2)
+            return [[key] for key in previous] if len(previous) == 2 else None
+        if det.lower_ not in ("the", "this", "that"):
+            return None
+        if any(c.dep_ == "poss" or c.dep_ == "compound" and c.ent_type_ for c in token.children):
+            return None  # "the group's X" is fine, but "the Hamas group" names its owner itself
+        if lemma in self.org_descriptions or token.lower_ in self.org_descriptions:
+            return [self._salient(token, ("organization",))]
+        if lemma in self.state_descriptions:
+            return [self._previous(token, ("state",))]
+        return None
+
+    # -- resolution ----------------------------------------------------------------------------
+    def resolve(self, token: Token) -> list[list[str]]:
+        """Actors the argument refers to: one ranked candidate list per coordinated conjunct."""
+        slots: list[list[str]] = []
+        for conjunct in (token, *token.conjuncts):
+            found = self._single(conjunct, 0)
+            if found:
+                slots.extend(found)
+            for child in conjunct.children:  # "Senior members, including X, ..." adds X
+                if child.dep_ == "prep" and child.lower_ in ("including", "like") or (
+                        child.dep_ == "prep" and child.lower_ == "as" and child.nbor(-1).lower_ == "such"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            slots.extend(s for s in self._single(pobj, 1) if s)
+        unique, seen = [], set()
+        for slot in slots:
+            if slot and slot[0] not in seen:
+                seen.add(slot[0])
+                unique.append(slot)
+        return unique
+
+    def _single(self, token: Token, depth: int) -> list[list[str]]:
+        if depth > MAX_DEPTH:
+            return []
+        actor = self.table.actor_at(token)
+        if actor is not None:
+            return [[actor.key]]
+        # "X, a commander of Y, ..." / relative clauses: the noun refers to what it describes.
+        if token.dep_ == "appos" and self.table.actor_at(token.head) is not None:
+            return [[self.table.actor_at(token.head).key]]
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return self._single(token.head.head, depth + 1)
+        for child in token.children:
+            if child.dep_ == "appos" and self.table.actor_at(child) is not None:
+                return [[self.table.actor_at(child).key]]
+        coref = self._corefer(token)
+        if coref is not None:
+            return [c for c in coref if c]
+        lemma = token.lemma_.lower()
+        if lemma in QUANTIFIERS or token.like_num:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            self.quantity[pobj.i] = token.text
+                            return self._single(pobj, depth + 1)
+            return []
+        if lemma in self.member_nouns or lemma in self.part_nouns or lemma in self.collective or \
+                token.lower_ in self.member_nouns:
+            owner = self._owner(token, depth)
+            if owner:
+                return owner
+            return self._collective(token)
+        return []
+
+    def _rank(self, key: str) -> int:
+        actor = self.table.actors.get(key)
+        if actor is None:
+            return 9
+        if actor.gazetteer_id:
+            return 0
+        return {"organization": 1, "state": 2, "person": 3}.get(actor.type, 4)
+
+    def _owner(self, token: Token, depth: int) -> list[list[str]]:
+        """The organization a member/part noun belongs to: poss, compound, amod or 'of' phrase."""
+        candidates = []
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < token.i:
+                found = self._single(child, depth + 1)
+                if found and found[0]:
+                    candidates.append(found[0])
+        if candidates:
+            return [min(candidates, key=lambda slot: self._rank(slot[0]))]
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "within", "to"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self._single(pobj, depth + 1)
+                        actor = self.table.actors.get(found[0][0]) if found and found[0] else None
+                        if actor is not None and (child.lower_ in ("of", "from", "to") or actor.type != "location"):
+                            return found[:1]
+        return []
+
+    def _collective(self, token: Token) -> list[list[str]]:
+        """'Rwandan rebels', 'rebels in Darfur': a group named by a noun and a place or people."""
+        if token.lemma_.lower() not in self.collective or token.pos_ != "NOUN":
+            return []
+        left = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in (
+            "NORP", "GPE", "LOC")]
+        place = None
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+                place = next((p for p in child.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")), None)
+        if not left and place is None:
+            return []
+        start = min([c.left_edge.i for c in left] + [token.i])
+        while start < token.i and self.doc[start].dep_ == "det":
+            start += 1
+        end = place.right_edge.i + 1 if place is not None else token.i + 1
+        name = self.doc[start:end].text
+        actor = self.table.new_actor(name, "organization", named=False)
+        self.table.add_mention(start, end, actor, "description")
+        return [[actor.key]]

@@ -1,0 +1,130 @@
+"""Load and validate the ontology (data/relations.yaml) and cue lexicons (data/cues/) once per process."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..errors import DataFileError
+
+PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_theme", "themes",
+                  "needs_theme_word", "needs_object_prep", "reverse", "object_types", "needs_plural",
+                  "needs_subject", "from_subject", "needs_subject_types"}
+OBJECT_SLOTS = {"dobj", "dative"}
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """One way of expressing a relation: a verb or noun lemma and where its arguments are."""
+
+    relation: str
+    lemma: str
+    pos: str  # verb | noun
+    object: tuple[str, ...] = ("dobj",)
+    particle: str | None = None
+    mode: str | None = None
+    default_mode: str | None = None
+    needs_theme: bool = False
+    themes: tuple[str, ...] = ()
+    needs_theme_word: tuple[str, ...] = ()
+    needs_object_prep: bool = False
+    reverse: bool = False
+    object_types: tuple[str, ...] = ()
+    needs_plural: bool = False
+    needs_subject: bool = False
+    from_subject: bool = False
+    needs_subject_types: tuple[str, ...] = ()
+
+
+@dataclass
+class Lexicon:
+    """Everything the extractor reads from data files."""
+
+    relations: dict[str, dict]
+    verbs: dict[str, list[Predicate]] = field(default_factory=dict)  # lemma -> predicates
+    nouns: dict[str, list[Predicate]] = field(default_factory=dict)
+    modes: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # relation -> mode -> words
+    actors: dict = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)  # role word -> role
+    role_modifiers: frozenset[str] = frozenset()
+    former: frozenset[str] = frozenset()
+    parts: dict[str, str] = field(default_factory=dict)  # part noun -> kind
+    parent_nouns: frozenset[str] = frozenset()
+    modality: dict = field(default_factory=dict)
+    reporting: dict = field(default_factory=dict)
+
+    @property
+    def symmetric(self) -> frozenset[str]:
+        return frozenset(r for r, spec in self.relations.items() if spec.get("symmetric"))
+
+    def word_set(self, section: dict, key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in section.get(key, ()))
+
+
+def _read_yaml(*parts: str) -> dict:
+    path = resources.files("claimgraph").joinpath("data", *parts)
+    where = "/".join(parts)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise DataFileError(f"data/{where}: cannot be read as YAML ({err})") from err
+    if not isinstance(data, dict):
+        raise DataFileError(f"data/{where}: expected a mapping at the top level")
+    return data
+
+
+def _parse_predicate(entry: dict, *, relation: str, pos: str, where: str) -> Predicate:
+    if not isinstance(entry, dict) or not entry.get("lemma"):
+        raise DataFileError(f"{where}: every entry needs a 'lemma' (found {entry!r})")
+    unknown = set(entry) - PREDICATE_KEYS
+    if unknown:
+        raise DataFileError(f"{where}: entry {entry['lemma']!r} has unknown key(s) {sorted(unknown)}")
+    values = dict(entry)
+    for key in ("object", "themes", "needs_theme_word", "object_types", "needs_subject_types"):
+        if key in values:
+            values[key] = tuple(str(v).lower() for v in values[key] or ())
+    return Predicate(relation=relation, pos=pos, **values)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read every data file the extractor needs; raises DataFileError naming a bad file or key."""
+    relations = _read_yaml("relations.yaml").get("relations") or {}
+    lexicon = Lexicon(relations=relations)
+    folder = resources.files("claimgraph").joinpath("data", "cues", "predicates")
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".yaml"):
+            continue
+        data = _read_yaml("cues", "predicates", path.name)
+        relation = data.get("relation")
+        where = f"data/cues/predicates/{path.name}"
+        if relation not in relations:
+            raise DataFileError(f"{where}: relation {relation!r} is not in relations.yaml")
+        modes = set(relations[relation].get("modes") or ())
+        for pos, table in (("verb", lexicon.verbs), ("noun", lexicon.nouns)):
+            for entry in data.get(pos + "s") or ():
+                predicate = _parse_predicate(entry, relation=relation, pos=pos, where=where)
+                for mode in filter(None, (predicate.mode, predicate.default_mode, *predicate.themes)):
+                    if mode not in modes and mode not in (_read_modes().get(relation) or {}):
+                        raise DataFileError(f"{where}: {predicate.lemma!r} names unknown mode {mode!r}")
+                table.setdefault(predicate.lemma, []).append(predicate)
+    lexicon.modes = {rel: {mode: frozenset(w.lower() for w in words) for mode, words in table.items()}
+                     for rel, table in _read_modes().items()}
+    lexicon.actors = _read_yaml("cues", "actors.yaml")
+    roles = _read_yaml("cues", "roles.yaml")
+    lexicon.roles = {word.lower(): role for role, words in roles["roles"].items() for word in words}
+    lexicon.role_modifiers = frozenset(roles.get("modifiers") or ())
+    lexicon.former = frozenset(roles.get("former") or ())
+    parts = _read_yaml("cues", "parts.yaml")
+    lexicon.parts = {word.lower(): kind for kind, words in parts["parts"].items() for word in words}
+    lexicon.parent_nouns = frozenset(parts.get("parents") or ())
+    lexicon.modality = _read_yaml("cues", "modality.yaml")
+    lexicon.reporting = _read_yaml("cues", "reporting.yaml")
+    return lexicon
+
+
+@lru_cache(maxsize=1)
+def _read_modes() -> dict:
+    return _read_yaml("cues", "modes.yaml")

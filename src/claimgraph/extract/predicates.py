@@ -1,0 +1,315 @@
+"""Event relations from the dependency parse: verb and noun predicates, their subject, object and mode."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .arguments import ArgumentResolver
+from .lexicon import Lexicon, Predicate
+
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+# Clauses whose missing subject is the governing verb's subject (control, coordination, purpose).
+INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl", "relcl")
+# Verbs that make a noun predicate their subject's act ("Hamas built up ties with X", "launched attacks").
+LIGHT_VERBS = frozenset("""have hold build launch carry conduct maintain provide give offer step wage stage deepen
+strengthen expand continue resume pursue engage begin start make sign reach conclude forge establish boost
+increase intensify enjoy keep extend mount perpetrate commit lead orchestrate plan seek announce grow
+coordinate loosen tighten impose issue express voice pledge reaffirm deliver receive enter undertake
+initiate escalate step up carry out cement seal restore renew""".split())
+
+
+@dataclass
+class RawClaim:
+    """A relation found in one sentence, before modality, attribution and attributes are added."""
+
+    predicate: Token
+    relation: str
+    subject: str
+    object: str
+    mode: str | None = None
+    attributes: dict = field(default_factory=dict)
+    themes: list[Token] = field(default_factory=list)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl",) and not any(c.dep_ == "aux" for c in verb.children))
+
+
+def _particle_ok(verb: Token, particle: str | None) -> bool:
+    if not particle:
+        return True
+    return any(c.lower_ == particle for c in verb.children if c.dep_ in ("prt", "advmod", "prep", "dobj"))
+
+
+def _pobjs(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the given prepositions under `head` ('in favor of' counts as 'of')."""
+    out = []
+    for child in head.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            out.extend(p for p in child.children if p.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+class PredicateMatcher:
+    """Finds lexicon predicates in a sentence and resolves their arguments to actors."""
+
+    def __init__(self, lexicon: Lexicon, resolver: ArgumentResolver):
+        self.lexicon = lexicon
+        self.resolver = resolver
+        self.symmetric = lexicon.symmetric
+
+    # -- subjects ------------------------------------------------------------------------------
+    def subjects(self, verb: Token, depth: int = 0) -> list[list[str]]:
+        """Actors doing what `verb` says, following control, coordination and passives upward."""
+        if depth > 5:
+            return []
+        passive = _is_passive(verb)
+        for child in verb.children:
+            if not passive and child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
+                return self.resolver.resolve(child)
+            if passive and child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.resolver.resolve(pobj)
+        if passive:
+            return []
+        head = verb.head
+        if head is verb:
+            return []
+        if verb.dep_ == "relcl":
+            return self.resolver.resolve(head)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "fighters planting bombs"
+            return self.resolver.resolve(head)
+        if verb.dep_ == "xcomp":
+            # object control: "urged X to", "allowed X to"; raising: "X is believed to"
+            dobj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if dobj is not None:
+                return self.resolver.resolve(dobj)
+            for child in head.children:
+                if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                    return self.resolver.resolve(child)
+            return self.subjects(head, depth + 1) if head.pos_ in ("VERB", "AUX") else []
+        if verb.dep_ in ("conj", "advcl"):
+            if head.pos_ in ("VERB", "AUX"):
+                for child in head.children:
+                    if child.dep_ in PASSIVE_SUBJECT_DEPS and verb.dep_ == "advcl":
+                        return []
+                return self.subjects(head, depth + 1)
+            return []
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            governor = head.head
+            if governor.pos_ in ("VERB", "AUX"):
+                return self.subjects(governor, depth + 1)
+            if governor.pos_ in ("NOUN", "PROPN"):
+                return self.resolver.resolve(governor)
+        return []
+
+    # -- themes and modes ----------------------------------------------------------------------
+    def themes(self, predicate: Token, actor_tokens: set[int]) -> list[Token]:
+        """Words naming what is given or done: object, instrument and purpose nouns (not actors)."""
+        out: list[Token] = []
+        resolve = self.resolver.resolve
+        actor_tokens = set(actor_tokens) | {t.i for t in predicate.subtree
+                                            if t.pos_ in ("NOUN", "PROPN", "PRON") and resolve(t)}
+        for child in predicate.children:
+            if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and child.i not in actor_tokens:
+                out.append(child)
+                out.extend(child.conjuncts)
+                out.extend(p for p in _pobjs(child, ("of", "for", "in", "on")) if p.i not in actor_tokens)
+            elif child.dep_ in ("prep", "agent") and child.lower_ in ("with", "for", "in", "of", "on", "into"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i not in actor_tokens:
+                        out.append(pobj)
+                        out.extend(pobj.conjuncts)
+            elif child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
+                out.append(child)
+        return out
+
+    def modes(self, relation: str, predicate: Token, themes: list[Token]) -> list[tuple[str, Token]]:
+        table = self.lexicon.modes.get(relation) or {}
+        found: list[tuple[str, Token]] = []
+        for theme in themes:
+            words = {theme.lemma_.lower(), theme.lower_}
+            words |= {c.lemma_.lower() for c in theme.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
+            for mode, vocabulary in table.items():
+                if words & vocabulary and mode not in (m for m, _ in found):
+                    found.append((mode, theme))
+                    break
+        return found
+
+    def _has_theme_word(self, predicate: Token, words: tuple[str, ...]) -> bool:
+        if not words:
+            return True
+        lemmas = {t.lemma_.lower() for t in predicate.subtree} | {t.lower_ for t in predicate.subtree}
+        lemmas |= {c.lower_ for c in predicate.children}
+        return bool(lemmas & set(words))
+
+    # -- objects -------------------------------------------------------------------------------
+    def objects(self, predicate: Token, spec: Predicate) -> list[list[str]]:
+        passive = predicate.pos_ == "VERB" and _is_passive(predicate)
+        for slot in spec.object:
+            tokens: list[Token] = []
+            if slot == "dobj" and not spec.needs_object_prep:
+                if passive:
+                    tokens = [c for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                    if not tokens and predicate.dep_ == "acl":
+                        tokens = [predicate.head]
+                    if not tokens and predicate.dep_ == "relcl":
+                        tokens = [predicate.head]
+                else:
+                    tokens = [c for c in predicate.children if c.dep_ == "dobj"]
+                    if not tokens and predicate.dep_ == "relcl" and any(
+                            c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in predicate.children):
+                        tokens = [predicate.head]
+            elif slot == "dative" and not spec.needs_object_prep:
+                tokens = [c for c in predicate.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+                if not tokens and any(c.dep_ == "prep" and c.lower_ == "with" for c in predicate.children):
+                    tokens = [c for c in predicate.children if c.dep_ == "dobj"]
+            elif slot not in ("dobj", "dative"):
+                tokens = _pobjs(predicate, (slot,))
+                # "launched attacks on X", "provided assistance to X": the preposition hangs on the object
+                if not tokens and predicate.pos_ == "VERB":
+                    for dobj in (c for c in predicate.children if c.dep_ == "dobj"):
+                        tokens.extend(_pobjs(dobj, (slot,)))
+                if not tokens and slot == "of" and predicate.pos_ == "VERB":
+                    tokens = [t for c in predicate.children if c.lower_ == "favor"
+                              for t in _pobjs(c, ("of",))]
+            found: list[list[str]] = []
+            for token in tokens:
+                found.extend(self.resolver.resolve(token))
+            if found:
+                return found
+        if predicate.pos_ == "VERB" and not spec.needs_object_prep and not spec.reverse:
+            return self._clause_object(predicate)
+        return []
+
+    def _clause_object(self, predicate: Token) -> list[list[str]]:
+        """Fallback: the first actor inside the predicate's own clause, reached through its object or
+        prepositional phrases ("demanded a truce with X", "reneged on its commitment to X")."""
+        queue = [c for c in predicate.children if c.dep_ in ("dobj", "prep", "dative", "xcomp", "attr")]
+        seen = 0
+        while queue and seen < 25:
+            token = queue.pop(0)
+            seen += 1
+            if token.dep_ in ("nsubj", "nsubjpass", "relcl", "ccomp", "advcl", "appos", "parataxis"):
+                continue
+            if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "on", "during", "since",
+                                                               "after", "before", "by", "as"):
+                continue
+            if token.pos_ in ("NOUN", "PROPN", "PRON"):
+                found = self.resolver.resolve(token)
+                if found:
+                    return found[:1]
+            queue.extend(c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass", "punct"))
+        return []
+
+    # -- matching ------------------------------------------------------------------------------
+    def match_sentence(self, sent) -> list[RawClaim]:
+        claims: list[RawClaim] = []
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_ == "VBG"):
+                specs = self.lexicon.verbs.get(token.lemma_.lower(), ())
+                for spec in specs:
+                    claims.extend(self._match(token, spec))
+            if token.pos_ in ("NOUN", "PROPN") and not token.ent_type_:
+                for spec in self.lexicon.nouns.get(token.lemma_.lower(), ()):
+                    claims.extend(self._match(token, spec))
+        return claims
+
+    def noun_subjects(self, noun: Token) -> tuple[list[list[str]], list[list[str]]]:
+        """(subjects, objects from 'between') of a noun predicate."""
+        subjects: list[list[str]] = []
+        between: list[list[str]] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                subjects.extend(self.resolver.resolve(child))
+            elif child.dep_ in ("compound", "nmod", "amod") and (child.ent_type_ or child.pos_ == "PROPN"):
+                subjects.extend(self.resolver.resolve(child))
+            elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        subjects.extend(self.resolver.resolve(pobj))
+            elif child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        between.extend(self.resolver.resolve(pobj))
+        if not subjects and not between:
+            # "Hamas built up ties with X": the light verb's subject
+            head = noun.head
+            if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "into"):
+                head = head.head
+            elif noun.dep_ == "conj":
+                head = noun.head
+                while head.dep_ == "conj":
+                    head = head.head
+                if head.dep_ == "dobj":
+                    head = head.head
+            if noun.dep_ in ("dobj", "pobj", "conj") and head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS:
+                subjects = self.subjects(head)
+        return subjects, between
+
+    def _match(self, predicate: Token, spec: Predicate) -> list[RawClaim]:
+        if not _particle_ok(predicate, spec.particle):
+            return []
+        if spec.needs_plural and predicate.tag_ not in ("NNS", "NNPS"):
+            return []
+        if not self._has_theme_word(predicate, spec.needs_theme_word):
+            return []
+        if spec.pos == "verb" and predicate.pos_ in ("VERB", "AUX"):
+            subjects = self.subjects(predicate)
+            between: list[list[str]] = []
+        else:
+            subjects, between = self.noun_subjects(predicate)
+        objects = self.objects(predicate, spec)
+        if between:
+            if subjects:
+                objects = objects or between
+            elif len(between) >= 2:
+                subjects, objects = between[:1], objects or between[1:]
+            else:
+                objects = objects or between
+        if spec.pos == "noun" and spec.needs_subject and not subjects:
+            return []
+        if not subjects:
+            return []
+        relation = spec.relation
+        if not objects and relation in self.symmetric and len(subjects) >= 2:
+            subjects, objects = subjects[:1], subjects[1:]
+        if not objects:
+            return []
+        actor_tokens = {t.i for t in predicate.subtree if self.resolver.table.actor_at(t) is not None}
+        themes = self.themes(predicate, actor_tokens)
+        allowed = set(spec.themes) if spec.themes else None
+        modes = [(m, t) for m, t in self.modes(relation, predicate, themes) if allowed is None or m in allowed]
+        if spec.needs_theme and not modes:
+            if spec.default_mode is None:
+                return []
+            modes = [(spec.default_mode, predicate)]
+        if spec.mode:
+            modes = [(spec.mode, predicate)]
+        elif not modes:
+            modes = [(spec.default_mode, predicate)]
+        relation_modes = set(self.lexicon.relations[relation].get("modes") or ())
+        out: list[RawClaim] = []
+        table = self.resolver.table
+        for subject_slot in subjects:
+            for object_slot in objects:
+                subject = subject_slot[0]
+                obj = next((o for o in object_slot if o != subject), None)
+                if obj is None:
+                    continue
+                if spec.reverse:
+                    subject, obj = obj, subject
+                if spec.object_types and table.actors[obj].type not in spec.object_types:
+                    continue
+                if spec.needs_subject_types and table.actors[subject].type not in spec.needs_subject_types:
+                    continue
+                for mode, theme in modes:
+                    claim = RawClaim(predicate=predicate, relation=relation, subject=subject, object=obj,
+                                     mode=mode if mode in relation_modes else None,
+                                     themes=[t for _, t in modes if t is not predicate])
+                    out.append(claim)
+        return out

@@ -1,0 +1,213 @@
+"""Structural relations from titles, appositions and possessives: MEMBER_OF (with role) and PART_OF (kind)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .actors import ActorTable
+from .arguments import ArgumentResolver
+from .lexicon import Lexicon
+from .predicates import RawClaim
+
+ORG_TYPES = ("organization", "state")
+
+
+class StructureFinder:
+    """MEMBER_OF and PART_OF claims of one document, plus description actors for unnamed branches."""
+
+    def __init__(self, doc: Doc, table: ActorTable, resolver: ArgumentResolver, lexicon: Lexicon):
+        self.doc = doc
+        self.table = table
+        self.resolver = resolver
+        self.roles = lexicon.roles
+        self.role_modifiers = lexicon.role_modifiers
+        self.former = lexicon.former
+        self.parts = lexicon.parts
+        self.parent_nouns = lexicon.parent_nouns
+        self.member_nouns = frozenset(lexicon.actors["member_nouns"])
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _actor(self, token: Token):
+        return self.table.actor_at(token)
+
+    def _org_of(self, noun: Token) -> str | None:
+        """The organization a role or part noun belongs to (poss, compound, of/to/in phrase)."""
+        found = self.resolver._owner(noun, 0)
+        for slot in found:
+            for key in slot:
+                actor = self.table.actors.get(key)
+                if actor is not None and actor.type in ORG_TYPES:
+                    return key
+        return None
+
+    def _role(self, noun: Token) -> tuple[str | None, bool]:
+        role = self.roles.get(noun.lemma_.lower()) or self.roles.get(noun.lower_)
+        former = any(t.lower_ in self.former for t in noun.subtree if t.i < noun.i and t.head == noun)
+        return role, former
+
+    # -- member of ------------------------------------------------------------------------------
+    def members(self) -> list[RawClaim]:
+        out: list[RawClaim] = []
+        for mention in self.table.mentions:
+            actor = self.table.actors.get(mention.actor)
+            if actor is None or actor.type != "person" or mention.kind != "name":
+                continue
+            root = self.doc[mention.start:mention.end].root
+            out.extend(self._title_roles(root, actor.key, mention.start))
+            out.extend(self._apposed_roles(root, actor.key))
+        return out
+
+    def _claim(self, predicate: Token, relation: str, subject: str, obj: str, **attributes) -> RawClaim:
+        return RawClaim(predicate=predicate, relation=relation, subject=subject, object=obj,
+                        attributes={k: v for k, v in attributes.items() if v not in (None, False)})
+
+    def _title_roles(self, root: Token, person: str, start: int) -> list[RawClaim]:
+        """'Senior Hamas leader Ismail Haniyeh', 'Cartel boss X': role and group before the name."""
+        left = [t for t in root.subtree if t.i < start]
+        role_token = next((t for t in reversed(left) if self._role(t)[0]), None)
+        if role_token is None:
+            return []
+        org = None
+        for token in left:
+            actor = self._actor(token)
+            if actor is not None and actor.type in ORG_TYPES and actor.key != person:
+                org = actor.key
+        if org is None:
+            org = self._org_of(role_token)
+        if org is None:
+            return []
+        role, former = self._role(role_token)
+        former = former or any(t.lower_ in self.former for t in left)
+        return [self._claim(role_token, "MEMBER_OF", person, org, role=role, former=former)]
+
+    def _apposed_roles(self, root: Token, person: str) -> list[RawClaim]:
+        nouns: list[Token] = []
+        nouns.extend(c for c in root.children if c.dep_ == "appos")
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        for child in root.children:  # "X, who was a top assistant to ..."
+            if child.dep_ == "relcl" and child.lemma_ == "be":
+                nouns.extend(c for c in child.children if c.dep_ == "attr")
+        if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":  # "X is a member of Y"
+            nouns.extend(c for c in root.head.children if c.dep_ == "attr")
+        if root.dep_ == "pobj" and root.head.lower_ in ("including", "like"):  # "members, including X"
+            nouns.append(root.head.head)
+        out = []
+        for noun in nouns:
+            if self._actor(noun) is not None:
+                continue
+            role, former = self._role(noun)
+            if role is None and noun.lemma_.lower() not in self.member_nouns:
+                continue
+            org = self._org_of(noun)
+            if org is not None and org != person:
+                out.append(self._claim(noun, "MEMBER_OF", person, org, role=role, former=former))
+        # "Avi X of The Outlet", "The Outlet's Avi X"
+        for child in root.children:
+            target = None
+            if child.dep_ == "poss":
+                target = self._actor(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                target = next((self._actor(p) for p in child.children if p.dep_ == "pobj"), None)
+            if target is not None and target.type == "organization" and target.key != person:
+                out.append(self._claim(root, "MEMBER_OF", person, target.key))
+        return out
+
+    # -- part of --------------------------------------------------------------------------------
+    def register_branches(self) -> None:
+        """Give unnamed branches an actor: appositions take the apposed name, others their own words."""
+        for token in self.doc:
+            kind = self.parts.get(token.lemma_.lower())
+            if kind is None or token.pos_ != "NOUN" or self._actor(token) is not None:
+                continue
+            named = self._apposed_name(token)
+            if named is not None:
+                self.table.token_actor[token.i] = named
+                phrase = self._phrase(token)
+                actor = self.table.actors[named]
+                if phrase and phrase not in actor.aliases and len(phrase) < 80:
+                    actor.aliases.append(phrase)
+                continue
+            owner = self._org_of(token)
+            place = self._place_modifier(token)
+            if owner is None or place is None:
+                continue
+            phrase = self._phrase(token)
+            actor = self.table.new_actor(phrase, "organization", named=False)
+            actor.parent_hint = actor.parent_hint or owner
+            self.table.token_actor[token.i] = actor.key
+            self.table.add_mention(token.left_edge.i, token.i + 1, actor, "description")
+
+    def _apposed_name(self, token: Token) -> str | None:
+        if token.dep_ == "appos":
+            actor = self._actor(token.head)
+            if actor is not None and actor.type == "organization":
+                return actor.key
+        for child in token.children:
+            if child.dep_ == "appos":
+                actor = self._actor(child)
+                if actor is not None and actor.type == "organization":
+                    return actor.key
+        return None
+
+    def _place_modifier(self, token: Token) -> Token | None:
+        for child in token.children:
+            if child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in ("GPE", "LOC", "NORP") and (
+                    self._actor(child) is None or self._actor(child).type == "location"):
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("in", "based"):
+                return child
+            if child.dep_ == "acl" and child.lemma_ == "base":
+                return child
+        return None
+
+    def _phrase(self, token: Token) -> str:
+        start = token.left_edge.i
+        while start < token.i and self.doc[start].dep_ in ("det", "punct"):
+            start += 1
+        end = token.i + 1
+        while end <= token.right_edge.i and not self.doc[end].is_punct and self.doc[end].dep_ not in (
+                "appos", "relcl", "acl") or (end <= token.right_edge.i and self.doc[end].dep_ == "acl"
+                                            and self.doc[end].lemma_ == "base"):
+            end += 1
+        return self.doc[start:end].text
+
+    def parts_of(self) -> list[RawClaim]:
+        out: list[RawClaim] = []
+        for token in self.doc:
+            noun_kind = self.parts.get(token.lemma_.lower())
+            actor = self._actor(token)
+            if token.lemma_.lower() in self.parent_nouns and token.pos_ == "NOUN":
+                child_org = self._org_of(token)  # "X's parent group, Y": X is part of Y
+                whole = self._apposed_name(token)
+                if child_org and whole and child_org != whole:
+                    out.append(self._claim(token, "PART_OF", child_org, whole))
+                continue
+            if noun_kind and token.pos_ == "NOUN" and actor is not None:
+                owner = self._org_of(token)
+                if owner and owner != actor.key:
+                    out.append(self._claim(token, "PART_OF", actor.key, owner, kind=noun_kind))
+                continue
+            # "Hamas's Qassam Brigades": a possessive on a named organization
+            if actor is not None and actor.type == "organization" and token.dep_ != "poss":
+                for child in token.children:
+                    if child.dep_ == "poss":
+                        owner = self.resolver.resolve(child)
+                        owner_key = owner[0][0] if owner and owner[0] else None
+                        if owner_key and owner_key != actor.key and \
+                                self.table.actors[owner_key].type in ORG_TYPES:
+                            kind = self.parts.get(token.lower_) or self.parts.get(self.doc[token.i].lemma_.lower())
+                            out.append(self._claim(token, "PART_OF", actor.key, owner_key, kind=kind))
+        # "Egyptian army" -> Egyptian military is part of Egypt
+        for mention in self.table.mentions:
+            actor = self.table.actors.get(mention.actor)
+            if actor is not None and mention.kind == "demonym" and actor.parent_hint and actor.kind:
+                out.append(self._claim(self.doc[mention.start], "PART_OF", actor.key, actor.parent_hint,
+                                       kind="unit"))
+        for actor in list(self.table.actors.values()):
+            if not actor.named and actor.parent_hint and not actor.kind:
+                mention = next((m for m in self.table.mentions if m.actor == actor.key), None)
+                if mention is not None:
+                    root = self.doc[mention.start:mention.end].root
+                    out.append(self._claim(root, "PART_OF", actor.key, actor.parent_hint,
+                                           kind=self.parts.get(root.lemma_.lower())))
+        return out

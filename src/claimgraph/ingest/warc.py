@@ -1,0 +1,99 @@
+"""Stream the HTML response records of a WARC (.warc or .warc.gz) file as Documents, one at a time."""
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+
+from warcio.archiveiterator import ArchiveIterator
+
+from ..errors import IngestError
+from ..model import Document
+from ..settings import Settings
+from .decode import decode_bytes
+from .html import build_html_document
+from .rejected import Rejected
+
+log = logging.getLogger(__name__)
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def iter_warc(path: str, *, settings: Settings) -> Iterator[Document | Rejected]:
+    """One Document per HTML response (or resource) record, keeping the record's URL and date.
+
+    The crawl date goes to `retrieved`, never to `published`. A truncated or corrupt archive
+    yields the records read so far, then one Rejected; a record over the size limit stops the
+    archive (skipping it would mean inflating it: the zip-bomb case).
+    """
+    limit = settings.max_bytes
+    count = 0
+    seen_html = False
+    try:
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            iterator = ArchiveIterator(stream)
+            for record in iterator:
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                where = f"{path} (record {uri or count + 1})"
+                if record.length is not None and record.length > limit:
+                    yield Rejected(where, f"record of {record.length:,} bytes is over the {limit:,} byte "
+                                          "limit; the rest of the archive is skipped")
+                    return
+                item = _read_record(record, where=where, source=path, uri=uri, limit=limit)
+                if item is not None and getattr(record.raw_stream, "limit", 0) > 0:
+                    # the payload ended before its declared length: the file stops mid-record
+                    yield Rejected(path, f"truncated WARC: it ends inside record {uri or count + 1}")
+                    return
+                if item is not None:
+                    seen_html = True
+                    count += isinstance(item, Document)
+                    yield item
+            if iterator.offset < size:
+                yield Rejected(path, f"truncated or corrupt WARC after {count} documents: the last "
+                                     f"{size - iterator.offset:,} bytes are not a complete record")
+                return
+        if not seen_html:
+            yield Rejected(path, "no HTML response records in the WARC")
+    except OSError as err:
+        yield Rejected(path, f"cannot read WARC ({err})")
+    # warcio raises many types on hostile bytes (ArchiveLoadFailed, zlib.error, ValueError,
+    # EOFError, ...); each means the archive is broken from here on.
+    except Exception as err:  # noqa: BLE001
+        yield Rejected(path, f"truncated or corrupt WARC after {count} documents ({type(err).__name__}: {err})")
+
+
+def _read_record(record, *, where: str, source: str, uri: str, limit: int) -> Document | Rejected | None:
+    if record.rec_type == "response":
+        if record.http_headers is None:
+            return None
+        status = record.http_headers.get_statuscode() or ""
+        if status != "200":
+            log.debug("%s: skipped HTTP status %s", where, status)
+            return None
+        content_type = record.http_headers.get_header("Content-Type") or ""
+    else:
+        content_type = record.content_type or ""
+    mime = content_type.split(";")[0].strip().lower()
+    if mime not in HTML_TYPES:
+        return None
+    payload = record.content_stream().read(limit + 1)
+    if len(payload) > limit:
+        return Rejected(where, f"payload over the {limit:,} byte limit")
+    charset = _get_charset(content_type)
+    warc_date = record.rec_headers.get_header("WARC-Date") or ""
+    try:
+        html = decode_bytes(payload, source=where, declared=charset)
+        return build_html_document(html, source, url=uri or None, retrieved=warc_date[:10] or None)
+    except IngestError as err:
+        return Rejected(where, err.reason)
+
+
+def _get_charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None

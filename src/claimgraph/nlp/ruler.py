@@ -1,0 +1,27 @@
+"""Entity-ruler patterns built from the shipped gazetteer (names, aliases, demonyms, capitals)."""
+from __future__ import annotations
+
+from ..gazetteer import Gazetteer
+
+# spaCy labels for gazetteer types: what NER would call a correctly recognised name of that type.
+LABELS = {"person": "PERSON", "organization": "ORG", "state": "GPE", "location": "LOC", "other": "ORG"}
+
+
+def build_patterns(gazetteer: Gazetteer) -> list[dict]:
+    """Phrase patterns (one per distinct surface form) with the gazetteer id as pattern id."""
+    patterns, seen = [], set()
+    for entry in gazetteer:
+        label = LABELS[entry.type]
+        forms = [(name, label) for name in entry.names]
+        forms += [(name, "GPE") for name in entry.capitals]
+        forms += [(name, "NORP") for name in entry.demonyms]
+        for text, form_label in forms:
+            text = text.strip()
+            if not text or (text, form_label) in seen:
+                continue
+            seen.add((text, form_label))
+            patterns.append({"label": form_label, "pattern": text, "id": entry.id})
+            # "the Islamic State group" style aliases starting with "the" also match without it.
+            if text.lower().startswith("the "):
+                patterns.append({"label": form_label, "pattern": text[4:], "id": entry.id})
+    return patterns

@@ -1,0 +1,80 @@
+"""Gather the mentions of each document-local actor into one record resolution compares."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..model import Mention
+from .normalize import is_acronym, name_tokens
+
+# Mention kinds whose text is a name of the actor (pronouns and descriptions are not).
+NAME_KINDS = frozenset({"name", "alias", "acronym", "demonym"})
+
+
+@dataclass
+class LocalActor:
+    """One actor of one document: its names, type and gazetteer hints."""
+
+    document_id: str
+    actor: str
+    name: str
+    type: str
+    names: list[str] = field(default_factory=list)  # proper names as written, best first
+    descriptions: list[str] = field(default_factory=list)
+    gazetteer_ids: Counter = field(default_factory=Counter)
+    mentions: int = 0
+    parent_hints: set[str] = field(default_factory=set)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.document_id, self.actor)
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return name_tokens(self.name, self.type)
+
+    @property
+    def is_named(self) -> bool:
+        """False for actors known only by descriptions or pronouns ('the group')."""
+        return any(c.isupper() for c in self.name) or bool(self.gazetteer_ids)
+
+    @property
+    def is_acronym_only(self) -> bool:
+        return all(is_acronym(n) for n in self.names)
+
+
+def collect_actors(mentions: Iterable[Mention]) -> list[LocalActor]:
+    """One LocalActor per (document, actor) key, in first-seen order."""
+    actors: dict[tuple[str, str], LocalActor] = {}
+    types: dict[tuple[str, str], Counter] = {}
+    for mention in mentions:
+        key = (mention.document_id, mention.actor)
+        actor = actors.get(key)
+        if actor is None:
+            actor = actors[key] = LocalActor(mention.document_id, mention.actor, mention.name.strip(), mention.type)
+            types[key] = Counter()
+            _add_name(actor.names, actor.name)
+        actor.mentions += 1
+        if mention.kind in NAME_KINDS:
+            types[key][mention.type] += 1
+            _add_name(actor.names, mention.text.strip())
+        elif mention.kind == "description" and any(c.isupper() for c in mention.text):
+            _add_name(actor.descriptions, mention.text.strip())
+        for alias in mention.aliases:
+            _add_name(actor.names, alias.strip())
+        if mention.gazetteer_id:
+            actor.gazetteer_ids[mention.gazetteer_id] += 1
+        if mention.parent_hint and mention.parent_hint != mention.actor:
+            actor.parent_hints.add(mention.parent_hint)
+    for key, actor in actors.items():
+        if types[key]:
+            # the type most name mentions carry; 'other' only when nothing better was seen
+            ranked = sorted(types[key].items(), key=lambda kv: (kv[0] == "other", -kv[1], kv[0]))
+            actor.type = ranked[0][0]
+    return list(actors.values())
+
+
+def _add_name(names: list[str], text: str) -> None:
+    if text and text not in names:
+        names.append(text)

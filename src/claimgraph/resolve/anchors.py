@@ -1,0 +1,237 @@
+"""Tie a local actor to a fixed point: a gazetteer entry, a state body, or a parent it names.
+
+An anchor is found from the gazetteer (ruler hint, name, alias, case-sensitive
+acronym), from a demonym or state name followed by a body noun ("the Egyptian
+army", "Egypt's military" -> Egyptian military, part of Egypt; "Egyptian
+officials" -> Egypt), from a capital used as metonymy ("Cairo said" -> Egypt),
+or from a descriptive name ("the Islamic State branch in the Sinai" -> the
+child of Islamic State whose name has "Sinai").
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from .actors import LocalActor
+from .gazindex import GazetteerIndex
+from .lexicon import load_lexicon
+from .normalize import acronym_key, is_acronym, name_tokens
+
+log = logging.getLogger(__name__)
+
+# Words between a branch noun and the place it names ("branch based in the Sinai").
+_PLACE_FILLERS = frozenset({"in", "of", "based", "on", "the", "for", "at", "operating", "active"})
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A fixed point several local actors can share."""
+
+    key: str  # "gz:<gazetteer id>" or "body:<state gazetteer id>:<body>"
+    name: str
+    type: str
+    gazetteer_id: str | None = None
+    parents: tuple[str, ...] = ()  # anchor keys
+    reason: str = ""
+
+
+@dataclass
+class AnchorResult:
+    anchor: Anchor | None = None
+    parents: tuple[str, ...] = ()  # anchor keys of parents named by a descriptive name without a known child
+    extra: list[Anchor] = field(default_factory=list)  # anchors of parents that need an entity
+    descriptive: bool = False  # parents come from a descriptive name ("ISIS' branch ...")
+
+
+def is_type_compatible(a: str, b: str) -> bool:
+    """May actors of types a and b be one entity? A person never joins an organization."""
+    return a == b or "other" in (a, b) or {a, b} == {"state", "location"}
+
+
+def accepts_entry(actor_type: str, entry_type: str) -> bool:
+    """May a name of this actor type link to a gazetteer entry of that type (NER types are noisy)."""
+    if actor_type == "person":
+        # "Jordan", "Georgia", "Chad" are given names; organizations mistyped PERSON are common.
+        return entry_type in ("person", "organization", "other")
+    if entry_type == "person":
+        return actor_type in ("person", "other")
+    return True
+
+
+def gazetteer_anchor(index: GazetteerIndex, entry_id: str, reason: str = "") -> Anchor:
+    entry = index.entry(entry_id)
+    return Anchor(f"gz:{entry.id}", entry.name, entry.type, entry.id,
+                  tuple(f"gz:{p}" for p in entry.parents), reason)
+
+
+def find_anchor(actor: LocalActor, index: GazetteerIndex) -> AnchorResult:
+    """The best anchor of an actor, trying its best name first, then its other names."""
+    if actor.gazetteer_ids:
+        entry_id = actor.gazetteer_ids.most_common(1)[0][0]
+        if index.gazetteer.get(entry_id) is not None:
+            return AnchorResult(gazetteer_anchor(index, entry_id, f"gazetteer entry '{entry_id}' (entity ruler)"))
+    fallback = AnchorResult()
+    for name in [*actor.names, *actor.descriptions]:
+        result = _anchor_name(name, actor.type, index)
+        if result.anchor is not None:
+            return result
+        if result.parents and not fallback.parents:
+            fallback = result
+    return fallback
+
+
+def _anchor_name(name: str, actor_type: str, index: GazetteerIndex) -> AnchorResult:
+    entry_id = _lookup_name(name, actor_type, index)
+    if entry_id:
+        how = "acronym" if is_acronym(name) else "name or alias"
+        return AnchorResult(gazetteer_anchor(index, entry_id, f"gazetteer {how} '{name}'"))
+    if actor_type == "person":
+        return AnchorResult()
+    tokens = name_tokens(name)
+    result = _anchor_state_phrase(name, tokens, actor_type, index)
+    if result.anchor is not None:
+        return result
+    return _anchor_description(name, tokens, index)
+
+
+def _lookup_name(name: str, actor_type: str, index: GazetteerIndex) -> str | None:
+    if is_acronym(name):
+        candidates = index.acronyms.get(acronym_key(name), [])
+    else:
+        candidates = []
+        for type_ in (actor_type, "organization", "person", None):
+            tokens = name_tokens(name, type_)
+            candidates = index.primary.get(tokens) or index.names.get(tokens) or []
+            if candidates:
+                break
+    candidates = [c for c in candidates if accepts_entry(actor_type, index.entry(c).type)]
+    if len(candidates) > 1:
+        same = [c for c in candidates if index.entry(c).type == actor_type]
+        candidates = same or candidates
+    if len(candidates) > 1:
+        log.debug("gazetteer: %r is ambiguous between %s; not linked", name, candidates)
+        return None
+    return candidates[0] if candidates else None
+
+
+def _anchor_state_phrase(name: str, tokens: tuple[str, ...], actor_type: str,
+                         index: GazetteerIndex) -> AnchorResult:
+    """'Egyptian army' -> Egyptian military (part of Egypt); 'Egyptians', 'Cairo' -> Egypt."""
+    lex = load_lexicon()
+    if actor_type != "location" and tokens in index.capitals:
+        state = index.capitals[tokens]
+        return AnchorResult(gazetteer_anchor(index, state, f"capital '{name}' stands for the state"))
+    for size in range(min(index.max_state_tokens, len(tokens)), 0, -1):
+        head, rest = tokens[:size], tokens[size:]
+        state = index.demonyms.get(head) or index.states.get(head)
+        if state is None:
+            continue
+        if not rest:
+            if head in index.demonyms:
+                return AnchorResult(gazetteer_anchor(index, state, f"demonym '{name}'"))
+            return AnchorResult()
+        body = _body_of(rest, lex.state_bodies)
+        if body is None:
+            return AnchorResult()
+        if body.body == "state":
+            return AnchorResult(gazetteer_anchor(index, state, f"'{name}' stands for the state"))
+        return AnchorResult(_body_anchor(index, state, body.body, body.suffix, body.parent, name))
+    return AnchorResult()
+
+
+def _body_of(rest: tuple[str, ...], bodies):
+    text = " ".join(rest)
+    if text in bodies:
+        return bodies[text]
+    for start in range(1, len(rest)):  # "government officials" -> "officials"
+        tail = " ".join(rest[start:])
+        if tail in bodies:
+            return bodies[tail]
+    return None
+
+
+def _body_anchor(index: GazetteerIndex, state: str, body: str, suffix: str, parent: str | None,
+                 name: str) -> Anchor:
+    known = index.bodies.get((state, body))
+    if known:
+        return gazetteer_anchor(index, known, f"'{name}' is the {body} of {index.entry(state).name}")
+    entry = index.entry(state)
+    demonym = entry.demonyms[0] if entry.demonyms else entry.name
+    if parent == "military":
+        military = index.bodies.get((state, "military"))
+        parent_key = f"gz:{military}" if military else f"body:{state}:military"
+    else:
+        parent_key = f"gz:{state}"
+    return Anchor(f"body:{state}:{body}", f"{demonym} {suffix}", "organization", None, (parent_key,),
+                  f"'{name}' is the {body} of {entry.name}")
+
+
+def make_body_anchor(index: GazetteerIndex, key: str) -> Anchor:
+    """The anchor of a body key such as 'body:state_eg:military' (parents of navies need it)."""
+    _, state, body = key.split(":", 2)
+    lex = load_lexicon()
+    info = next(b for b in lex.state_bodies.values() if b.body == body)
+    return _body_anchor(index, state, body, info.suffix, info.parent, key)
+
+
+def _anchor_description(name: str, tokens: tuple[str, ...], index: GazetteerIndex) -> AnchorResult:
+    """'Islamic State branch in the Sinai', 'Hamas's military wing' -> that child of the named parent."""
+    lex = load_lexicon()
+    position = next((i for i, t in enumerate(tokens) if i > 0 and t in lex.branch_words), None)
+    if position is None:
+        return AnchorResult()
+    qualifier = lex.wing_kinds.get(tokens[position - 1])
+    parent_tokens = tokens[:position - 1] if qualifier else tokens[:position]
+    rest = list(tokens[position + 1:])
+    if rest and rest[0] == "of":  # "the Sinai branch of the Islamic State"
+        after = rest[1:]
+        cut = after.index("in") if "in" in after else len(after)
+        place = list(parent_tokens) + after[cut + 1:]
+        parent_tokens = tuple(t for t in after[:cut] if t != "the")
+    else:
+        place = rest
+    place = [t for t in place if t not in _PLACE_FILLERS]
+    parent = _lookup_tokens(name, parent_tokens, index)
+    if parent is None:
+        return AnchorResult()
+    children = index.children.get(parent, [])
+    if qualifier:
+        children = [c for c in children if index.entry(c).kind == qualifier]
+    if place:
+        scores = {c: _place_score(index, c, place) for c in children}
+        best = max(scores.values(), default=0)
+        if best > 0:
+            children = [c for c, score in scores.items() if score == best]
+        elif not qualifier:
+            children = []  # a branch in a place no known child names: keep only the parent
+    if (qualifier or place) and len(children) == 1:
+        return AnchorResult(gazetteer_anchor(
+            index, children[0], f"descriptive name '{name}' -> part of {index.entry(parent).name}"))
+    return AnchorResult(None, (f"gz:{parent}",), [gazetteer_anchor(index, parent)], descriptive=True)
+
+
+def _lookup_tokens(name: str, tokens: tuple[str, ...], index: GazetteerIndex) -> str | None:
+    if not tokens:
+        return None
+    candidates = index.names.get(tokens) or []
+    if not candidates and len(tokens) == 1:
+        # an acronym written in capitals in the original ("ISIS' branch")
+        word = tokens[0].upper()
+        if re.search(rf"\b{re.escape(word)}\b", name):
+            candidates = index.acronyms.get(word, [])
+    candidates = [c for c in candidates if index.entry(c).type != "person"]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _place_score(index: GazetteerIndex, entry_id: str, place: list[str]) -> int:
+    """How well a child fits a place: place words in its names, plus one if the place is its country."""
+    entry = index.entry(entry_id)
+    words = set(place)
+    score = max((len(words & set(name_tokens(n))) for n in entry.names), default=0)
+    for word in place:
+        state = index.states.get((word,)) or index.demonyms.get((word,))
+        if state and entry.country and index.entry(state).country == entry.country:
+            score += 1
+            break
+    return score

@@ -1,0 +1,53 @@
+"""Entity hierarchy: parent links without cycles, and roll-up of an entity to its descendants."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable, Mapping
+
+from ..model import Entity
+
+
+def add_parent(parents: dict[str, list[str]], child: str, parent: str) -> bool:
+    """Add child -> parent unless it is a self-link or would close a cycle; True when added."""
+    if child == parent or parent in parents.get(child, []):
+        return False
+    if child in ancestors(parents, parent):
+        return False
+    parents.setdefault(child, []).append(parent)
+    return True
+
+
+def ancestors(parents: Mapping[str, Iterable[str]], entity_id: str) -> set[str]:
+    """Every entity above entity_id (parents, their parents, ...)."""
+    out: set[str] = set()
+    todo = [entity_id]
+    while todo:
+        for parent in parents.get(todo.pop(), ()):
+            if parent not in out:
+                out.add(parent)
+                todo.append(parent)
+    return out
+
+
+def rollup(entity_id: str, entities: Iterable[Entity] | Mapping[str, Entity]) -> set[str]:
+    """The entity and every entity below it ("Hamas" with its wings and their units).
+
+    Args:
+        entity_id: the entity to roll up to.
+        entities: all entities (a list, or a dict by id), whose `parents` give the hierarchy.
+    Returns:
+        ids of entity_id and all its descendants.
+    """
+    values = entities.values() if isinstance(entities, Mapping) else entities
+    children: dict[str, list[str]] = defaultdict(list)
+    for entity in values:
+        for parent in entity.parents:
+            children[parent].append(entity.id)
+    out = {entity_id}
+    todo = [entity_id]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in out:
+                out.add(child)
+                todo.append(child)
+    return out

@@ -1,0 +1,142 @@
+"""The FastAPI application: the analyst's workbench over one store (docs/web.md)."""
+from __future__ import annotations
+
+import getpass
+import hmac
+import logging
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .. import __version__
+from ..errors import ClaimgraphError
+from ..model import Mention
+from ..store import Store
+from ..store.reviews import ReviewedGraph, load_graph
+from . import assets
+from .summaries import get_safe_url
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+TOKEN_COOKIE = "claimgraph_token"
+# Host names that reach a server bound to loopback; any other Host header without a token is
+# refused, so a web page cannot reach the workbench through DNS rebinding.
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Scripts only from our own static files: article text that slipped into markup could not run.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                           "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                           "form-action 'self'; frame-ancestors 'none'")
+
+
+class Workbench:
+    """What every route needs: the store, who reviews, and the templates."""
+
+    def __init__(self, db: str, *, user: str):
+        self.db = db
+        self.store = Store(db)
+        self.user = user
+        self.templates = make_templates()
+
+    def graph(self, *, with_text: bool = False, include_rejected: bool = False) -> ReviewedGraph:
+        return load_graph(self.store, with_text=with_text, include_rejected=include_rejected)
+
+    def mentions_of(self, document_ids: set[str]) -> list[Mention]:
+        return [m for m in self.store.iter_mentions() if m.document_id in document_ids]
+
+    def render(self, request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+        return self.templates.TemplateResponse(request, name, {"user": self.user, **context},
+                                               status_code=status_code)
+
+
+def make_environment(folder: Path) -> Environment:
+    """A Jinja2 environment with autoescaping on for every template (article text is hostile)."""
+    env = Environment(loader=FileSystemLoader(str(folder)), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["safe_url"] = get_safe_url
+    env.globals["version"] = __version__
+    env.globals["assets"] = assets
+    return env
+
+
+def make_templates() -> Jinja2Templates:
+    return Jinja2Templates(env=make_environment(HERE / "templates"))
+
+
+def get_default_user() -> str:
+    """The reviewer's name: CLAIMGRAPH_USER, else the login name."""
+    try:
+        return os.environ.get("CLAIMGRAPH_USER") or getpass.getuser()
+    except (KeyError, OSError):
+        return "analyst"
+
+
+def _supplied_token(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip()
+    return request.cookies.get(TOKEN_COOKIE) or request.query_params.get("token") or ""
+
+
+def _install_guard(app: FastAPI, token: str | None) -> None:
+    """Token check (when one is set), loopback Host check (when none is), same-origin writes, CSP."""
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        host = request.headers.get("host", "")
+        if token:
+            if not hmac.compare_digest(_supplied_token(request).encode(), token.encode()):
+                return PlainTextResponse("access token required: add ?token=... to the address", 401)
+        elif urlsplit(f"//{host}").hostname not in LOOPBACK_HOSTS | {h.strip("[]") for h in LOOPBACK_HOSTS}:
+            return PlainTextResponse("this workbench only answers on 127.0.0.1 without a token", 403)
+        if request.method not in SAFE_METHODS:
+            origin = request.headers.get("origin")
+            if origin and urlsplit(origin).netloc != host:
+                return PlainTextResponse("cross-site request refused", 403)
+        response = await call_next(request)
+        if token and request.query_params.get("token"):
+            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        # same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on our own forms
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+
+def create_app(db: str, *, token: str | None = None, user: str | None = None) -> FastAPI:
+    """The workbench over the store at `db`.
+
+    Args:
+        db: SQLite path or database URL.
+        token: when set, every request must carry it (Bearer header, ?token= once, then a cookie).
+        user: the reviewer's name stored with reviews (default: CLAIMGRAPH_USER or the login name).
+    Returns:
+        A FastAPI app; the REST API is under /api, its OpenAPI document at /api/openapi.json.
+    """
+    from .routes import api, claims, entities, graph, reviews, sources
+
+    # Swagger UI and ReDoc load from a CDN: we serve our own API page (/api/docs) instead.
+    app = FastAPI(title="claimgraph", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="The analyst's workbench: entities, claims, documents, search and review.")
+    app.state.workbench = Workbench(db, user=user or get_default_user())
+    _install_guard(app, token)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for module in (graph, entities, claims, sources, reviews, api):
+        app.include_router(module.router)
+
+    @app.exception_handler(ClaimgraphError)
+    async def on_claimgraph_error(request: Request, err: ClaimgraphError):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(err)}, status_code=400)
+        return app.state.workbench.render(request, "error.html", {"message": str(err)}, status_code=400)
+
+    return app

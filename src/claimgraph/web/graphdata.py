@@ -1,0 +1,156 @@
+"""The graph view's data: filter claim groups, roll entities up to their parents, make nodes and edges."""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import ClaimGroup, Entity
+from ..resolve.hierarchy import rollup
+from ..store.reviews import ReviewedGraph
+
+log = logging.getLogger(__name__)
+
+# PLOVER relations that have no direction (DESIGN.md "Relations"): drawn without arrows.
+SYMMETRIC_RELATIONS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+@dataclass
+class GraphFilters:
+    """What the analyst narrowed the graph to (every field optional)."""
+
+    relations: list[str] = field(default_factory=list)
+    mode: str | None = None
+    certainty: str | None = None  # asserted | hedged
+    min_origins: int = 0
+    since: str | None = None  # ISO date: keep claims reported on or after
+    until: str | None = None  # ISO date: keep claims reported on or before
+    entity: str | None = None  # entity id: keep its claims (and, rolled up, its descendants')
+    rollup: bool = False
+    show_rejected: bool = False
+
+
+def rollup_map(entities: dict[str, Entity]) -> dict[str, str]:
+    """Each entity id -> the top-most ancestor it rolls up to (itself when it has no parent).
+
+    Roots (entities without a known parent) claim their descendants, most mentioned root
+    first, so an entity with two parents lands under the better-known one.
+    """
+    top: dict[str, str] = {}
+    roots = [e for e in entities.values() if not any(p in entities for p in e.parents)]
+    for root in sorted(roots, key=lambda e: (-e.mentions, e.id)):
+        for entity_id in sorted(rollup(root.id, entities)):
+            top.setdefault(entity_id, root.id)
+    for entity_id in entities:  # entities caught in a parent cycle stay themselves
+        top.setdefault(entity_id, entity_id)
+    return top
+
+
+def _keeps(group: ClaimGroup, filters: GraphFilters, review: str | None) -> bool:
+    if review == "rejected" and not filters.show_rejected:
+        return False
+    if filters.relations and group.relation not in filters.relations:
+        return False
+    if filters.mode and (group.mode or "") != filters.mode:
+        return False
+    if filters.certainty and group.certainty != filters.certainty:
+        return False
+    if group.origins < filters.min_origins:
+        return False
+    if filters.since and (group.last_reported or group.first_reported or "") < filters.since:
+        return False
+    if filters.until and not (group.first_reported or group.last_reported or "9999") <= filters.until + "\uffff":
+        return False
+    return True
+
+
+def filter_groups(graph: ReviewedGraph, filters: GraphFilters) -> list[ClaimGroup]:
+    """The claim groups the filters keep (entity filter aside, which depends on roll-up)."""
+    pool = graph.groups + ([g for g in graph.rejected if g not in graph.groups] if filters.show_rejected else [])
+    return [g for g in pool if _keeps(g, filters, graph.review_of(g.id))]
+
+
+def edge_label(group_or_relation: ClaimGroup | str, mode: str | None = None) -> str:
+    relation = group_or_relation if isinstance(group_or_relation, str) else group_or_relation.relation
+    mode = mode if isinstance(group_or_relation, str) else group_or_relation.mode
+    return f"{relation} ({mode})" if mode else relation
+
+
+def build_graph_data(graph: ReviewedGraph, filters: GraphFilters | None = None) -> dict[str, Any]:
+    """Nodes and edges for vis-network, as plain JSON (styling is done in graph.js).
+
+    Rolled up, an edge stands for every claim group between the two ancestors with
+    the same relation and mode; its origins are the union of their origin keys.
+    """
+    filters = filters or GraphFilters()
+    entities = graph.entities
+    top = rollup_map(entities) if filters.rollup else {e: e for e in entities}
+    buckets: dict[tuple, list[ClaimGroup]] = defaultdict(list)
+    for group in filter_groups(graph, filters):
+        if group.subject not in entities or group.object not in entities:
+            continue
+        subject, obj = top[group.subject], top[group.object]
+        if subject == obj and filters.rollup:
+            continue  # a unit's tie to its own parent disappears when rolled up
+        if filters.entity and filters.entity not in (subject, obj, group.subject, group.object):
+            continue
+        buckets[(subject, group.relation, group.mode, obj)].append(group)
+    edges, node_ids = [], set()
+    for (subject, relation, mode, obj), groups in buckets.items():
+        origin_keys = {o.key for g in groups for o in g.origin_list}
+        reviews = {graph.review_of(g.id) for g in groups} - {None}
+        first = min((g.first_reported for g in groups if g.first_reported), default=None)
+        last = max((g.last_reported for g in groups if g.last_reported), default=None)
+        edge_id = groups[0].id if len(groups) == 1 else "rollup:" + "+".join(sorted(g.id for g in groups))
+        edges.append(dict(
+            id=edge_id, groups=[g.id for g in groups], source=subject, target=obj,
+            relation=relation, mode=mode, label=edge_label(relation, mode),
+            origins=max(len(origin_keys), max(g.origins for g in groups)),
+            documents=sum(g.documents for g in groups),
+            certainty="asserted" if any(g.certainty == "asserted" for g in groups) else "hedged",
+            polarity="affirmed" if any(g.polarity == "affirmed" for g in groups) else "negated",
+            contradicted=any(g.contradicted for g in groups),
+            review="rejected" if reviews == {"rejected"} else ("confirmed" if "confirmed" in reviews else None),
+            first_reported=first, last_reported=last, directed=relation not in SYMMETRIC_RELATIONS,
+        ))
+        node_ids.update((subject, obj))
+    if filters.entity in entities:
+        node_ids.add(top[filters.entity])
+    children: dict[str, int] = defaultdict(int)
+    for entity_id, root in top.items():
+        if root != entity_id:
+            children[root] += 1
+    nodes = []
+    for entity_id in sorted(node_ids, key=lambda i: (-entities[i].mentions, entities[i].name)):
+        entity = entities[entity_id]
+        rolled = [e for e, root in top.items() if root == entity_id]
+        nodes.append(dict(
+            id=entity.id, label=entity.name, type=entity.type, aliases=entity.aliases,
+            mentions=sum(entities[e].mentions for e in rolled), rolled_up=children.get(entity_id, 0),
+        ))
+    edges.sort(key=lambda e: (-e["origins"], e["id"]))
+    return dict(nodes=nodes, edges=edges)
+
+
+def _as_int(value: str | None) -> int:
+    try:
+        return max(int(value or 0), 0)
+    except ValueError:
+        return 0
+
+
+def parse_filters(params) -> GraphFilters:
+    """GraphFilters from query parameters (`relation` may repeat; empty values mean no filter)."""
+    truthy = {"1", "true", "on", "yes"}
+    return GraphFilters(
+        relations=[r for r in params.getlist("relation") if r],
+        mode=params.get("mode") or None,
+        certainty=params.get("certainty") if params.get("certainty") in ("asserted", "hedged") else None,
+        min_origins=_as_int(params.get("min_origins")),
+        since=params.get("since") or None,
+        until=params.get("until") or None,
+        entity=params.get("entity") or None,
+        rollup=(params.get("rollup") or "").lower() in truthy,
+        show_rejected=(params.get("rejected") or "").lower() in truthy,
+    )

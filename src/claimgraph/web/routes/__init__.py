@@ -1,0 +1,1 @@
+"""Routes, one module per page family; api.py is the REST API under /api."""

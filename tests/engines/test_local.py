@@ -1,0 +1,101 @@
+"""The local engine maps batches over worker processes, in order, with a bounded window."""
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from claimgraph.engines import LocalEngine, open_engine
+from claimgraph.errors import EngineError
+from claimgraph.model import Document, Extraction, Mention
+
+pytestmark = pytest.mark.usefixtures("importable_tests")
+
+
+class CapitalsTask:
+    """A real per-document map on a blank English tokenizer: every capitalised word is a mention.
+
+    The worker's process id is written into `document.retrieved`, so tests can see where it ran;
+    `pause` seconds per batch keep one fast worker from taking every batch.
+    """
+
+    def __init__(self, pause: float = 0.0):
+        self.pause = pause
+
+    def load(self):
+        import spacy
+
+        return spacy.blank("en")
+
+    def run(self, nlp, documents):
+        time.sleep(self.pause)
+        results = []
+        for doc, document in zip(nlp.pipe(d.text for d in documents), documents):
+            document.retrieved = str(os.getpid())
+            mentions = [Mention(document.id, t.idx, t.idx + len(t), t.text, f"a{t.i}", t.text, "other")
+                        for t in doc if t.is_title]
+            results.append(Extraction(document, mentions))
+        return results
+
+
+class FailingLoadTask(CapitalsTask):
+    def load(self):
+        raise ValueError("no such model: nowhere")
+
+
+def _batches(count: int, size: int) -> list[list[Document]]:
+    documents = [Document.from_text(f"Report {i} says Alpha met Beta in Gamma {i}.", f"mem://{i}")
+                 for i in range(count)]
+    return [documents[i:i + size] for i in range(0, count, size)]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_local_results_in_input_order(workers):
+    batches = _batches(40, 3)
+    with LocalEngine(CapitalsTask(), workers=workers) as engine:
+        results = list(engine.map(iter(batches)))
+    assert [[e.document.id for e in r] for r in results] == [[d.id for d in b] for b in batches]
+    assert all([m.text for m in e.mentions] == ["Report", "Alpha", "Beta", "Gamma"]
+               for r in results for e in r)
+
+
+def test_local_two_workers_use_two_processes():
+    with LocalEngine(CapitalsTask(pause=0.05), workers=2) as engine:
+        pids = {e.document.retrieved for r in engine.map(iter(_batches(60, 2))) for e in r}
+    assert os.getpid() not in {int(p) for p in pids}
+    assert len(pids) == 2
+
+
+def test_local_window_bounds_documents_in_flight():
+    pulled = []
+
+    def stream():
+        for i, batch in enumerate(_batches(100, 2)):
+            pulled.append(i)
+            yield batch
+
+    with LocalEngine(CapitalsTask(), workers=2) as engine:
+        for done, _ in enumerate(engine.map(stream())):
+            # never more than 2 batches per worker ahead of what was consumed
+            assert len(pulled) - done <= 2 * 2
+
+
+def test_local_load_error_reaches_caller():
+    with LocalEngine(FailingLoadTask(), workers=2) as engine:
+        with pytest.raises(ValueError, match="no such model"):
+            list(engine.map(iter(_batches(4, 2))))
+
+
+def test_local_starts_nothing_without_documents():
+    with LocalEngine(FailingLoadTask(), workers=2) as engine:
+        assert list(engine.map(iter([]))) == []
+
+
+@pytest.mark.parametrize("name, kwargs, message", [
+    ("spark", {}, "unknown engine"),
+    ("local", {"address": "ray://x:10001"}, "--address only applies"),
+])
+def test_local_open_engine_rejects_bad_options(name, kwargs, message):
+    with pytest.raises(EngineError, match=message):
+        open_engine(name, CapitalsTask(), **kwargs)

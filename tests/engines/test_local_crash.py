@@ -1,0 +1,106 @@
+"""A `kill -9` in the middle of a build loses nothing: the same command finishes the job.
+
+The rerun's export must equal an uninterrupted build's export, on SQLite and PostgreSQL.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from claimgraph.store.store import create_db_engine
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCUMENTS = 48
+# Small batches (one transaction each) so the build is killed with some batches written and
+# some not; the kill lands as soon as the first batch is committed.
+ENV = dict(os.environ, CLAIMGRAPH_BATCH_SIZE="4")
+KILL_TIMEOUT = 240
+
+
+def _load_synthetic():
+    spec = importlib.util.spec_from_file_location("claimgraph_bench_synthetic", ROOT / "benchmarks" / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _claimgraph(*args: str) -> list[str]:
+    return [sys.executable, "-m", "claimgraph", *args]
+
+
+def _build(corpus: Path, db: str) -> list[str]:
+    return _claimgraph("build", str(corpus), "--db", db, "--workers", "2")
+
+
+def _export(db: str, out: Path) -> dict:
+    subprocess.run(_claimgraph("export", str(out), "--db", db), check=True, env=ENV, capture_output=True)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    return {key: sorted(value, key=lambda item: json.dumps(item, sort_keys=True)) for key, value in data.items()}
+
+
+def _map_rows(db: str) -> dict[str, list]:
+    engine = create_db_engine(db)
+    with engine.connect() as conn:
+        rows = {
+            "documents": conn.execute(text("SELECT id, source, extracted_with FROM documents ORDER BY id")).all(),
+            "mentions": conn.execute(text('SELECT document_id, start, "end", actor, name, type FROM mentions ORDER BY id')).all(),
+            "claims": conn.execute(text("SELECT document_id, subject, relation, mode, object, evidence_start "
+                                        "FROM claims ORDER BY id")).all(),
+        }
+    engine.dispose()
+    return {key: [tuple(row) for row in value] for key, value in rows.items()}
+
+
+def _extracted(db: str) -> int:
+    engine = create_db_engine(db)
+    try:
+        with engine.connect() as conn:
+            return conn.scalar(text("SELECT count(*) FROM documents WHERE extracted_with IS NOT NULL")) or 0
+    except Exception:  # noqa: BLE001  the build has not created the tables yet
+        return 0
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return _load_synthetic().write_corpus(tmp_path_factory.mktemp("corpus"), DOCUMENTS)
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(corpus, tmp_path_factory) -> tuple[dict, dict]:
+    folder = tmp_path_factory.mktemp("reference")
+    db = str(folder / "reference.db")
+    subprocess.run(_build(corpus, db), check=True, env=ENV, capture_output=True)
+    return _map_rows(db), _export(db, folder / "export.json")
+
+
+def test_local_kill_9_then_rerun_matches_uninterrupted_build(db, corpus, uninterrupted, tmp_path):
+    build = subprocess.Popen(_build(corpus, db), env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + KILL_TIMEOUT
+    written = 0
+    while time.monotonic() < deadline and build.poll() is None:
+        written = _extracted(db)
+        if written:
+            break
+        time.sleep(0.05)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    assert 0 < written < DOCUMENTS, f"the build was not killed mid-run ({written} documents written)"
+
+    rerun = subprocess.run(_build(corpus, db), env=ENV, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    rows, export = uninterrupted
+    assert _map_rows(db) == rows
+    assert _export(db, tmp_path / "export.json") == export

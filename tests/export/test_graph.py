@@ -1,0 +1,38 @@
+"""GraphML and GEXF exports read back with networkx, attributes intact, reviews applied."""
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from claimgraph.export.graph import write_gexf, write_graphml
+from claimgraph.store import Store
+from claimgraph.store.reviews import record_review
+
+FORMATS = [("graphml", write_graphml, nx.read_graphml), ("gexf", write_gexf, nx.read_gexf)]
+
+
+@pytest.mark.parametrize("name, write, read", FORMATS)
+def test_graph_roundtrip_with_networkx(workbench_db, tmp_path, name, write, read):
+    out = tmp_path / f"graph.{name}"
+    counts = write(Store(workbench_db), out)
+    network = read(str(out))
+    assert network.number_of_nodes() == counts["nodes"] == 7
+    assert network.number_of_edges() == counts["edges"] == 7
+    node = network.nodes["e-sinaloa"]
+    assert node["type"] == "organization" and "the cartel" in node["aliases"] and int(node["mentions"]) > 0
+    [aid] = [d for _, _, d in network.edges(data=True) if d["relation"] == "AID"]
+    assert aid["mode"] == "weapons" and int(aid["origins"]) == 2 and int(aid["documents"]) == 3
+    assert aid["certainty"] == "asserted" and aid["first_date"] == "2023-05-02" and aid["last_date"] == "2023-05-05"
+
+
+@pytest.mark.parametrize("name, write, read", FORMATS)
+def test_graph_reviews_applied(workbench_db, tmp_path, name, write, read):
+    store = Store(workbench_db)
+    groups = {g.relation: g.id for g in store.claim_groups()}
+    record_review(store, "reject", groups["CONSULT"], user="analyst")
+    record_review(store, "confirm", groups["AID"], user="analyst")
+    out = tmp_path / f"graph.{name}"
+    write(store, out)
+    edges = [d for _, _, d in read(str(out)).edges(data=True)]
+    assert "CONSULT" not in {d["relation"] for d in edges}
+    assert [d["review"] for d in edges if d["relation"] == "AID"] == ["confirmed"]

@@ -1,0 +1,43 @@
+"""claimgraph.nlp: model loading, the gazetteer ruler and the entity fixes."""
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.errors import ModelNotFoundError
+from claimgraph.nlp import load_nlp
+
+
+def test_nlp_missing_model_names_it():
+    with pytest.raises(ModelNotFoundError, match="no_such_model_xyz"):
+        load_nlp("no_such_model_xyz")
+
+
+@pytest.mark.slow
+def test_nlp_pipeline_has_claimgraph_components(nlp):
+    names = nlp.pipe_names
+    assert names.index("claimgraph_gazetteer") < names.index("ner")
+    assert "claimgraph_entity_fixes" in names
+    assert nlp.meta["version"].startswith("3.8.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name,label", [
+    ("ISIS fighters crossed the border.", "ISIS", "ORG"),
+    ("Officials in Cairo said so.", "Cairo", "GPE"),
+    ("Egyptians protested.", "Egyptians", "NORP"),
+])
+def test_nlp_gazetteer_ruler_labels_known_names(nlp, text, name, label):
+    doc = nlp(text)
+    assert (name, label) in {(e.text, e.label_) for e in doc.ents}
+    assert all(e.ent_id_ for e in doc.ents if e.text == name)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    ("Hamas provided Wilayat Sinai with missiles.", "Wilayat Sinai"),
+    ("Fighters of the Katibat Macina attacked a post.", "Katibat Macina"),
+    ("He spoke to The Times of Nigeria on Monday.", "The Times of Nigeria"),
+])
+def test_nlp_entity_fixes_make_organizations(nlp, text, name):
+    doc = nlp(text)
+    assert (name, "ORG") in {(e.text, e.label_) for e in doc.ents}
