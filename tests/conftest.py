@@ -5,6 +5,7 @@ import importlib.util
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,16 +50,12 @@ def _pg_admin(url: str, statement: str) -> None:
         conn.execute(statement)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db(request, tmp_path) -> Iterator[str]:
-    """A fresh empty database for one test: a SQLite file path, then a PostgreSQL URL.
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
-    Every test that takes `db` runs on both; the PostgreSQL run is skipped only when no
-    server is available. Each PostgreSQL test gets its own database, dropped afterwards.
-    """
-    if request.param == "sqlite":
-        yield str(tmp_path / "test.db")
-        return
+
+@contextmanager
+def _pg_database(request) -> Iterator[str]:
+    """A fresh database on the session's PostgreSQL server (skips the test when there is none)."""
     server = request.getfixturevalue("postgres_url")
     if server is None:
         pytest.skip("no PostgreSQL server: apt-get install postgresql, or set CLAIMGRAPH_TEST_PG_URL")
@@ -68,6 +65,20 @@ def db(request, tmp_path) -> Iterator[str]:
         yield server.rsplit("/", 1)[0] + "/" + name
     finally:
         _pg_admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request, tmp_path) -> Iterator[str]:
+    """A fresh empty database for one test: a SQLite file path, then a PostgreSQL URL.
+
+    Every test that takes `db` runs on both; the PostgreSQL run is skipped only when no
+    server is available. Each PostgreSQL test gets its own database, dropped afterwards.
+    """
+    if request.param == "sqlite":
+        yield str(tmp_path / "test.db")
+        return
+    with _pg_database(request) as url:
+        yield url
 
 
 @pytest.fixture
@@ -148,14 +159,28 @@ def workbench_template(tmp_path_factory, workbench_fixture) -> Path:
     return path
 
 
-@pytest.fixture
-def workbench_db(tmp_path, workbench_template) -> str:
-    """A private copy of the hand-built graph (reviews written by a test stay in it)."""
+def _copy_sqlite(source: Path, target: Path) -> None:
+    """Copy a SQLite file with its write-ahead log (if a connection left one behind)."""
     import shutil
 
-    path = tmp_path / "workbench.db"
-    shutil.copy(workbench_template, path)
-    return str(path)
+    shutil.copy(source, target)
+    wal = Path(f"{source}-wal")
+    if wal.exists():
+        shutil.copy(wal, f"{target}-wal")
+
+
+@pytest.fixture(params=BACKENDS)
+def workbench_db(request, tmp_path, workbench_template, workbench_fixture) -> Iterator[str]:
+    """A private copy of the hand-built graph (reviews written by a test stay in it), on SQLite
+    and then on PostgreSQL (built afresh in a new database), like `db`."""
+    if request.param == "sqlite":
+        path = tmp_path / "workbench.db"
+        _copy_sqlite(workbench_template, path)
+        yield str(path)
+        return
+    with _pg_database(request) as url:
+        workbench_fixture.build_workbench_db(url).close()
+        yield url
 
 
 def _serve_in_thread(app) -> Iterator[str]:
@@ -237,3 +262,29 @@ def nlp():
     from claimgraph.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo corpus built once per session by the real pipeline (needs the spaCy model)."""
+    from claimgraph.pipeline import build
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    build([str(DEMO)], str(path))
+    return path
+
+
+@pytest.fixture
+def demo_db(tmp_path, demo_template) -> str:
+    """A private copy of the demo graph."""
+    path = tmp_path / "demo.db"
+    _copy_sqlite(demo_template, path)
+    return str(path)
+
+
+@pytest.fixture
+def demo_server(demo_db) -> Iterator[str]:
+    """`claimgraph serve` over a private copy of the demo graph, on a free loopback port."""
+    from claimgraph.web import create_app
+
+    yield from _serve_in_thread(create_app(demo_db, user="tester"))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -11,7 +12,7 @@ from claimgraph.export.jsonexport import SCHEMA_PATH
 from claimgraph.pipeline import build
 from claimgraph.store import Store
 
-from conftest import DEMO
+DEMO = Path(__file__).resolve().parents[1] / "corpus" / "demo"
 
 pytestmark = pytest.mark.slow
 

@@ -192,6 +192,80 @@ def stats(db: str = DB_OPTION,
     console.print(table)
 
 
+def _open_existing(db: str):
+    """The store at DB, failing with one line when a SQLite file does not exist (nothing is created)."""
+    from .store import Store
+
+    if "://" not in db and not Path(db).exists():
+        _fail(f"no database at {db}; run `claimgraph build SOURCES --db {db}` first")
+    return Store(db)
+
+
+@app.command()
+def entities(db: str = DB_OPTION,
+             name: Optional[str] = typer.Option(None, "--name", help="Only entities with this name or alias."),
+             as_json: bool = typer.Option(False, "--json", help="Print JSON (with merge reasons).")) -> None:
+    """List canonical entities with type, aliases, parents and mention counts (docs/resolution.md)."""
+    from .corroborate.select import find_entities
+
+    try:
+        found = {e.id: e for e in _open_existing(db).entities()}
+    except ClaimgraphError as err:
+        _fail(str(err))
+    rows = find_entities(found, name) if name else sorted(found.values(), key=lambda e: (-e.mentions, e.name))
+    if as_json:
+        console.print_json(json.dumps([e.to_dict() for e in rows]))
+        return
+    table = Table("id", "name", "type", "mentions", "parents", "aliases", title=f"{len(rows)} entities in {db}")
+    for entity in rows:
+        parents = ", ".join(found[p].name if p in found else p for p in entity.parents)
+        aliases = "; ".join(a for a in entity.aliases if a != entity.name)
+        table.add_row(entity.id, entity.name, entity.type, str(entity.mentions), parents or "-",
+                      (aliases[:80] + "...") if len(aliases) > 80 else aliases or "-")
+    console.print(table)
+
+
+@app.command()
+def claims(db: str = DB_OPTION,
+           entity: Optional[str] = typer.Option(None, "--entity", help="Only claims about this entity (name or id)."),
+           parts: bool = typer.Option(False, "--parts", help="With --entity: include its wings, units, provinces."),
+           min_origins: int = typer.Option(0, "--min-origins", help="Only claims with at least N independent origins."),
+           as_json: bool = typer.Option(False, "--json", help="Print JSON (with origins and evidence).")) -> None:
+    """List claim groups with documents, outlets and independent origins (docs/resolution.md)."""
+    from .corroborate.select import find_entities, select_groups
+    from .store.reviews import load_graph
+
+    try:
+        graph = load_graph(_open_existing(db))
+    except ClaimgraphError as err:
+        _fail(str(err))
+    if entity and not find_entities(graph.entities, entity):
+        _fail(f"no entity named {entity!r}; run `claimgraph entities --db {db}` to list them")
+    rows = select_groups(graph.groups, graph.entities, entity=entity, min_origins=min_origins,
+                         include_parts=parts)
+    if as_json:
+        console.print_json(json.dumps([g.to_dict() for g in rows]))
+        return
+    name = {e.id: e.name for e in graph.entities.values()}
+    table = Table("subject", "relation", "object", "docs", "outlets", "origins", "reported", "flags",
+                  title=f"{len(rows)} claims in {db}")
+    for group in rows:
+        flags = [f for f, on in (("contradicted", group.contradicted), ("negated", group.polarity == "negated"),
+                                 ("hedged", group.certainty == "hedged"),
+                                 (graph.review_of(group.id) or "", bool(graph.review_of(group.id)))) if on]
+        dates = " .. ".join(dict.fromkeys(d for d in (group.first_reported, group.last_reported) if d)) or "-"
+        relation = group.relation + (f"/{group.mode}" if group.mode else "")
+        table.add_row(name.get(group.subject, group.subject), relation, name.get(group.object, group.object),
+                      str(group.documents), str(group.outlets), str(group.origins), dates, ", ".join(flags) or "-")
+    console.print(table)
+
+
+def _require_db(db: str) -> None:
+    """Refuse a SQLite path that does not exist (opening it would create an empty database)."""
+    if "://" not in db and not Path(db).expanduser().exists():
+        _fail(f"{db}: no such database; build one first: claimgraph build SOURCES --db {db}")
+
+
 @app.command()
 def serve(db: str = DB_OPTION,
           host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
@@ -206,7 +280,8 @@ def serve(db: str = DB_OPTION,
     from .web import create_app
     from .web.app import LOOPBACK_HOSTS
 
-    if host not in LOOPBACK_HOSTS and not token:
+    _require_db(db)
+    if host.strip("[]") not in LOOPBACK_HOSTS and not token:
         _fail(f"--host {host} exposes the workbench beyond this machine: set --token or CLAIMGRAPH_TOKEN")
     try:
         web_app = create_app(db, token=token, user=user)
@@ -226,6 +301,7 @@ def report(out: Path = typer.Argument(..., help="Output HTML file."),
     from .export.report import write_report
     from .store import Store
 
+    _require_db(db)
     try:
         counts = write_report(Store(db), out, title=title)
     except ClaimgraphError as err:

@@ -100,7 +100,9 @@ def map_documents(documents: Iterable[Document], store: Store, report: BuildRepo
     from .engines import ExtractTask, open_engine
 
     task = task or ExtractTask(settings.model)
-    with open_engine(engine, task, workers=workers or settings.workers, address=address) as mapper:
+    # Ray without --workers: one actor per CPU of the cluster, which only Ray knows
+    workers = workers or (settings.workers if engine == "local" else None)
+    with open_engine(engine, task, workers=workers, address=address) as mapper:
         for extractions in mapper.map(_batched(documents, settings.batch_size)):
             report.extracted += store.save_extractions(extractions)
             report.ingested += len(extractions)

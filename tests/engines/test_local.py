@@ -99,3 +99,20 @@ def test_local_starts_nothing_without_documents():
 def test_local_open_engine_rejects_bad_options(name, kwargs, message):
     with pytest.raises(EngineError, match=message):
         open_engine(name, CapitalsTask(), **kwargs)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_local_map_documents_stores_every_batch_in_input_order(db, workers):
+    from claimgraph.pipeline import BuildReport, map_documents
+    from claimgraph.settings import Settings
+    from claimgraph.store import Store
+
+    documents = [d for batch in _batches(25, 25) for d in batch]
+    store, report, progress = Store(db), BuildReport(), []
+    map_documents(iter(documents), store, report, settings=Settings(batch_size=4), workers=workers,
+                  task=CapitalsTask(), on_progress=lambda event, count: progress.append(count))
+    assert report.ingested == report.extracted == 25
+    assert progress == [4] * 6 + [1]
+    stored = [m.document_id for m in store.iter_mentions()]
+    assert stored == [d.id for d in documents for _ in range(4)]
+    store.close()

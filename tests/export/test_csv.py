@@ -51,3 +51,13 @@ def test_csv_cells_defuse_formulas(value, expected):
     from claimgraph.export.csv import _cell
 
     assert _cell(value) == expected
+
+
+def test_csv_cli_export(workbench_db, tmp_path):
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+
+    result = CliRunner().invoke(app, ["export", "--db", workbench_db, "-f", "csv", str(tmp_path / "t.zip")])
+    assert result.exit_code == 0, result.output
+    assert set(zipfile.ZipFile(tmp_path / "t.zip").namelist()) == set(COLUMNS)

@@ -69,3 +69,14 @@ def test_ftm_rejected_claim_left_out(workbench_db, tmp_path):
     out = tmp_path / "x.ftm.json"
     write_ftm(store, out)
     assert f"cg-claim-{group.id}" not in out.read_text(encoding="utf-8")
+
+
+def test_ftm_cli_export(workbench_db, tmp_path):
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+
+    out = tmp_path / "g.ftm.json"
+    result = CliRunner().invoke(app, ["export", "--db", workbench_db, "-f", "ftm", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "4 Article" in " ".join(result.output.split()) and out.read_text(encoding="utf-8").count("\n") > 10

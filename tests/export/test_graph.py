@@ -36,3 +36,15 @@ def test_graph_reviews_applied(workbench_db, tmp_path, name, write, read):
     edges = [d for _, _, d in read(str(out)).edges(data=True)]
     assert "CONSULT" not in {d["relation"] for d in edges}
     assert [d["review"] for d in edges if d["relation"] == "AID"] == ["confirmed"]
+
+
+@pytest.mark.parametrize("name", ["graphml", "gexf"])
+def test_graph_cli_export(workbench_db, tmp_path, name):
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+
+    out = tmp_path / f"g.{name}"
+    result = CliRunner().invoke(app, ["export", "--db", workbench_db, "--format", name, str(out)])
+    assert result.exit_code == 0, result.output
+    assert "7 nodes, 7 edges" in " ".join(result.output.split()) and out.exists()

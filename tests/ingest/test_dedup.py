@@ -1,11 +1,16 @@
 """Tests for claimgraph.ingest.dedup: syndicated copies found, unrelated articles not."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from claimgraph.ingest import NearDuplicateIndex, iter_sources
 from claimgraph.settings import Settings
-from tests.conftest import SEEDS
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
 
 STORY = (
     "Militants attacked an army checkpoint near the border town late on Sunday, killing three soldiers and "

@@ -13,7 +13,7 @@ PARAS = [
 
 
 def make_page(head: str = "", banner: str = "") -> str:
-    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    body = f"<p>{PARAS[0]}</p><p>Advertisement</p><p>Soldiers in the square. Photo: Example/Reuters</p><p>{PARAS[1]}</p>"
     return (f"<!DOCTYPE html><html><head><title>Town retaken | Example News</title>{head}</head><body>"
             f"<header><div class='today'>{banner}</div><nav><a href='/'>Home</a> | <a href='/w'>World</a></nav></header>"
             f"<article><h1>Town retaken</h1>{body}</article>"
@@ -28,6 +28,7 @@ def test_html_metadata_extracted():
     document = build_html_document(make_page(head), "page.html")
     assert all(p in document.text for p in PARAS)
     assert "Share On Facebook" not in document.text and "Great article" not in document.text
+    assert "Advertisement" not in document.text and "Photo:" not in document.text
     assert document.title == "Town retaken"
     assert document.outlet == "Example News"
     assert document.authors == ["Jane Roe"]

@@ -95,3 +95,9 @@ def test_sources_reingest_same_id(tmp_path):
     first = list(iter_sources([str(tmp_path)], settings=OFFLINE))
     second = list(iter_sources([str(tmp_path)], settings=OFFLINE))
     assert [d.id for d in first] == [d.id for d in second]
+
+
+@pytest.mark.parametrize("reason", ["bad\nthing\r\x00here", "x" * 1000])
+def test_sources_rejected_is_one_short_line(reason):
+    item = Rejected("a\nb.txt", reason)
+    assert "\n" not in str(item) and "\x00" not in str(item) and len(item.reason) <= 300

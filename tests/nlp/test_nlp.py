@@ -36,7 +36,6 @@ def test_nlp_gazetteer_ruler_labels_known_names(nlp, text, name, label):
 @pytest.mark.parametrize("text,name", [
     ("Hamas provided Wilayat Sinai with missiles.", "Wilayat Sinai"),
     ("Fighters of the Katibat Macina attacked a post.", "Katibat Macina"),
-    ("He spoke to The Times of Nigeria on Monday.", "The Times of Nigeria"),
 ])
 def test_nlp_entity_fixes_make_organizations(nlp, text, name):
     doc = nlp(text)

@@ -25,6 +25,7 @@ def _entity_of(names: list[tuple]) -> list[str]:
     [("Joaquín Guzmán", "person"), ("Joaquin Guzman", "person")],
     [("Рамзан Кадыров", "person"), ("Ramzan Kadyrov", "person")],
     [("Abu Malek Abu Shwiesh", "person"), ("Abu Shweish", "person")],
+    [("Abu Mohammed al-Adnani", "person"), ("Abu Mohammad", "person")],
     [("Abed al-Hila al-Qishta", "person"), ("Abed al-Hila Qishta", "person"), ("Qishta", "person")],
     [("Katiba Ansar al-Tawhid", "organization"), ("Katibat Ansar al-Tawheed", "organization")],
     [("Movement for Oneness and Jihad in West Africa", "organization", "MUJAO"), ("MUJAO", "organization")],
@@ -48,7 +49,8 @@ def test_cluster_merges_variants_of_one_actor(names):
     [("Islamic State", "organization"), ("Islamic Jihad", "organization")],
     [("Sinai Province", "organization"), ("Sinai", "location")],
     [("Ismail Haniyeh", "person"), ("Abdel Salam Haniyeh", "person"), ("Haniyeh", "person")],
-    [("Khalid Hassan", "person"), ("Khalid Hassan", "organization")],
+    [("Khalid Hassan", "person"), ("Khalid Hassan Brigade", "organization")],
+    [("Hassan", "person"), ("Hassan", "organization")],
     [("Jordan", "person"), ("Jordan", "state")],
     [("Islamic State", "organization"), ("Islamic State West Africa Province", "organization")],
     [("Hamas", "organization"), ("Hamas Internal Security", "organization")],
@@ -89,3 +91,21 @@ def test_cluster_resolves_ten_thousand_mentions_quickly():
     resolution = resolve_mentions(mentions)
     assert time.perf_counter() - started < 30
     assert len(resolution.actor_entity) == 10_000
+
+
+@pytest.mark.parametrize("types", [("person", "organization"), ("organization", "person", "location"),
+                                   ("person", "person", "organization")])
+def test_cluster_full_name_typed_person_and_org_by_ner_is_one_person(types):
+    ids = _entity_of([("Gustavo Petro", t) for t in types])
+    assert len(set(ids)) == 1
+
+
+def test_cluster_full_name_mostly_typed_org_stays_apart_from_person():
+    ids = _entity_of([("Nova Esperanca", "organization"), ("Nova Esperanca", "organization"),
+                      ("Nova Esperanca", "person")])
+    assert len(set(ids)) == 2
+
+
+def test_cluster_person_typed_group_names_are_retyped():
+    ids = _entity_of([("Sinai Bedouin tribes", "person"), ("Sinai Bedouin tribes", "organization")])
+    assert len(set(ids)) == 1

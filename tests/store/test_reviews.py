@@ -1,6 +1,8 @@
 """Analyst reviews are validated, stored apart, applied when the graph is read, and undone."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from claimgraph.errors import ReviewError
@@ -96,3 +98,71 @@ def test_reviews_entity_reviews_in_resolution_shape(workbench_db, action, payloa
     [flat] = get_entity_reviews(store.reviews())
     assert flat["action"] == action and flat["user"] == "analyst"
     assert {k: flat[k] for k in expected} == expected
+
+
+DEMO = Path(__file__).resolve().parents[2] / "corpus" / "demo"
+NEW_ARTICLE = """Militants clash with army near border
+
+By Staff Reporter, March 3, 2021
+
+Fighters of the Lord's Resistance Army attacked an army patrol near the border on Sunday, officials said.
+The Ugandan army reportedly arrested two commanders of the group after the clash.
+"""
+
+
+def _entity_names(store: Store) -> dict[str, str]:
+    return {e.id: e.name for e in store.entities()}
+
+
+@pytest.mark.slow
+def test_reviews_survive_rebuild_on_same_and_new_sources(demo_db, tmp_path):
+    """#6 acceptance: reject a claim, merge two entities, rename one; rebuild twice; export."""
+    from claimgraph.export import build_export
+    from claimgraph.export.graph import build_network
+    from claimgraph.pipeline import build
+
+    store = Store(demo_db)
+    people = sorted((e for e in store.entities() if e.type == "person"), key=lambda e: (e.mentions, e.id))
+    keep, other = people[0], people[1]
+    top = store.entities()[0]
+    rejected = next(g for g in store.claim_groups()
+                    if not {g.subject, g.object} & {keep.id, other.id, top.id})
+    record_review(store, "merge", keep.id, user="analyst", payload={"other": other.id})
+    record_review(store, "rename", top.id, user="analyst", payload={"name": "Renamed by analyst"})
+    record_review(store, "reject", rejected.id, user="analyst")
+
+    def check(store: Store) -> None:
+        names = _entity_names(store)
+        assert other.id not in names and keep.id in names
+        merged = next(e for e in store.entities() if e.id == keep.id)
+        assert other.name in merged.aliases
+        assert names[top.id] == "Renamed by analyst"
+        assert rejected.id in {g.id for g in store.claim_groups()}  # machine output keeps it ...
+        graph = load_graph(store)
+        assert rejected.id not in {g.id for g in graph.groups}  # ... every view hides it
+        export = build_export(store)
+        assert rejected.id not in {c["id"] for c in export["claims"]}
+        assert other.id not in {e["id"] for e in export["entities"]}
+        assert "Renamed by analyst" in {e["name"] for e in export["entities"]}
+        assert build_network(graph).nodes[top.id]["label"] == "Renamed by analyst"
+
+    check(store)
+    build([str(DEMO)], demo_db)  # same sources: nothing new, the graph is rebuilt
+    check(Store(demo_db))
+    new = tmp_path / "new"
+    new.mkdir()
+    (new / "lra.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    report = build([str(DEMO), str(new)], demo_db)  # a new source joins
+    assert report.ingested == 1
+    check(Store(demo_db))
+
+
+@pytest.mark.slow
+def test_reviews_undo_merge_restores_entities(demo_db):
+    store = Store(demo_db)
+    people = sorted((e for e in store.entities() if e.type == "person"), key=lambda e: (e.mentions, e.id))
+    before = _entity_names(store)
+    review_id = record_review(store, "merge", people[0].id, user="analyst", payload={"other": people[1].id})
+    assert people[1].id not in _entity_names(store)
+    assert undo_review(store, review_id)
+    assert _entity_names(store) == before

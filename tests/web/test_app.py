@@ -143,3 +143,52 @@ def test_app_token_required_when_set(workbench_db):
     first = client.get("/?token=s3cret")
     assert first.status_code == 200 and "claimgraph_token" in first.headers["set-cookie"]
     assert client.get("/entities").status_code == 200  # the cookie carries it from now on
+
+
+def test_app_cli_serve_subprocess(workbench_db):
+    """`claimgraph serve` as a user starts it: a real process on a free loopback port."""
+    import json
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "claimgraph", "serve", "--db", workbench_db,
+                                "--port", str(port), "--user", "cli-user"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/entities", timeout=2) as response:
+                    entities = json.load(response)
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise
+                time.sleep(0.2)
+        assert {e["id"] for e in entities} >= {"e-sinaloa", "e-gulf"}
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+            assert "cli-user" in response.read().decode("utf-8")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--host", "0.0.0.0"], "set --token or CLAIMGRAPH_TOKEN"),
+    (["--db", "missing.db"], "no such database"),
+])
+def test_app_cli_serve_refuses(workbench_db, tmp_path, monkeypatch, args, message):
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CLAIMGRAPH_TOKEN", raising=False)
+    result = CliRunner().invoke(app, ["serve", "--db", workbench_db, *args])
+    assert result.exit_code == 1 and message in " ".join(result.output.split())

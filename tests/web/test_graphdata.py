@@ -60,3 +60,13 @@ def test_graphdata_edge_attributes(workbench_db):
     assert edges[("e-sinaloa", "AID", "e-gulf")]["origins"] == 2
     nodes = {n["id"]: n for n in data["nodes"]}
     assert nodes["e-sinaloa"]["type"] == "organization" and nodes["e-sinaloa"]["mentions"] > 0
+
+
+def test_graphdata_caps_edges_best_sourced_first(workbench_db, monkeypatch):
+    from claimgraph.web import graphdata
+
+    monkeypatch.setattr(graphdata, "MAX_EDGES", 2)
+    data = build_graph_data(load_graph(Store(workbench_db)))
+    assert data["total_edges"] == 7 and len(data["edges"]) == 2
+    assert all(e["origins"] == 2 for e in data["edges"])
+    assert {n["id"] for n in data["nodes"]} == {e["source"] for e in data["edges"]} | {e["target"] for e in data["edges"]}

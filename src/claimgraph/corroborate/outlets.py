@@ -5,6 +5,7 @@ import logging
 import re
 from collections import defaultdict
 from typing import Iterable
+from urllib.parse import urlsplit
 
 from ..gazetteer import load_gazetteer
 from ..model import Claim, Document, Entity
@@ -88,6 +89,11 @@ class Outlets:
     def publisher_key(self, document_id: str) -> tuple[str, str]:
         """(origin key, name) of the outlet that published a document; unknown outlets key by document."""
         document = self.documents.get(document_id)
+        if document is not None and not document.outlet and document.url:
+            host = urlsplit(document.url).hostname or ""
+            host = host[4:] if host.startswith("www.") else host
+            if host:
+                return f"outlet:{host}", host
         if document is None or not document.outlet:
             return f"doc:{document_id}", f"document {document_id[:8]}"
         key = self.key_of_outlet(document.outlet)

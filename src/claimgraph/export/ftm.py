@@ -18,6 +18,7 @@ from followthemoney import model, registry
 from followthemoney.proxy import EntityProxy
 
 from ..errors import ClaimgraphError
+from ..gazetteer import Gazetteer, load_gazetteer
 from ..model import ClaimGroup, Entity
 from ..store import Store
 from ..store.reviews import ReviewedGraph, load_graph
@@ -40,10 +41,16 @@ def _make(schema: str, *parts: str) -> EntityProxy:
     return proxy
 
 
-def _country_of(entity: Entity, entities: dict[str, Entity]) -> str | None:
-    """The ISO code of the state an entity is (or belongs to), when FtM knows the name."""
-    for candidate in [entity, *(entities[p] for p in entity.parents if p in entities)]:
+def _country_of(entity: Entity, entities: dict[str, Entity], gazetteer: Gazetteer) -> str | None:
+    """The ISO code of the state an entity is (or belongs to): from the gazetteer, else FtM's names."""
+    candidates = [entity, *(entities[p] for p in entity.parents if p in entities)]
+    for candidate in candidates:
+        entry = gazetteer.get(candidate.gazetteer_id or "")
+        if entry is not None and entry.country:
+            return entry.country.lower()
+    for candidate in candidates:
         if candidate.type == "state":
+            # FtM's own lookup indexes every territory name on first use (seconds): the fallback
             for name in [candidate.name, *candidate.aliases]:
                 code = registry.country.clean(name)
                 if code:
@@ -57,7 +64,7 @@ def _schema_of(entity: Entity, entities: dict[str, Entity]) -> str:
     return SCHEMA_BY_TYPE.get(entity.type, "LegalEntity")
 
 
-def make_actor(entity: Entity, entities: dict[str, Entity]) -> EntityProxy:
+def make_actor(entity: Entity, entities: dict[str, Entity], gazetteer: Gazetteer) -> EntityProxy:
     schema = _schema_of(entity, entities)
     proxy = _make(schema, "entity", entity.id)
     if schema == "Address":
@@ -66,7 +73,7 @@ def make_actor(entity: Entity, entities: dict[str, Entity]) -> EntityProxy:
     proxy.add("name", entity.name)
     proxy.add("alias", [a for a in entity.aliases if a != entity.name])
     if schema == "PublicBody":
-        proxy.add("country", _country_of(entity, entities))
+        proxy.add("country", _country_of(entity, entities, gazetteer))
     return proxy
 
 
@@ -136,7 +143,8 @@ def iter_ftm(store: Store) -> Iterator[EntityProxy]:
         article.add("publisher", document.outlet)
         article.add("bodyText", document.text)
         yield article
-    actors = {entity.id: make_actor(entity, entities) for entity in entities.values()}
+    gazetteer = load_gazetteer()
+    actors = {entity.id: make_actor(entity, entities, gazetteer) for entity in entities.values()}
     yield from actors.values()
     for group in graph.groups:
         link = make_link(group, graph, actors)

@@ -23,7 +23,7 @@ from ..store.reviews import load_graph
 from ..web import assets
 from ..web.app import make_environment
 from ..web.graphdata import build_graph_data
-from ..web.summaries import summarize_claim, summarize_entity, summarize_sources
+from ..web.summaries import index_mentions, summarize_entity, summarize_group_evidence, summarize_sources
 
 log = logging.getLogger(__name__)
 
@@ -65,14 +65,16 @@ def build_report(store: Store, *, title: str = "claimgraph report", top: int = T
         One HTML document with no external references.
     """
     graph = load_graph(store, with_text=False)
-    mentions = list(store.iter_mentions())
+    mentions = index_mentions(store.iter_mentions())
     actor_entity = store.actor_entities()
-    claims = {g.id: summarize_claim(graph, g.id, mentions=mentions, actor_entity=actor_entity)
-              for g in graph.groups}
-    entities = {e: summarize_entity(graph, e) for e in graph.entities}
+    graph_data = build_graph_data(graph)  # capped at the best-sourced MAX_EDGES edges
+    shown = {group_id for edge in graph_data["edges"] for group_id in edge["groups"]}
+    shown.update(g.id for g in graph.groups[:top])
+    claims = {g.id: summarize_group_evidence(graph, g, mentions=mentions, actor_entity=actor_entity)
+              for g in graph.groups if g.id in shown}
+    entities = {node["id"]: summarize_entity(graph, node["id"]) for node in graph_data["nodes"]}
     sources = summarize_sources(graph)
-    data = dict(graph=build_graph_data(graph), claims=claims, entities=entities,
-                origin_graph=sources["origin_graph"])
+    data = dict(graph=graph_data, claims=claims, entities=entities, origin_graph=sources["origin_graph"])
     env = make_environment(TEMPLATES)
     env.loader.searchpath.append(str(Path(__file__).parents[1] / "web" / "templates"))
     template = env.get_template("report.html")

@@ -32,10 +32,9 @@ QUANTITY_WORDS = frozenset(("dozens", "hundreds", "thousands", "scores", "severa
 ATTACH_HOPS = 4
 
 
-def _segment(doc: Doc, token: Token) -> tuple[int, int]:
+def _segment(doc: Doc, text: str, token: Token, sent: Span) -> tuple[int, int]:
     """Character span of the sentence holding `token`, cut at line breaks so that it never spans
     a heading, caption or boilerplate line, and trimmed of surrounding whitespace."""
-    sent = token.sent
     start_tok, end_tok = sent.start, sent.end
     for i in range(token.i - 1, sent.start - 1, -1):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
@@ -46,7 +45,6 @@ def _segment(doc: Doc, token: Token) -> tuple[int, int]:
             end_tok = i if "\n" in doc[i].text else i + 1
             break
     span = doc[start_tok:end_tok]
-    text = doc.text
     start, end = span.start_char, span.end_char
     while start < end and text[start].isspace():
         start += 1
@@ -66,11 +64,14 @@ def _hops(token: Token, target: Token) -> int | None:
 
 class _Extractor:
     def __init__(self, doc: Doc, document: Document):
-        if doc.text != document.text:
+        # Doc.text is rebuilt from the tokens on every access: compare once, then use document.text
+        if len(doc) and (doc[-1].idx + len(doc[-1].text_with_ws) != len(document.text)
+                         or doc.text != document.text):
             raise ClaimgraphError(
                 f"{document.source}: the spaCy Doc was not made from document.text; run nlp(document.text)")
         self.doc = doc
         self.document = document
+        self.text = document.text
         lexicon = load_lexicon()
         self.lexicon = lexicon
         self.table = ActorTable(doc, lexicon).build()
@@ -81,10 +82,19 @@ class _Extractor:
         self.modality = Modality(lexicon)
         self.attributor = Attributor(doc, self.table, self.resolver, lexicon, outlet=document.outlet)
         self.weapon_words = lexicon.modes.get("AID", {}).get("weapons", frozenset())
+        # token.sent and sent.ents walk the whole doc on every call: index them once (#7)
+        self.sents = list(doc.sents)
+        self.sent_index = [0] * len(doc)
+        for number, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_index[i] = number
+        self.sent_ents: list[list[Span]] = [[] for _ in self.sents]
+        for ent in doc.ents:
+            self.sent_ents[self.sent_index[ent.start]].append(ent)
 
     def run(self) -> Extraction:
         raw: list[RawClaim] = []
-        for sent in self.doc.sents:
+        for sent in self.sents:
             raw.extend(self.matcher.match_sentence(sent))
         raw.extend(self.structure.members())
         raw.extend(self.structure.parts_of())
@@ -107,8 +117,9 @@ class _Extractor:
         if item.subject not in self.table.actors or item.object not in self.table.actors:
             return None
         predicate = item.predicate
-        sent = predicate.sent
-        start, end = _segment(self.doc, predicate)
+        number = self.sent_index[predicate.i]
+        sent = self.sents[number]
+        start, end = _segment(self.doc, self.text, predicate, sent)
         if end <= start:
             return None
         if item.relation in STRUCTURAL:
@@ -119,31 +130,31 @@ class _Extractor:
         if source is not None and source.actor in (item.subject, item.object) and item.relation in STRUCTURAL:
             source = source  # a group describing its own structure is still its own source
         evidence = Evidence(
-            document_id=self.document.id, text=self.doc.text[start:end], start=start, end=end,
+            document_id=self.document.id, text=self.text[start:end], start=start, end=end,
             attributed_to=source.name if source else None, attributed_actor=source.actor if source else None,
             attribution_kind=source.kind if source else None, certainty=certainty, polarity=polarity,
             cues=cues + ([source.cue] if source else []))
         attributes = dict(item.attributes)
         if item.relation not in STRUCTURAL:
-            attributes.update(self._attributes(item, sent))
+            attributes.update(self._attributes(item, sent, self.sent_ents[number]))
         return Claim(document_id=self.document.id, subject=item.subject, relation=item.relation,
                      object=item.object, evidence=evidence, mode=item.mode, polarity=polarity,
                      certainty=certainty, attributes=attributes)
 
-    def _attributes(self, item: RawClaim, sent: Span) -> dict:
+    def _attributes(self, item: RawClaim, sent: Span, ents: list[Span]) -> dict:
         predicate = item.predicate
         out: dict = {}
-        dates = [ent for ent in sent.ents if ent.label_ in ("DATE", "TIME")
+        dates = [ent for ent in ents if ent.label_ in ("DATE", "TIME")
                  and _hops(ent.root, predicate) is not None]
         if not dates:  # a sentence-initial "In early December," often hangs off another word
-            dates = [ent for ent in sent.ents if ent.label_ == "DATE" and ent.start < predicate.i]
+            dates = [ent for ent in ents if ent.label_ == "DATE" and ent.start < predicate.i]
         if dates:
             ent = dates[0]
             resolved = resolve_time(ent.text, self.document.published)
             if resolved is not None:
                 out["time"] = resolved
         used = {item.subject, item.object}
-        for ent in sent.ents:
+        for ent in ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.dep_ == "pobj" and \
                     ent.root.head.lower_ in PLACE_PREPS and _hops(ent.root, predicate) is not None:
                 actor = self.table.actor_at(ent.root)
@@ -159,7 +170,7 @@ class _Extractor:
             if (token.lower_ in QUANTITY_WORDS or token.ent_type_ in ("MONEY", "QUANTITY")) and \
                     _hops(token, predicate) is not None:
                 if token.ent_type_ in ("MONEY", "QUANTITY"):
-                    ent = next(e for e in sent.ents if e.start <= token.i < e.end)
+                    ent = next(e for e in ents if e.start <= token.i < e.end)
                     out["quantity"] = ent.text
                 else:
                     out["quantity"] = token.text

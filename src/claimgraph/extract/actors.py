@@ -136,6 +136,12 @@ class ActorTable:
 
     def _add_entity(self, ent: Span) -> None:
         gid = ent.ent_id_ or None
+        head = ent.root.head
+        if ent.label_ in ("PERSON", "ORG") and not gid and len(ent) == 1 and ent.root.dep_ in ("compound", "amod") \
+                and head.tag_ == "NNS" and head.lemma_.lower() in self.collective:
+            # "Salafi jihadists", "Yoruba leaders": a people's name the model took for a person
+            self._add_demonym(ent, None)
+            return
         if ent.label_ == "NORP":
             self._add_demonym(ent, gid)
             return
@@ -156,20 +162,25 @@ class ActorTable:
 
     def _add_demonym(self, ent: Span, gid: str | None) -> None:
         """'Egyptian army' -> Egyptian military (part of Egypt); 'Egyptians' -> Egypt; 'Salafi jihadists'."""
-        head = ent.root.head if ent.root.dep_ in ("amod", "compound", "nmod") else None
+        root = ent.root
+        while root.dep_ == "conj" and root.head.ent_type_ == "NORP":  # "Hungarian and Romanian officials"
+            root = root.head
+        head = root.head if root.dep_ in ("amod", "compound", "nmod") else None
         noun = head if head is not None and head.pos_ in ("NOUN", "PROPN") and head.i >= ent.end else None
         # "Egyptian military vehicles": the institution noun may itself modify the head.
         if noun is None and ent.end < len(self.doc) and self._institution(self.doc[ent.end]):
             noun = self.doc[ent.end]
         kind = self._institution(noun) if noun is not None else None
+        if gid and noun is not None and kind is None and noun.lemma_.lower() in self.collective:
+            gid = None  # "Croatian extremists", "Kurdish rebels": a group of that people, not the state
         if gid:
             state = self.new_actor(ent.text, "state", gazetteer_id=gid)
             if noun is None:
                 if ent.root.tag_ in ("NNPS", "NNS") or ent.text.endswith("s"):  # "Egyptians"
                     self.add_mention(ent.start, ent.end, state, "demonym")
                 return
-            if kind == "state":
-                self.add_mention(ent.start, noun.i + 1 if noun.i == ent.end else ent.end, state, "demonym")
+            if kind == "state" or kind is None:
+                self.add_mention(ent.start, ent.end, state, "demonym")
             elif kind:
                 inst = self.new_actor(f"{state.name} {kind}" if False else f"{ent.text} {kind}", "organization",
                                       kind=kind)
@@ -178,6 +189,8 @@ class ActorTable:
                 if phrase not in inst.aliases:
                     inst.aliases.append(phrase)
                 self.add_mention(ent.start, ent.end, inst, "demonym")
+                # the demonym names the state too, so the parent hint points at a mentioned actor
+                self.mentions.append(MentionSpan(ent.start, ent.end, state.key, "demonym"))
             return
         # A group named by a demonym: "Salafis", "Salafi jihadists", "Kurdish rebels".
         base = normalize_name(ent.text).rstrip("s")

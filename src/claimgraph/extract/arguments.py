@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from .actors import ActorTable
@@ -13,6 +14,9 @@ QUANTIFIERS = frozenset("""dozen dozens hundred hundreds thousand thousands scor
 some several many most all few majority minority part rest one two three four five six seven eight nine ten
 group groups""".split())
 RELATIVE_PRONOUNS = frozenset(("who", "which", "that", "whom", "whose"))
+# Paragraphs before the current one whose mentions count toward a description's topic (rerun the seed
+# eval when changing: "the terror organization" after a paragraph about one group).
+SALIENCE_PARAGRAPHS = 1
 # How far argument resolution follows owners ("members of the unit of the wing of X").
 MAX_DEPTH = 4
 
@@ -32,6 +36,8 @@ class ArgumentResolver:
         self.person_pronouns = frozenset(actors["pronouns"]["person"])
         self.org_pronouns = frozenset(actors["pronouns"]["organization"])
         self.part_nouns = frozenset(lexicon.parts)
+        self.owned_targets = frozenset(actors.get("owned_targets", ()))
+        self.not_actors = frozenset(actors["not_actors"]) | frozenset(actors.get("not_collective", ()))
         self.paragraph = self._paragraphs(doc)
         self.anchors = sorted((m.start, m.actor) for m in table.mentions if m.kind != "pronoun")
         self._anchor_index = [a[0] for a in self.anchors]
@@ -39,13 +45,10 @@ class ArgumentResolver:
 
     @staticmethod
     def _paragraphs(doc: Doc) -> list[int]:
-        """Paragraph number of every token: a blank line (or any newline) starts a new paragraph."""
-        out, number = [], 0
-        for token in doc:
-            out.append(number)
-            if "\n" in token.text or "\n" in token.whitespace_:
-                number += 1
-        return out
+        """Paragraph number of every token: a newline before it starts a new paragraph."""
+        newlines = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+        starts = doc.to_array([IDX]).tolist() if len(doc) else []
+        return [bisect_left(newlines, idx) for idx in starts]
 
     # -- coreference ---------------------------------------------------------------------------
     def _previous(self, token: Token, types: tuple[str, ...], *, limit: int = 6) -> list[str]:
@@ -71,10 +74,13 @@ class ArgumentResolver:
         counts: dict[str, int] = {}
         pos = bisect_left(self._anchor_index, token.i) - 1
         paragraph = self.paragraph[token.i]
-        while pos >= 0 and self.paragraph[self.anchors[pos][0]] == paragraph:
+        # the topic is counted over this paragraph and the one before (a description often opens one)
+        while pos >= 0 and self.paragraph[self.anchors[pos][0]] >= paragraph - SALIENCE_PARAGRAPHS:
             key = self.anchors[pos][1]
             counts[key] = counts.get(key, 0) + 1
             pos -= 1
+        if not recent:
+            return []
         return sorted(recent, key=lambda key: (-counts.get(key, 0), recent.index(key)))
 
     def _corefer(self, token: Token) -> list[list[str]] | None:
@@ -152,13 +158,39 @@ class ArgumentResolver:
                             self.quantity[pobj.i] = token.text
                             return self._single(pobj, depth + 1)
             return []
+        if lemma in self.owned_targets:
+            return self._owner(token, depth)
         if lemma in self.member_nouns or lemma in self.part_nouns or lemma in self.collective or \
                 token.lower_ in self.member_nouns:
             owner = self._owner(token, depth)
             if owner:
-                return owner
-            return self._collective(token)
-        return []
+                return self._institution_of(token, owner)
+        return self._collective(token)
+
+    def _institution_of(self, noun: Token, owner: list[list[str]]) -> list[list[str]]:
+        """"the Myanmar military", "Mexico's army": a state's armed forces or police are their own actor,
+        part of the state (as "Egyptian army" is)."""
+        state = self.table.actors.get(owner[0][0]) if owner and owner[0] else None
+        if state is None or state.type != "state":
+            return owner
+        kind = self.table._institution(noun)
+        if kind is None and noun.lemma_.lower() in self.collective:
+            return self._collective(noun) or owner  # "Ivory Coast rebels" are not Ivory Coast
+        if kind in (None, "state"):
+            return owner
+        entry = self.table.gazetteer.get(state.gazetteer_id) if state.gazetteer_id else None
+        adjective = entry.demonyms[0] if entry is not None and entry.demonyms else state.name
+        actor = self.table.new_actor(f"{adjective} {kind}", "organization", kind=kind)
+        actor.parent_hint = actor.parent_hint or state.key
+        start = noun.left_edge.i
+        while start < noun.i and self.doc[start].dep_ == "det":
+            start += 1
+        if not any(m.actor == actor.key and m.start == start for m in self.table.mentions):
+            self.table.add_mention(start, noun.i + 1, actor, "description")
+            phrase = self.doc[start:noun.i + 1].text
+            if phrase not in actor.aliases:
+                actor.aliases.append(phrase)
+        return [[actor.key]] + owner[1:]
 
     def _rank(self, key: str) -> int:
         actor = self.table.actors.get(key)
@@ -177,7 +209,16 @@ class ArgumentResolver:
                 if found and found[0]:
                     candidates.append(found[0])
         if candidates:
-            return [min(candidates, key=lambda slot: self._rank(slot[0]))]
+            best = min(candidates, key=lambda slot: self._rank(slot[0]))
+            # "Hungarian and Romanian officials": every conjoined owner is a separate actor
+            out = [best]
+            for child in token.children:
+                if child.dep_ in ("amod", "compound", "nmod") and self.table.actor_at(child) is not None:
+                    for conjunct in child.conjuncts:
+                        actor = self.table.actor_at(conjunct)
+                        if actor is not None and [actor.key] not in out:
+                            out.append([actor.key])
+            return out
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "within", "to"):
                 for pobj in child.children:
@@ -190,14 +231,20 @@ class ArgumentResolver:
 
     def _collective(self, token: Token) -> list[list[str]]:
         """'Rwandan rebels', 'rebels in Darfur': a group named by a noun and a place or people."""
-        if token.lemma_.lower() not in self.collective or token.pos_ != "NOUN":
+        if token.pos_ != "NOUN" or token.lemma_.lower() in self.not_actors:
+            return []
+        if token.lemma_.lower() not in self.collective and token.tag_ != "NNS":
             return []
         left = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in (
             "NORP", "GPE", "LOC")]
+        if token.lemma_.lower() not in self.collective:
+            left = [c for c in left if c.ent_type_ == "NORP"]  # "Iraqi towns", not "Gaza tunnels"
         place = None
         for child in token.rights:
-            if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
-                place = next((p for p in child.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")), None)
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "from", "at"):
+                # "rebels in Darfur", "students at Cumhuriyet University"
+                place = next((p for p in child.children if p.dep_ == "pobj" and p.ent_type_ in (
+                    "GPE", "LOC", "FAC", "ORG") and (p.ent_type_ in ("GPE", "LOC") or child.lower_ == "at")), None)
         if not left and place is None:
             return []
         start = min([c.left_edge.i for c in left] + [token.i])

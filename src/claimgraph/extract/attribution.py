@@ -57,12 +57,13 @@ class Attributor:
             if actor is not None and token.lemma_.lower() in self.anonymous and token.pos_ == "NOUN" and \
                     actor.type != "state" and token.tag_ in ("NNS", "NNPS"):
                 actor = None  # "Hamas sources": anonymous people, not the group speaking
-        if actor is not None and token.pos_ != "PRON" and self.table.actor_at(token) is not None:
-            name = self._name_phrase(token)
-        elif actor is not None:
-            name = actor.name
-        else:
-            name = self._name_phrase(token)
+        # the source as written ("Israeli officials"); a pronoun is replaced by whom it refers to
+        name = actor.name if actor is not None and token.pos_ == "PRON" else self._name_phrase(token)
+        if actor is not None and self.table.actor_at(token) is None:
+            named = next((c for c in token.children if c.dep_ in ("appos", "compound")
+                          and self.table.token_actor.get(c.i) == actor.key), None)
+            if named is not None:  # "the analyst Maria Lopez": the name, not the title
+                name = self._name_phrase(named)
         if actor is not None:
             if actor.type == "person":
                 kind = "person"
@@ -135,7 +136,26 @@ class Attributor:
         source = self.according_to(sent)
         if source is not None:
             return source
+        source = self._trailing_report(predicate, sent)
+        if source is not None:
+            return source
         return self.carried.get(sent.start)
+
+    def _trailing_report(self, predicate: Token, sent: Span) -> Source | None:
+        """'..., Avi X of The Outlet reported Sunday.': a reporting verb closing the sentence after a comma,
+        whose words since the comma name the source (the parser often attaches them elsewhere)."""
+        verb = sent.root
+        if verb.lemma_.lower() not in self.verbs or verb.i <= predicate.i or verb.pos_ != "VERB":
+            return None
+        comma = next((t for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
+        if comma is None or comma.i <= predicate.i or verb.i - comma.i > 12:
+            return None
+        words = [t for t in self.doc[comma.i + 1:verb.i] if not t.is_space]
+        if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None
+        head = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")
+                     and not (comma.i < t.head.i < verb.i and not t.head.is_space)), None)
+        return self._source(head, verb) if head is not None else None
 
     # -- carrying over sentences ---------------------------------------------------------------
     def _carry(self) -> None:

@@ -11,8 +11,8 @@ from ..errors import DataFileError
 
 PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_theme", "themes",
                   "needs_theme_word", "needs_object_prep", "reverse", "object_types", "needs_plural",
-                  "needs_subject", "from_subject", "needs_subject_types"}
-OBJECT_SLOTS = {"dobj", "dative"}
+                  "needs_subject", "from_subject", "needs_subject_types", "mutual"}
+OBJECT_SLOTS = {"dobj", "dative", "ccomp", "xcomp_object"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Predicate:
     needs_subject: bool = False
     from_subject: bool = False
     needs_subject_types: tuple[str, ...] = ()
+    mutual: bool = False  # both sides do it ("clashed with"): a claim in each direction
 
 
 @dataclass
@@ -75,6 +76,15 @@ def _read_yaml(*parts: str) -> dict:
     return data
 
 
+def _word(value) -> str:
+    """A lexicon word; YAML 1.1 reads bare on/off/yes/no as booleans, so they are turned back."""
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value).lower()
+
+
 def _parse_predicate(entry: dict, *, relation: str, pos: str, where: str) -> Predicate:
     if not isinstance(entry, dict) or not entry.get("lemma"):
         raise DataFileError(f"{where}: every entry needs a 'lemma' (found {entry!r})")
@@ -84,7 +94,9 @@ def _parse_predicate(entry: dict, *, relation: str, pos: str, where: str) -> Pre
     values = dict(entry)
     for key in ("object", "themes", "needs_theme_word", "object_types", "needs_subject_types"):
         if key in values:
-            values[key] = tuple(str(v).lower() for v in values[key] or ())
+            values[key] = tuple(_word(v) for v in values[key] or ())
+    if "particle" in values:
+        values["particle"] = _word(values["particle"])
     return Predicate(relation=relation, pos=pos, **values)
 
 

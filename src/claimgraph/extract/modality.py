@@ -80,13 +80,13 @@ class Modality:
             if lemma in ("report", "reports") and token.pos_ == "NOUN":
                 hedged = True
                 cues.append(_cue("hedge", token))
-        text = sent.text.lower()
+        text = sent.text
+        lower = text.lower()
         for phrase in self.phrases:
-            at = text.find(phrase)
+            at = lower.find(phrase)
             if at >= 0:
                 hedged = True
                 start = sent.start_char + at
-                cues.append(Cue(kind="hedge", text=sent.doc.text[start:start + len(phrase)], start=start,
-                                end=start + len(phrase)))
+                cues.append(Cue(kind="hedge", text=text[at:at + len(phrase)], start=start, end=start + len(phrase)))
                 break
         return ("negated" if negated else "affirmed"), ("hedged" if hedged else "asserted"), cues

@@ -9,6 +9,9 @@ from .arguments import ArgumentResolver
 from .lexicon import Lexicon, Predicate
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+# Prepositions that add circumstances, not participants: the fallback object search skips them.
+ADJUNCT_PREPS = frozenset("""in at near on during since after before as despite with alongside like unlike than
+amid amidst following under without because besides beside except including over within throughout""".split())
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 # Clauses whose missing subject is the governing verb's subject (control, coordination, purpose).
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl", "relcl")
@@ -60,6 +63,48 @@ class PredicateMatcher:
         self.lexicon = lexicon
         self.resolver = resolver
         self.symmetric = lexicon.symmetric
+        self.reporting_verbs = frozenset(lexicon.reporting["verbs"])
+        intent = lexicon.modality.get("intent") or {}
+        self.intent_aux = frozenset(intent.get("auxiliaries") or ())
+        self.intent_verbs = frozenset(intent.get("verbs") or ())
+        self.intent_adjectives = frozenset(intent.get("adjectives") or ())
+        self.cooperative = frozenset(intent.get("cooperative") or ())
+        self.hostile = frozenset(intent.get("hostile") or ())
+        self.conditions = frozenset(intent.get("conditions") or ())
+        self.refusals = frozenset(intent.get("refusals") or ())
+
+    def is_refused(self, predicate: Token) -> bool:
+        """'refused to lift', 'would not meet', 'failed to reach': a cooperative act declined."""
+        token = predicate
+        for _ in range(4):
+            if any(c.dep_ == "neg" for c in token.children):
+                return True
+            if token is not predicate and token.lemma_.lower() in self.refusals:
+                return True
+            if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head is token:
+                return False
+            token = token.head
+        return False
+
+    def _is_conditional(self, predicate: Token) -> bool:
+        """'... will withdraw unless X ...': an act made conditional on the other side is a threat."""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.conditions for m in c.children)
+                   for c in predicate.children)
+
+    def is_intent(self, predicate: Token) -> bool:
+        """A promised or intended act: "will provide", "agreed to withdraw", "is ready to send"."""
+        token = predicate
+        for _ in range(4):
+            if any(c.dep_ == "aux" and c.lower_ in self.intent_aux for c in token.children):
+                return True
+            if token is not predicate and token.lemma_.lower() in self.intent_verbs:
+                return True
+            if token.lemma_.lower() in self.intent_adjectives:
+                return True
+            if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head is token:
+                return False
+            token = token.head
+        return False
 
     # -- subjects ------------------------------------------------------------------------------
     def subjects(self, verb: Token, depth: int = 0) -> list[list[str]]:
@@ -69,25 +114,30 @@ class PredicateMatcher:
         passive = _is_passive(verb)
         for child in verb.children:
             if not passive and child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
-                return self.resolver.resolve(child)
+                return self.resolver.resolve(child) or self.np_actors(child)
             if passive and child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        return self.resolver.resolve(pobj)
+                        return self.resolver.resolve(pobj) or self.np_actors(pobj)
         if passive:
             return []
         head = verb.head
-        if head is verb:
-            return []
+        if head is verb or (head.lemma_.lower() in self.reporting_verbs and verb.dep_ in ("ccomp", "parataxis",
+                                                                                           "advcl", "conj")):
+            return []  # "..., X said": the speaker is not the actor of the reported clause
         if verb.dep_ == "relcl":
             return self.resolver.resolve(head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "fighters planting bombs"
             return self.resolver.resolve(head)
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "oprd") \
+                and head.head is not head:
+            return self.subjects(head.head, depth + 1)  # "X is willing to withdraw"
         if verb.dep_ == "xcomp":
             # object control: "urged X to", "allowed X to"; raising: "X is believed to"
             dobj = next((c for c in head.children if c.dep_ == "dobj"), None)
-            if dobj is not None:
-                return self.resolver.resolve(dobj)
+            controller = self.resolver.resolve(dobj) if dobj is not None else []
+            if controller:
+                return controller
             for child in head.children:
                 if child.dep_ in PASSIVE_SUBJECT_DEPS:
                     return self.resolver.resolve(child)
@@ -124,7 +174,7 @@ class PredicateMatcher:
                     if pobj.dep_ == "pobj" and pobj.i not in actor_tokens:
                         out.append(pobj)
                         out.extend(pobj.conjuncts)
-            elif child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
+            elif child.dep_ in ("xcomp", "advcl", "ccomp") and child.pos_ == "VERB":
                 out.append(child)
         return out
 
@@ -150,6 +200,7 @@ class PredicateMatcher:
     # -- objects -------------------------------------------------------------------------------
     def objects(self, predicate: Token, spec: Predicate) -> list[list[str]]:
         passive = predicate.pos_ == "VERB" and _is_passive(predicate)
+        seen_object = False  # an object that is a thing ("cracked down on the tunnels") blocks the fallback
         for slot in spec.object:
             tokens: list[Token] = []
             if slot == "dobj" and not spec.needs_object_prep:
@@ -168,7 +219,7 @@ class PredicateMatcher:
                 tokens = [c for c in predicate.children if c.dep_ == "dative" and c.pos_ != "ADP"]
                 if not tokens and any(c.dep_ == "prep" and c.lower_ == "with" for c in predicate.children):
                     tokens = [c for c in predicate.children if c.dep_ == "dobj"]
-            elif slot not in ("dobj", "dative"):
+            elif slot not in ("dobj", "dative", "ccomp", "xcomp_object"):
                 tokens = _pobjs(predicate, (slot,))
                 # "launched attacks on X", "provided assistance to X": the preposition hangs on the object
                 if not tokens and predicate.pos_ == "VERB":
@@ -177,13 +228,65 @@ class PredicateMatcher:
                 if not tokens and slot == "of" and predicate.pos_ == "VERB":
                     tokens = [t for c in predicate.children if c.lower_ == "favor"
                               for t in _pobjs(c, ("of",))]
+            elif slot == "xcomp_object":
+                # "threatened to ban X", "agreed to provide aid to X": the object of the intended act
+                for clause in (c for c in predicate.children if c.pos_ in ("VERB", "AUX") and (
+                        c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))):
+                    found = self._clause_object(clause)
+                    if found:
+                        return found
+                continue
+            elif slot == "ccomp":
+                # "demanded that X end ...", "said X must ...": the subject of the complement clause
+                for clause in (c for c in predicate.children if c.dep_ in ("ccomp", "xcomp")):
+                    tokens.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
             found: list[list[str]] = []
             for token in tokens:
-                found.extend(self.resolver.resolve(token))
+                found.extend(self.resolver.resolve(token) or self.np_actors(token))
             if found:
                 return found
-        if predicate.pos_ == "VERB" and not spec.needs_object_prep and not spec.reverse:
+            seen_object = seen_object or bool(tokens)
+        if predicate.pos_ == "VERB" and not spec.needs_object_prep and not spec.reverse and not seen_object:
             return self._clause_object(predicate)
+        return []
+
+    def np_actors(self, token: Token) -> list[list[str]]:
+        """The first actor inside a noun phrase that is not itself an actor ("Recent US Predator attacks",
+        "a camp for Congolese refugees", "proposed Israeli changes"), not entering clauses."""
+        if token.pos_ not in ("NOUN", "PROPN", "NUM"):
+            return []
+        queue = [c for c in token.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "punct", "appos",
+                                                              "det", "cc")]
+        for acl in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            queue.extend(a for a in acl.children if a.dep_ == "agent")
+        seen = 0
+        while queue and seen < 12:
+            child = queue.pop(0)
+            seen += 1
+            if child.dep_ == "pobj" and child.head.lower_ not in ("of", "for", "by", "from", "against", "on", "with"):
+                continue
+            if self.resolver.table.actor_at(child) is not None or child.pos_ in ("NOUN", "PROPN"):
+                found = self.resolver.resolve(child)
+                if found:
+                    return found[:1]
+            if child.pos_ in ("VERB", "AUX", "ADJ"):
+                continue  # "hackers capable of launching attacks on X": X is not the hackers' owner
+            queue.extend(c for c in child.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "punct",
+                                                                     "appos", "det", "cc", "conj"))
+            # "crimes committed by X": the agent of a participle names who did it
+            for acl in (c for c in child.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                queue.extend(a for a in acl.children if a.dep_ == "agent")
+        return []
+
+    def _modifier_actors(self, token: Token) -> list[list[str]]:
+        """Actors modifying a non-actor object: "proposed Israeli changes", "Serbia's suppression"."""
+        if token.pos_ not in ("NOUN",):
+            return []
+        for child in token.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < token.i:
+                actor = self.resolver.table.actor_at(child)
+                if actor is not None:
+                    return [[actor.key]]
         return []
 
     def _clause_object(self, predicate: Token) -> list[list[str]]:
@@ -196,10 +299,9 @@ class PredicateMatcher:
             seen += 1
             if token.dep_ in ("nsubj", "nsubjpass", "relcl", "ccomp", "advcl", "appos", "parataxis"):
                 continue
-            if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "on", "during", "since",
-                                                               "after", "before", "by", "as"):
+            if token.dep_ == "pobj" and token.head.lower_ in ADJUNCT_PREPS:
                 continue
-            if token.pos_ in ("NOUN", "PROPN", "PRON"):
+            if token.pos_ in ("NOUN", "PROPN", "PRON") or self.resolver.table.actor_at(token) is not None:
                 found = self.resolver.resolve(token)
                 if found:
                     return found[:1]
@@ -217,7 +319,24 @@ class PredicateMatcher:
             if token.pos_ in ("NOUN", "PROPN") and not token.ent_type_:
                 for spec in self.lexicon.nouns.get(token.lemma_.lower(), ()):
                     claims.extend(self._match(token, spec))
-        return claims
+        promised = []
+        for claim in claims:
+            if claim.predicate.pos_ in ("VERB", "AUX") and claim.relation != "THREATEN" and (
+                    (claim.relation in self.hostile and self.is_intent(claim.predicate))
+                    or self._is_conditional(claim.predicate)):
+                promised.append(RawClaim(predicate=claim.predicate, relation="THREATEN", subject=claim.subject,
+                                         object=claim.object, mode=None, attributes={"intent": claim.relation}))
+                continue
+            if claim.relation in self.cooperative and claim.predicate.pos_ in ("VERB", "AUX") and \
+                    self.is_refused(claim.predicate):
+                promised.append(RawClaim(predicate=claim.predicate, relation="REJECT", subject=claim.subject,
+                                         object=claim.object, mode=None, attributes={"refused": claim.relation}))
+                continue
+            if claim.relation in self.cooperative and claim.relation != "AGREE" and \
+                    claim.predicate.pos_ in ("VERB", "AUX") and self.is_intent(claim.predicate):
+                promised.append(RawClaim(predicate=claim.predicate, relation="AGREE", subject=claim.subject,
+                                         object=claim.object, mode=None, attributes={"intent": claim.relation}))
+        return claims + promised
 
     def noun_subjects(self, noun: Token) -> tuple[list[list[str]], list[list[str]]]:
         """(subjects, objects from 'between') of a noun predicate."""
@@ -276,7 +395,7 @@ class PredicateMatcher:
         if not subjects:
             return []
         relation = spec.relation
-        if not objects and relation in self.symmetric and len(subjects) >= 2:
+        if not objects and (relation in self.symmetric or spec.mutual) and len(subjects) >= 2:
             subjects, objects = subjects[:1], subjects[1:]
         if not objects:
             return []
@@ -308,8 +427,9 @@ class PredicateMatcher:
                 if spec.needs_subject_types and table.actors[subject].type not in spec.needs_subject_types:
                     continue
                 for mode, theme in modes:
-                    claim = RawClaim(predicate=predicate, relation=relation, subject=subject, object=obj,
-                                     mode=mode if mode in relation_modes else None,
-                                     themes=[t for _, t in modes if t is not predicate])
-                    out.append(claim)
+                    pairs = [(subject, obj), (obj, subject)] if spec.mutual else [(subject, obj)]
+                    for first, second in pairs:  # "X clashed with Y": both sides fight
+                        out.append(RawClaim(predicate=predicate, relation=relation, subject=first, object=second,
+                                            mode=mode if mode in relation_modes else None,
+                                            themes=[t for _, t in modes if t is not predicate]))
         return out

@@ -75,7 +75,7 @@ def resolve_time(text: str, published: str | None) -> dict | None:
     if parsed is None:
         return None
     precision = "day"
-    if re.search(r"\b(weeks?|months?|years?)\s+ago\b", lower) or "few" in lower:
+    if re.search(r"\b(days?|weeks?|months?|years?)\s+ago\b", lower) or "few" in lower:
         precision = "approximate"
     return {"text": clean, "start": parsed.isoformat(), "end": parsed.isoformat(), "precision": precision}
 

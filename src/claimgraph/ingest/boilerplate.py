@@ -44,6 +44,7 @@ _WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _TERMINAL = tuple('.!?:;"”’\')')
 _ELLIPSIS_RE = re.compile(r"(\.\.\.|…)\s*[\"”’]?$")
 _NAV_SPLIT_RE = re.compile(r"\s+[|•·»/]\s+|\s{3,}")
+_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
 _BYLINE_RE = re.compile(r"(?:^|\s)(?:[Bb]y|BY)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?P<rest>.*)$")
 _UI_STRIP = " \t.!:;»›>|-–—•·"
 # Function words used for stop-word density (English; ingest only needs a rough prose signal).
@@ -63,6 +64,7 @@ class Phrases:
 
     lines: frozenset[str]
     patterns: tuple[re.Pattern, ...]
+    article_end: tuple[re.Pattern, ...]
     teaser_headers: tuple[re.Pattern, ...]
     captions: tuple[re.Pattern, ...]
 
@@ -104,12 +106,13 @@ def load_phrases() -> Phrases:
         return Phrases(
             lines=frozenset(normalize_line(text) for text in data["lines"]),
             patterns=tuple(re.compile(p, re.I) for p in data["patterns"]),
+            article_end=tuple(re.compile(p, re.I) for p in data["article_end"]),
             teaser_headers=tuple(re.compile(p, re.I) for p in data["teaser_headers"]),
             captions=tuple(re.compile(p, re.I) for p in data["captions"]),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as err:
         raise DataFileError(f"{path}: not a valid UI phrase file ({err}); expected keys lines, "
-                            "patterns, teaser_headers, captions") from err
+                            "patterns, article_end, teaser_headers, captions") from err
 
 
 def normalize_line(text: str) -> str:
@@ -125,7 +128,8 @@ def normalize_newlines(text: str) -> str:
 def count_repeated_lines(texts: Iterable[str], *, min_documents: int = 3) -> set[str]:
     """Short lines that occur in at least `min_documents` of `texts` (site furniture of a corpus).
 
-    Only short lines count, so a syndicated article shared by several files keeps its sentences.
+    Only short lines count, and clean_text applies this to non-prose lines only, so a syndicated
+    article shared by several files keeps its sentences.
     """
     counts: Counter[str] = Counter()
     for text in texts:
@@ -146,6 +150,7 @@ def clean_text(raw: str, *, corpus_repeated: Collection[str] = ()) -> Cleaned:
     phrases = load_phrases()
     lines = [_make_line(i, text) for i, text in enumerate(_split_lines(normalize_newlines(raw))) if text.strip()]
     _mark_rules(lines, phrases, corpus_repeated)
+    _mark_after_end(lines, phrases)
     kept_prose = [pos for pos, line in enumerate(lines) if line.prose and line.reason is None]
     if not kept_prose:
         return _clean_without_body(lines)
@@ -157,6 +162,21 @@ def clean_text(raw: str, *, corpus_repeated: Collection[str] = ()) -> Cleaned:
     kept = [line.text.strip() for line in lines if line.reason is None]
     title = lines[title_pos].text.strip() if title_pos is not None else None
     return Cleaned("\n\n".join(kept), lines, title, body_start, body_end)
+
+
+def drop_ui_lines(text: str) -> str:
+    """Drop whole lines that are UI phrases or captions from already-extracted main text (HTML)."""
+    phrases = load_phrases()
+    kept = []
+    for line in text.split("\n"):
+        norm = normalize_line(line)
+        words = len(_WORD_RE.findall(line))
+        if norm and (norm in phrases.lines or any(p.search(line) for p in phrases.patterns)
+                     or (words <= MAX_CAPTION_WORDS and any(p.search(line) for p in phrases.captions))):
+            continue
+        kept.append(line)
+    cleaned = "\n".join(kept).strip()
+    return cleaned or text
 
 
 def _split_lines(text: str) -> list[str]:
@@ -204,12 +224,23 @@ def _mark_rules(lines: list[Line], phrases: Phrases, corpus_repeated: Collection
         elif line.words <= MAX_REPEATED_WORDS and in_doc[norm] > 1 and not first_prose_copy:
             # a repeated label goes everywhere; a repeated sentence (a pull quote) keeps its first copy
             line.reason = "repeated"
-        elif line.words <= MAX_REPEATED_WORDS and norm in corpus_repeated:
+        elif line.words <= MAX_REPEATED_WORDS and not line.prose and norm in corpus_repeated:
             line.reason = "corpus-repeated"
         elif _is_navigation(line.text):
             line.reason = "navigation"
         elif _is_byline(line):
             line.reason = "byline"
+
+
+def _mark_after_end(lines: list[Line], phrases: Phrases) -> None:
+    """Drop everything from the first article-ending line ("Leave a Reply", "12 Comments") on."""
+    seen_prose = False
+    for pos, line in enumerate(lines):
+        seen_prose = seen_prose or (line.prose and line.reason is None)
+        if seen_prose and any(p.search(line.text.strip()) for p in phrases.article_end):
+            for later in lines[pos:]:
+                later.reason = later.reason or "after-end"
+            return
 
 
 def _mark_head(head: list[Line]) -> int | None:
@@ -261,18 +292,22 @@ def _is_navigation(text: str) -> bool:
 
 
 def _is_byline(line: Line) -> bool:
-    return line.words <= 8 and not line.prose and bool(_BYLINE_RE.search(line.text.strip()))
+    return line.words <= 12 and not line.prose and bool(_BYLINE_RE.search(line.text.strip()))
 
 
-def get_byline(text: str) -> tuple[str, str | None] | None:
-    """(author, outlet) from a byline such as "By Jane Roe/Example.org" or "avatar by Jane Roe"."""
+def get_byline(text: str) -> tuple[list[str], str | None] | None:
+    """(authors, outlet) from a byline: "By Jane Roe/Example.org", "By A B and C D", "avatar by Jane Roe"."""
     match = _BYLINE_RE.search(text.strip())
-    if not match or len(_WORD_RE.findall(text)) > 8:
+    if not match or len(_WORD_RE.findall(text)) > 12:
         return None
-    name, rest = match.group("name"), match.group("rest").strip()
+    names, rest = [match.group("name")], match.group("rest").strip()
+    while rest.startswith(("and ", "& ")):
+        more = _NAME_RE.match(rest.split(" ", 1)[1].strip())
+        if not more:
+            break
+        names.append(more.group(0))
+        rest = rest.split(" ", 1)[1].strip()[more.end():].strip()
     outlet = None
-    if "/" in name:
-        name, _, outlet = name.partition("/")
-    elif rest.startswith(("/", ",", "|", "-", "–", "—")) and rest[1:].strip():
+    if rest.startswith(("/", ",", "|", "-", "–", "—")) and rest[1:].strip():
         outlet = rest[1:].strip()
-    return name.strip(), (outlet.strip() or None) if outlet else None
+    return [name.strip() for name in names], outlet

@@ -13,7 +13,7 @@ from lxml import etree
 
 from ..errors import IngestError
 from ..model import Document, make_document_id
-from .boilerplate import normalize_newlines
+from .boilerplate import drop_ui_lines, normalize_newlines
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def build_html_document(
             )
     except (ValueError, TypeError, etree.LxmlError, RecursionError, AttributeError, IndexError) as err:
         raise IngestError(source, f"malformed HTML ({type(err).__name__}: {err})") from err
-    text = normalize_newlines(extracted.text or "").strip() if extracted is not None else ""
+    text = drop_ui_lines(normalize_newlines(extracted.text or "").strip()) if extracted is not None else ""
     if not text:
         raise IngestError(source, "no article text found in the HTML page")
     meta = extracted.as_dict()

@@ -202,7 +202,8 @@ def _learn_repeated_lines(sources: Sequence[str], settings: Settings) -> set[str
                 continue
             with open(path, "rb") as stream:
                 data = stream.read()
-            if get_binary_kind(data[:SNIFF_BYTES]) or sniff_kind(data[:SNIFF_BYTES], path) != "text":
+            if (data.startswith(GZIP_MAGIC) or get_binary_kind(data[:SNIFF_BYTES])
+                    or sniff_kind(data[:SNIFF_BYTES], path) != "text"):
                 continue
             texts.append(decode_bytes(data, source=path))
         except (OSError, IngestError):

@@ -11,11 +11,14 @@ from .datelines import get_years
 
 log = logging.getLogger(__name__)
 
-# A date line above the body counts as the dateline when it is at most this many lines from the title.
+# A date line above the body (or at its top) is the dateline when at most this many lines from the title.
 MAX_DATELINE_DISTANCE = 4
-# A banner-like date (repeated, or among UI lines at the top) is believed only if the body names a
+# A banner-like date (among UI lines, and repeated or first) is believed only if the body names a
 # year at most this many years before it; a "today" banner of a later visit is far off.
 MAX_BANNER_YEARS_AFTER_BODY = 1
+# A date with one banner-like trait (first line, repeated, or beside a UI line) is doubted when it
+# is this many years later than every year the body mentions (a crawl-day header on a scraped page).
+MAX_TOP_DATE_YEARS_AFTER_BODY = 3
 _DOMAIN_RE = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|news|co|uk|il|de|fr|io|tv)\b", re.I)
 
 
@@ -70,27 +73,33 @@ def build_text_document(
 def get_published(cleaned: Cleaned) -> str | None:
     """The article's own date: a dateline near the title, else a footer date line, else None.
 
-    A date at the top that looks like a site banner (repeated, or among UI lines) is taken only
-    when the body's years agree with it.
+    A date that looks like a site banner (repeated, or among UI lines) is taken only when the
+    body's years agree with it; a date on the very first line is dropped when it is far later
+    than every year the body mentions.
     """
     lines = cleaned.lines
     if not lines:
         return None
-    head = lines[: cleaned.body_start]
-    tail = lines[cleaned.body_end + 1:]
-    body_years = get_years(" ".join(line.text for line in lines[cleaned.body_start: cleaned.body_end + 1]
-                                    if line.reason is None))
+    body = [line for line in lines[cleaned.body_start: cleaned.body_end + 1] if line.reason is None]
+    body_years = get_years(" ".join(line.text for line in body))
     repeats = _count_dates(lines)
-    title_pos = next((pos for pos, line in enumerate(head) if line.reason is None), len(head))
-    head_dates = [(abs(pos - title_pos), pos, line) for pos, line in enumerate(head) if line.date_line]
-    for distance, pos, line in sorted(head_dates, key=lambda item: item[0]):
-        banner = repeats[line.date_line.date] > 1 or _touches_ui(head, pos)
-        if banner and not _agrees_with_body(line, body_years):
+    title_pos = next((pos for pos, line in enumerate(lines[: cleaned.body_start]) if line.reason is None),
+                     cleaned.body_start)
+    # date lines above the body, and those at the top of the body (under a standfirst)
+    near = [(abs(pos - title_pos), pos, line) for pos, line in enumerate(lines[: cleaned.body_end + 1])
+            if line.date_line and (pos < cleaned.body_start or pos - title_pos <= MAX_DATELINE_DISTANCE)]
+    for distance, pos, line in sorted(near, key=lambda item: item[0]):
+        strong_banner = _touches_ui(lines, pos) and (repeats[line.date_line.date] > 1 or pos == 0)
+        weak_banner = pos == 0 or repeats[line.date_line.date] > 1 or _touches_ui(lines, pos)
+        if strong_banner and not _agrees_with_body(line, body_years, MAX_BANNER_YEARS_AFTER_BODY):
             log.debug("date %s looks like a site banner; body years %s", line.date_line.date, body_years)
             continue
-        if distance <= MAX_DATELINE_DISTANCE or banner:
+        if weak_banner and body_years and not _agrees_with_body(line, body_years, MAX_TOP_DATE_YEARS_AFTER_BODY):
+            log.debug("date %s is far later than the body's years %s", line.date_line.date, body_years)
+            continue
+        if distance <= MAX_DATELINE_DISTANCE or strong_banner:
             return line.date_line.date.isoformat()
-    for line in tail:
+    for line in lines[cleaned.body_end + 1:]:
         if line.date_line and repeats[line.date_line.date] == 1:
             return line.date_line.date.isoformat()
     return None
@@ -104,9 +113,8 @@ def get_byline_metadata(cleaned: Cleaned) -> tuple[list[str], str | None]:
     for line in outside:
         byline = get_byline(line.text) if line.reason == "byline" else None
         if byline:
-            name, byline_outlet = byline
-            if name not in authors:
-                authors.append(name)
+            names, byline_outlet = byline
+            authors += [name for name in names if name not in authors]
             outlet = outlet or byline_outlet
         elif line.date_line and line.date_line.residue:
             outlet = outlet or _get_outlet_from_residue(line.date_line.residue)
@@ -132,10 +140,10 @@ def _count_dates(lines: list[Line]) -> dict:
     return counts
 
 
-def _touches_ui(head: list[Line], pos: int) -> bool:
-    neighbours = head[max(0, pos - 1): pos] + head[pos + 1: pos + 2]
+def _touches_ui(lines: list[Line], pos: int) -> bool:
+    neighbours = lines[max(0, pos - 1): pos] + lines[pos + 1: pos + 2]
     return any(line.reason in ("ui", "navigation", "symbols") for line in neighbours)
 
 
-def _agrees_with_body(line: Line, body_years: list[int]) -> bool:
-    return bool(body_years) and line.date_line.date.year - max(body_years) <= MAX_BANNER_YEARS_AFTER_BODY
+def _agrees_with_body(line: Line, body_years: list[int], max_years_after: int) -> bool:
+    return bool(body_years) and line.date_line.date.year - max(body_years) <= max_years_after

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..model import Mention
+from .lexicon import load_lexicon
 from .normalize import is_acronym, name_tokens
 
 # Mention kinds whose text is a name of the actor (pronouns and descriptions are not).
@@ -37,7 +38,7 @@ class LocalActor:
     @property
     def is_named(self) -> bool:
         """False for actors known only by descriptions or pronouns ('the group')."""
-        return any(c.isupper() for c in self.name) or bool(self.gazetteer_ids)
+        return _has_proper_name(self.name) or bool(self.gazetteer_ids)
 
     @property
     def is_acronym_only(self) -> bool:
@@ -52,14 +53,15 @@ def collect_actors(mentions: Iterable[Mention]) -> list[LocalActor]:
         key = (mention.document_id, mention.actor)
         actor = actors.get(key)
         if actor is None:
-            actor = actors[key] = LocalActor(mention.document_id, mention.actor, mention.name.strip(), mention.type)
+            name = mention.name.strip() or mention.text.strip()  # an empty best name: fall back to the text
+            actor = actors[key] = LocalActor(mention.document_id, mention.actor, name, mention.type)
             types[key] = Counter()
             _add_name(actor.names, actor.name)
         actor.mentions += 1
         if mention.kind in NAME_KINDS:
             types[key][mention.type] += 1
             _add_name(actor.names, mention.text.strip())
-        elif mention.kind == "description" and any(c.isupper() for c in mention.text):
+        elif mention.kind == "description" and _has_proper_name(mention.text):
             _add_name(actor.descriptions, mention.text.strip())
         for alias in mention.aliases:
             _add_name(actor.names, alias.strip())
@@ -72,9 +74,42 @@ def collect_actors(mentions: Iterable[Mention]) -> list[LocalActor]:
             # the type most name mentions carry; 'other' only when nothing better was seen
             ranked = sorted(types[key].items(), key=lambda kv: (kv[0] == "other", -kv[1], kv[0]))
             actor.type = ranked[0][0]
+    org_words = load_lexicon().org_words
+    for actor in actors.values():
+        if actor.type == "person" and org_words.intersection(name_tokens(actor.name)):
+            actor.type = "organization"  # NER calls many group names PERSON ("Sinai Bedouin tribes")
+    _vote_person_types(list(actors.values()), org_words)
     return list(actors.values())
+
+
+def _vote_person_types(actors: list[LocalActor], org_words: frozenset[str]) -> None:
+    """One full name typed PERSON in some documents and ORG/GPE in others is one person.
+
+    NER types the same name differently from one article to the next ("Gustavo Petro" ORG);
+    when a name of two or more words without an organization head noun is typed person at
+    least as often as anything else in the corpus, every actor with that name is a person.
+    Gazetteer-linked actors keep their type.
+    """
+    by_name: dict[tuple[str, ...], list[LocalActor]] = {}
+    for actor in actors:
+        if actor.gazetteer_ids or not actor.is_named:
+            continue
+        tokens = name_tokens(actor.name, "person")
+        if len(tokens) >= 2 and not org_words.intersection(tokens) and not is_acronym(actor.name):
+            by_name.setdefault(tokens, []).append(actor)
+    for same in by_name.values():
+        types = Counter(a.type for a in same)
+        others = [n for t, n in types.items() if t != "person"]
+        if types["person"] and others and types["person"] >= max(others):
+            for actor in same:
+                actor.type = "person"
 
 
 def _add_name(names: list[str], text: str) -> None:
     if text and text not in names:
         names.append(text)
+
+
+def _has_proper_name(text: str) -> bool:
+    """A capital letter, or letters of a script without case (Arabic, Chinese, Hebrew)."""
+    return any(c.isupper() or (c.isalpha() and c.lower() == c.upper() and not c.isascii()) for c in text)

@@ -191,8 +191,13 @@ def _anchor_description(name: str, tokens: tuple[str, ...], index: GazetteerInde
         parent_tokens = tuple(t for t in after[:cut] if t != "the")
     else:
         place = rest
+    parent = None
+    for cut in range(len(parent_tokens), 0, -1):  # "Islamic State's Sinai affiliate": the place sits inside
+        parent = _lookup_tokens(name, tuple(parent_tokens[:cut]), index)
+        if parent is not None:
+            place = list(parent_tokens[cut:]) + list(place)
+            break
     place = [t for t in place if t not in _PLACE_FILLERS]
-    parent = _lookup_tokens(name, parent_tokens, index)
     if parent is None:
         return AnchorResult()
     children = index.children.get(parent, [])

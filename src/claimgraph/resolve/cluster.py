@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 MAX_BLOCK = 60
 # Distinct full person names remembered per cluster for the conflicting-names check.
 MAX_PERSON_NAMES = 8
+# First words of an Arabic kunya ("Abu Mohammed", "Umm Ahmed"): a kunya alone names a person by its
+# head, so it may join the one full name that starts with it (as a surname joins the one that ends so).
+KUNYA_HEADS = frozenset({"abu", "abou", "umm", "um"})
 
 
 @dataclass
@@ -91,13 +94,22 @@ def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return len(short) < len(long) and skeleton_key(long)[-len(short):] == skeleton_key(short)
 
 
+def _is_kunya_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return (len(short) == 2 < len(long) and short[0] in KUNYA_HEADS
+            and skeleton_key(long[:2]) == skeleton_key(short))
+
+
+def _is_part(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    return _is_suffix(x, y) or _is_kunya_of(x, y)
+
+
 def _names_agree(xs: list[tuple[str, ...]], ys: list[tuple[str, ...]]) -> bool:
-    return all(any(explain_match(x, y) or _is_suffix(x, y) or _is_suffix(y, x) for y in ys) for x in xs)
+    return all(any(explain_match(x, y) or _is_part(x, y) or _is_part(y, x) for y in ys) for x in xs)
 
 
 def _keep_longest(names: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     unique = sorted(set(names), key=lambda t: (-len(t), t))
-    maximal = [n for n in unique if not any(_is_suffix(n, m) for m in unique)]
+    maximal = [n for n in unique if not any(_is_part(n, m) for m in unique)]
     return maximal[:MAX_PERSON_NAMES]
 
 
@@ -207,11 +219,17 @@ def _join_partial_names(clusters: Clusters, names: dict[tuple, list[int]]) -> No
         shortest = 1 if group == "person" else 2
         for size in range(shortest, len(tokens)):
             suffixes[(group, skeleton_key(tokens[-size:]))].add(key)
-    for key in sorted(names, key=lambda k: (len(k[1]), k)):
+        if group == "person" and len(tokens) > 2 and tokens[0] in KUNYA_HEADS:
+            suffixes[("kunya", skeleton_key(tokens[:2]))].add(key)
+    # longest partial names first: 'Hasan Nasrallah' joins before 'Nasrallah' is judged ambiguous
+    for key in sorted(names, key=lambda k: (-len(k[1]), k)):
         group, tokens = key
         if group != "person" and len(tokens) < 2:
             continue
-        longer = sorted(suffixes.get((group, skeleton_key(tokens)), ()))
+        longer = set(suffixes.get((group, skeleton_key(tokens)), ()))
+        if group == "person" and len(tokens) == 2 and tokens[0] in KUNYA_HEADS:
+            longer |= suffixes.get(("kunya", skeleton_key(tokens)), set())
+        longer = sorted(longer)
         for i in names[key]:
             if group != "person" and clusters.anchors[i].anchor is not None:
                 continue

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from ..model import Entity
 from .actors import LocalActor
-from .anchors import Anchor, AnchorResult, gazetteer_anchor, make_body_anchor
+from .anchors import Anchor, gazetteer_anchor, make_body_anchor
 from .cluster import Clusters
 from .gazindex import GazetteerIndex
 from .hierarchy import add_parent

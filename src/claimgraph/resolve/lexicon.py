@@ -30,6 +30,7 @@ class Lexicon:
     branch_words: frozenset[str]
     stop_initials: frozenset[str]
     wing_kinds: dict[str, str]
+    org_words: frozenset[str]
 
 
 def _read_lines(name: str) -> list[tuple[int, str]]:
@@ -74,4 +75,5 @@ def load_lexicon() -> Lexicon:
         branch_words=frozenset(_read_words("branch_words.txt")),
         stop_initials=frozenset(_read_words("stop_initials.txt")),
         wing_kinds={a.lower(): b for a, b in _read_tsv("wing_kinds.tsv", 2)},
+        org_words=frozenset(_read_words("org_words.txt")),
     )

@@ -91,7 +91,12 @@ def normalize_name(text: str, type_: str | None = None) -> str:
 
 @lru_cache(maxsize=200_000)
 def skeleton_token(token: str) -> str:
-    """Consonant skeleton of one token: 'shwiesh' and 'shweish' -> 'xwx'; 'haniyeh' -> 'hn'."""
+    """Consonant skeleton of one token: 'shwiesh' and 'shweish' -> 'xwx'; 'haniyeh' -> 'hn'.
+
+    A trailing 'U' marks a token whose first vowel is o/u, so that the back-vowel names
+    stay apart from the front-vowel ones with the same consonants (Hussein 'hsnU' vs
+    Hassan 'hsn'), while Mohammed/Muhammad and Morsi/Mursi still agree.
+    """
     if token.isdigit() or len(token) <= 2:
         return token
     word = _FINAL_Y.sub("y", _FINAL_H.sub("", token))
@@ -101,9 +106,18 @@ def skeleton_token(token: str) -> str:
     if head in "aeiou":
         head = ""
     skeleton = _DOUBLES.sub(r"\1", head + _VOWELS.sub("", tail))
-    return skeleton or token
+    if not skeleton:
+        return token
+    first_vowel = _VOWELS.search(word)
+    return skeleton + ("U" if first_vowel and first_vowel.group() in "ou" else "")
 
 
+def strip_vowel_class(skeleton: tuple[str, ...]) -> tuple[str, ...]:
+    """A skeleton without its vowel-class marks (names from scripts that do not write vowels)."""
+    return tuple(t.rstrip("U") for t in skeleton)
+
+
+@lru_cache(maxsize=200_000)
 def skeleton_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """The skeleton of every token of a normalized name."""
     return tuple(skeleton_token(t) for t in tokens)

@@ -13,8 +13,11 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
+
 from ..errors import ReviewError
 from ..model import ClaimGroup, Document, Entity
+from . import tables as t
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -35,9 +38,21 @@ class ReviewedGraph:
     documents: dict[str, Document]
     claim_reviews: dict[str, str] = field(default_factory=dict)  # group id -> confirmed | rejected
     rejected: list[ClaimGroup] = field(default_factory=list)  # hidden unless asked for
+    _by_entity: dict[str, list[ClaimGroup]] | None = field(default=None, repr=False, compare=False)
 
     def review_of(self, group_id: str) -> str | None:
         return self.claim_reviews.get(group_id)
+
+    def groups_of(self, entity_id: str) -> list[ClaimGroup]:
+        """The (shown) claim groups an entity is the subject or object of, from a lazy index."""
+        if self._by_entity is None:
+            index: dict[str, list[ClaimGroup]] = {}
+            for group in self.groups:
+                index.setdefault(group.subject, []).append(group)
+                if group.object != group.subject:
+                    index.setdefault(group.object, []).append(group)
+            self._by_entity = index
+        return self._by_entity.get(entity_id, [])
 
 
 def get_claim_reviews(reviews: list[dict[str, Any]]) -> dict[str, str]:
@@ -68,13 +83,22 @@ def load_graph(store: Store, *, with_text: bool = False, include_rejected: bool 
             if not include_rejected:
                 continue
         groups.append(group)
-    documents = {}
-    for document in store.iter_documents(with_text=with_text):
-        if not with_text:
-            document.text = ""
-        documents[document.id] = document
+    if with_text:
+        documents = {d.id: d for d in store.iter_documents()}
+    else:
+        documents = {d.id: d for d in _iter_document_headers(store)}
     return ReviewedGraph(entities={e.id: e for e in store.entities()}, groups=groups,
                          documents=documents, claim_reviews=claim_reviews, rejected=rejected)
+
+
+def _iter_document_headers(store: Store):
+    """Documents without their text (views list thousands of them; text is read per document)."""
+    columns = [c for c in t.documents.c if c.name in Document.__dataclass_fields__ and c.name not in ("text", "raw_text")]
+    with store.engine.connect() as conn:
+        for row in conn.execute(select(*columns).order_by(t.documents.c.source)):
+            values = row._asdict()
+            values["authors"] = list(values.get("authors") or [])
+            yield Document(text="", **values)
 
 
 def _check_review(store: Store, action: str, target: str, payload: dict[str, Any]) -> None:

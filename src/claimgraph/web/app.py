@@ -5,6 +5,8 @@ import getpass
 import hmac
 import logging
 import os
+import threading
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,14 +16,16 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy import func, select
 
 from .. import __version__
 from ..errors import ClaimgraphError
 from ..model import Mention
 from ..store import Store
+from ..store import tables as t
 from ..store.reviews import ReviewedGraph, load_graph
 from . import assets
-from .summaries import get_safe_url
+from .summaries import get_safe_url, index_mentions
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +33,17 @@ HERE = Path(__file__).parent
 TOKEN_COOKIE = "claimgraph_token"
 # Host names that reach a server bound to loopback; any other Host header without a token is
 # refused, so a web page cannot reach the workbench through DNS rebinding.
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Scripts only from our own static files: article text that slipped into markup could not run.
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                            "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
                            "form-action 'self'; frame-ancestors 'none'")
+
+
+# How long a loaded graph may be reused while the store's fingerprint is unchanged: bounds how
+# stale a view can be after a rebuild that happens to leave every counted aggregate equal.
+GRAPH_CACHE_SECONDS = 10.0
 
 
 class Workbench:
@@ -45,12 +54,50 @@ class Workbench:
         self.store = Store(db)
         self.user = user
         self.templates = make_templates()
+        self._cache: dict[bool, tuple[tuple, float, ReviewedGraph]] = {}
+        self._lock = threading.Lock()
 
-    def graph(self, *, with_text: bool = False, include_rejected: bool = False) -> ReviewedGraph:
-        return load_graph(self.store, with_text=with_text, include_rejected=include_rejected)
+    def graph(self, *, include_rejected: bool = False) -> ReviewedGraph:
+        """The reviewed graph (shared between requests: read it, never change it).
 
-    def mentions_of(self, document_ids: set[str]) -> list[Mention]:
-        return [m for m in self.store.iter_mentions() if m.document_id in document_ids]
+        Reading thousands of claim groups costs about a second, so the graph is kept until
+        the store's fingerprint changes (a review, a rebuild) or GRAPH_CACHE_SECONDS pass.
+        """
+        fingerprint = self._fingerprint()
+        with self._lock:
+            cached = self._cache.get(include_rejected)
+            if cached and cached[0] == fingerprint and time.monotonic() - cached[1] < GRAPH_CACHE_SECONDS:
+                return cached[2]
+        graph = load_graph(self.store, include_rejected=include_rejected)
+        with self._lock:
+            self._cache[include_rejected] = (fingerprint, time.monotonic(), graph)
+        return graph
+
+    def _fingerprint(self) -> tuple:
+        """Cheap aggregates that change whenever reviews or the derived graph change."""
+        with self.store.engine.connect() as conn:
+            reviews = conn.execute(select(func.count(), func.max(t.reviews.c.id), func.count(t.reviews.c.deleted_at))
+                                   .select_from(t.reviews)).one()
+            groups = conn.execute(select(func.count(), func.sum(t.claim_groups.c.origins),
+                                         func.sum(t.claim_groups.c.documents), func.max(t.claim_groups.c.id))
+                                  .select_from(t.claim_groups)).one()
+            entities = conn.execute(select(func.count(), func.sum(t.entities.c.mentions), func.max(t.entities.c.name))
+                                    .select_from(t.entities)).one()
+            documents = conn.execute(select(func.count(), func.max(t.documents.c.id)).select_from(t.documents)).one()
+        return tuple(reviews) + tuple(groups) + tuple(entities) + tuple(documents)
+
+    def mentions_of(self, document_ids: set[str]) -> dict[str, list[Mention]]:
+        """Mentions of these documents by document id (read straight from the mentions table)."""
+        columns = [c for c in t.mentions.c if c.name != "id"]
+        query = select(*columns).where(t.mentions.c.document_id.in_(sorted(document_ids)))
+        with self.store.engine.connect() as conn:
+            return index_mentions(Mention(**row._asdict()) for row in conn.execute(query))
+
+    def actor_entities_of(self, document_ids: set[str]) -> dict[tuple[str, str], str]:
+        """(document id, local actor) -> entity id, for these documents only."""
+        query = select(t.actor_entities).where(t.actor_entities.c.document_id.in_(sorted(document_ids)))
+        with self.store.engine.connect() as conn:
+            return {(r.document_id, r.actor): r.entity_id for r in conn.execute(query)}
 
     def render(self, request: Request, name: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
         return self.templates.TemplateResponse(request, name, {"user": self.user, **context},
@@ -95,7 +142,7 @@ def _install_guard(app: FastAPI, token: str | None) -> None:
         if token:
             if not hmac.compare_digest(_supplied_token(request).encode(), token.encode()):
                 return PlainTextResponse("access token required: add ?token=... to the address", 401)
-        elif urlsplit(f"//{host}").hostname not in LOOPBACK_HOSTS | {h.strip("[]") for h in LOOPBACK_HOSTS}:
+        elif urlsplit(f"//{host}").hostname not in LOOPBACK_HOSTS:
             return PlainTextResponse("this workbench only answers on 127.0.0.1 without a token", 403)
         if request.method not in SAFE_METHODS:
             origin = request.headers.get("origin")

@@ -12,6 +12,9 @@ from ..store.reviews import ReviewedGraph
 
 log = logging.getLogger(__name__)
 
+# Most edges the graph view draws (most independent origins first): vis-network lays out about
+# this many in a few seconds on a laptop; beyond it the analyst is asked to narrow the filters.
+MAX_EDGES = 1500
 # PLOVER relations that have no direction (DESIGN.md "Relations"): drawn without arrows.
 SYMMETRIC_RELATIONS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
@@ -96,7 +99,7 @@ def build_graph_data(graph: ReviewedGraph, filters: GraphFilters | None = None) 
         if filters.entity and filters.entity not in (subject, obj, group.subject, group.object):
             continue
         buckets[(subject, group.relation, group.mode, obj)].append(group)
-    edges, node_ids = [], set()
+    edges = []
     for (subject, relation, mode, obj), groups in buckets.items():
         origin_keys = {o.key for g in groups for o in g.origin_list}
         reviews = {graph.review_of(g.id) for g in groups} - {None}
@@ -114,23 +117,28 @@ def build_graph_data(graph: ReviewedGraph, filters: GraphFilters | None = None) 
             review="rejected" if reviews == {"rejected"} else ("confirmed" if "confirmed" in reviews else None),
             first_reported=first, last_reported=last, directed=relation not in SYMMETRIC_RELATIONS,
         ))
-        node_ids.update((subject, obj))
+    edges.sort(key=lambda e: (-e["origins"], -e["documents"], e["id"]))
+    total = len(edges)
+    edges = edges[:MAX_EDGES]
+    node_ids = {e["source"] for e in edges} | {e["target"] for e in edges}
     if filters.entity in entities:
         node_ids.add(top[filters.entity])
     children: dict[str, int] = defaultdict(int)
     for entity_id, root in top.items():
         if root != entity_id:
             children[root] += 1
+    members: dict[str, list[str]] = defaultdict(list)
+    for entity_id, root in top.items():
+        members[root].append(entity_id)
     nodes = []
     for entity_id in sorted(node_ids, key=lambda i: (-entities[i].mentions, entities[i].name)):
         entity = entities[entity_id]
-        rolled = [e for e, root in top.items() if root == entity_id]
+        rolled = members[entity_id]
         nodes.append(dict(
             id=entity.id, label=entity.name, type=entity.type, aliases=entity.aliases,
             mentions=sum(entities[e].mentions for e in rolled), rolled_up=children.get(entity_id, 0),
         ))
-    edges.sort(key=lambda e: (-e["origins"], e["id"]))
-    return dict(nodes=nodes, edges=edges)
+    return dict(nodes=nodes, edges=edges, total_edges=total)
 
 
 def _as_int(value: str | None) -> int:

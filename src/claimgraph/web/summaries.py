@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -73,11 +74,20 @@ def _chain(evidence: Evidence, document: Document | None, documents: dict[str, D
     return chain
 
 
+def index_mentions(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
+    """Mentions by document id (highlighting looks only at the evidence's own document)."""
+    by_document: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_document[mention.document_id].append(mention)
+    return by_document
+
+
 def summarize_evidence(graph: ReviewedGraph, group: ClaimGroup, index: int, evidence: Evidence, *,
-                       mentions: list[Mention], actor_entity: dict[tuple[str, str], str]) -> dict[str, Any]:
+                       mentions: dict[str, list[Mention]],
+                       actor_entity: dict[tuple[str, str], str]) -> dict[str, Any]:
     document = graph.documents.get(evidence.document_id)
     marks = find_marks(evidence, subject=graph.entities.get(group.subject), obj=graph.entities.get(group.object),
-                       mentions=mentions, actor_entity=actor_entity)
+                       mentions=mentions.get(evidence.document_id, []), actor_entity=actor_entity)
     origins = [o.name for o in group.origin_list if index in o.evidence]
     return dict(
         index=index, document=summarize_document(document, evidence.document_id), text=evidence.text,
@@ -96,12 +106,25 @@ def _find_group(graph: ReviewedGraph, group_id: str) -> ClaimGroup | None:
     return None
 
 
-def summarize_claim(graph: ReviewedGraph, group_id: str, *, mentions: list[Mention],
+def summarize_claim(graph: ReviewedGraph, group_id: str, *, mentions: dict[str, list[Mention]],
                     actor_entity: dict[tuple[str, str], str]) -> dict[str, Any] | None:
-    """Everything the claim page shows, or None when no such claim group exists."""
+    """Everything the claim page shows, or None when no such claim group exists.
+
+    Args:
+        graph: the reviewed graph.
+        group_id: the claim group id.
+        mentions: mentions by document id (`index_mentions`), at least of the evidence documents.
+        actor_entity: (document id, local actor) -> entity id.
+    """
     group = _find_group(graph, group_id)
     if group is None:
         return None
+    return summarize_group_evidence(graph, group, mentions=mentions, actor_entity=actor_entity)
+
+
+def summarize_group_evidence(graph: ReviewedGraph, group: ClaimGroup, *, mentions: dict[str, list[Mention]],
+                             actor_entity: dict[tuple[str, str], str]) -> dict[str, Any]:
+    """A claim group with its evidence cut into highlighted pieces, origins and related claims."""
     summary = summarize_group(graph, group)
     evidence = [summarize_evidence(graph, group, i, e, mentions=mentions, actor_entity=actor_entity)
                 for i, e in enumerate(group.evidence)]
@@ -112,7 +135,7 @@ def summarize_claim(graph: ReviewedGraph, group_id: str, *, mentions: list[Menti
                               for o in group.origin_list]
     summary["attribution_chains"] = group.attribution_chains
     # claims about the same pair and relation that say otherwise (another mode or polarity)
-    summary["related"] = [summarize_group(graph, g) for g in graph.groups
+    summary["related"] = [summarize_group(graph, g) for g in graph.groups_of(group.subject)
                           if g.id != group.id and g.relation == group.relation
                           and {g.subject, g.object} == {group.subject, group.object}]
     return summary
@@ -126,9 +149,7 @@ def summarize_entity(graph: ReviewedGraph, entity_id: str) -> dict[str, Any] | N
     outgoing: dict[str, list] = defaultdict(list)
     incoming: dict[str, list] = defaultdict(list)
     timeline = []
-    for group in graph.groups:
-        if entity_id not in (group.subject, group.object):
-            continue
+    for group in graph.groups_of(entity_id):
         summary = summarize_group(graph, group)
         if group.subject == entity_id:
             outgoing[group.relation].append(summary)
@@ -177,19 +198,26 @@ def build_origin_graph(graph: ReviewedGraph) -> dict[str, Any]:
             a, b = add_node(document.outlet), add_node(original.outlet)
             if a != b:
                 citations.add_edge(a, b, kind="copies", claims=0)
-    for group in graph.groups:
-        for evidence in group.evidence:
-            document = graph.documents.get(evidence.document_id)
-            if not evidence.attributed_to or document is None or not document.outlet:
-                continue
-            a, b = add_node(document.outlet), add_node(evidence.attributed_to)
-            if a == b:
-                continue
+    def add_citation(citer: str, cited: str) -> None:
+        a, b = add_node(citer), add_node(cited)
+        if a != b:
             data = citations.get_edge_data(a, b) or dict(kind="cites", claims=0)
             citations.add_edge(a, b, kind=data["kind"], claims=data["claims"] + 1)
+
+    for group in graph.groups:
+        # corroboration's chains (speaker -> outlet -> republishers) know publishers best ...
+        pairs = {(chain[i + 1], chain[i]) for chain in group.attribution_chains for i in range(len(chain) - 1)}
+        if not group.attribution_chains:  # ... else: the outlet of each attributed sentence
+            for evidence in group.evidence:
+                document = graph.documents.get(evidence.document_id)
+                if evidence.attributed_to and document is not None and document.outlet:
+                    pairs.add((document.outlet, evidence.attributed_to))
+        for citer, cited in sorted(pairs):
+            add_citation(citer, cited)
     cycles = [[names[k] for k in cycle] for cycle in nx.simple_cycles(citations) if len(cycle) > 1]
     return dict(
-        nodes=[dict(id=k, label=names[k], kind="outlet" if k in outlets else "source",
+        # a name that cites someone is a publisher, whether or not a document names it as outlet
+        nodes=[dict(id=k, label=names[k], kind="outlet" if k in outlets or citations.out_degree(k) else "source",
                     degree=citations.in_degree(k)) for k in sorted(citations.nodes)],
         edges=[dict(source=a, target=b, source_name=names[a], target_name=names[b], kind=d["kind"],
                     claims=d["claims"]) for a, b, d in sorted(citations.edges(data=True))],

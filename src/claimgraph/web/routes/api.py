@@ -67,7 +67,7 @@ def get_claim(group_id: str, workbench: Workbench = Depends(get_workbench)) -> d
     graph = workbench.graph(include_rejected=True)
     document_ids = {e.document_id for g in graph.groups if g.id == group_id for e in g.evidence}
     claim = summarize_claim(graph, group_id, mentions=workbench.mentions_of(document_ids),
-                            actor_entity=workbench.store.actor_entities())
+                            actor_entity=workbench.actor_entities_of(document_ids))
     if claim is None:
         raise HTTPException(404, f"no claim {group_id!r}")
     return claim

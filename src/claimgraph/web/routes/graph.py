@@ -19,5 +19,4 @@ def show_graph(request: Request, workbench: Workbench = Depends(get_workbench)):
     modes = sorted({g.mode for g in graph.groups if g.mode})
     entities = sorted(graph.entities.values(), key=lambda e: e.name.casefold())
     return workbench.render(request, "graph.html", dict(
-        filters=filters, relations=relations, modes=modes, entities=entities,
-        query=str(request.query_params)))
+        filters=filters, relations=relations, modes=modes, entities=entities))

@@ -40,14 +40,17 @@
     var title = node.label + " (" + node.type + ", " + node.mentions + " mentions" +
       (node.rolled_up ? ", " + node.rolled_up + " parts rolled up" : "") + ")";
     return { id: node.id, label: node.label, shape: style.shape, color: style.color,
-             size: nodeSize(node.mentions), title: title, font: { size: 14 } };
+             size: nodeSize(node.mentions), title: title, font: { size: 15, strokeWidth: 3, strokeColor: "#ffffff" } };
   }
 
-  function toVisEdge(edge, parallel) {
+  // Above this many edges, edge labels (relation and mode) only show on hover: the picture stays legible.
+  var MAX_LABELLED_EDGES = 30;
+
+  function toVisEdge(edge, parallel, labelled) {
     var color = RELATION_COLORS[edge.relation] || "#555555";
     var marks = (edge.contradicted ? " \u26a0" : "") + (edge.review === "confirmed" ? " \u2713" : "");
     var visEdge = {
-      id: edge.id, from: edge.source, to: edge.target, label: edge.label + marks,
+      id: edge.id, from: edge.source, to: edge.target, label: (labelled ? edge.label : "") + marks,
       title: edge.label + ": " + edge.origins + " independent origin(s), " + edge.documents + " document(s)" +
         (edge.certainty === "hedged" ? ", hedged" : "") + (edge.contradicted ? ", contradicted" : "") +
         (edge.review ? ", " + edge.review : ""),
@@ -68,7 +71,7 @@
       var key = [edge.source, edge.target].sort().join("\u0000");
       var parallel = seen[key] || 0;
       seen[key] = parallel + 1;
-      return toVisEdge(edge, parallel);
+      return toVisEdge(edge, parallel, edges.length <= MAX_LABELLED_EDGES);
     });
   }
 
@@ -146,7 +149,8 @@
     head.appendChild(link(entity.name, hrefs.entity(entity.id)));
     head.appendChild(el("small", " " + entity.type, "type"));
     section.appendChild(head);
-    if (entity.aliases && entity.aliases.length) section.appendChild(el("p", "Also: " + entity.aliases.join(" \u00b7 ")));
+    var aliases = (entity.aliases || []).filter(function (a) { return a !== entity.name; });
+    if (aliases.length) section.appendChild(el("p", "Also: " + aliases.join(" \u00b7 ")));
     var lists = [["Claims made", entity.outgoing], ["Claims about", entity.incoming]];
     lists.forEach(function (pair) {
       var relations = Object.keys(pair[1] || {});
@@ -157,7 +161,7 @@
         pair[1][relation].forEach(function (claim) {
           var li = el("li");
           li.appendChild(link(claim.subject.name + " " + claim.label + " " + claim.object.name, hrefs.claim(claim.id)));
-          li.appendChild(el("small", " (" + claim.origins + " origins)"));
+          li.appendChild(el("small", " (" + claim.origins + (claim.origins === 1 ? " origin)" : " origins)")));
           ul.appendChild(li);
         });
       });
@@ -215,10 +219,16 @@
     });
   }
 
-  function makeNetwork(container, nodes, edges) {
+  var ACTOR_PHYSICS = { gravitationalConstant: -5000, centralGravity: 0.6, springLength: 170, springConstant: 0.03,
+                        avoidOverlap: 0.5 };
+  var ORIGIN_PHYSICS = { gravitationalConstant: -2500, centralGravity: 1.0, springLength: 110, springConstant: 0.04,
+                         avoidOverlap: 0.5 };
+
+  function makeNetwork(container, nodes, edges, physics) {
     var network = new vis.Network(container, { nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges) }, {
       interaction: { hover: true, tooltipDelay: 150, navigationButtons: false },
-      physics: { stabilization: { iterations: 400, fit: true }, barnesHut: { springLength: 160, avoidOverlap: 0.3 } },
+      physics: { stabilization: { iterations: 600, fit: true }, barnesHut: physics || ACTOR_PHYSICS },
+      layout: { randomSeed: 7 },  // the same picture on every load
       edges: { selectionWidth: 2 },
       nodes: { borderWidth: 1 }
     });
@@ -236,7 +246,12 @@
     var status = document.getElementById("graph-status");
     drawLegend(document.getElementById("legend"));
     source.graph().then(function (data) {
-      if (status) status.textContent = data.nodes.length + " actors, " + data.edges.length + " edges";
+      if (status) {
+        status.textContent = data.nodes.length + " actors, " + data.edges.length + " edges";
+        if (data.total_edges > data.edges.length) {
+          status.textContent += " (the " + data.edges.length + " best sourced of " + data.total_edges + ": narrow the filters to see the rest)";
+        }
+      }
       var edgesById = {};
       data.edges.forEach(function (edge) { edgesById[edge.id] = edge; });
       var network = makeNetwork(container, data.nodes.map(toVisNode), toVisEdges(data.edges));
@@ -279,14 +294,14 @@
 
   function drawOrigins(container, origins) {
     var nodes = origins.nodes.map(function (node) {
-      return { id: node.id, label: node.label, shape: node.kind === "outlet" ? "box" : "ellipse",
+      return { id: node.id, label: node.label, shape: node.kind === "outlet" ? "box" : "ellipse", font: { size: 16 },
                color: node.kind === "outlet" ? "#dde8f5" : "#f5e6d8", title: node.label + " (" + node.kind + ")" };
     });
     var edges = origins.edges.map(function (edge, i) {
       return { id: "o" + i, from: edge.source, to: edge.target, arrows: "to", label: edge.kind,
                dashes: edge.kind === "copies", font: { size: 10 }, title: edge.source_name + " " + edge.kind + " " + edge.target_name };
     });
-    makeNetwork(container, nodes, edges);
+    makeNetwork(container, nodes, edges, ORIGIN_PHYSICS);
   }
 
   function start() {

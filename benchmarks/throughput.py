@@ -1,0 +1,239 @@
+"""Throughput and memory of `claimgraph build` beside bare spaCy `nlp.pipe`, on synthetic corpora.
+
+For each corpus size and each engine/worker count, this runs (each in a fresh process,
+same texts, same model, same run):
+
+  bare   spacy.load(model).pipe(texts, n_process=W, batch_size=32): the ceiling
+  build  claimgraph.pipeline.build(...): ingest, nlp, extract, store, resolve, corroborate
+
+and prints documents/s, words/s, the build/bare ratio, peak memory of the whole process
+tree (parent + workers, or the driver + the local Ray cluster), and how long the reduce
+(resolve + corroborate) took. See benchmarks/README.md.
+
+    python benchmarks/throughput.py                          # 1k documents, 1 and 2 workers, Ray
+    python benchmarks/throughput.py --sizes 1000,10000,50000 --json results/scale.json
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib.util
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# How often the process tree's memory is sampled (seconds).
+SAMPLE_SECONDS = 0.2
+# Texts per nlp.pipe batch, the same as the build's default batch (settings.batch_size).
+BATCH_SIZE = 32
+
+
+def _load_synthetic():
+    spec = importlib.util.spec_from_file_location("claimgraph_bench_synthetic", HERE / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# -- memory of a process tree, from /proc (Linux) ----------------------------------------------
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        tree.setdefault(parent, []).append(int(entry))
+    return tree
+
+
+def _tree_memory(root: int) -> tuple[int, int]:
+    """(sum of RSS, sum of PSS) in bytes over `root` and its descendants.
+
+    RSS counts pages shared between forked workers once per process; PSS splits them,
+    so PSS is the honest total. Both are reported.
+    """
+    tree, stack, rss, pss = _children(), [root], 0, 0
+    while stack:
+        pid = stack.pop()
+        stack.extend(tree.get(pid, []))
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
+        except OSError:
+            continue
+    return rss, pss
+
+
+def run_measured(command: list[str]) -> tuple[dict, int, int]:
+    """Run a child, sampling its tree's memory; returns (its JSON result, peak RSS, peak PSS)."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    peaks = [0, 0]
+
+    def sample() -> None:
+        while process.poll() is None:
+            rss, pss = _tree_memory(process.pid)
+            peaks[0], peaks[1] = max(peaks[0], rss), max(peaks[1], pss)
+            time.sleep(SAMPLE_SECONDS)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = process.communicate()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed with exit code {process.returncode}")
+    return json.loads(output.strip().splitlines()[-1]), peaks[0], peaks[1]
+
+
+# -- the two children ---------------------------------------------------------------------------
+
+def _texts(corpus: Path):
+    for path in sorted(corpus.glob("*.txt")):
+        yield path.read_text(encoding="utf-8")
+
+
+def child_bare(corpus: Path, model: str, processes: int) -> dict:
+    start = time.perf_counter()
+    import spacy
+
+    nlp = spacy.load(model)
+    loaded = time.perf_counter()
+    count = sum(1 for _ in nlp.pipe(_texts(corpus), batch_size=BATCH_SIZE, n_process=processes))
+    end = time.perf_counter()
+    return dict(documents=count, seconds=end - start, load_seconds=loaded - start)
+
+
+def child_build(corpus: Path, model: str, engine: str, workers: int, db: str) -> dict:
+    start = time.perf_counter()
+    from claimgraph.pipeline import build
+    from claimgraph.settings import get_settings
+
+    settings = get_settings()
+    settings.model = model
+    marks: dict[str, float] = {}
+
+    def on_progress(event: str, count: int) -> None:
+        if event == "document":
+            marks.setdefault("first", time.perf_counter())
+            marks["last"] = time.perf_counter()
+
+    report = build([str(corpus)], db, settings=settings, on_progress=on_progress, engine=engine,
+                   workers=workers)
+    end = time.perf_counter()
+    last = marks.get("last", end)
+    return dict(documents=report.ingested, seconds=end - start, map_seconds=last - start,
+                first_batch_seconds=marks.get("first", end) - start, reduce_seconds=end - last,
+                entities=report.entities, claim_groups=report.claim_groups)
+
+
+# -- the parent ---------------------------------------------------------------------------------
+
+def _me(*args: str) -> list[str]:
+    return [sys.executable, str(Path(__file__).resolve()), *args]
+
+
+def _row(label: str, size: int, words: int, result: dict, rss: int, pss: int, bare: dict | None) -> dict:
+    row = dict(run=label, documents=size, words=words, seconds=round(result["seconds"], 2),
+               docs_per_s=round(size / result["seconds"], 1), words_per_s=round(words / result["seconds"]),
+               peak_rss_mb=round(rss / 2**20), peak_pss_mb=round(pss / 2**20))
+    if bare:
+        row["ratio_to_bare"] = round(bare["seconds"] / result["seconds"], 2)
+        row["reduce_seconds"] = round(result["reduce_seconds"], 2)
+        row["map_seconds"] = round(result["map_seconds"], 2)
+        row["claim_groups"] = result["claim_groups"]
+    return row
+
+
+COLUMNS = ["run", "documents", "seconds", "docs_per_s", "words_per_s", "ratio_to_bare",
+           "peak_pss_mb", "peak_rss_mb", "map_seconds", "reduce_seconds"]
+
+
+def _print_row(row: dict | None = None) -> None:
+    """One Markdown table row; the header when `row` is None."""
+    if row is None:
+        print("| " + " | ".join(COLUMNS) + " |\n|" + "---|" * len(COLUMNS), flush=True)
+    else:
+        print("| " + " | ".join(str(row.get(c, "")) for c in COLUMNS) + " |", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000", help="comma-separated corpus sizes (documents)")
+    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts for the local engine")
+    parser.add_argument("--ray-workers", type=int, default=2, help="Ray actors (0: skip Ray)")
+    parser.add_argument("--model", default=None, help="spaCy model (default: the claimgraph setting)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="measure each run this many times (alternating) and keep the fastest")
+    parser.add_argument("--json", dest="json_out", default=None, help="also write the rows to this JSON file")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.child:  # one measured run, in its own process
+        kind, corpus, model, *rest = args.child
+        if kind == "bare":
+            result = child_bare(Path(corpus), model, int(rest[0]))
+        else:
+            result = child_build(Path(corpus), model, rest[0], int(rest[1]), rest[2])
+        print(json.dumps(result))
+        return 0
+
+    from claimgraph.settings import get_settings
+
+    model = args.model or get_settings().model
+    sizes = [int(s) for s in args.sizes.split(",")]
+    worker_counts = [int(w) for w in args.workers.split(",")]
+    ray_workers = args.ray_workers if importlib.util.find_spec("ray") else 0
+    if args.ray_workers and not ray_workers:
+        print("ray is not installed: skipping the Ray engine (pip install 'claimgraph[ray]')", file=sys.stderr)
+    synthetic = _load_synthetic()
+    load = os.getloadavg()
+    print(f"# {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
+          f"{os.cpu_count()} cores, load average {load[0]:.1f}, model {model}", flush=True)
+    rows: list[dict] = []
+    _print_row()
+    with tempfile.TemporaryDirectory(prefix="claimgraph-bench-") as tmp:
+        for size in sizes:
+            corpus = synthetic.write_corpus(Path(tmp) / f"corpus{size}", size)
+            words = sum(len(text.split()) for text in _texts(corpus))
+            runs = [("local", w) for w in worker_counts] + ([("ray", ray_workers)] if ray_workers else [])
+            for engine, workers in runs:
+                # bare and build alternate, `repeat` times; the fastest of each is kept, since
+                # other load on the machine only ever slows a run down
+                bare = build = None
+                for _ in range(args.repeat):
+                    measured = run_measured(_me("--child", "bare", str(corpus), model, str(workers)))
+                    bare = min(bare or measured, measured, key=lambda m: m[0]["seconds"])
+                    db = str(Path(tmp) / f"{engine}{workers}-{size}.db")
+                    measured = run_measured(_me("--child", "build", str(corpus), model, engine, str(workers), db))
+                    build = min(build or measured, measured, key=lambda m: m[0]["seconds"])
+                    for suffix in ("", "-wal", "-shm", "-graphlock"):
+                        Path(db + suffix).unlink(missing_ok=True)
+                rows.append(_row(f"bare nlp.pipe x{workers}", size, words, *bare, None))
+                _print_row(rows[-1])
+                rows.append(_row(f"build {engine} x{workers}", size, words, *build, bare[0]))
+                _print_row(rows[-1])
+            for path in corpus.glob("*.txt"):
+                path.unlink()
+    if args.json_out:
+        Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json_out).write_text(json.dumps(dict(load_average=load, model=model, rows=rows), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
