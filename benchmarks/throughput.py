@@ -141,6 +141,63 @@ def child_build(corpus: Path, model: str, engine: str, workers: int, db: str) ->
                 entities=report.entities, claim_groups=report.claim_groups)
 
 
+def child_replicate(source: str, target: str, documents: int) -> dict:
+    """Copy the map output of `source` into `target` until it holds `documents` documents.
+
+    Copies get new document ids and outlets (`<id>-<copy>`, `<outlet> <copy>`), so the reduce
+    sees the same actors reported by ever more documents and outlets. Not measured.
+    """
+    from sqlalchemy import insert, select
+
+    from claimgraph.store import Store
+    from claimgraph.store import tables as t
+
+    start = time.perf_counter()
+    origin, copy = Store(source), Store(target)
+    with origin.engine.connect() as conn:
+        originals = [row._asdict() for row in conn.execute(select(t.documents))]
+        mentions = [row._asdict() for row in conn.execute(select(t.mentions).order_by(t.mentions.c.id))]
+        claims = [row._asdict() for row in conn.execute(select(t.claims).order_by(t.claims.c.id))]
+    for row in mentions + claims:
+        row.pop("id")
+    by_document: dict[str, tuple[list, list]] = {d["id"]: ([], []) for d in originals}
+    for row in mentions:
+        by_document[row["document_id"]][0].append(row)
+    for row in claims:
+        by_document[row["document_id"]][1].append(row)
+    written = 0
+    while written < documents:
+        number = written // len(originals)
+        with copy.writer.begin() as conn:
+            for document in originals[:documents - written]:
+                new_id = f"{document['id']}-{number}"
+                conn.execute(insert(t.documents).values(**{**document, "id": new_id, "duplicate_of": None,
+                                                          "outlet": f"{document['outlet'] or 'Wire'} {number}"}))
+                doc_mentions, doc_claims = by_document[document["id"]]
+                if doc_mentions:
+                    conn.execute(insert(t.mentions), [{**m, "document_id": new_id} for m in doc_mentions])
+                if doc_claims:
+                    conn.execute(insert(t.claims), [{**c, "document_id": new_id} for c in doc_claims])
+                written += 1
+    origin.close()
+    copy.close()
+    return dict(documents=written, seconds=time.perf_counter() - start)
+
+
+def child_reduce(db: str) -> dict:
+    from claimgraph.pipeline import reduce_graph
+    from claimgraph.store import Store
+
+    store = Store(db)
+    stats = store.stats()
+    start = time.perf_counter()
+    entities, groups = reduce_graph(store)
+    seconds = time.perf_counter() - start
+    store.close()
+    return dict(documents=stats["documents"], mentions=stats["mentions"], claims=stats["extracted_claims"],
+                seconds=seconds, entities=entities, claim_groups=groups)
+
+
 # -- the parent ---------------------------------------------------------------------------------
 
 def _me(*args: str) -> list[str]:
@@ -171,6 +228,29 @@ def _print_row(row: dict | None = None) -> None:
         print("| " + " | ".join(str(row.get(c, "")) for c in COLUMNS) + " |", flush=True)
 
 
+def _remove_sqlite(db: str) -> None:
+    for suffix in ("", "-wal", "-shm", "-graphlock"):
+        Path(db + suffix).unlink(missing_ok=True)
+
+
+def _measure_reduce(source: str, sizes: list[int], tmp: str) -> list[dict]:
+    """Resolve + corroborate alone, on `source`'s map output replicated to each size."""
+    print("\n| reduce over | mentions | claims | seconds | seconds per 1k documents | peak_pss_mb | peak_rss_mb |\n"
+          "|---|---|---|---|---|---|---|", flush=True)
+    rows = []
+    for size in sizes:
+        db = str(Path(tmp) / f"reduce-{size}.db")
+        subprocess.run(_me("--child", "replicate", source, db, str(size)), check=True, stdout=subprocess.DEVNULL)
+        result, rss, pss = run_measured(_me("--child", "reduce", db, "-"))
+        rows.append(dict(documents=result["documents"], mentions=result["mentions"], claims=result["claims"],
+                         seconds=round(result["seconds"], 2),
+                         seconds_per_1k=round(1000 * result["seconds"] / result["documents"], 2),
+                         peak_pss_mb=round(pss / 2**20), peak_rss_mb=round(rss / 2**20)))
+        print("| " + " | ".join(str(v) for v in rows[-1].values()) + " |", flush=True)
+        _remove_sqlite(db)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000", help="comma-separated corpus sizes (documents)")
@@ -179,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None, help="spaCy model (default: the claimgraph setting)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="measure each run this many times (alternating) and keep the fastest")
+    parser.add_argument("--reduce-sizes", default="",
+                        help="also time resolve + corroborate alone on the first size's build output "
+                             "replicated to these sizes (comma-separated), e.g. 1000,10000,50000")
     parser.add_argument("--json", dest="json_out", default=None, help="also write the rows to this JSON file")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -187,6 +270,10 @@ def main(argv: list[str] | None = None) -> int:
         kind, corpus, model, *rest = args.child
         if kind == "bare":
             result = child_bare(Path(corpus), model, int(rest[0]))
+        elif kind == "replicate":
+            result = child_replicate(corpus, model, int(rest[0]))  # (source db, target db, count)
+        elif kind == "reduce":
+            result = child_reduce(corpus)
         else:
             result = child_build(Path(corpus), model, rest[0], int(rest[1]), rest[2])
         print(json.dumps(result))
@@ -205,6 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
           f"{os.cpu_count()} cores, load average {load[0]:.1f}, model {model}", flush=True)
     rows: list[dict] = []
+    reduce_rows: list[dict] = []
+    reduce_source = ""
     _print_row()
     with tempfile.TemporaryDirectory(prefix="claimgraph-bench-") as tmp:
         for size in sizes:
@@ -221,17 +310,22 @@ def main(argv: list[str] | None = None) -> int:
                     db = str(Path(tmp) / f"{engine}{workers}-{size}.db")
                     measured = run_measured(_me("--child", "build", str(corpus), model, engine, str(workers), db))
                     build = min(build or measured, measured, key=lambda m: m[0]["seconds"])
-                    for suffix in ("", "-wal", "-shm", "-graphlock"):
-                        Path(db + suffix).unlink(missing_ok=True)
+                    if not (args.reduce_sizes and engine == "local" and size == sizes[0]):
+                        _remove_sqlite(db)
+                    else:
+                        reduce_source = db
                 rows.append(_row(f"bare nlp.pipe x{workers}", size, words, *bare, None))
                 _print_row(rows[-1])
                 rows.append(_row(f"build {engine} x{workers}", size, words, *build, bare[0]))
                 _print_row(rows[-1])
             for path in corpus.glob("*.txt"):
                 path.unlink()
+        if args.reduce_sizes:
+            reduce_rows = _measure_reduce(reduce_source, [int(n) for n in args.reduce_sizes.split(",") if n], tmp)
     if args.json_out:
         Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json_out).write_text(json.dumps(dict(load_average=load, model=model, rows=rows), indent=1))
+        Path(args.json_out).write_text(json.dumps(dict(load_average=load, model=model, rows=rows,
+                                                       reduce=reduce_rows), indent=1))
     return 0
 
 

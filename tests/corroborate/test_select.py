@@ -22,6 +22,7 @@ GROUPS = [ClaimGroup("g1", "hamas", "COOPERATE", "is", origins=1, documents=3),
 
 @pytest.mark.parametrize("name,ids", [
     ("hamas", ["hamas"]), ("Qassam Brigades", ["qassam"]), ("the Islamic State", ["is"]), ("nobody", []),
+    ("Qassam", ["qassam"]), ("Islamic", ["is"]),
 ])
 def test_select_find_entities_by_id_name_or_alias(name, ids):
     assert [e.id for e in find_entities(ENTITIES, name)] == ids

@@ -9,12 +9,17 @@ from ..resolve.normalize import normalize_name
 
 
 def find_entities(entities: dict[str, Entity], name: str) -> list[Entity]:
-    """Entities whose id is `name`, else whose name or alias normalizes like it (most mentioned first)."""
+    """Entities whose id is `name`, else whose name or alias normalizes like it, else whose names
+    contain all its words (most mentioned first)."""
     if name in entities:
         return [entities[name]]
     key = normalize_name(name)
     found = [e for e in entities.values()
              if any(normalize_name(a, e.type) == key or normalize_name(a) == key for a in [e.name, *e.aliases])]
+    if not found and key:  # no exact name: every word of the query in one of the names ("Petro")
+        words = set(key.split())
+        found = [e for e in entities.values()
+                 if any(words <= set(normalize_name(a).split()) for a in [e.name, *e.aliases])]
     return sorted(found, key=lambda e: (-e.mentions, e.id))
 
 

@@ -72,6 +72,7 @@ class PredicateMatcher:
         self.hostile = frozenset(intent.get("hostile") or ())
         self.conditions = frozenset(intent.get("conditions") or ())
         self.refusals = frozenset(intent.get("refusals") or ())
+        self.threat_verbs = frozenset(intent.get("threats") or ())
 
     def is_refused(self, predicate: Token) -> bool:
         """'refused to lift', 'would not meet', 'failed to reach': a cooperative act declined."""
@@ -91,8 +92,28 @@ class PredicateMatcher:
         return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.conditions for m in c.children)
                    for c in predicate.children)
 
+    def _governor(self, predicate: Token) -> Token:
+        """The verb carrying tense and modality: a noun predicate's light verb ("would tighten the blockade")."""
+        if predicate.pos_ in ("NOUN", "PROPN") and predicate.dep_ in ("dobj", "pobj", "nsubjpass"):
+            head = predicate.head.head if predicate.dep_ == "pobj" else predicate.head
+            if head.pos_ in ("VERB", "AUX"):
+                return head
+        return predicate
+
+    def is_threat(self, predicate: Token) -> bool:
+        """'threatened to break off relations', 'vowed to crush X': the act is threatened."""
+        token = self._governor(predicate)
+        for _ in range(3):
+            if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head is token:
+                return False
+            token = token.head
+            if token.lemma_.lower() in self.threat_verbs:
+                return True
+        return False
+
     def is_intent(self, predicate: Token) -> bool:
         """A promised or intended act: "will provide", "agreed to withdraw", "is ready to send"."""
+        predicate = self._governor(predicate)
         token = predicate
         for _ in range(4):
             if any(c.dep_ == "aux" and c.lower_ in self.intent_aux for c in token.children):
@@ -321,9 +342,10 @@ class PredicateMatcher:
                     claims.extend(self._match(token, spec))
         promised = []
         for claim in claims:
-            if claim.predicate.pos_ in ("VERB", "AUX") and claim.relation != "THREATEN" and (
-                    (claim.relation in self.hostile and self.is_intent(claim.predicate))
-                    or self._is_conditional(claim.predicate)):
+            if claim.relation != "THREATEN" and (
+                    (claim.relation in self.hostile and (self.is_intent(claim.predicate)
+                                                         or self.is_threat(claim.predicate)))
+                    or self._is_conditional(self._governor(claim.predicate))):
                 promised.append(RawClaim(predicate=claim.predicate, relation="THREATEN", subject=claim.subject,
                                          object=claim.object, mode=None, attributes={"intent": claim.relation}))
                 continue
