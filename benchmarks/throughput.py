@@ -308,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
                     measured = run_measured(_me("--child", "bare", str(corpus), model, str(workers)))
                     bare = min(bare or measured, measured, key=lambda m: m[0]["seconds"])
                     db = str(Path(tmp) / f"{engine}{workers}-{size}.db")
+                    _remove_sqlite(db)  # every build starts from an empty database
                     measured = run_measured(_me("--child", "build", str(corpus), model, engine, str(workers), db))
                     build = min(build or measured, measured, key=lambda m: m[0]["seconds"])
                     if not (args.reduce_sizes and engine == "local" and size == sizes[0]):

@@ -62,3 +62,24 @@ def test_anchors_body_of_state_has_state_parent(index):
     assert anchor.name == "Malawian military" and anchor.parents == ("gz:state_mw",)
     navy = _anchor(index, "the Malawian navy").anchor
     assert navy.parents == ("body:state_mw:military",)
+
+
+@pytest.mark.parametrize("names,key", [
+    (["Patriotic Liberation Army", "PLA"], None),
+    (["Islamic State in Iraq and Syria", "ISIS"], "gz:islamic_state"),
+    (["Rapid Support Forces", "RSF"], "gz:rsf_sudan"),
+    (["Reporters Without Borders", "RSF"], None),
+])
+def test_anchors_acronym_spelled_out_otherwise_is_not_linked(index, names, key):
+    result = find_anchor(LocalActor("d1", "a1", names[0], "organization", names=names), index)
+    assert (result.anchor.key if result.anchor else None) == key
+
+
+def test_anchors_ruler_id_on_an_acronym_spelled_out_otherwise_is_dropped(index):
+    actor = LocalActor("d1", "a1", "Patriotic Liberation Army", "organization",
+                       names=["Patriotic Liberation Army", "PLA"])
+    actor.gazetteer_ids["mil_cn"] += 1
+    assert find_anchor(actor, index).anchor is None
+    actor = LocalActor("d1", "a1", "Wilayat Sinai", "person", names=["Wilayat Sinai", "ABM"])
+    actor.gazetteer_ids["is_sinai"] += 1
+    assert find_anchor(actor, index).anchor.key == "gz:is_sinai"

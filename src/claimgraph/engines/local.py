@@ -28,8 +28,8 @@ log = logging.getLogger(__name__)
 WINDOW_PER_WORKER = 2
 
 # Modules the fork server imports once, so each worker forks with spaCy already loaded
-# (saves ~1 s of imports per worker); the model itself is loaded by each worker.
-PRELOAD = ["spacy", "claimgraph.engines.task", "claimgraph.pipeline"]
+# (saves seconds of imports per worker); the model itself is loaded by each worker.
+PRELOAD = ["spacy", "claimgraph.engines.task", "claimgraph.pipeline", "claimgraph.nlp", "claimgraph.extract"]
 
 # How often a worker checks that the build that started it is still alive.
 PARENT_CHECK_SECONDS = 1.0

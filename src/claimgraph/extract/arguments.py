@@ -157,7 +157,8 @@ class ArgumentResolver:
                         if pobj.dep_ == "pobj":
                             self.quantity[pobj.i] = token.text
                             return self._single(pobj, depth + 1)
-            return []
+            if lemma not in self.collective:  # "opposition groups in Zimbabwe" are a group, not a count
+                return []
         if lemma in self.owned_targets:
             return self._owner(token, depth)
         if lemma in self.member_nouns or lemma in self.part_nouns or lemma in self.collective or \
@@ -241,7 +242,7 @@ class ArgumentResolver:
             left = [c for c in left if c.ent_type_ == "NORP"]  # "Iraqi towns", not "Gaza tunnels"
         place = None
         for child in token.rights:
-            if child.dep_ == "prep" and child.lower_ in ("in", "of", "from", "at"):
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "from", "at", "throughout", "across"):
                 # "rebels in Darfur", "students at Cumhuriyet University"
                 place = next((p for p in child.children if p.dep_ == "pobj" and p.ent_type_ in (
                     "GPE", "LOC", "FAC", "ORG") and (p.ent_type_ in ("GPE", "LOC") or child.lower_ == "at")), None)

@@ -11,7 +11,7 @@ from ..errors import DataFileError
 
 PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_theme", "themes",
                   "needs_theme_word", "needs_object_prep", "reverse", "object_types", "needs_plural",
-                  "needs_subject", "from_subject", "needs_subject_types", "mutual"}
+                  "needs_subject", "from_subject", "needs_subject_types", "mutual", "mediator"}
 OBJECT_SLOTS = {"dobj", "dative", "ccomp", "xcomp_object"}
 
 
@@ -37,6 +37,7 @@ class Predicate:
     from_subject: bool = False
     needs_subject_types: tuple[str, ...] = ()
     mutual: bool = False  # both sides do it ("clashed with"): a claim in each direction
+    mediator: bool = False  # the subject acts between the "between" parties ("mediation between X and Y")
 
 
 @dataclass

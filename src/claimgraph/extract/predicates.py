@@ -9,6 +9,8 @@ from .arguments import ArgumentResolver
 from .lexicon import Lexicon, Predicate
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+# Prepositions that put an act in or toward a place, for relations whose object may be a place.
+PLACE_PREPS = ("in", "into", "to", "at", "inside")
 # Prepositions that add circumstances, not participants: the fallback object search skips them.
 ADJUNCT_PREPS = frozenset("""in at near on during since after before as despite with alongside like unlike than
 amid amidst following under without because besides beside except including over within throughout""".split())
@@ -64,6 +66,7 @@ class PredicateMatcher:
         self.resolver = resolver
         self.symmetric = lexicon.symmetric
         self.reporting_verbs = frozenset(lexicon.reporting["verbs"])
+        self.place_relations = frozenset(r for r, spec in lexicon.relations.items() if spec.get("place_object"))
         intent = lexicon.modality.get("intent") or {}
         self.intent_aux = frozenset(intent.get("auxiliaries") or ())
         self.intent_verbs = frozenset(intent.get("verbs") or ())
@@ -149,7 +152,10 @@ class PredicateMatcher:
         if verb.dep_ == "relcl":
             return self.resolver.resolve(head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "fighters planting bombs"
-            return self.resolver.resolve(head)
+            found = self.resolver.resolve(head)
+            if not found and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+                return self.subjects(head.head, depth + 1)  # "issued a declaration demanding that ..."
+            return found
         if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "oprd") \
                 and head.head is not head:
             return self.subjects(head.head, depth + 1)  # "X is willing to withdraw"
@@ -179,12 +185,13 @@ class PredicateMatcher:
         return []
 
     # -- themes and modes ----------------------------------------------------------------------
-    def themes(self, predicate: Token, actor_tokens: set[int]) -> list[Token]:
+    def themes(self, predicate: Token, actor_tokens: set[int], own: set[str] | None = None) -> list[Token]:
         """Words naming what is given or done: object, instrument and purpose nouns (not actors)."""
         out: list[Token] = []
         resolve = self.resolver.resolve
-        actor_tokens = set(actor_tokens) | {t.i for t in predicate.subtree
-                                            if t.pos_ in ("NOUN", "PROPN", "PRON") and resolve(t)}
+        own = set(own or ())  # "strengthened its forces": the subject's own forces are what is moved
+        actor_tokens = set(actor_tokens) | {t.i for t in predicate.subtree if t.pos_ in ("NOUN", "PROPN", "PRON")
+                                            and (found := resolve(t)) and not {k for s in found for k in s} <= own}
         for child in predicate.children:
             if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and child.i not in actor_tokens:
                 out.append(child)
@@ -253,7 +260,7 @@ class PredicateMatcher:
                 # "threatened to ban X", "agreed to provide aid to X": the object of the intended act
                 for clause in (c for c in predicate.children if c.pos_ in ("VERB", "AUX") and (
                         c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))):
-                    found = self._clause_object(clause)
+                    found = self._clause_object(clause) or self._place_object(clause)
                     if found:
                         return found
                 continue
@@ -268,7 +275,23 @@ class PredicateMatcher:
                 return found
             seen_object = seen_object or bool(tokens)
         if predicate.pos_ == "VERB" and not spec.needs_object_prep and not spec.reverse and not seen_object:
-            return self._clause_object(predicate)
+            found = self._clause_object(predicate)
+            if found:
+                return found
+        if predicate.pos_ == "VERB" and not spec.reverse and spec.relation in self.place_relations:
+            return self._place_object(predicate)
+        return []
+
+    def _place_object(self, predicate: Token) -> list[list[str]]:
+        """A named place the act is done in or to ("imposed a curfew in Abidjan", "arrived in Amman")."""
+        heads = [predicate, *(c for c in predicate.children if c.dep_ == "dobj")]
+        for head in heads:
+            for pobj in _pobjs(head, PLACE_PREPS):
+                # "fired at targets in Jericho": one step further when the target is not itself a place
+                for place in [pobj, *_pobjs(pobj, ("in", "inside", "near"))]:
+                    actor = self.resolver.table.actor_at(place)
+                    if actor is not None and place.ent_type_ in ("GPE", "LOC") and actor.type in ("location", "state"):
+                        return [[actor.key]]
         return []
 
     def np_actors(self, token: Token) -> list[list[str]]:
@@ -377,8 +400,9 @@ class PredicateMatcher:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         between.extend(self.resolver.resolve(pobj))
-        if not subjects and not between:
-            # "Hamas built up ties with X": the light verb's subject
+        if not subjects:
+            # "Hamas built up ties with X": the light verb's subject; "X launched a mediation between Y
+            # and Z": X mediates, Y and Z are the others
             head = noun.head
             if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "into"):
                 head = head.head
@@ -406,7 +430,10 @@ class PredicateMatcher:
             subjects, between = self.noun_subjects(predicate)
         objects = self.objects(predicate, spec)
         if between:
-            if subjects:
+            if len(between) >= 2 and not spec.mediator:
+                # "cooperation between X and Y" pairs X and Y even under "Z welcomed ..."
+                subjects, objects = between[:1], objects or between[1:]
+            elif subjects:
                 objects = objects or between
             elif len(between) >= 2:
                 subjects, objects = between[:1], objects or between[1:]
@@ -422,7 +449,7 @@ class PredicateMatcher:
         if not objects:
             return []
         actor_tokens = {t.i for t in predicate.subtree if self.resolver.table.actor_at(t) is not None}
-        themes = self.themes(predicate, actor_tokens)
+        themes = self.themes(predicate, actor_tokens, {k for slot in subjects for k in slot})
         allowed = set(spec.themes) if spec.themes else None
         modes = [(m, t) for m, t in self.modes(relation, predicate, themes) if allowed is None or m in allowed]
         if spec.needs_theme and not modes:

@@ -16,10 +16,14 @@ from dataclasses import dataclass, field
 from .actors import LocalActor
 from .gazindex import GazetteerIndex
 from .lexicon import load_lexicon
+from .match import explain_match
 from .normalize import acronym_key, is_acronym, name_tokens
 
 log = logging.getLogger(__name__)
 
+# Share of words a spelled-out acronym must have in common with the gazetteer name the acronym
+# stands for ("Islamic State in Iraq and Syria (ISIS)" yes; "Patriotic Liberation Army (PLA)" no).
+RESEMBLE_SHARE = 0.8
 # Words between a branch noun and the place it names ("branch based in the Sinai").
 _PLACE_FILLERS = frozenset({"in", "of", "based", "on", "the", "for", "at", "operating", "active"})
 
@@ -67,18 +71,41 @@ def gazetteer_anchor(index: GazetteerIndex, entry_id: str, reason: str = "") -> 
 
 def find_anchor(actor: LocalActor, index: GazetteerIndex) -> AnchorResult:
     """The best anchor of an actor, trying its best name first, then its other names."""
+    long_names = [n for n in actor.names if not is_acronym(n)]
     if actor.gazetteer_ids:
         entry_id = actor.gazetteer_ids.most_common(1)[0][0]
-        if index.gazetteer.get(entry_id) is not None:
+        entry = index.gazetteer.get(entry_id)
+        spelled_otherwise = (long_names and any(is_acronym(n) for n in actor.names)
+                             and entry is not None and not _resembles(long_names, entry))
+        if entry is not None and not spelled_otherwise:
             return AnchorResult(gazetteer_anchor(index, entry_id, f"gazetteer entry '{entry_id}' (entity ruler)"))
     fallback = AnchorResult()
     for name in [*actor.names, *actor.descriptions]:
         result = _anchor_name(name, actor.type, index)
+        if result.anchor is not None and is_acronym(name) and long_names and result.anchor.gazetteer_id \
+                and not _resembles(long_names, index.entry(result.anchor.gazetteer_id)):
+            # the document spelled this acronym out as something else: "Patriotic Liberation
+            # Army (PLA)" is not China's PLA
+            log.debug("acronym %r of %r not linked to %s", name, long_names[0], result.anchor.gazetteer_id)
+            continue
         if result.anchor is not None:
             return result
         if result.parents and not fallback.parents:
             fallback = result
     return fallback
+
+
+def _resembles(names: list[str], entry) -> bool:
+    """Is one of the names (nearly) one of the entry's names: 4 of 5 words shared, or a spelling variant?"""
+    for name in names:
+        tokens = name_tokens(name)
+        for other in entry.names:
+            theirs = name_tokens(other)
+            shared = len(set(tokens) & set(theirs))
+            if tokens and theirs and (shared >= RESEMBLE_SHARE * max(len(set(tokens)), len(set(theirs)))
+                                      or explain_match(tokens, theirs)):
+                return True
+    return False
 
 
 def _anchor_name(name: str, actor_type: str, index: GazetteerIndex) -> AnchorResult:

@@ -10,8 +10,9 @@ from .normalize import skeleton_key, skeleton_token, strip_vowel_class
 # Whole-name similarity (rapidfuzz ratio, 0-100) two names need for a fuzzy match; tuned on
 # benchmarks/resolve_cases.csv (rerun benchmarks/resolve_bench.py --cases after changing it).
 FUZZY_NAME_MIN = 88
-# Similarity each differing token pair needs, so 'Islamic State' never meets 'Islamic Jihad'.
-FUZZY_TOKEN_MIN = 80
+# Similarity each differing token pair needs, so 'Islamic State' never meets 'Islamic Jihad' and
+# one changed letter in a five-letter surname (Siduk/Tiduk: 80) is a different name.
+FUZZY_TOKEN_MIN = 85
 # Tokens shorter than this must agree exactly or by skeleton (short words are too easy to confuse).
 FUZZY_TOKEN_MIN_LEN = 4
 # Whole-name similarity that two names with equal but short skeletons still need (fewer than

@@ -102,10 +102,12 @@ def skeleton_token(token: str) -> str:
     word = _FINAL_Y.sub("y", _FINAL_H.sub("", token))
     for old, new in _SKELETON_RULES:
         word = word.replace(old, new)
+    # doubled letters fold before vowels drop, so 'Mohammed' = 'Mohamed' but 'Wagiqok' != 'Wijek'
+    word = _DOUBLES.sub(r"\1", word)
     head, tail = word[0], word[1:].replace("y", "")
     if head in "aeiou":
         head = ""
-    skeleton = _DOUBLES.sub(r"\1", head + _VOWELS.sub("", tail))
+    skeleton = head + _VOWELS.sub("", tail)
     if not skeleton:
         return token
     first_vowel = _VOWELS.search(word)
