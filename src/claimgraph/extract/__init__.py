@@ -116,6 +116,10 @@ class _Extractor:
             return None
         if item.subject not in self.table.actors or item.object not in self.table.actors:
             return None
+        subject, obj = self.table.actors[item.subject], self.table.actors[item.object]
+        if item.relation not in STRUCTURAL and item.relation != "DEFECT" and (
+                subject.parent_hint == obj.key or obj.parent_hint == subject.key):
+            return None  # "the Egyptian military demolished homes on Egypt's side": not an act on itself
         predicate = item.predicate
         number = self.sent_index[predicate.i]
         sent = self.sents[number]

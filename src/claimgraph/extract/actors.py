@@ -61,6 +61,7 @@ class ActorTable:
         self.institutions = {kind: frozenset(words) for kind, words in actors["demonym_institutions"].items()}
         self.collective = frozenset(actors["collective_nouns"])
         self.not_actors = frozenset(actors["not_actors"])
+        self.not_collective = frozenset(actors.get("not_collective", ())) | self.not_actors
 
     # -- registry -----------------------------------------------------------------------------
     def new_actor(self, name: str, type_: str, *, gazetteer_id: str | None = None, kind: str = "",
@@ -98,6 +99,7 @@ class ActorTable:
             if ent.label_ in LABEL_TYPES:
                 self._add_entity(ent)
         self._link_acronyms()
+        self._describe_by_apposition()
         self._merge_short_names()
         self._find_surnames()
         self._gazetteer_parents()
@@ -194,7 +196,8 @@ class ActorTable:
             return
         # A group named by a demonym: "Salafis", "Salafi jihadists", "Kurdish rebels".
         base = normalize_name(ent.text).rstrip("s")
-        if noun is not None and (noun.lemma_.lower() in self.collective or kind):
+        plural_group = noun is not None and noun.tag_ == "NNS" and noun.lemma_.lower() not in self.not_collective
+        if noun is not None and (noun.lemma_.lower() in self.collective or kind or plural_group):
             phrase = self.doc[ent.start:noun.i + 1].text if noun.i == ent.end else f"{ent.text} {noun.text}"
             actor = self._demonym_group(base, phrase)
             self.add_mention(ent.start, ent.end, actor, "demonym")
@@ -226,6 +229,24 @@ class ActorTable:
                     actor = self.actors[mention.actor]
                     self._alias(short.text, actor)
                     self.add_mention(end + 1, end + 2, actor, "acronym")
+
+    def _describe_by_apposition(self) -> None:
+        """'The main Hutu rebel group, Forces for ... (FDD)': the apposed description is an alias."""
+        for mention in list(self.mentions):
+            actor = self.actors.get(mention.actor)
+            if actor is None or mention.kind != "name" or actor.type != "organization":
+                continue
+            root = self.doc[mention.start:mention.end].root
+            nouns = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos":
+                nouns.append(root.head)
+            for noun in nouns:
+                if noun.pos_ != "NOUN" or noun.i in self.token_actor:
+                    continue
+                words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "det" and not t.is_punct]
+                text = " ".join(t.text for t in words)
+                if 1 < len(words) <= 6 and text not in actor.aliases:
+                    actor.aliases.append(text)
 
     def _alias(self, text: str, actor: Actor) -> None:
         lookup = f"name:{normalize_name(text)}"

@@ -246,6 +246,11 @@ class ArgumentResolver:
                 # "rebels in Darfur", "students at Cumhuriyet University"
                 place = next((p for p in child.children if p.dep_ == "pobj" and p.ent_type_ in (
                     "GPE", "LOC", "FAC", "ORG") and (p.ent_type_ in ("GPE", "LOC") or child.lower_ == "at")), None)
+            if child.dep_ == "acl" and child.lemma_ in ("base", "station", "operate", "locate"):
+                # "a newspaper based in east Beirut", "rebels operating in Darfur"
+                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+                    place = next((p for p in prep.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")),
+                                 place)
         if not left and place is None:
             return []
         start = min([c.left_edge.i for c in left] + [token.i])

@@ -144,8 +144,9 @@ class Attributor:
     def _trailing_report(self, predicate: Token, sent: Span) -> Source | None:
         """'..., Avi X of The Outlet reported Sunday.': a reporting verb closing the sentence after a comma,
         whose words since the comma name the source (the parser often attaches them elsewhere)."""
-        verb = sent.root
-        if verb.lemma_.lower() not in self.verbs or verb.i <= predicate.i or verb.pos_ != "VERB":
+        # the sentence's last verb (a title line may have been glued in front, so not sent.root)
+        verb = next((t for t in reversed(sent) if t.pos_ in ("VERB", "AUX") and t.i > predicate.i), None)
+        if verb is None or verb.lemma_.lower() not in self.verbs or verb.pos_ != "VERB":
             return None
         comma = next((t for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
         if comma is None or comma.i <= predicate.i or verb.i - comma.i > 12:

@@ -12,7 +12,7 @@ from ..errors import DataFileError
 PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_theme", "themes",
                   "needs_theme_word", "needs_object_prep", "reverse", "object_types", "needs_plural",
                   "needs_subject", "from_subject", "needs_subject_types", "mutual", "mediator"}
-OBJECT_SLOTS = {"dobj", "dative", "ccomp", "xcomp_object"}
+OBJECT_SLOTS = {"dobj", "dative", "ccomp", "xcomp_object", "unless"}
 
 
 @dataclass(frozen=True)

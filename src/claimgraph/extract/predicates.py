@@ -9,6 +9,9 @@ from .arguments import ArgumentResolver
 from .lexicon import Lexicon, Predicate
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+# Inflection endings tried when the lemmatizer's lemma is not in the lexicon (order matters).
+_SUFFIXES = (("ied", ("y",)), ("ies", ("y",)), ("ed", ("e", "", "_double")), ("ing", ("e", "", "_double")),
+             ("es", ("e", "")), ("s", ("",)))
 # Prepositions that put an act in or toward a place, for relations whose object may be a place.
 PLACE_PREPS = ("in", "into", "to", "at", "inside")
 # Prepositions that add circumstances, not participants: the fallback object search skips them.
@@ -74,8 +77,10 @@ class PredicateMatcher:
         self.cooperative = frozenset(intent.get("cooperative") or ())
         self.hostile = frozenset(intent.get("hostile") or ())
         self.conditions = frozenset(intent.get("conditions") or ())
+        self.hostile_conditions = frozenset(intent.get("hostile_conditions") or ())
         self.refusals = frozenset(intent.get("refusals") or ())
         self.threat_verbs = frozenset(intent.get("threats") or ())
+        self.readiness_verbs = frozenset(intent.get("readiness") or ())
 
     def is_refused(self, predicate: Token) -> bool:
         """'refused to lift', 'would not meet', 'failed to reach': a cooperative act declined."""
@@ -90,9 +95,10 @@ class PredicateMatcher:
             token = token.head
         return False
 
-    def _is_conditional(self, predicate: Token) -> bool:
+    def _is_conditional(self, predicate: Token, marks: frozenset[str] | None = None) -> bool:
         """'... will withdraw unless X ...': an act made conditional on the other side is a threat."""
-        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.conditions for m in c.children)
+        marks = marks or self.conditions
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
                    for c in predicate.children)
 
     def _governor(self, predicate: Token) -> Token:
@@ -103,14 +109,15 @@ class PredicateMatcher:
                 return head
         return predicate
 
-    def is_threat(self, predicate: Token) -> bool:
+    def is_threat(self, predicate: Token, verbs: frozenset[str] | None = None) -> bool:
         """'threatened to break off relations', 'vowed to crush X': the act is threatened."""
+        verbs = self.threat_verbs if verbs is None else verbs
         token = self._governor(predicate)
         for _ in range(3):
             if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head is token:
                 return False
             token = token.head
-            if token.lemma_.lower() in self.threat_verbs:
+            if token.lemma_.lower() in verbs:
                 return True
         return False
 
@@ -138,6 +145,9 @@ class PredicateMatcher:
         passive = _is_passive(verb)
         for child in verb.children:
             if not passive and child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
+                if child.pos_ == "VERB":  # "The Red Cross operating in Iraq said": the participle's subject
+                    inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                    return self.resolver.resolve(inner) if inner is not None else []
                 return self.resolver.resolve(child) or self.np_actors(child)
             if passive and child.dep_ == "agent":
                 for pobj in child.children:
@@ -247,7 +257,7 @@ class PredicateMatcher:
                 tokens = [c for c in predicate.children if c.dep_ == "dative" and c.pos_ != "ADP"]
                 if not tokens and any(c.dep_ == "prep" and c.lower_ == "with" for c in predicate.children):
                     tokens = [c for c in predicate.children if c.dep_ == "dobj"]
-            elif slot not in ("dobj", "dative", "ccomp", "xcomp_object"):
+            elif slot not in ("dobj", "dative", "ccomp", "xcomp_object", "unless"):
                 tokens = _pobjs(predicate, (slot,))
                 # "launched attacks on X", "provided assistance to X": the preposition hangs on the object
                 if not tokens and predicate.pos_ == "VERB":
@@ -258,15 +268,26 @@ class PredicateMatcher:
                               for t in _pobjs(c, ("of",))]
             elif slot == "xcomp_object":
                 # "threatened to ban X", "agreed to provide aid to X": the object of the intended act
-                for clause in (c for c in predicate.children if c.pos_ in ("VERB", "AUX") and (
-                        c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))):
+                clauses = [c for c in predicate.children if c.pos_ in ("VERB", "AUX") and (
+                    c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))]
+                # "staged demonstrations to demand X": the purpose clause may hang on the object
+                clauses += [c for d in predicate.children if d.dep_ == "dobj" for c in d.children
+                            if c.dep_ == "acl" and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children)]
+                for clause in clauses:
                     found = self._clause_object(clause) or self._place_object(clause)
                     if found:
                         return found
                 continue
+            elif slot == "unless":
+                # "threatened to strike unless Israel rescinded ...": the side the condition is put to
+                for clause in [predicate, *(c for c in predicate.children if c.dep_ == "xcomp")]:
+                    for advcl in (c for c in clause.children if c.dep_ == "advcl" and any(
+                            m.dep_ == "mark" and m.lower_ in self.hostile_conditions for m in c.children)):
+                        tokens.extend(c for c in advcl.children if c.dep_ in ("nsubj", "nsubjpass"))
             elif slot == "ccomp":
                 # "demanded that X end ...", "said X must ...": the subject of the complement clause
-                for clause in (c for c in predicate.children if c.dep_ in ("ccomp", "xcomp")):
+                clause_deps = ("ccomp", "xcomp", "acl") if predicate.pos_ == "NOUN" else ("ccomp", "xcomp")
+                for clause in (c for c in predicate.children if c.dep_ in clause_deps):
                     tokens.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
             found: list[list[str]] = []
             for token in tokens:
@@ -357,18 +378,23 @@ class PredicateMatcher:
         claims: list[RawClaim] = []
         for token in sent:
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_ == "VBG"):
-                specs = self.lexicon.verbs.get(token.lemma_.lower(), ())
-                for spec in specs:
+                for spec in self._lookup(self.lexicon.verbs, token):
                     claims.extend(self._match(token, spec))
             if token.pos_ in ("NOUN", "PROPN") and not token.ent_type_:
-                for spec in self.lexicon.nouns.get(token.lemma_.lower(), ()):
+                for spec in self._lookup(self.lexicon.nouns, token):
                     claims.extend(self._match(token, spec))
         promised = []
         for claim in claims:
+            governor = self._governor(claim.predicate)
+            if claim.relation == "ASSAULT" and self.is_threat(claim.predicate, self.readiness_verbs):
+                # "prepared to resume shelling X": readiness for force is PLOVER's MOBILIZE
+                promised.append(RawClaim(predicate=claim.predicate, relation="MOBILIZE", subject=claim.subject,
+                                         object=claim.object, mode=None, attributes={"intent": claim.relation}))
             if claim.relation != "THREATEN" and (
                     (claim.relation in self.hostile and (self.is_intent(claim.predicate)
-                                                         or self.is_threat(claim.predicate)))
-                    or self._is_conditional(self._governor(claim.predicate))):
+                                                         or self.is_threat(claim.predicate)
+                                                         or self._is_conditional(governor, self.hostile_conditions)))
+                    or self._is_conditional(governor)):
                 promised.append(RawClaim(predicate=claim.predicate, relation="THREATEN", subject=claim.subject,
                                          object=claim.object, mode=None, attributes={"intent": claim.relation}))
                 continue
@@ -382,6 +408,25 @@ class PredicateMatcher:
                 promised.append(RawClaim(predicate=claim.predicate, relation="AGREE", subject=claim.subject,
                                          object=claim.object, mode=None, attributes={"intent": claim.relation}))
         return claims + promised
+
+    @staticmethod
+    def _lookup(table: dict, token: Token) -> list:
+        """Lexicon entries for a token by lemma, else by a plain suffix-stripped form: the small model's
+        lemmatizer errs on inflections ("staged" -> "stag")."""
+        found = table.get(token.lemma_.lower())
+        if found:
+            return found
+        lower = token.lower_
+        for suffix, replacements in _SUFFIXES:
+            if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+                stem = lower[: -len(suffix)]
+                for replacement in replacements:
+                    candidate = stem[:-1] if replacement == "_double" and len(stem) > 2 and stem[-1] == stem[-2] \
+                        else stem + replacement
+                    found = table.get(candidate)
+                    if found:
+                        return found
+        return []
 
     def noun_subjects(self, noun: Token) -> tuple[list[list[str]], list[list[str]]]:
         """(subjects, objects from 'between') of a noun predicate."""
@@ -425,6 +470,11 @@ class PredicateMatcher:
             return []
         if spec.pos == "verb" and predicate.pos_ in ("VERB", "AUX"):
             subjects = self.subjects(predicate)
+            if not subjects and spec.needs_object_prep and _is_passive(predicate) and not any(
+                    c.dep_ == "agent" for c in predicate.children):
+                # "Israel is opposed to X": an adjectival passive whose subject is the actor
+                subjects = [s for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS
+                            for s in self.resolver.resolve(c)]
             between: list[list[str]] = []
         else:
             subjects, between = self.noun_subjects(predicate)

@@ -35,6 +35,11 @@ class EntityFixes:
                     and prev.end == span.start and not prev.ent_id_):
                 out[-1] = Span(doc, prev.start, span.end, label="ORG")
                 continue
+            if (prev is not None and prev.label_ in ("ORG", "GPE") and span.label_ == "ORG" and prev.end == span.start
+                    and len(prev) == 1 and len(prev.text) <= 5 and (prev.text.isupper() or "." in prev.text)):
+                # "U.N." + "Security Council", "EU" + "Commission": the abbreviation names the parent body
+                out[-1] = Span(doc, prev.start, span.end, label="ORG", kb_id=span.kb_id_, span_id=span.id_)
+                continue
             if (prev is not None and prev.label_ == "ORG" and not prev.ent_id_ and prev.end + 1 == span.start
                     and doc[prev.end].lower_ == "of" and prev[-1].lower_ in self.org_words
                     and span.label_ in ("GPE", "LOC", "ORG")):  # "The Times" + of + "Nigeria"
