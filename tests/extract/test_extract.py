@@ -137,3 +137,14 @@ def test_extract_lexicon_covers_every_relation():
     covered = {p.relation for table in (lexicon.verbs, lexicon.nouns) for ps in table.values() for p in ps}
     structural = {"MEMBER_OF", "PART_OF"}
     assert set(lexicon.relations) - structural <= covered
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,mention,name,kind", [
+    ("Al-Shabaab controls much of Somalia. The group also trains fighters.", "The group", "Shabaab", "description"),
+    ("Joaquin Guzman escaped in 2015. He later met with Sean Penn.", "He", "Joaquin Guzman", "pronoun"),
+])
+def test_extract_coreference_is_a_mention(nlp, text, mention, name, kind):
+    extraction = _extract(nlp, text)
+    found = next(m for m in extraction.mentions if m.text == mention)
+    assert found.kind == kind and name in found.name

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from .actors import ActorTable
+from .actors import ActorTable, MentionSpan
 from .lexicon import Lexicon
 
 # Quantifier heads whose "of" phrase holds the real argument ("dozens of fighters").
@@ -42,6 +42,7 @@ class ArgumentResolver:
         self.anchors = sorted((m.start, m.actor) for m in table.mentions if m.kind != "pronoun")
         self._anchor_index = [a[0] for a in self.anchors]
         self.quantity: dict[int, str] = {}  # argument token -> quantity text seen on the way
+        self._coref_seen: set[int] = set()
 
     @staticmethod
     def _paragraphs(doc: Doc) -> list[int]:
@@ -148,7 +149,17 @@ class ArgumentResolver:
                 return [[self.table.actor_at(child).key]]
         coref = self._corefer(token)
         if coref is not None:
-            return [c for c in coref if c]
+            found = [c for c in coref if c]
+            if found and token.i not in self._coref_seen:
+                # record the pronoun or description as a mention of its (first) antecedent
+                self._coref_seen.add(token.i)
+                kind = "pronoun" if token.pos_ == "PRON" else "description"
+                start = token.i if kind == "pronoun" else min(
+                    [c.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "nummod")] + [token.i])
+                for slot in found:
+                    if len(slot) == 1:  # only unambiguous ones: the claim may pick a later candidate
+                        self.table.mentions.append(MentionSpan(start, token.i + 1, slot[0], kind))
+            return found
         lemma = token.lemma_.lower()
         if lemma in QUANTIFIERS or token.like_num:
             for child in token.children:
