@@ -151,7 +151,10 @@ def export(out: Path = typer.Argument(..., help="Output file."),
            db: str = DB_OPTION,
            format: str = typer.Option("json", "--format", "-f",
                                       help="json, ftm (FollowTheMoney JSON lines), graphml, gexf, "
-                                           "csv (a folder, or a .zip when OUT ends in .zip)")) -> None:
+                                           "csv (a folder, or a .zip when OUT ends in .zip)"),
+           rollup: bool = typer.Option(False, "--rollup",
+                                       help="json only: claims of wings and units re-grouped onto their "
+                                            "top-level ancestor (each lists rolled_up_from).")) -> None:
     """Write the graph to OUT in the chosen format (docs/json-export.md, docs/exports.md)."""
     from .export import write_json
     from .export.csv import write_csv
@@ -163,8 +166,10 @@ def export(out: Path = typer.Argument(..., help="Output file."),
                "csv": write_csv}
     if format not in writers:
         _fail(f"unknown format {format!r}; choose one of: {', '.join(writers)}")
+    if rollup and format != "json":
+        _fail(f"--rollup works with --format json only, not {format!r}")
     try:
-        counts = writers[format](Store(db), out)
+        counts = write_json(Store(db), out, rollup=True) if rollup else writers[format](Store(db), out)
     except ClaimgraphError as err:
         _fail(str(err))
     console.print(f"wrote {out} (" + ", ".join(f"{v} {k}" for k, v in counts.items()) + ")")

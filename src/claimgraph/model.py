@@ -192,6 +192,7 @@ class ClaimGroup:
     attributes: dict[str, Any] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
     attribution_chains: list[list[str]] = field(default_factory=list)  # speaker -> outlet -> republishers
+    rolled_up_from: list[str] = field(default_factory=list)  # ids of the groups a roll-up joined (#5)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..corroborate.rollup import rollup_groups
 from ..store import Store
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
@@ -28,11 +29,14 @@ def _evidence(evidence) -> dict[str, Any]:
                 cues=[dict(kind=c.kind, text=c.text, start=c.start, end=c.end) for c in evidence.cues])
 
 
-def build_export(store: Store, *, include_rejected: bool = False) -> dict[str, Any]:
+def build_export(store: Store, *, include_rejected: bool = False, rollup: bool = False) -> dict[str, Any]:
     """The whole graph as one JSON-ready object.
 
     Analyst reviews apply (#6): claims rejected in review are left out unless
     `include_rejected`; `claims[].review` is "confirmed", "rejected" or null.
+    With `rollup` (#5), claims of wings and units are re-grouped onto their top-level
+    ancestor entity with counts recomputed; a re-grouped claim lists `rolled_up_from`
+    (the ids of the claim groups it joins) and is reviewed when all of those are.
     """
     from ..store.reviews import get_claim_reviews
 
@@ -41,11 +45,16 @@ def build_export(store: Store, *, include_rejected: bool = False) -> dict[str, A
     entities = [dict(id=e.id, name=e.name, type=e.type, aliases=e.aliases, parents=e.parents,
                      mentions=e.mentions, gazetteer_id=e.gazetteer_id, merge_reasons=e.merge_reasons)
                 for e in store.entities()]
+    groups = [g for g in store.claim_groups()
+              if include_rejected or claim_reviews.get(g.id) != "rejected"]
+    if rollup:
+        groups = rollup_groups(groups, {e.id: e for e in store.entities()},
+                               {d.id: d for d in store.iter_documents(with_text=False)})
     claims = []
-    for group in store.claim_groups():
-        review = claim_reviews.get(group.id)
-        if review == "rejected" and not include_rejected:
-            continue
+    for group in groups:
+        reviews = {claim_reviews.get(i) for i in group.rolled_up_from or [group.id]}
+        review = reviews.pop() if len(reviews) == 1 else None
+        extra = {"rolled_up_from": group.rolled_up_from} if rollup else {}
         claims.append(dict(
             id=group.id, subject=group.subject, relation=group.relation, mode=group.mode,
             object=group.object, polarity=group.polarity, certainty=group.certainty,
@@ -55,13 +64,13 @@ def build_export(store: Store, *, include_rejected: bool = False) -> dict[str, A
             origin_list=[dict(key=o.key, name=o.name, kind=o.kind, documents=o.documents,
                               evidence=o.evidence) for o in group.origin_list],
             attribution_chains=group.attribution_chains,
-            evidence=[_evidence(e) for e in group.evidence], review=review,
+            evidence=[_evidence(e) for e in group.evidence], review=review, **extra,
         ))
     return dict(documents=documents, entities=entities, claims=claims)
 
 
-def write_json(store: Store, out: str | Path) -> dict[str, int]:
-    """Write the export to `out`; returns counts for the CLI."""
-    data = build_export(store)
+def write_json(store: Store, out: str | Path, *, rollup: bool = False) -> dict[str, int]:
+    """Write the export to `out` (claims rolled up to top-level entities with `rollup`); returns counts."""
+    data = build_export(store, rollup=rollup)
     Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return {key: len(value) for key, value in data.items()}

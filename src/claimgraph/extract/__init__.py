@@ -28,6 +28,11 @@ __all__ = ["extract_document"]
 STRUCTURAL = frozenset(("MEMBER_OF", "PART_OF"))
 PLACE_PREPS = frozenset(("in", "at", "near", "into", "across", "inside", "along", "on", "from", "over"))
 QUANTITY_WORDS = frozenset(("dozens", "hundreds", "thousands", "scores", "several", "many", "tens", "millions"))
+# DEFECT predicates that also make the person a member of the group joined.
+JOIN_LEMMAS = frozenset(("join", "rejoin"))
+# Verbs of leaving a group, and the "ties" nouns they cut ("severed relations with X").
+LEAVE_LEMMAS = frozenset(("leave", "quit", "abandon", "desert", "sever", "break", "cut", "split"))
+TIE_NOUNS = frozenset(("relation", "relations", "tie", "ties", "link", "links", "connection", "connections"))
 # How far (in dependency hops) a date or quantity may sit from the predicate and still belong to it.
 ATTACH_HOPS = 4
 
@@ -98,6 +103,7 @@ class _Extractor:
             raw.extend(self.matcher.match_sentence(sent))
         raw.extend(self.structure.members())
         raw.extend(self.structure.parts_of())
+        raw.extend(self._joined_members(raw))
         claims, seen = [], set()
         for item in raw:
             claim = self._claim(item)
@@ -111,6 +117,21 @@ class _Extractor:
         return Extraction(document=self.document, mentions=self._mentions(), claims=claims)
 
     # -- claims --------------------------------------------------------------------------------
+    def _joined_members(self, raw: list[RawClaim]) -> list[RawClaim]:
+        """A person who joined a group ("before joining the ELN") is a member of it, whatever they left."""
+        out = []
+        for item in raw:
+            person = self.table.actors.get(item.subject)
+            if item.relation != "DEFECT" or item.predicate.lemma_.lower() not in JOIN_LEMMAS or \
+                    person is None or person.type != "person":
+                continue
+            sent = self.sents[self.sent_index[item.predicate.i]]
+            polarity, certainty, _ = self.modality.assess(item.predicate, sent)
+            if polarity == "affirmed" and certainty == "asserted":  # structure claims carry no hedge
+                out.append(RawClaim(predicate=item.predicate, relation="MEMBER_OF", subject=item.subject,
+                                    object=item.object, attributes={"role": "member"}))
+        return out
+
     def _claim(self, item: RawClaim) -> Claim | None:
         if item.subject == item.object:
             return None
@@ -192,9 +213,17 @@ class _Extractor:
         heads = [predicate]
         if predicate.dep_ in ("advcl", "xcomp", "conj", "pcomp") and predicate.head.pos_ == "VERB":
             heads.append(predicate.head)
+        # "severing relations with X and joining Y", "left X and joined Y": the conjoined leaving verb
+        heads.extend(c for c in (*predicate.conjuncts, *predicate.head.conjuncts)
+                     if c.lemma_.lower() in LEAVE_LEMMAS and c not in heads)
         for head in heads:
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ == "from" or (
+            children = list(head.children)
+            for child in list(children):  # "severing relations with X": the preposition hangs off the noun
+                if child.dep_ == "dobj" and child.lemma_.lower() in TIE_NOUNS and head.lemma_.lower() in LEAVE_LEMMAS:
+                    children.extend(child.children)
+            for child in children:
+                if child.dep_ == "prep" and (child.lower_ == "from" or (
+                        child.lower_ == "with" and head.lemma_.lower() in LEAVE_LEMMAS)) or (
                         child.dep_ == "dobj" and head.lemma_.lower() in ("leave", "quit", "abandon", "desert")):
                     targets = [p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" else [child]
                     for target in targets:

@@ -13,6 +13,8 @@ from .lexicon import Lexicon
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "location", "NORP": "organization",
                "LOC": "location"}
 # Name prefixes that transliterations add or drop ("al-Menei" ~ "Menei").
+# Prepositions after which a name is read as a place ("fighting in Sinai", "smuggled into Gaza").
+LOCATIVE_PREPS = frozenset(("in", "into", "inside", "across", "throughout", "near", "within"))
 _NAME_PREFIX = re.compile(r"^(the|al|el|ad|ar|as|ash|an|at|az|ul|bin|ibn)[-\s]+", re.I)
 
 
@@ -62,6 +64,9 @@ class ActorTable:
         self.collective = frozenset(actors["collective_nouns"])
         self.not_actors = frozenset(actors["not_actors"])
         self.not_collective = frozenset(actors.get("not_collective", ())) | self.not_actors
+        self.org_words = frozenset(w.lower() for w in actors["org_name_words"])
+        self.people_suffixes = tuple(actors.get("people_suffixes", ()))
+        self.thing_suffixes = tuple(actors.get("thing_suffixes", ()))
 
     # -- registry -----------------------------------------------------------------------------
     def new_actor(self, name: str, type_: str, *, gazetteer_id: str | None = None, kind: str = "",
@@ -98,12 +103,44 @@ class ActorTable:
         for ent in self.doc.ents:
             if ent.label_ in LABEL_TYPES:
                 self._add_entity(ent)
+        self._vote_places()
         self._link_acronyms()
         self._describe_by_apposition()
         self._merge_short_names()
         self._find_surnames()
         self._gazetteer_parents()
         return self
+
+    def _vote_places(self) -> None:
+        """A name the model tags now ORG, now GPE ("Sinai") is a place when most of its mentions read as
+        one: tagged GPE/LOC, after a locative preposition ("in Sinai") or joined to a place ("Gaza and
+        Sinai"). Names carrying an organization word ("Sinai Province") keep their type."""
+        votes: dict[str, dict[str, int]] = {}
+        for ent in self.doc.ents:
+            if ent.label_ not in LABEL_TYPES or ent.ent_id_:
+                continue
+            actor = self.actor_at(ent.root)
+            if actor is None or actor.gazetteer_id or actor.kind:
+                continue
+            root = ent.root
+            if ent.label_ in ("GPE", "LOC") or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS) or (
+                    root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC")
+                    and not self.doc[root.head.i].ent_id_ and root.head.pos_ == "PROPN"):
+                vote = "location"
+            else:
+                vote = LABEL_TYPES[ent.label_]
+            tally = votes.setdefault(actor.key, {})
+            tally[vote] = tally.get(vote, 0) + 1
+        for key, tally in votes.items():
+            actor = self.actors[key]
+            words = set(normalize_name(actor.name).split())
+            if actor.type == "location" or words & self.org_words:
+                continue
+            if actor.type == "person" and len(words) > 1:
+                continue  # people's full names are rarely places; a lone "Sinai" tagged PERSON may be
+            others = max((n for t, n in tally.items() if t != "location"), default=0)
+            if tally.get("location", 0) > others:
+                actor.type = "location"
 
     def _find_surnames(self) -> None:
         """A person's surname alone, missed by the model ("Guzman later met ..."), is that person."""
@@ -127,10 +164,10 @@ class ActorTable:
 
     def _span_name(self, ent: Span) -> str:
         """The entity text without a leading article or a trailing possessive."""
-        tokens = list(ent)
-        while tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens = [t for t in ent if not t.is_space]  # "the\xa0Times": a no-break space is its own token
+        while tokens and tokens[0].lower_.strip() in ("the", "a", "an"):
             tokens = tokens[1:]
-        while tokens and tokens[-1].tag_ == "POS":
+        while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_space):
             tokens = tokens[:-1]
         if not tokens:
             return ent.text
@@ -144,12 +181,21 @@ class ActorTable:
             # "Salafi jihadists", "Yoruba leaders": a people's name the model took for a person
             self._add_demonym(ent, None)
             return
+        if ent.label_ in ("PERSON", "ORG") and not gid and 1 < len(ent) <= 3 and ent.root.dep_ == "compound" \
+                and head.i == ent.end and head.tag_ == "NNS" and head.lemma_.lower() in self.collective \
+                and not {t.lower_ for t in ent} & self.org_words:
+            # "Sinai Bedouin tribes", "Kachin Hill tribes": a people's name before a collective noun
+            actor = self._demonym_group(normalize_name(ent.text), self.doc[ent.start:head.i + 1].text)
+            self.add_mention(ent.start, ent.end, actor, "demonym")
+            return
         if ent.label_ == "NORP":
             self._add_demonym(ent, gid)
             return
         if ent.root.lower_ in self.not_actors and not gid and ent.label_ != "ORG":
             return
         name = self._span_name(ent)
+        if not normalize_name(name):
+            return  # "the", "al-" or a space the model tagged on its own names nobody
         type_ = LABEL_TYPES[ent.label_]
         if gid and (entry := self.gazetteer.get(gid)):
             type_ = entry.type
@@ -196,7 +242,7 @@ class ActorTable:
             return
         # A group named by a demonym: "Salafis", "Salafi jihadists", "Kurdish rebels".
         base = normalize_name(ent.text).rstrip("s")
-        plural_group = noun is not None and noun.tag_ == "NNS" and noun.lemma_.lower() not in self.not_collective
+        plural_group = noun is not None and noun.tag_ == "NNS" and self.is_people_noun(noun)
         if noun is not None and (noun.lemma_.lower() in self.collective or kind or plural_group):
             phrase = self.doc[ent.start:noun.i + 1].text if noun.i == ent.end else f"{ent.text} {noun.text}"
             actor = self._demonym_group(base, phrase)
@@ -305,6 +351,17 @@ class ActorTable:
                     break
 
     # -- queries ------------------------------------------------------------------------------
+    def is_people_noun(self, noun: Token) -> bool:
+        """Whether a common noun names people ("rebels", "prisoners", "doctors") rather than things
+        ("goods", "lorries", "riots"): the collective lexicon, else an agent-noun ending."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.not_collective:
+            return False
+        if lemma in self.collective:
+            return True
+        return lemma.endswith(self.people_suffixes) and not lemma.endswith(self.thing_suffixes)
+
+
     def actor_at(self, token: Token) -> Actor | None:
         key = self.token_actor.get(token.i)
         return self.actors.get(key) if key else None

@@ -1,12 +1,13 @@
 """Map a dependency-parse argument (a token) to document-local actors: names, members, coreference."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from .actors import ActorTable, MentionSpan
+from .actors import Actor, ActorTable, MentionSpan, normalize_name
 from .lexicon import Lexicon
 
 # Quantifier heads whose "of" phrase holds the real argument ("dozens of fighters").
@@ -38,6 +39,9 @@ class ArgumentResolver:
         self.part_nouns = frozenset(lexicon.parts)
         self.owned_targets = frozenset(actors.get("owned_targets", ()))
         self.not_actors = frozenset(actors["not_actors"]) | frozenset(actors.get("not_collective", ()))
+        self.affiliation_words = frozenset(actors.get("affiliation_modifiers", ()))
+        self.role_nouns = frozenset(actors.get("role_nouns", ()))
+        self.not_name_modifiers = frozenset(actors.get("not_name_modifiers", ()))
         self.paragraph = self._paragraphs(doc)
         self.anchors = sorted((m.start, m.actor) for m in table.mentions if m.kind != "pronoun")
         self._anchor_index = [a[0] for a in self.anchors]
@@ -96,7 +100,8 @@ class ArgumentResolver:
         det = next((c for c in token.children if c.dep_ in ("det", "nummod", "predet")), None)
         if det is None or token.pos_ != "NOUN" or token.ent_type_:
             return None
-        if lemma in self.pair_descriptions and det.lower_ in ("the", "both", "two") and (
+        pair = (lemma in self.pair_descriptions or lower in self.pair_descriptions) and token.tag_ == "NNS"
+        if pair and det.lower_ in ("the", "both", "two") and (
                 det.lower_ != "the" or any(c.lower_ in ("two", "both") for c in token.children)):
             types = ("state",) if lemma in ("countries", "states", "nations", "country", "state", "nation") \
                 else ("organization", "state")
@@ -138,7 +143,8 @@ class ArgumentResolver:
             return []
         actor = self.table.actor_at(token)
         if actor is not None:
-            return [[actor.key]]
+            branch = self._branch_in_place(token, actor)
+            return [[(branch or actor).key]]
         # "X, a commander of Y, ..." / relative clauses: the noun refers to what it describes.
         if token.dep_ == "appos" and self.table.actor_at(token.head) is not None:
             return [[self.table.actor_at(token.head).key]]
@@ -170,11 +176,17 @@ class ArgumentResolver:
                             return self._single(pobj, depth + 1)
             if lemma not in self.collective:  # "opposition groups in Zimbabwe" are a group, not a count
                 return []
+        if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in self.affiliation_words
+                                        for c in token.lefts):
+            return self._affiliated(token)
         if lemma in self.owned_targets:
             return self._owner(token, depth)
         if lemma in self.member_nouns or lemma in self.part_nouns or lemma in self.collective or \
                 token.lower_ in self.member_nouns:
             owner = self._owner(token, depth)
+            first = self.table.actors.get(owner[0][0]) if owner and owner[0] else None
+            if first is not None and first.type == "location" and lemma in self.collective:
+                return self._collective(token)  # "Baloch tribes", "Darfur rebels": a group, not the place
             if owner:
                 return self._institution_of(token, owner)
         return self._collective(token)
@@ -241,12 +253,54 @@ class ArgumentResolver:
                             return found[:1]
         return []
 
+    def _branch_in_place(self, token: Token, actor: Actor) -> Actor | None:
+        """'Islamic State in the Sinai' when the document names the group's Sinai branch: the branch."""
+        if actor.type != "organization":
+            return None
+        head = self.doc[token.i]
+        while head.dep_ == "compound" and head.head.i > head.i and self.table.actor_at(head.head) is actor:
+            head = head.head
+        places = [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "inside")
+                  for p in prep.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")]
+        if not places:
+            return None
+        place = normalize_name(self.table._span_name(self.doc[places[0].left_edge.i:places[0].i + 1]))
+        if not place:
+            return None
+        for other in self.table.actors.values():
+            if other.parent_hint == actor.key and other.type == "organization" and any(
+                    re.search(rf"\b{re.escape(place)}\b", normalize_name(alias)) for alias in other.aliases):
+                return other
+        return None
+
+    def _affiliated(self, token: Token) -> list[list[str]]:
+        """'ISIS-inspired jihadists', 'Iran-backed militias': a group of its own, named with its modifiers
+        (not the organization that inspires or backs it)."""
+        if token.lemma_.lower() in self.not_actors or (token.lemma_.lower() not in self.collective
+                                                       and token.tag_ != "NNS"):
+            return []
+        start = min(c.left_edge.i for c in token.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod"))
+        while start < token.i and (self.doc[start].dep_ in ("det", "poss", "predet", "nummod", "punct")
+                                   or self.doc[start].lower_ in self.not_name_modifiers):
+            start += 1
+        end = token.i + 1
+        for child in token.rights:  # "... jihadists in Gaza"
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "across", "throughout") and any(
+                    p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC") for p in child.children):
+                end = child.right_edge.i + 1
+                break
+        actor = self.table.new_actor(self.doc[start:end].text, "organization", named=False)
+        if not any(m.actor == actor.key and m.start == start for m in self.table.mentions):
+            self.table.add_mention(start, end, actor, "description")
+        return [[actor.key]]
+
     def _collective(self, token: Token) -> list[list[str]]:
         """'Rwandan rebels', 'rebels in Darfur': a group named by a noun and a place or people."""
         if token.pos_ != "NOUN" or token.lemma_.lower() in self.not_actors:
             return []
-        if token.lemma_.lower() not in self.collective and token.tag_ != "NNS":
-            return []
+        if token.lemma_.lower() not in self.collective and (token.tag_ != "NNS"
+                                                             or not self.table.is_people_noun(token)):
+            return []  # "streets in Hong Kong", "German goods" name things, not a group
         left = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in (
             "NORP", "GPE", "LOC")]
         if token.lemma_.lower() not in self.collective:
@@ -264,8 +318,17 @@ class ArgumentResolver:
                                  place)
         if not left and place is None:
             return []
-        start = min([c.left_edge.i for c in left] + [token.i])
-        while start < token.i and self.doc[start].dep_ == "det":
+        if not left and token.lemma_.lower() in self.role_nouns:
+            # "commanders in the Gaza Strip": people holding a post somewhere are no group of their own;
+            # "officials in Kabul" (a capital) speak for the state
+            actor = self.table.actor_at(place)
+            return [[actor.key]] if actor is not None and actor.type == "state" else []
+        # Keep the premodifiers that tell the group apart ("ISIS-inspired jihadists", "Salafi militants")
+        named = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod")
+                 and c.lower_ not in self.not_name_modifiers and not c.like_num]
+        start = min([c.left_edge.i for c in left + named] + [token.i])
+        while start < token.i and (self.doc[start].dep_ in ("det", "poss", "predet", "nummod", "punct")
+                                   or self.doc[start].lower_ in self.not_name_modifiers):
             start += 1
         end = place.right_edge.i + 1 if place is not None else token.i + 1
         name = self.doc[start:end].text

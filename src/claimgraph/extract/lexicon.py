@@ -11,7 +11,8 @@ from ..errors import DataFileError
 
 PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_theme", "themes",
                   "needs_theme_word", "needs_object_prep", "reverse", "object_types", "needs_plural",
-                  "needs_subject", "from_subject", "needs_subject_types", "mutual", "mediator"}
+                  "needs_subject", "from_subject", "needs_subject_types", "mutual", "mediator",
+                  "no_subject_pairing"}
 OBJECT_SLOTS = {"dobj", "dative", "ccomp", "xcomp_object", "unless"}
 
 
@@ -37,6 +38,8 @@ class Predicate:
     from_subject: bool = False
     needs_subject_types: tuple[str, ...] = ()
     mutual: bool = False  # both sides do it ("clashed with"): a claim in each direction
+    # "X and Y fought" is not "X fought alongside Y": coordinated subjects are not paired as each other's object
+    no_subject_pairing: bool = False
     mediator: bool = False  # the subject acts between the "between" parties ("mediation between X and Y")
 
 

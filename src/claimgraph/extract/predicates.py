@@ -57,7 +57,14 @@ def _pobjs(head: Token, preps: tuple[str, ...]) -> list[Token]:
     out = []
     for child in head.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            out.extend(p for p in child.children if p.dep_ in ("pobj", "pcomp"))
+            for p in child.children:
+                if p.dep_ == "pobj":
+                    out.append(p)
+                elif p.dep_ == "pcomp":
+                    # "ties with Bedouin tribes going back years": the parser makes the noun the subject
+                    # of a participle hanging off the preposition; the noun is the object
+                    subjects = [s for s in p.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
+                    out.extend(subjects if p.tag_ == "VBG" and subjects else [p])
     return out
 
 
@@ -494,7 +501,8 @@ class PredicateMatcher:
         if not subjects:
             return []
         relation = spec.relation
-        if not objects and (relation in self.symmetric or spec.mutual) and len(subjects) >= 2:
+        if not objects and (relation in self.symmetric or spec.mutual) and len(subjects) >= 2 \
+                and not spec.no_subject_pairing:
             subjects, objects = subjects[:1], subjects[1:]
         if not objects:
             return []

@@ -154,6 +154,8 @@ class StructureFinder:
             if child.dep_ in ("compound", "nmod", "amod") and child.ent_type_ in ("GPE", "LOC", "NORP") and (
                     self._actor(child) is None or self._actor(child).type == "location"):
                 return child
+            if child.dep_ == "poss" and self._actor(child) is not None and self._actor(child).type == "location":
+                return child  # "the Sinai's Islamic State branch": a region's possessive is the place
             if child.dep_ == "prep" and child.lower_ in ("in", "based"):
                 return child
             if child.dep_ == "acl" and child.lemma_ == "base":
@@ -176,9 +178,11 @@ class StructureFinder:
         for token in self.doc:
             noun_kind = self.parts.get(token.lemma_.lower())
             actor = self._actor(token)
-            if token.lemma_.lower() in self.parent_nouns and token.pos_ == "NOUN":
-                child_org = self._org_of(token)  # "X's parent group, Y": X is part of Y
-                whole = self._apposed_name(token)
+            if token.lemma_.lower() in self.parent_nouns and token.pos_ in ("NOUN", "ADJ"):
+                # "X's parent group, Y": X is part of Y; "parent" may modify the noun holding X and Y
+                noun = token.head if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" else token
+                child_org = self._org_of(noun)
+                whole = self._apposed_name(noun)
                 if child_org and whole and child_org != whole:
                     out.append(self._claim(token, "PART_OF", child_org, whole))
                 continue

@@ -1,13 +1,20 @@
 """Gather the mentions of each document-local actor into one record resolution compares."""
 from __future__ import annotations
 
+import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from ..model import Mention
 from .lexicon import load_lexicon
-from .normalize import is_acronym, name_tokens
+from .normalize import fold, is_acronym, name_tokens
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"[a-z0-9]+")
 
 # Mention kinds whose text is a name of the actor (pronouns and descriptions are not).
 NAME_KINDS = frozenset({"name", "alias", "acronym", "demonym"})
@@ -79,7 +86,28 @@ def collect_actors(mentions: Iterable[Mention]) -> list[LocalActor]:
         if actor.type == "person" and org_words.intersection(name_tokens(actor.name)):
             actor.type = "organization"  # NER calls many group names PERSON ("Sinai Bedouin tribes")
     _vote_person_types(list(actors.values()), org_words)
-    return list(actors.values())
+    return [actor for actor in actors.values() if not _is_junk(actor)]
+
+
+@lru_cache(maxsize=100_000)
+def is_junk_name(text: str) -> bool:
+    """True for a name that is empty after normalization or only determiners/pronouns ('the', 'they').
+
+    Acronyms are never junk ('US' is not 'us').
+    """
+    if is_acronym(text.strip()):
+        return False
+    stop = load_lexicon().stop_names
+    return all(w in stop for w in _WORD.findall(fold(text).replace("'s", " ")))
+
+
+def _is_junk(actor: LocalActor) -> bool:
+    """An actor with no gazetteer link whose every name is junk: dropped, with the claims touching it."""
+    if actor.gazetteer_ids or not all(is_junk_name(n) for n in [actor.name, *actor.names]):
+        return False
+    log.debug("resolve: actor %s of document %s dropped: its names %r are only stop words or empty",
+              actor.actor, actor.document_id, [actor.name, *actor.names])
+    return True
 
 
 def _vote_person_types(actors: list[LocalActor], org_words: frozenset[str]) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .actors import LocalActor
 from .anchors import AnchorResult, is_type_compatible
+from .groupnames import join_descriptive_groups
 from .match import block_keys, explain_match
 from .normalize import acronym_key, is_acronym, make_initials, name_tokens, skeleton_key
 
@@ -35,6 +36,7 @@ class ClusterInfo:
     types: set[str] = field(default_factory=set)
     person_names: list[tuple[str, ...]] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    display_name: str | None = None  # set when a join makes one name the best (descriptive groups)
 
 
 class Clusters:
@@ -81,6 +83,7 @@ class Clusters:
         ia.types |= ib.types
         ia.person_names = _keep_longest(ia.person_names + ib.person_names)
         ia.reasons.extend([reason, *ib.reasons])
+        ia.display_name = ia.display_name or ib.display_name
         return True
 
     def groups(self) -> dict[int, list[int]]:
@@ -128,6 +131,7 @@ def cluster_actors(actors: list[LocalActor], anchors: list[AnchorResult]) -> Clu
     _join_partial_names(clusters, names)
     _join_acronyms(clusters)
     _join_descriptive_children(clusters)
+    join_descriptive_groups(clusters)
     return clusters
 
 

@@ -55,6 +55,7 @@ def build_resolution(clusters: Clusters, index: GazetteerIndex, *,
             anchor_of[entity_id] = anchor
         else:
             name, type_ = _choose_name(actors, indexes)
+            name = clusters.info[root].display_name or name
             named = any(actors[i].is_named for i in indexes)
             entity_id = make_entity_id(name, type_) if named else make_entity_id(
                 f"{actors[indexes[0]].document_id}|{actors[indexes[0]].actor}|{name}", type_)

@@ -51,3 +51,20 @@ def rollup(entity_id: str, entities: Iterable[Entity] | Mapping[str, Entity]) ->
                 out.add(child)
                 todo.append(child)
     return out
+
+
+def map_to_roots(entities: Mapping[str, Entity]) -> dict[str, str]:
+    """Each entity id -> the top-most ancestor it rolls up to (itself when it has no parent).
+
+    Roots (entities without a known parent) claim their descendants, most mentioned root
+    first, so an entity with two parents lands under the better-known one; entities caught
+    in a parent cycle stay themselves.
+    """
+    top: dict[str, str] = {}
+    roots = [e for e in entities.values() if not any(p in entities for p in e.parents)]
+    for root in sorted(roots, key=lambda e: (-e.mentions, e.id)):
+        for entity_id in sorted(rollup(root.id, entities)):
+            top.setdefault(entity_id, root.id)
+    for entity_id in entities:
+        top.setdefault(entity_id, entity_id)
+    return top

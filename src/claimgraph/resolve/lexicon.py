@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -31,6 +31,8 @@ class Lexicon:
     stop_initials: frozenset[str]
     wing_kinds: dict[str, str]
     org_words: frozenset[str]
+    descriptive: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> words (descriptive_groups.tsv)
+    stop_names: frozenset[str] = frozenset()
 
 
 def _read_lines(name: str) -> list[tuple[int, str]]:
@@ -76,4 +78,19 @@ def load_lexicon() -> Lexicon:
         stop_initials=frozenset(_read_words("stop_initials.txt")),
         wing_kinds={a.lower(): b for a, b in _read_tsv("wing_kinds.tsv", 2)},
         org_words=frozenset(_read_words("org_words.txt")),
+        descriptive=_read_roles("descriptive_groups.tsv"),
+        stop_names=frozenset(_read_words("stop_names.txt")),
     )
+
+
+DESCRIPTIVE_ROLES = ("head", "collective", "affiliation", "place_word", "locative", "determiner")
+
+
+def _read_roles(name: str) -> dict[str, frozenset[str]]:
+    roles: dict[str, set[str]] = {role: set() for role in DESCRIPTIVE_ROLES}
+    for role, word in _read_tsv(name, 2):
+        if role not in roles:
+            raise DataFileError(f"normalize/{name}: unknown role {role!r} (expected one of "
+                                f"{', '.join(DESCRIPTIVE_ROLES)})")
+        roles[role].add(word.lower())
+    return {role: frozenset(words) for role, words in roles.items()}

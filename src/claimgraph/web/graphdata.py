@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import ClaimGroup, Entity
-from ..resolve.hierarchy import rollup
+from ..corroborate.rollup import rollup_groups
+from ..resolve.hierarchy import map_to_roots
 from ..store.reviews import ReviewedGraph
 
 log = logging.getLogger(__name__)
@@ -35,19 +36,8 @@ class GraphFilters:
 
 
 def rollup_map(entities: dict[str, Entity]) -> dict[str, str]:
-    """Each entity id -> the top-most ancestor it rolls up to (itself when it has no parent).
-
-    Roots (entities without a known parent) claim their descendants, most mentioned root
-    first, so an entity with two parents lands under the better-known one.
-    """
-    top: dict[str, str] = {}
-    roots = [e for e in entities.values() if not any(p in entities for p in e.parents)]
-    for root in sorted(roots, key=lambda e: (-e.mentions, e.id)):
-        for entity_id in sorted(rollup(root.id, entities)):
-            top.setdefault(entity_id, root.id)
-    for entity_id in entities:  # entities caught in a parent cycle stay themselves
-        top.setdefault(entity_id, entity_id)
-    return top
+    """Each entity id -> the top-most ancestor it rolls up to (resolve.hierarchy.map_to_roots)."""
+    return map_to_roots(entities)
 
 
 def _keeps(group: ClaimGroup, filters: GraphFilters, review: str | None) -> bool:
@@ -89,33 +79,25 @@ def build_graph_data(graph: ReviewedGraph, filters: GraphFilters | None = None) 
     filters = filters or GraphFilters()
     entities = graph.entities
     top = rollup_map(entities) if filters.rollup else {e: e for e in entities}
-    buckets: dict[tuple, list[ClaimGroup]] = defaultdict(list)
-    for group in filter_groups(graph, filters):
-        if group.subject not in entities or group.object not in entities:
-            continue
-        subject, obj = top[group.subject], top[group.object]
-        if subject == obj and filters.rollup:
-            continue  # a unit's tie to its own parent disappears when rolled up
-        if filters.entity and filters.entity not in (subject, obj, group.subject, group.object):
-            continue
-        buckets[(subject, group.relation, group.mode, obj)].append(group)
+    pool = [g for g in filter_groups(graph, filters) if g.subject in entities and g.object in entities
+            and (not filters.entity or filters.entity in (g.subject, g.object, top[g.subject], top[g.object]))]
+    originals = {g.id: g for g in pool}
+    # rolled up, one group stands for every claim group between the two ancestors with the same
+    # relation and mode (corroborate.rollup_groups: the same roll-up as the export and the API)
+    shown = rollup_groups(pool, entities, graph.documents) if filters.rollup else pool
     edges = []
-    for (subject, relation, mode, obj), groups in buckets.items():
-        origin_keys = {o.key for g in groups for o in g.origin_list}
-        reviews = {graph.review_of(g.id) for g in groups} - {None}
-        first = min((g.first_reported for g in groups if g.first_reported), default=None)
-        last = max((g.last_reported for g in groups if g.last_reported), default=None)
-        edge_id = groups[0].id if len(groups) == 1 else "rollup:" + "+".join(sorted(g.id for g in groups))
+    for group in shown:
+        members = [originals[i] for i in group.rolled_up_from if i in originals] or [group]
+        reviews = {graph.review_of(g.id) for g in members} - {None}
+        edge_id = members[0].id if len(members) == 1 else "rollup:" + "+".join(sorted(g.id for g in members))
         edges.append(dict(
-            id=edge_id, groups=[g.id for g in groups], source=subject, target=obj,
-            relation=relation, mode=mode, label=edge_label(relation, mode),
-            origins=max(len(origin_keys), max(g.origins for g in groups)),
-            documents=sum(g.documents for g in groups),
-            certainty="asserted" if any(g.certainty == "asserted" for g in groups) else "hedged",
-            polarity="affirmed" if any(g.polarity == "affirmed" for g in groups) else "negated",
-            contradicted=any(g.contradicted for g in groups),
+            id=edge_id, groups=[g.id for g in members], source=group.subject, target=group.object,
+            relation=group.relation, mode=group.mode, label=edge_label(group.relation, group.mode),
+            origins=group.origins, documents=group.documents, certainty=group.certainty,
+            polarity=group.polarity, contradicted=group.contradicted,
             review="rejected" if reviews == {"rejected"} else ("confirmed" if "confirmed" in reviews else None),
-            first_reported=first, last_reported=last, directed=relation not in SYMMETRIC_RELATIONS,
+            first_reported=group.first_reported, last_reported=group.last_reported,
+            directed=group.relation not in SYMMETRIC_RELATIONS,
         ))
     edges.sort(key=lambda e: (-e["origins"], -e["documents"], e["id"]))
     total = len(edges)

@@ -7,6 +7,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
+from ...corroborate.rollup import rollup_groups
+from ...resolve.hierarchy import map_to_roots
 from ...store.reviews import ACTIONS, record_review, undo_review
 from ..app import Workbench
 from ..graphdata import build_graph_data, filter_groups, parse_filters
@@ -54,11 +56,20 @@ def get_entity(entity_id: str, workbench: Workbench = Depends(get_workbench)) ->
 
 
 @router.get("/claims", summary="Claim groups, most independent origins first",
-            description="Same filters as /api/graph; rejected claims only with rejected=1.")
+            description="Same filters as /api/graph; rejected claims only with rejected=1; rollup=1 "
+                        "re-groups wings' and units' claims onto their top-level ancestor (each rolled "
+                        "claim lists rolled_up_from).")
 def list_claims(request: Request, workbench: Workbench = Depends(get_workbench)) -> list[dict]:
     filters = parse_filters(request.query_params)
     graph = workbench.graph(include_rejected=filters.show_rejected)
-    return [summarize_group(graph, g) for g in filter_groups(graph, filters)
+    groups = filter_groups(graph, filters)
+    if filters.rollup:
+        top = map_to_roots(graph.entities)
+        groups = [g for g in groups if not filters.entity
+                  or filters.entity in (g.subject, g.object, top.get(g.subject), top.get(g.object))]
+        return [summarize_group(graph, g) | {"rolled_up_from": g.rolled_up_from}
+                for g in rollup_groups(groups, graph.entities, graph.documents)]
+    return [summarize_group(graph, g) for g in groups
             if not filters.entity or filters.entity in (g.subject, g.object)]
 
 

@@ -1,0 +1,131 @@
+"""Join clusters known by descriptive group names ("jihadists in Gaza" = "Salafi jihadists") when unique."""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from .descriptive import GroupName, explain_group_match, parse_group_name, places_agree
+from .normalize import name_tokens
+
+if TYPE_CHECKING:
+    from .cluster import Clusters
+
+log = logging.getLogger(__name__)
+
+# Only these types can be a group known by description (a person never is; 'other' is NER's shrug).
+GROUP_TYPES = frozenset({"organization", "other"})
+# Blocks (head noun + place word) larger than this are skipped: that many "militants in Iraq" clusters
+# cannot have one unique counterpart anyway, and comparing them all would cost quadratic time.
+MAX_GROUP_BLOCK = 200
+
+
+def _cluster_names(clusters: Clusters) -> dict[int, list[tuple[str, GroupName]]]:
+    """Root -> the descriptive group names of its unanchored organization actors."""
+    out: dict[int, list[tuple[str, GroupName]]] = defaultdict(list)
+    for i, actor in enumerate(clusters.actors):
+        if clusters.anchors[i].anchor is not None or actor.type not in GROUP_TYPES:
+            continue
+        for text in dict.fromkeys([actor.name, *actor.names, *actor.descriptions]):
+            parsed = parse_group_name(text)
+            if parsed is not None:
+                out[clusters.find(i)].append((text, parsed))
+    return out
+
+
+def _document_places(clusters: Clusters) -> dict[str, set[tuple[str, ...]]]:
+    """Document id -> normalized names of the places, states and groups it names (for placeless names)."""
+    out: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for i, actor in enumerate(clusters.actors):
+        if actor.type in ("location", "state", "other", "organization"):
+            for text in [actor.name, *actor.names]:
+                tokens = name_tokens(text)
+                if tokens:
+                    out[actor.document_id].add(tokens)
+    return out
+
+
+def _names_place(documents: set[str], place: tuple[str, ...], places: dict[str, set[tuple[str, ...]]]) -> bool:
+    return any(places_agree(place, known) for d in documents for known in places.get(d, ()))
+
+
+def _explain(a: list[tuple[str, GroupName]], docs_a: set[str], b: list[tuple[str, GroupName]], docs_b: set[str],
+             places: dict[str, set[tuple[str, ...]]]) -> tuple[str, str, str] | None:
+    """The first agreeing pair of names of two clusters, with the reason; None when none agrees or
+    when any pair with the same head contradicts (a 'Shia militias' cluster that is also 'militias
+    in Basra' still never meets 'Sunni militias in Basra')."""
+    found = None
+    for text_a, name_a in a:
+        for text_b, name_b in b:
+            if name_a.head != name_b.head:
+                continue
+            if (name_a.modifiers and name_b.modifiers and not (name_a.modifiers <= name_b.modifiers
+                                                               or name_b.modifiers <= name_a.modifiers)):
+                return None
+            if name_a.place and name_b.place and not places_agree(name_a.place, name_b.place):
+                return None
+            reason = explain_group_match(
+                name_a, name_b,
+                place_a_known=not name_a.place and _names_place(docs_a, name_b.place, places),
+                place_b_known=not name_b.place and _names_place(docs_b, name_a.place, places))
+            if reason and found is None:
+                found = (text_a, text_b, reason)
+    return found
+
+
+def join_descriptive_groups(clusters: Clusters) -> None:
+    """Join two clusters whose descriptive names agree (head noun, place, modifiers) when each is the
+    other's only such candidate in the corpus and they share no document (inside one document the
+    extractor already decided they differ). The most informative name becomes the display name."""
+    names = _cluster_names(clusters)
+    if len(names) < 2:
+        return
+    documents: dict[int, set[str]] = defaultdict(set)
+    for i, actor in enumerate(clusters.actors):
+        documents[clusters.find(i)].add(actor.document_id)
+    places = _document_places(clusters)
+    # blocks: (head noun, place word); a placeless name goes under the places its documents name
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for root, parsed in names.items():
+        keys = set()
+        for _, name in parsed:
+            words = set(name.place) if name.place else {t for d in documents[root] for p in places.get(d, ())
+                                                         for t in p}
+            keys |= {(name.head, word) for word in words}
+        for key in keys:
+            blocks[key].append(root)
+    candidates: dict[int, dict[int, tuple[str, str, str]]] = defaultdict(dict)
+    skipped = 0
+    for roots in blocks.values():
+        if len(roots) > MAX_GROUP_BLOCK:
+            skipped += 1
+            continue
+        for x, a in enumerate(roots):
+            for b in roots[x + 1:]:
+                if a == b or documents[a] & documents[b] or b in candidates[a]:
+                    continue
+                found = _explain(names[a], documents[a], names[b], documents[b], places)
+                if found:
+                    candidates[a][b] = found
+                    candidates[b][a] = (found[1], found[0], found[2])
+    if skipped:
+        log.info("resolve: %d oversized descriptive-name blocks skipped", skipped)
+    for a in sorted(candidates):
+        if len(candidates[a]) != 1:
+            if len(candidates[a]) > 1:
+                log.debug("descriptive name of cluster %d has %d candidates; not joined", a, len(candidates[a]))
+            continue
+        [(b, (text_a, text_b, reason))] = candidates[a].items()
+        if len(candidates[b]) != 1 or a > b:
+            continue  # each pair once, and only when the match is unique from both sides
+        if clusters.join(a, b, f"descriptive group name '{text_a}' ~ '{text_b}': {reason} "
+                               f"(the only such group in the corpus)"):
+            root = clusters.find(a)
+            every = names[a] + names[b]
+            best = max(every, key=lambda tn: (tn[1].parts, tn[0] in (text_a, text_b), _count(tn[0], every),
+                                              tn[0][:1].isupper(), len(tn[0]), tn[0]))
+            clusters.info[root].display_name = best[0]
+
+
+def _count(text: str, names: list[tuple[str, GroupName]]) -> int:
+    return sum(1 for other, _ in names if other == text)
