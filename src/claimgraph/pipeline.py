@@ -145,6 +145,9 @@ def build(sources: Sequence[str], db: str, *, settings: Settings | None = None,
     `engine` is "local" (`workers` processes, default every core) or "ray" (`workers`
     actors on the cluster at `address`, or on a local one); see docs/scale.md.
     """
+    from .engines import check_engine
+
+    check_engine(engine, address=address)  # a bad option fails before the database is touched
     settings = settings or get_settings()
     store = Store(db)
     report = BuildReport()

@@ -9,7 +9,7 @@ from .task import ExtractTask
 
 ENGINES = ("local", "ray")
 
-__all__ = ["ENGINES", "ExtractTask", "LocalEngine", "open_engine"]
+__all__ = ["ENGINES", "ExtractTask", "LocalEngine", "check_engine", "open_engine"]
 
 
 def open_engine(name: str, task, *, workers: int | None = None, address: str | None = None):
@@ -23,12 +23,17 @@ def open_engine(name: str, task, *, workers: int | None = None, address: str | N
     Returns:
         A LocalEngine or RayEngine, not yet started (it starts on the first batch).
     """
+    check_engine(name, address=address)
     if name == "local":
-        if address:
-            raise EngineError("--address only applies to --engine ray")
         return LocalEngine(task, workers=workers or os.cpu_count() or 1)
-    if name == "ray":
-        from .ray import RayEngine
+    from .ray import RayEngine
 
-        return RayEngine(task, workers=workers, address=address)
-    raise EngineError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINES)}")
+    return RayEngine(task, workers=workers, address=address)
+
+
+def check_engine(name: str, *, address: str | None = None) -> None:
+    """Raise EngineError for an unknown engine or an option it does not take (before any work)."""
+    if name not in ENGINES:
+        raise EngineError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINES)}")
+    if address and name != "ray":
+        raise EngineError("--address only applies to --engine ray")

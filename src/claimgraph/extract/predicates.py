@@ -166,6 +166,12 @@ class PredicateMatcher:
         if head is verb or (head.lemma_.lower() in self.reporting_verbs and verb.dep_ in ("ccomp", "parataxis",
                                                                                            "advcl", "conj")):
             return []  # "..., X said": the speaker is not the actor of the reported clause
+        if verb.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and head.dep_ == "dobj" and head.head.pos_ == "VERB" and head.head.dep_ != "conj" \
+                and not self.resolver.resolve(head):
+            # "waged a campaign to defeat X", "launched an offensive to retake X": the purpose is the subject's
+            # (not after a coordinated verb, whose attachment the small parser often gets wrong)
+            return self.subjects(head.head, depth + 1)
         if verb.dep_ == "relcl":
             return self.resolver.resolve(head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "fighters planting bombs"
@@ -257,6 +263,9 @@ class PredicateMatcher:
                         tokens = [predicate.head]
                 else:
                     tokens = [c for c in predicate.children if c.dep_ == "dobj"]
+                    if not tokens:  # "kidnapped up to 16 advisers": the parser hangs the count on "up to"
+                        tokens = [p for prt in predicate.children if prt.dep_ == "prt" and prt.lower_ == "up"
+                                  for p in _pobjs(prt, ("to",)) if any(c.dep_ == "nummod" for c in p.children)]
                     if not tokens and predicate.dep_ == "relcl" and any(
                             c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in predicate.children):
                         tokens = [predicate.head]
@@ -270,6 +279,9 @@ class PredicateMatcher:
                 if not tokens and predicate.pos_ == "VERB":
                     for dobj in (c for c in predicate.children if c.dep_ == "dobj"):
                         tokens.extend(_pobjs(dobj, (slot,)))
+                        # "lifted the curfew imposed in Juba", "eased restrictions placed on Gaza"
+                        for acl in (c for c in dobj.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                            tokens.extend(_pobjs(acl, (slot,)))
                 if not tokens and slot == "of" and predicate.pos_ == "VERB":
                     tokens = [t for c in predicate.children if c.lower_ == "favor"
                               for t in _pobjs(c, ("of",))]
@@ -414,7 +426,28 @@ class PredicateMatcher:
                     claim.predicate.pos_ in ("VERB", "AUX") and self.is_intent(claim.predicate):
                 promised.append(RawClaim(predicate=claim.predicate, relation="AGREE", subject=claim.subject,
                                          object=claim.object, mode=None, attributes={"intent": claim.relation}))
-        return claims + promised
+        return claims + promised + self._joint_acts(claims)
+
+    def _joint_acts(self, claims: list[RawClaim]) -> list[RawClaim]:
+        """"X cooperated with Y in the killing of Z": both partners did the act to Z."""
+        out: list[RawClaim] = []
+        for claim in claims:
+            if claim.relation != "COOPERATE":
+                continue
+            acts = [p for prep in claim.predicate.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                    for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+            for act in acts:
+                for spec in self._lookup(self.lexicon.nouns, act):
+                    if spec.relation not in self.hostile or spec.relation == "THREATEN":
+                        continue
+                    modes = set(self.lexicon.relations[spec.relation].get("modes") or ())
+                    for slot in self.objects(act, spec):
+                        for actor in (claim.subject, claim.object):
+                            if slot and slot[0] not in (claim.subject, claim.object):
+                                out.append(RawClaim(predicate=act, relation=spec.relation, subject=actor,
+                                                    object=slot[0],
+                                                    mode=spec.mode if spec.mode in modes else None))
+        return out
 
     @staticmethod
     def _lookup(table: dict, token: Token) -> list:

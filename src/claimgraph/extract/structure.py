@@ -183,6 +183,10 @@ class StructureFinder:
                 noun = token.head if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" else token
                 child_org = self._org_of(noun)
                 whole = self._apposed_name(noun)
+                if whole is None and not any(c.dep_ == "cc" for c in noun.children):
+                    # "X's parent group, the Y, and ...": the parser often makes the apposition a conjunct
+                    whole = next((a.key for c in noun.children if c.dep_ == "conj"
+                                  for a in [self._actor(c)] if a is not None and a.type == "organization"), None)
                 if child_org and whole and child_org != whole:
                     out.append(self._claim(token, "PART_OF", child_org, whole))
                 continue
