@@ -12,7 +12,7 @@ from typing import Iterator, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import __version__
@@ -129,7 +129,7 @@ def documents(db: str = DB_OPTION,
     try:
         store = Store(db)
         rows = [(d.id, d.source, d.outlet, d.published, d.date_source, len(d.text), d.duplicate_of, d.title)
-                for d in store.iter_documents(with_text=False)]
+                for d in store.iter_documents()]
         store.close()
     except ClaimgraphError as err:
         _fail(str(err))

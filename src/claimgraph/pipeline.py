@@ -121,17 +121,17 @@ def _reduce_graph(store: Store) -> tuple[int, int]:
     from .resolve import resolve_mentions
     from .store.reviews import get_entity_reviews
 
-    mentions = list(store.iter_mentions())
-    claims = list(store.iter_claims())
+    # Mentions and claims stream from the database: memory holds the actors, entities and groups
+    # being built, not every stored row (#7).
     part_of = [((c.document_id, c.subject), (c.document_id, c.object))
-               for c in claims if c.relation == "PART_OF"]
-    part_of += [((m.document_id, m.actor), (m.document_id, m.parent_hint))
-                for m in mentions if m.parent_hint]
+               for c in store.iter_claims(relation="PART_OF")]
+    part_of += list(store.iter_parent_hints())
     # entity reviews (merge/split/rename) in the flat shape resolution reads (docs/reviewing.md)
-    resolution = resolve_mentions(mentions, part_of=part_of, reviews=get_entity_reviews(store.reviews()))
+    resolution = resolve_mentions(store.iter_mentions(), part_of=part_of,
+                                  reviews=get_entity_reviews(store.reviews()))
     documents = {d.id: d for d in store.iter_documents(with_text=False)}
     entities = {e.id: e for e in resolution.entities}
-    groups = group_claims(claims, actor_entity=resolution.actor_entity, documents=documents,
+    groups = group_claims(store.iter_claims(), actor_entity=resolution.actor_entity, documents=documents,
                           entities=entities)
     store.replace_graph(resolution.entities, resolution.actor_entity, groups)
     return len(resolution.entities), len(groups)

@@ -66,6 +66,7 @@ class ActorTable:
         self.not_collective = frozenset(actors.get("not_collective", ())) | self.not_actors
         self.org_words = frozenset(w.lower() for w in actors["org_name_words"])
         self.people_suffixes = tuple(actors.get("people_suffixes", ()))
+        self.role_nouns = frozenset(actors.get("role_nouns", ()))
         self.thing_suffixes = tuple(actors.get("thing_suffixes", ()))
 
     # -- registry -----------------------------------------------------------------------------
@@ -351,6 +352,13 @@ class ActorTable:
                     break
 
     # -- queries ------------------------------------------------------------------------------
+    def is_person_noun(self, noun: Token) -> bool:
+        """Whether a singular noun names one person ("journalist", "president"), not a body ("militia")."""
+        lemma = noun.lemma_.lower()
+        return noun.tag_ == "NN" and lemma not in self.not_collective and (
+            lemma in self.role_nouns or (lemma.endswith(self.people_suffixes)
+                                         and not lemma.endswith(self.thing_suffixes)))
+
     def is_people_noun(self, noun: Token) -> bool:
         """Whether a common noun names people ("rebels", "prisoners", "doctors") rather than things
         ("goods", "lorries", "riots"): the collective lexicon, else an agent-noun ending."""

@@ -318,6 +318,8 @@ class ArgumentResolver:
                                  place)
         if not left and place is None:
             return []
+        if self.table.is_person_noun(token):
+            return []  # "a prominent anti-Syria journalist" is one person, not a group
         if not left and token.lemma_.lower() in self.role_nouns:
             # "commanders in the Gaza Strip": people holding a post somewhere are no group of their own;
             # "officials in Kabul" (a capital) speak for the state
@@ -330,7 +332,11 @@ class ArgumentResolver:
         while start < token.i and (self.doc[start].dep_ in ("det", "poss", "predet", "nummod", "punct")
                                    or self.doc[start].lower_ in self.not_name_modifiers):
             start += 1
-        end = place.right_edge.i + 1 if place is not None else token.i + 1
+        end = token.i + 1
+        if place is not None:  # up to the end of the place's name, not of everything hanging off it
+            end = place.i + 1
+            while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+                end += 1
         name = self.doc[start:end].text
         actor = self.table.new_actor(name, "organization", named=False)
         self.table.add_mention(start, end, actor, "description")

@@ -311,6 +311,11 @@ class PredicateMatcher:
             found: list[list[str]] = []
             for token in tokens:
                 found.extend(self.resolver.resolve(token) or self.np_actors(token))
+            if not found and slot == "dobj" and tokens and not passive and all(t.pos_ == "NOUN" for t in tokens):
+                # "investigating crimes by X", "condemned attacks by X": an active verb takes no "by" agent,
+                # so a "by" phrase the parser hung on the verb names who did the thing in the object
+                for token in _pobjs(predicate, ("by",)):
+                    found.extend(self.resolver.resolve(token))
             if found:
                 return found
             seen_object = seen_object or bool(tokens)
@@ -347,7 +352,8 @@ class PredicateMatcher:
         while queue and seen < 12:
             child = queue.pop(0)
             seen += 1
-            if child.dep_ == "pobj" and child.head.lower_ not in ("of", "for", "by", "from", "against", "on", "with"):
+            if child.dep_ == "pobj" and child.head.lower_ not in ("of", "for", "by", "from", "against", "on", "with",
+                                                                  "among", "between"):
                 continue
             if self.resolver.table.actor_at(child) is not None or child.pos_ in ("NOUN", "PROPN"):
                 found = self.resolver.resolve(child)

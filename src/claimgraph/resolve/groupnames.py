@@ -45,12 +45,33 @@ def _document_places(clusters: Clusters) -> dict[str, set[tuple[str, ...]]]:
     return out
 
 
-def _names_place(documents: set[str], place: tuple[str, ...], places: dict[str, set[tuple[str, ...]]]) -> bool:
-    return any(places_agree(place, known) for d in documents for known in places.get(d, ()))
+class _PlaceIndex:
+    """The places named in a cluster's documents, indexed by their first and last word.
+
+    places_agree() needs one tuple to start or end the other, so only known places that share the
+    first or last word can agree: looking them up keeps the check independent of how many documents
+    a large cluster spans (#7: it was the quadratic part of the rebuild).
+    """
+
+    def __init__(self, documents: set[str], places: dict[str, set[tuple[str, ...]]]):
+        self.by_edge: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for d in documents:
+            for known in places.get(d, ()):
+                self.by_edge[known[0]].add(known)
+                self.by_edge[known[-1]].add(known)
+
+    def words(self) -> set[str]:
+        return {word for known in set().union(*self.by_edge.values()) for word in known} if self.by_edge else set()
+
+    def names(self, place: tuple[str, ...]) -> bool:
+        if not place:
+            return False
+        candidates = self.by_edge.get(place[0], set()) | self.by_edge.get(place[-1], set())
+        return any(places_agree(place, known) for known in candidates)
 
 
-def _explain(a: list[tuple[str, GroupName]], docs_a: set[str], b: list[tuple[str, GroupName]], docs_b: set[str],
-             places: dict[str, set[tuple[str, ...]]]) -> tuple[str, str, str] | None:
+def _explain(a: list[tuple[str, GroupName]], places_a: _PlaceIndex, b: list[tuple[str, GroupName]],
+             places_b: _PlaceIndex) -> tuple[str, str, str] | None:
     """The first agreeing pair of names of two clusters, with the reason; None when none agrees or
     when any pair with the same head contradicts (a 'Shia militias' cluster that is also 'militias
     in Basra' still never meets 'Sunni militias in Basra')."""
@@ -66,8 +87,8 @@ def _explain(a: list[tuple[str, GroupName]], docs_a: set[str], b: list[tuple[str
                 return None
             reason = explain_group_match(
                 name_a, name_b,
-                place_a_known=not name_a.place and _names_place(docs_a, name_b.place, places),
-                place_b_known=not name_b.place and _names_place(docs_b, name_a.place, places))
+                place_a_known=not name_a.place and places_a.names(name_b.place),
+                place_b_known=not name_b.place and places_b.names(name_a.place))
             if reason and found is None:
                 found = (text_a, text_b, reason)
     return found
@@ -84,27 +105,32 @@ def join_descriptive_groups(clusters: Clusters) -> None:
     for i, actor in enumerate(clusters.actors):
         documents[clusters.find(i)].add(actor.document_id)
     places = _document_places(clusters)
+    place_index = {root: _PlaceIndex(documents[root], places) for root in names}
     # blocks: (head noun, place word); a placeless name goes under the places its documents name
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for root, parsed in names.items():
         keys = set()
         for _, name in parsed:
-            words = set(name.place) if name.place else {t for d in documents[root] for p in places.get(d, ())
-                                                         for t in p}
+            words = set(name.place) if name.place else place_index[root].words()
             keys |= {(name.head, word) for word in words}
         for key in keys:
             blocks[key].append(root)
     candidates: dict[int, dict[int, tuple[str, str, str]]] = defaultdict(dict)
     skipped = 0
+    compared: set[tuple[int, int]] = set()  # a pair shares many blocks; compare it once
     for roots in blocks.values():
         if len(roots) > MAX_GROUP_BLOCK:
             skipped += 1
             continue
         for x, a in enumerate(roots):
             for b in roots[x + 1:]:
-                if a == b or documents[a] & documents[b] or b in candidates[a]:
+                pair = (a, b) if a < b else (b, a)
+                if a == b or pair in compared:
                     continue
-                found = _explain(names[a], documents[a], names[b], documents[b], places)
+                compared.add(pair)
+                if documents[a] & documents[b]:
+                    continue
+                found = _explain(names[a], place_index[a], names[b], place_index[b])
                 if found:
                     candidates[a][b] = found
                     candidates[b][a] = (found[1], found[0], found[2])

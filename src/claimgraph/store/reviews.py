@@ -13,11 +13,9 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
 
 from ..errors import ReviewError
 from ..model import ClaimGroup, Document, Entity
-from . import tables as t
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -86,19 +84,9 @@ def load_graph(store: Store, *, with_text: bool = False, include_rejected: bool 
     if with_text:
         documents = {d.id: d for d in store.iter_documents()}
     else:
-        documents = {d.id: d for d in _iter_document_headers(store)}
+        documents = {d.id: d for d in store.iter_documents(with_text=False)}
     return ReviewedGraph(entities={e.id: e for e in store.entities()}, groups=groups,
                          documents=documents, claim_reviews=claim_reviews, rejected=rejected)
-
-
-def _iter_document_headers(store: Store):
-    """Documents without their text (views list thousands of them; text is read per document)."""
-    columns = [c for c in t.documents.c if c.name in Document.__dataclass_fields__ and c.name not in ("text", "raw_text")]
-    with store.engine.connect() as conn:
-        for row in conn.execute(select(*columns).order_by(t.documents.c.source)):
-            values = row._asdict()
-            values["authors"] = list(values.get("authors") or [])
-            yield Document(text="", **values)
 
 
 def _check_review(store: Store, action: str, target: str, payload: dict[str, Any]) -> None:

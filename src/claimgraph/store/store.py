@@ -109,6 +109,12 @@ def _document_from_row(row: Any) -> Document:
     )
 
 
+def _document_header_from_row(row: Any) -> Document:
+    values = {k: v for k, v in row._asdict().items() if k in Document.__dataclass_fields__}
+    values["authors"] = list(values.get("authors") or [])
+    return Document(text="", **values)
+
+
 def _claim_from_row(row: Any) -> Claim:
     evidence = Evidence(
         document_id=row.document_id, text=row.evidence_text, start=row.evidence_start,
@@ -217,12 +223,15 @@ class Store:
             extracted_with=EXTRACTOR_VERSION if extracted else None))
 
     def iter_documents(self, *, with_text: bool = True) -> Iterator[Document]:
+        """Stored documents by source; without text (`text == ""`) they cost a row of metadata each,
+        which is what listings and the reduce need for thousands of documents."""
+        if with_text:
+            query = select(t.documents)
+        else:
+            query = select(*[c for c in t.documents.c if c.name not in ("text", "raw_text")])
         with self.engine.connect() as conn:
-            for row in conn.execute(select(t.documents).order_by(t.documents.c.source)):
-                document = _document_from_row(row)
-                if not with_text:
-                    document.raw_text = None
-                yield document
+            for row in conn.execute(query.order_by(t.documents.c.source)):
+                yield _document_from_row(row) if with_text else _document_header_from_row(row)
 
     def get_document(self, document_id: str) -> Document | None:
         with self.engine.connect() as conn:
@@ -268,10 +277,21 @@ class Store:
             for row in conn.execute(select(*columns).order_by(t.mentions.c.id)):
                 yield Mention(**row._asdict())
 
-    def iter_claims(self) -> Iterator[Claim]:
+    def iter_claims(self, *, relation: str | None = None) -> Iterator[Claim]:
+        query = select(t.claims).order_by(t.claims.c.id)
+        if relation:
+            query = query.where(t.claims.c.relation == relation)
         with self.engine.connect() as conn:
-            for row in conn.execute(select(t.claims).order_by(t.claims.c.id)):
+            for row in conn.execute(query):
                 yield _claim_from_row(row)
+
+    def iter_parent_hints(self) -> Iterator[tuple[tuple[str, str], tuple[str, str]]]:
+        """((document, actor), (document, parent actor)) for every mention whose text names a parent."""
+        m = t.mentions.c
+        query = select(m.document_id, m.actor, m.parent_hint).where(m.parent_hint.is_not(None)).distinct()
+        with self.engine.connect() as conn:
+            for document_id, actor, parent in conn.execute(query):
+                yield (document_id, actor), (document_id, parent)
 
     # -- reduce output ------------------------------------------------------------------------
 
