@@ -20,6 +20,7 @@ def _actors(nlp, text: str) -> dict[str, str]:
     ("He remained in close contact with commanders in the Tigray region.", "commanders in the Tigray region"),
     ("Protesters blocked streets in Hong Kong as police watched.", "streets in Hong Kong"),
     ("Customs officers seized German goods at the border.", "German goods"),
+    ("A prominent anti-Syria journalist was killed in Beirut.", "prominent anti-Syria journalist"),
 ])
 def test_actors_junk_is_not_an_actor(nlp, text, junk):
     assert junk not in _actors(nlp, text)
@@ -39,6 +40,7 @@ def test_actors_officials_in_a_capital_stand_for_the_state(nlp):
     ("Government forces clashed with pro-government militias in Darfur.", "pro-government militias in Darfur"),
     ("Iran-backed militias attacked a US base.", "Iran-backed militias"),
     ("Many rebels in Darfur laid down their arms.", "rebels in Darfur"),
+    ("Police detained students at Cumhuriyet University near AKP offices.", "students at Cumhuriyet University"),
 ])
 def test_actors_group_keeps_distinguishing_modifiers(nlp, text, name):
     assert _actors(nlp, text).get(name) == "organization"
