@@ -56,6 +56,20 @@ def _print_rejected(rejected: list[str]) -> None:
         err_console.print(f"[yellow]skipped[/yellow] {line}", highlight=False, soft_wrap=True)
 
 
+def _require_db(db: str) -> None:
+    """Refuse a SQLite path that does not exist (opening it would create an empty database)."""
+    if "://" not in db and not Path(db).expanduser().exists():
+        _fail(f"{db}: no such database; build one first: claimgraph build SOURCES --db {db}")
+
+
+def _open_existing(db: str):
+    """The store at DB; a missing SQLite file fails with one line instead of being created."""
+    from .store import Store
+
+    _require_db(db)
+    return Store(db)
+
+
 @app.callback()
 def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log stage progress."),
          version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
@@ -124,10 +138,9 @@ def ingest(sources: list[str] = typer.Argument(..., help="Files, folders or URLs
 def documents(db: str = DB_OPTION,
               as_json: bool = typer.Option(False, "--json", help="Print JSON lines instead of a table.")) -> None:
     """List stored documents: source, outlet, date, date source, length, duplicate-of (docs/ingest.md)."""
-    from .store import Store
 
     try:
-        store = Store(db)
+        store = _open_existing(db)
         rows = [(d.id, d.source, d.outlet, d.published, d.date_source, len(d.text), d.duplicate_of, d.title)
                 for d in store.iter_documents()]
         store.close()
@@ -160,7 +173,6 @@ def export(out: Path = typer.Argument(..., help="Output file."),
     from .export.csv import write_csv
     from .export.ftm import write_ftm
     from .export.graph import write_gexf, write_graphml
-    from .store import Store
 
     writers = {"json": write_json, "ftm": write_ftm, "graphml": write_graphml, "gexf": write_gexf,
                "csv": write_csv}
@@ -169,7 +181,8 @@ def export(out: Path = typer.Argument(..., help="Output file."),
     if rollup and format != "json":
         _fail(f"--rollup works with --format json only, not {format!r}")
     try:
-        counts = write_json(Store(db), out, rollup=True) if rollup else writers[format](Store(db), out)
+        store = _open_existing(db)
+        counts = write_json(store, out, rollup=True) if rollup else writers[format](store, out)
     except ClaimgraphError as err:
         _fail(str(err))
     console.print(f"wrote {out} (" + ", ".join(f"{v} {k}" for k, v in counts.items()) + ")")
@@ -179,10 +192,9 @@ def export(out: Path = typer.Argument(..., help="Output file."),
 def stats(db: str = DB_OPTION,
           as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """Counts of documents, entities, and claims by relation."""
-    from .store import Store
 
     try:
-        figures = Store(db).stats()
+        figures = _open_existing(db).stats()
     except ClaimgraphError as err:
         _fail(str(err))
     if as_json:
@@ -197,13 +209,6 @@ def stats(db: str = DB_OPTION,
     console.print(table)
 
 
-def _open_existing(db: str):
-    """The store at DB, failing with one line when a SQLite file does not exist (nothing is created)."""
-    from .store import Store
-
-    if "://" not in db and not Path(db).exists():
-        _fail(f"no database at {db}; run `claimgraph build SOURCES --db {db}` first")
-    return Store(db)
 
 
 @app.command()
@@ -265,12 +270,6 @@ def claims(db: str = DB_OPTION,
     console.print(table)
 
 
-def _require_db(db: str) -> None:
-    """Refuse a SQLite path that does not exist (opening it would create an empty database)."""
-    if "://" not in db and not Path(db).expanduser().exists():
-        _fail(f"{db}: no such database; build one first: claimgraph build SOURCES --db {db}")
-
-
 @app.command()
 def serve(db: str = DB_OPTION,
           host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
@@ -304,11 +303,9 @@ def report(out: Path = typer.Argument(..., help="Output HTML file."),
            title: str = typer.Option("claimgraph report", "--title", help="Title of the report.")) -> None:
     """Write one self-contained HTML report (graph, top claims with evidence, sources) that opens offline."""
     from .export.report import write_report
-    from .store import Store
 
-    _require_db(db)
     try:
-        counts = write_report(Store(db), out, title=title)
+        counts = write_report(_open_existing(db), out, title=title)
     except ClaimgraphError as err:
         _fail(str(err))
     console.print(f"wrote {out} ({counts['bytes'] // 1024} KiB)")
