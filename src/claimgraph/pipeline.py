@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 
+from .batching import batched
 from .model import Document, Extraction
 from .settings import Settings, get_settings
 from .store import Store
@@ -37,12 +37,6 @@ class BuildReport:
 
 
 ProgressCallback = Callable[[str, int], None]  # (event, count): "document" per item, "rejected" per bad source
-
-
-def _batched(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def iter_new_documents(sources: Sequence[str], store: Store, report: BuildReport, *,
@@ -103,7 +97,7 @@ def map_documents(documents: Iterable[Document], store: Store, report: BuildRepo
     # Ray without --workers: one actor per CPU of the cluster, which only Ray knows
     workers = workers or (settings.workers if engine == "local" else None)
     with open_engine(engine, task, workers=workers, address=address) as mapper:
-        for extractions in mapper.map(_batched(documents, settings.batch_size)):
+        for extractions in mapper.map(batched(documents, settings.batch_size)):
             report.extracted += store.save_extractions(extractions)
             report.ingested += len(extractions)
             if on_progress:

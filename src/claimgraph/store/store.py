@@ -20,8 +20,19 @@ from sqlalchemy import create_engine, delete, event, func, insert, select, updat
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..batching import batched
 from ..errors import StoreError
-from ..model import ClaimGroup, Claim, Cue, Document, Entity, Evidence, Extraction, Mention, Origin
+from ..model import (
+    Claim,
+    ClaimGroup,
+    Cue,
+    Document,
+    Entity,
+    Evidence,
+    Extraction,
+    Mention,
+    Origin,
+)
 from . import tables as t
 
 log = logging.getLogger(__name__)
@@ -35,6 +46,11 @@ WRITE_OPTION = "claimgraph_write"
 # Key of the PostgreSQL advisory lock that serializes graph rebuilds (any constant bigint;
 # this one is "claimgraph" hashed, to stay clear of other applications sharing the server).
 GRAPH_LOCK_KEY = 0x636C61696D67
+
+
+# Rows per INSERT when the derived graph is rewritten: big enough for executemany to pay off,
+# small enough that a 50k-document graph's JSON bodies are not all built at once.
+WRITE_CHUNK = 1000
 
 
 def normalize_db_url(db: str) -> str:
@@ -107,6 +123,14 @@ def _document_from_row(row: Any) -> Document:
         date_source=row.date_source, retrieved=row.retrieved, language=row.language,
         duplicate_of=row.duplicate_of,
     )
+
+
+def _group_row(group: ClaimGroup) -> dict[str, Any]:
+    return dict(id=group.id, subject=group.subject, relation=group.relation, mode=group.mode,
+                object=group.object, polarity=group.polarity, certainty=group.certainty,
+                documents=group.documents, outlets=group.outlets, origins=group.origins,
+                first_reported=group.first_reported, last_reported=group.last_reported,
+                contradicted=group.contradicted, body=group.to_dict())
 
 
 def _document_header_from_row(row: Any) -> Document:
@@ -297,23 +321,19 @@ class Store:
 
     def replace_graph(self, entities: list[Entity], actor_entity: dict[tuple[str, str], str],
                       groups: list[ClaimGroup]) -> None:
-        """Replace the derived tables in one transaction."""
+        """Replace the derived tables in one transaction, inserting in chunks so that the rows
+        (a JSON body per group) never all sit in memory at once (#7)."""
+        tables = (
+            (t.entities, (_row(t.entities, e.to_dict()) for e in entities)),
+            (t.actor_entities, (dict(document_id=d, actor=a, entity_id=e) for (d, a), e in actor_entity.items())),
+            (t.claim_groups, (_group_row(g) for g in groups)),
+        )
         with self.writer.begin() as conn:
-            conn.execute(delete(t.claim_groups))
-            conn.execute(delete(t.actor_entities))
-            conn.execute(delete(t.entities))
-            if entities:
-                conn.execute(insert(t.entities), [_row(t.entities, e.to_dict()) for e in entities])
-            if actor_entity:
-                conn.execute(insert(t.actor_entities), [
-                    dict(document_id=d, actor=a, entity_id=e) for (d, a), e in actor_entity.items()])
-            if groups:
-                conn.execute(insert(t.claim_groups), [dict(
-                    id=g.id, subject=g.subject, relation=g.relation, mode=g.mode, object=g.object,
-                    polarity=g.polarity, certainty=g.certainty, documents=g.documents,
-                    outlets=g.outlets, origins=g.origins, first_reported=g.first_reported,
-                    last_reported=g.last_reported, contradicted=g.contradicted, body=g.to_dict(),
-                ) for g in groups])
+            for table, _ in reversed(tables):
+                conn.execute(delete(table))
+            for table, rows in tables:
+                for chunk in batched(rows, WRITE_CHUNK):
+                    conn.execute(insert(table), chunk)
 
     def entities(self) -> list[Entity]:
         with self.engine.connect() as conn:
