@@ -229,6 +229,30 @@ def chromium():
             browser.close()
 
 
+# Where each node is drawn, in page coordinates (vis-network draws on a canvas).
+NODE_POSITIONS_JS = """() => {
+  const network = window.claimgraphNetwork;
+  const box = document.querySelector('#graph canvas').getBoundingClientRect();
+  const out = {};
+  const positions = network.getPositions();
+  for (const id in positions) {
+    const p = network.canvasToDOM(positions[id]);
+    out[id] = {x: box.left + p.x, y: box.top + p.y};
+  }
+  return out;
+}"""
+
+
+@pytest.fixture
+def open_graph():
+    """open_graph(page, url): load the graph view, wait until it is drawn, return node positions."""
+    def _open(page, url: str) -> dict:
+        page.goto(url)
+        page.wait_for_selector("#graph[data-ready='1']", timeout=30_000)
+        return page.evaluate(NODE_POSITIONS_JS)
+    return _open
+
+
 @pytest.fixture
 def page(chromium, request):
     """A fresh browser tab; its screenshot goes to test-artifacts/<test name>.png at the end."""

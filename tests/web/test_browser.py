@@ -9,33 +9,13 @@ from claimgraph.store import Store
 
 pytestmark = pytest.mark.browser
 
-# Where each node is drawn, in page coordinates (vis-network draws on a canvas).
-NODE_POSITIONS_JS = """() => {
-  const network = window.claimgraphNetwork;
-  const box = document.querySelector('#graph canvas').getBoundingClientRect();
-  const out = {};
-  const positions = network.getPositions();
-  for (const id in positions) {
-    const p = network.canvasToDOM(positions[id]);
-    out[id] = {x: box.left + p.x, y: box.top + p.y};
-  }
-  return out;
-}"""
-
-
-def _open_graph(page, url: str) -> dict:
-    page.goto(url)
-    page.wait_for_selector("#graph[data-ready='1']", timeout=30_000)
-    return page.evaluate(NODE_POSITIONS_JS)
-
-
 def _group_id(db: str, subject: str, relation: str) -> str:
     [group] = [g for g in Store(db).claim_groups() if g.subject == subject and g.relation == relation]
     return group.id
 
 
-def test_browser_click_node_shows_actor(workbench_server, page):
-    positions = _open_graph(page, workbench_server + "/")
+def test_browser_click_node_shows_actor(workbench_server, page, open_graph):
+    positions = open_graph(page, workbench_server + "/")
     page.mouse.click(positions["e-sinaloa"]["x"], positions["e-sinaloa"]["y"])
     page.wait_for_selector("#panel[data-loaded='1']")
     panel = page.inner_text("#panel")
@@ -44,8 +24,8 @@ def test_browser_click_node_shows_actor(workbench_server, page):
     assert page.js_errors == []
 
 
-def test_browser_click_edge_shows_evidence(workbench_server, page):
-    positions = _open_graph(page, workbench_server + "/")
+def test_browser_click_edge_shows_evidence(workbench_server, page, open_graph):
+    positions = open_graph(page, workbench_server + "/")
     a, b = positions["e-sinaloa"], positions["e-gulf"]  # one edge between them: AID (weapons)
     page.mouse.click(a["x"] + 0.35 * (b["x"] - a["x"]), a["y"] + 0.35 * (b["y"] - a["y"]))
     page.wait_for_selector("#panel[data-loaded='1']")
@@ -66,8 +46,8 @@ def test_browser_claim_page_from_claims_list(workbench_server, page):
     assert page.locator(".evidence.polarity-negated mark.m-negation").inner_text() == "denied"
 
 
-def test_browser_filters_narrow_the_graph(workbench_server, page):
-    _open_graph(page, workbench_server + "/")
+def test_browser_filters_narrow_the_graph(workbench_server, page, open_graph):
+    open_graph(page, workbench_server + "/")
     page.check("input[name=relation][value=AID]")
     page.click("button[type=submit]")
     page.wait_for_selector("#graph[data-ready='1']")
@@ -78,18 +58,18 @@ def test_browser_filters_narrow_the_graph(workbench_server, page):
     assert page.evaluate("() => window.claimgraphNetwork.getSelectedNodes()") == ["e-gulf"]
 
 
-def test_browser_reject_then_undo(workbench_server, workbench_db, page):
+def test_browser_reject_then_undo(workbench_server, workbench_db, page, open_graph):
     group_id = _group_id(workbench_db, "e-ovidio", "CONSULT")
     page.goto(f"{workbench_server}/claims/{group_id}")
     page.click("button[value=reject]")
     page.wait_for_selector(".badge.review-rejected")
-    _open_graph(page, workbench_server + "/")
+    open_graph(page, workbench_server + "/")
     assert page.inner_text("#graph-status") == "6 actors, 6 edges"
     page.goto(workbench_server + "/reviews")
     assert "tester" in page.inner_text("table.reviews")
     page.click("table.reviews button")
     page.wait_for_selector("tr.undone")
-    _open_graph(page, workbench_server + "/")
+    open_graph(page, workbench_server + "/")
     assert page.inner_text("#graph-status") == "6 actors, 7 edges"
 
 
@@ -100,7 +80,7 @@ def test_browser_sources_page_draws_origin_graph(workbench_server, page):
     assert page.js_errors == []
 
 
-def test_browser_hostile_text_inert_everywhere(workbench_server, workbench_db, workbench_fixture, page):
+def test_browser_hostile_text_inert_everywhere(workbench_server, workbench_db, workbench_fixture, page, open_graph):
     hostile_claim = _group_id(workbench_db, "e-militia", "ASSAULT")
     for path in ["/entities", "/entities/e-militia", "/claims", f"/claims/{hostile_claim}", "/sources",
                  "/search?q=militia", "/search?q=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E"]:
@@ -111,7 +91,7 @@ def test_browser_hostile_text_inert_everywhere(workbench_server, workbench_db, w
     page.goto(f"{workbench_server}/claims/{hostile_claim}")
     assert workbench_fixture.HOSTILE_TITLE in page.inner_text("main")  # shown as text, literally
     assert workbench_fixture.HOSTILE_URL in page.inner_text("main")  # shown, but not a link
-    positions = _open_graph(page, workbench_server + "/")
+    positions = open_graph(page, workbench_server + "/")
     page.mouse.click(positions["e-militia"]["x"], positions["e-militia"]["y"])
     page.wait_for_selector("#panel[data-loaded='1']")
     assert workbench_fixture.HOSTILE_NAME in page.inner_text("#panel")

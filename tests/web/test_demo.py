@@ -8,18 +8,6 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-NODE_POSITIONS_JS = """() => {
-  const network = window.claimgraphNetwork;
-  const box = document.querySelector('#graph canvas').getBoundingClientRect();
-  const out = {};
-  const positions = network.getPositions();
-  for (const id in positions) {
-    const p = network.canvasToDOM(positions[id]);
-    out[id] = {x: box.left + p.x, y: box.top + p.y};
-  }
-  return out;
-}"""
-
 
 def _get(url: str):
     with urllib.request.urlopen(url, timeout=30) as response:
@@ -30,12 +18,10 @@ def _document_text(server: str, document_id: str) -> str:
     return _get(f"{server}/api/documents/{document_id}")["text"]
 
 
-def test_demo_click_node_then_edge_shows_grounded_evidence(demo_server, page):
+def test_demo_click_node_then_edge_shows_grounded_evidence(demo_server, page, open_graph):
     graph = _get(f"{demo_server}/api/graph")
     assert graph["nodes"] and graph["edges"]
-    page.goto(demo_server + "/")
-    page.wait_for_selector("#graph[data-ready='1']", timeout=30_000)
-    positions = page.evaluate(NODE_POSITIONS_JS)
+    positions = open_graph(page, demo_server + "/")
     top = graph["nodes"][0]  # the most mentioned actor
     page.mouse.click(positions[top["id"]]["x"], positions[top["id"]]["y"])
     page.wait_for_selector("#panel[data-loaded='1']")
