@@ -6,6 +6,9 @@ produced by the map stages (ingest, nlp, extract) and are pure functions of
 one document. Entity and ClaimGroup are produced by the reduce stages
 (resolve, corroborate) over everything stored.
 
+The records the reduce holds by the hundred thousand (Mention, Cue, Evidence, Claim,
+Origin) use slots: no per-instance __dict__ (#7).
+
 Invariant (the grounding guarantee): for every Evidence `e` of a Document `d`,
 `d.text[e.start:e.end] == e.text`.
 """
@@ -62,7 +65,7 @@ class Document:
         return asdict(self)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A span of a document that names or refers to an actor.
 
@@ -87,7 +90,7 @@ class Mention:
         return asdict(self)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cue:
     """A word or phrase that set polarity, certainty or attribution."""
 
@@ -97,7 +100,7 @@ class Cue:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     """The exact sentence behind a claim, who said it and how sure they sounded."""
 
@@ -116,7 +119,7 @@ class Evidence:
         return asdict(self)
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """One document's statement that subject does `relation` (in `mode`) to object."""
 
@@ -160,7 +163,7 @@ class Entity:
         return asdict(self)
 
 
-@dataclass
+@dataclass(slots=True)
 class Origin:
     """An independent source behind a claim group: who first said it."""
 

@@ -8,7 +8,7 @@ import pytest
 from claimgraph.corroborate import group_claims
 from claimgraph.model import Claim, Document, Evidence, Mention
 from claimgraph.resolve import resolve_mentions
-from claimgraph.resolve.actors import is_junk_name
+from claimgraph.resolve.actors import collect_actors, is_junk_name
 
 
 @pytest.mark.parametrize("text, junk", [
@@ -55,3 +55,23 @@ def test_actors_metonyms_link_to_the_state(name, type_, expected):
 def test_actors_capital_typed_location_stays_a_place():
     resolution = resolve_mentions([Mention("d1", 0, 6, "Moscow", "a1", "Moscow", "location")])
     assert resolution.actor_entity[("d1", "a1")] != "state_ru"
+
+
+@pytest.mark.parametrize("filled", ["gazetteer_id", "description", "parent_hint"])
+def test_actors_empty_containers_stay_per_actor(filled):
+    """Actors share empty containers (#7) until one fills its own: the others stay empty."""
+    extra = {"gazetteer_id": {"gazetteer_id": "northern-front"}, "parent_hint": {"parent_hint": "a9"}}.get(filled, {})
+    mentions = [
+        Mention("d1", 0, 14, "Northern Front", "a1", "Northern Front", "organization", **extra),
+        Mention("d1", 10, 16, "Coastal Union", "a2", "Coastal Union", "organization"),
+        Mention("d2", 0, 7, "Hill Party", "a1", "Hill Party", "organization"),
+    ]
+    if filled == "description":
+        mentions.insert(1, Mention("d1", 6, 9, "the Northern rulers", "a1", "Northern Front", "organization",
+                                   kind="description"))
+    first, *others = collect_actors(mentions)
+    filled_value = {"gazetteer_id": first.gazetteer_ids, "description": first.descriptions,
+                    "parent_hint": first.parent_hints}[filled]
+    assert filled_value
+    for actor in others:
+        assert not actor.gazetteer_ids and not actor.descriptions and not actor.parent_hints

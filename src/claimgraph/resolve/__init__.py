@@ -8,7 +8,7 @@ from typing import Iterable
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..model import Mention
 from .actors import collect_actors
-from .anchors import find_anchor
+from .anchors import AnchorResult, find_anchor
 from .cluster import cluster_actors
 from .entities import Resolution, build_resolution, make_entity_id
 from .gazindex import build_index
@@ -35,7 +35,9 @@ def resolve_mentions(mentions: Iterable[Mention], *,
     started = time.perf_counter()
     actors = collect_actors(mentions)
     index = build_index(gazetteer if gazetteer is not None else load_gazetteer())
-    anchors = [find_anchor(actor, index) for actor in actors]
+    shared: dict[AnchorResult, AnchorResult] = {}  # equal results as one object: one per actor adds up (#7)
+    anchors = [shared.setdefault(result, result) for result in (find_anchor(actor, index) for actor in actors)]
+    del shared
     clusters = cluster_actors(actors, anchors)
     resolution = build_resolution(clusters, index, part_of=part_of, reviews=reviews)
     log.info("resolve: %d local actors -> %d entities in %.2fs", len(actors), len(resolution.entities),

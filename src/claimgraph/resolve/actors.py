@@ -20,19 +20,30 @@ _WORD = re.compile(r"[a-z0-9]+")
 NAME_KINDS = frozenset({"name", "alias", "acronym", "demonym"})
 
 
-@dataclass
+# The shared empty values of collect_actors (see LocalActor); the Counter is never written to.
+_NONE: tuple[()] = ()
+_NO_IDS: Counter = Counter()
+_NO_HINTS: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
 class LocalActor:
-    """One actor of one document: its names, type and gazetteer hints."""
+    """One actor of one document: its names, type and gazetteer hints.
+
+    A corpus has hundreds of thousands of these (#7), so collect_actors gives the
+    containers most actors leave empty (descriptions, gazetteer ids, parent hints) one
+    shared empty value and makes a container of their own only for those that fill them.
+    """
 
     document_id: str
     actor: str
     name: str
     type: str
     names: list[str] = field(default_factory=list)  # proper names as written, best first
-    descriptions: list[str] = field(default_factory=list)
-    gazetteer_ids: Counter = field(default_factory=Counter)
+    descriptions: list[str] | tuple[()] = field(default_factory=list)  # read-only for all but collect_actors
+    gazetteer_ids: Counter = field(default_factory=Counter)  # read-only for all but collect_actors
     mentions: int = 0
-    parent_hints: set[str] = field(default_factory=set)
+    parent_hints: set[str] | frozenset[str] = field(default_factory=set)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -55,38 +66,56 @@ class LocalActor:
 def collect_actors(mentions: Iterable[Mention]) -> list[LocalActor]:
     """One LocalActor per (document, actor) key, in first-seen order."""
     actors: dict[tuple[str, str], LocalActor] = {}
-    types: dict[tuple[str, str], Counter] = {}
+    # name mentions per type: (type, count) while an actor has one type (nearly all do), else a dict
+    types: dict[tuple[str, str], tuple[str, int] | dict[str, int]] = {}
     for mention in mentions:
         key = (mention.document_id, mention.actor)
         actor = actors.get(key)
         if actor is None:
             name = mention.name.strip() or mention.text.strip()  # an empty best name: fall back to the text
-            actor = actors[key] = LocalActor(mention.document_id, mention.actor, name, mention.type)
-            types[key] = Counter()
+            actor = actors[key] = LocalActor(mention.document_id, mention.actor, name, mention.type,
+                                             descriptions=_NONE, gazetteer_ids=_NO_IDS, parent_hints=_NO_HINTS)
             _add_name(actor.names, actor.name)
         actor.mentions += 1
         if mention.kind in NAME_KINDS:
-            types[key][mention.type] += 1
+            _count_type(types, key, mention.type)
             _add_name(actor.names, mention.text.strip())
         elif mention.kind == "description" and _has_proper_name(mention.text):
+            if actor.descriptions is _NONE:
+                actor.descriptions = []
             _add_name(actor.descriptions, mention.text.strip())
         for alias in mention.aliases:
             _add_name(actor.names, alias.strip())
         if mention.gazetteer_id:
+            if actor.gazetteer_ids is _NO_IDS:
+                actor.gazetteer_ids = Counter()
             actor.gazetteer_ids[mention.gazetteer_id] += 1
         if mention.parent_hint and mention.parent_hint != mention.actor:
-            actor.parent_hints.add(mention.parent_hint)
-    for key, actor in actors.items():
-        if types[key]:
+            actor.parent_hints = actor.parent_hints | {mention.parent_hint}
+    for key, counts in types.items():
+        if type(counts) is tuple:
+            actors[key].type = counts[0]
+        else:
             # the type most name mentions carry; 'other' only when nothing better was seen
-            ranked = sorted(types[key].items(), key=lambda kv: (kv[0] == "other", -kv[1], kv[0]))
-            actor.type = ranked[0][0]
+            ranked = sorted(counts.items(), key=lambda kv: (kv[0] == "other", -kv[1], kv[0]))
+            actors[key].type = ranked[0][0]
+    del types
     org_words = load_lexicon().org_words
     for actor in actors.values():
         if actor.type == "person" and org_words.intersection(name_tokens(actor.name)):
             actor.type = "organization"  # NER calls many group names PERSON ("Sinai Bedouin tribes")
     _vote_person_types(list(actors.values()), org_words)
     return [actor for actor in actors.values() if not _is_junk(actor)]
+
+
+def _count_type(types: dict, key: tuple[str, str], type_: str) -> None:
+    counts = types.get(key)
+    if counts is None:
+        types[key] = (type_, 1)
+    elif type(counts) is tuple:
+        types[key] = (type_, counts[1] + 1) if counts[0] == type_ else {counts[0]: counts[1], type_: 1}
+    else:
+        counts[type_] = counts.get(type_, 0) + 1
 
 
 @lru_cache(maxsize=100_000)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .actors import LocalActor
 from .gazindex import GazetteerIndex
@@ -40,12 +40,18 @@ class Anchor:
     reason: str = ""
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class AnchorResult:
+    """One per local actor (#7): immutable, so equal results can be one shared object."""
+
     anchor: Anchor | None = None
     parents: tuple[str, ...] = ()  # anchor keys of parents named by a descriptive name without a known child
-    extra: list[Anchor] = field(default_factory=list)  # anchors of parents that need an entity
+    extra: tuple[Anchor, ...] = ()  # anchors of parents that need an entity
     descriptive: bool = False  # parents come from a descriptive name ("ISIS' branch ...")
+
+
+# The result of an actor with no anchor: most actors, so one shared object.
+NO_ANCHOR = AnchorResult()
 
 
 def is_type_compatible(a: str, b: str) -> bool:
@@ -79,7 +85,7 @@ def find_anchor(actor: LocalActor, index: GazetteerIndex) -> AnchorResult:
                              and entry is not None and not _resembles(long_names, entry))
         if entry is not None and not spelled_otherwise:
             return AnchorResult(gazetteer_anchor(index, entry_id, f"gazetteer entry '{entry_id}' (entity ruler)"))
-    fallback = AnchorResult()
+    fallback = NO_ANCHOR
     for name in [*actor.names, *actor.descriptions]:
         result = _anchor_name(name, actor.type, index)
         if result.anchor is not None and is_acronym(name) and long_names and result.anchor.gazetteer_id \
@@ -114,7 +120,7 @@ def _anchor_name(name: str, actor_type: str, index: GazetteerIndex) -> AnchorRes
         how = "acronym" if is_acronym(name) else "name or alias"
         return AnchorResult(gazetteer_anchor(index, entry_id, f"gazetteer {how} '{name}'"))
     if actor_type == "person":
-        return AnchorResult()
+        return NO_ANCHOR
     tokens = name_tokens(name)
     result = _anchor_state_phrase(name, tokens, actor_type, index)
     if result.anchor is not None:
@@ -157,14 +163,14 @@ def _anchor_state_phrase(name: str, tokens: tuple[str, ...], actor_type: str,
         if not rest:
             if head in index.demonyms:
                 return AnchorResult(gazetteer_anchor(index, state, f"demonym '{name}'"))
-            return AnchorResult()
+            return NO_ANCHOR
         body = _body_of(rest, lex.state_bodies)
         if body is None:
-            return AnchorResult()
+            return NO_ANCHOR
         if body.body == "state":
             return AnchorResult(gazetteer_anchor(index, state, f"'{name}' stands for the state"))
         return AnchorResult(_body_anchor(index, state, body.body, body.suffix, body.parent, name))
-    return AnchorResult()
+    return NO_ANCHOR
 
 
 def _body_of(rest: tuple[str, ...], bodies):
@@ -207,7 +213,7 @@ def _anchor_description(name: str, tokens: tuple[str, ...], index: GazetteerInde
     lex = load_lexicon()
     position = next((i for i, t in enumerate(tokens) if i > 0 and t in lex.branch_words), None)
     if position is None:
-        return AnchorResult()
+        return NO_ANCHOR
     qualifier = lex.wing_kinds.get(tokens[position - 1])
     parent_tokens = tokens[:position - 1] if qualifier else tokens[:position]
     rest = list(tokens[position + 1:])
@@ -226,7 +232,7 @@ def _anchor_description(name: str, tokens: tuple[str, ...], index: GazetteerInde
             break
     place = [t for t in place if t not in _PLACE_FILLERS]
     if parent is None:
-        return AnchorResult()
+        return NO_ANCHOR
     children = index.children.get(parent, [])
     if qualifier:
         children = [c for c in children if index.entry(c).kind == qualifier]
@@ -240,7 +246,7 @@ def _anchor_description(name: str, tokens: tuple[str, ...], index: GazetteerInde
     if (qualifier or place) and len(children) == 1:
         return AnchorResult(gazetteer_anchor(
             index, children[0], f"descriptive name '{name}' -> part of {index.entry(parent).name}"))
-    return AnchorResult(None, (f"gz:{parent}",), [gazetteer_anchor(index, parent)], descriptive=True)
+    return AnchorResult(None, (f"gz:{parent}",), (gazetteer_anchor(index, parent),), descriptive=True)
 
 
 def _lookup_tokens(name: str, tokens: tuple[str, ...], index: GazetteerIndex) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .actors import LocalActor
 from .anchors import AnchorResult, is_type_compatible
@@ -30,12 +30,15 @@ MAX_PERSON_NAMES = 8
 KUNYA_HEADS = frozenset({"abu", "abou", "umm", "um"})
 
 
-@dataclass
+@dataclass(slots=True)
 class ClusterInfo:
+    """What a cluster's joins must respect. One per local actor (hundreds of thousands, #7), so the
+    containers are immutable and shared while a cluster has one member: `join` builds new ones."""
+
     anchor: str | None = None
-    types: set[str] = field(default_factory=set)
-    person_names: list[tuple[str, ...]] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
+    types: frozenset[str] = frozenset()
+    person_names: list[tuple[str, ...]] | tuple[()] = ()
+    reasons: list[str] | tuple[()] = ()
     display_name: str | None = None  # set when a join makes one name the best (descriptive groups)
 
 
@@ -47,13 +50,15 @@ class Clusters:
         self.anchors = anchors
         self.parent = list(range(len(actors)))
         self.info = []
+        type_sets: dict[str, frozenset[str]] = {}
         for actor, result in zip(actors, anchors):
-            info = ClusterInfo(anchor=result.anchor.key if result.anchor else None,
-                               types={result.anchor.type if result.anchor else actor.type})
+            type_ = result.anchor.type if result.anchor else actor.type
+            types = type_sets.get(type_) or type_sets.setdefault(type_, frozenset({type_}))
+            info = ClusterInfo(anchor=result.anchor.key if result.anchor else None, types=types)
             if actor.type == "person" and result.anchor is None and len(actor.tokens) >= 2:
-                info.person_names.append(actor.tokens)
+                info.person_names = [actor.tokens]
             if result.anchor is not None:
-                info.reasons.append(result.anchor.reason)
+                info.reasons = [result.anchor.reason]
             self.info.append(info)
 
     def find(self, i: int) -> int:
@@ -80,8 +85,10 @@ class Clusters:
             a, b, ia, ib = b, a, ib, ia
         self.parent[b] = a
         ia.anchor = ia.anchor or ib.anchor
-        ia.types |= ib.types
-        ia.person_names = _keep_longest(ia.person_names + ib.person_names)
+        ia.types = ia.types | ib.types
+        ia.person_names = _keep_longest([*ia.person_names, *ib.person_names])
+        if not isinstance(ia.reasons, list):  # still the shared empty tuple
+            ia.reasons = []
         ia.reasons.extend([reason, *ib.reasons])
         ia.display_name = ia.display_name or ib.display_name
         return True
@@ -160,8 +167,9 @@ def _join_exact_names(clusters: Clusters) -> dict[tuple, list[int]]:
         # one head per cluster this name ends in (type constraints may keep 'Sinai' the place
         # apart from 'Sinai' the group)
         heads[key] = []
+        reason = f"same normalized name '{' '.join(key[1])}'"  # one string for every join it explains
         for j in members:
-            if not any(clusters.join(h, j, f"same normalized name '{' '.join(key[1])}'") for h in heads[key]):
+            if not any(clusters.join(h, j, reason) for h in heads[key]):
                 heads[key].append(j)
     return heads
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -51,6 +52,25 @@ GRAPH_LOCK_KEY = 0x636C61696D67
 # Rows per INSERT when the derived graph is rewritten: big enough for executemany to pay off,
 # small enough that a 50k-document graph's JSON bodies are not all built at once.
 WRITE_CHUNK = 1000
+
+
+# Evidence per INSERT of claim groups: a group's JSON body holds all its evidence, and a few
+# groups of a big corpus hold tens of thousands each, so 1000 bodies at once could be most of it.
+WRITE_CHUNK_EVIDENCE = 5000
+
+
+def _batched_by_evidence(groups: Iterable[ClaimGroup]) -> Iterator[list[ClaimGroup]]:
+    """Groups in chunks of at most WRITE_CHUNK groups and (one big group aside) WRITE_CHUNK_EVIDENCE evidence."""
+    chunk: list[ClaimGroup] = []
+    weight = 0
+    for group in groups:
+        if chunk and (len(chunk) >= WRITE_CHUNK or weight + len(group.evidence) > WRITE_CHUNK_EVIDENCE):
+            yield chunk
+            chunk, weight = [], 0
+        chunk.append(group)
+        weight += len(group.evidence)
+    if chunk:
+        yield chunk
 
 
 def normalize_db_url(db: str) -> str:
@@ -139,17 +159,39 @@ def _document_header_from_row(row: Any) -> Document:
     return Document(text="", **values)
 
 
+def _intern(value: Any) -> Any:
+    """One shared copy of a short, much-repeated string (ids, actor keys, vocabulary).
+
+    Every row read gives fresh string objects; the reduce holds hundreds of thousands of
+    records built from them, so sharing the repeated ones is most of its memory (#7).
+    """
+    return sys.intern(value) if type(value) is str else value
+
+
+def _mention_from_row(row: Any) -> Mention:
+    return Mention(
+        document_id=_intern(row.document_id), start=row.start, end=row.end, text=_intern(row.text),
+        actor=_intern(row.actor), name=_intern(row.name), type=_intern(row.type), kind=_intern(row.kind),
+        gazetteer_id=_intern(row.gazetteer_id), aliases=[_intern(a) for a in row.aliases or []],
+        parent_hint=_intern(row.parent_hint),
+    )
+
+
 def _claim_from_row(row: Any) -> Claim:
+    # evidence text is not interned: sentences rarely repeat, and interning would keep them alive
+    document_id = _intern(row.document_id)
     evidence = Evidence(
-        document_id=row.document_id, text=row.evidence_text, start=row.evidence_start,
-        end=row.evidence_end, attributed_to=row.attributed_to, attributed_actor=row.attributed_actor,
-        attribution_kind=row.attribution_kind, certainty=row.evidence_certainty,
-        polarity=row.evidence_polarity, cues=[Cue(**cue) for cue in (row.cues or [])],
+        document_id=document_id, text=row.evidence_text, start=row.evidence_start,
+        end=row.evidence_end, attributed_to=_intern(row.attributed_to),
+        attributed_actor=_intern(row.attributed_actor), attribution_kind=_intern(row.attribution_kind),
+        certainty=_intern(row.evidence_certainty), polarity=_intern(row.evidence_polarity),
+        cues=[Cue(_intern(cue["kind"]), _intern(cue["text"]), cue["start"], cue["end"])
+              for cue in (row.cues or [])],
     )
     return Claim(
-        document_id=row.document_id, subject=row.subject, relation=row.relation, object=row.object,
-        evidence=evidence, mode=row.mode, polarity=row.polarity, certainty=row.certainty,
-        attributes=dict(row.attributes or {}),
+        document_id=document_id, subject=_intern(row.subject), relation=_intern(row.relation),
+        object=_intern(row.object), evidence=evidence, mode=_intern(row.mode), polarity=_intern(row.polarity),
+        certainty=_intern(row.certainty), attributes=dict(row.attributes or {}),
     )
 
 
@@ -162,7 +204,7 @@ def _claim_row(claim: Claim) -> dict[str, Any]:
         evidence_end=evidence.end, attributed_to=evidence.attributed_to,
         attributed_actor=evidence.attributed_actor, attribution_kind=evidence.attribution_kind,
         evidence_certainty=evidence.certainty, evidence_polarity=evidence.polarity,
-        cues=[cue.__dict__ for cue in evidence.cues],
+        cues=[dict(kind=cue.kind, text=cue.text, start=cue.start, end=cue.end) for cue in evidence.cues],
     )
 
 
@@ -299,7 +341,7 @@ class Store:
         columns = [c for c in t.mentions.c if c.name != "id"]
         with self.engine.connect() as conn:
             for row in conn.execute(select(*columns).order_by(t.mentions.c.id)):
-                yield Mention(**row._asdict())
+                yield _mention_from_row(row)
 
     def iter_claims(self, *, relation: str | None = None) -> Iterator[Claim]:
         query = select(t.claims).order_by(t.claims.c.id)
@@ -322,17 +364,19 @@ class Store:
     def replace_graph(self, entities: list[Entity], actor_entity: dict[tuple[str, str], str],
                       groups: list[ClaimGroup]) -> None:
         """Replace the derived tables in one transaction, inserting in chunks so that the rows
-        (a JSON body per group) never all sit in memory at once (#7)."""
-        tables = (
-            (t.entities, (_row(t.entities, e.to_dict()) for e in entities)),
-            (t.actor_entities, (dict(document_id=d, actor=a, entity_id=e) for (d, a), e in actor_entity.items())),
-            (t.claim_groups, (_group_row(g) for g in groups)),
+        (a JSON body per group) never all sit in memory at once: claim groups are chunked by
+        their evidence, since a body holds all of it (#7)."""
+        tables = (t.entities, t.actor_entities, t.claim_groups)
+        chunks = (
+            batched((_row(t.entities, e.to_dict()) for e in entities), WRITE_CHUNK),
+            batched((dict(document_id=d, actor=a, entity_id=e) for (d, a), e in actor_entity.items()), WRITE_CHUNK),
+            ([_group_row(g) for g in chunk] for chunk in _batched_by_evidence(groups)),
         )
         with self.writer.begin() as conn:
-            for table, _ in reversed(tables):
+            for table in reversed(tables):
                 conn.execute(delete(table))
-            for table, rows in tables:
-                for chunk in batched(rows, WRITE_CHUNK):
+            for table, table_chunks in zip(tables, chunks):
+                for chunk in table_chunks:
                     conn.execute(insert(table), chunk)
 
     def entities(self) -> list[Entity]:
