@@ -98,3 +98,24 @@ def test_origins_named_official_is_its_own_origin(resolution):
               _defect("wire", "Hamas men defected to Wilayat Sinai.")]
     group = _group(resolution, claims)
     assert {o.key for o in group.origin_list} == {"hamas", "outlet:daily bugle"}
+
+
+def test_origins_passage_carrying_a_relayed_attribution_shares_its_origin():
+    documents = {"mon": Document("mon", "", "mon.txt", outlet="Daily Monitor", published="2023-03-01")}
+    names = {"a": ("Allied Democratic Forces", "organization"),
+             "b": ("Islamic State Central Africa Province", "organization"), "r": ("Reuters", "organization")}
+    mentions = [Mention("mon", 0, 1, name, key, name, type_) for key, (name, type_) in names.items()]
+
+    def claim(text: str) -> Claim:
+        evidence = Evidence("mon", text, 0, len(text), attributed_to="security sources", attribution_kind="anonymous")
+        return Claim("mon", "a", "DEFECT", "b", evidence)
+
+    claims = [claim("Two ADF commanders defected to the Islamic State Central Africa Province, security "
+                    "sources told Reuters."),
+              # the next paragraph of the same quoted report: the outlet is named only above
+              claim("The Allied Democratic Forces have lost dozens of fighters to the province this year.")]
+    resolution = resolve_mentions(mentions)
+    [group] = group_claims(claims, actor_entity=resolution.actor_entity, documents=documents,
+                           entities=resolution.by_id())
+    assert group.origins == 1
+    assert [o.name for o in group.origin_list] == ["Reuters"]

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from ..model import Claim, ClaimGroup, Document, Entity, Evidence, Origin
 from .origins import find_origin
-from .outlets import Outlets, link_reporters
+from .outlets import Outlets, link_relays, link_reporters
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ def group_claims(claims: Iterable[Claim], *, actor_entity: dict[tuple[str, str],
     claims = list(claims)
     outlets = Outlets(entities, documents)
     reporters = link_reporters(claims, actor_entity, outlets)
+    relays = link_relays(claims, outlets)
     republishers: dict[str, list[str]] = defaultdict(list)
     for document in documents.values():
         if document.duplicate_of:
@@ -54,7 +55,7 @@ def group_claims(claims: Iterable[Claim], *, actor_entity: dict[tuple[str, str],
         buckets[(subject, claim.relation, claim.mode, object_)].append(claim)
     if dropped:
         log.info("corroborate: %d claims dropped (self-loop or unresolved actor)", dropped)
-    groups = [_make_group(key, members, documents, outlets, actor_entity, reporters, republishers)
+    groups = [_make_group(key, members, documents, outlets, actor_entity, reporters, republishers, relays)
               for key, members in buckets.items()]
     groups.sort(key=lambda g: (-g.origins, -g.documents, g.id))
     return groups
@@ -66,7 +67,8 @@ def _published(documents: dict[str, Document], document_id: str) -> str:
 
 
 def _make_group(key: tuple, members: list[Claim], documents: dict[str, Document], outlets: Outlets,
-                actor_entity: dict, reporters: dict[str, str], republishers: dict[str, list[str]]) -> ClaimGroup:
+                actor_entity: dict, reporters: dict[str, str], republishers: dict[str, list[str]],
+                relays: dict[tuple[str, str], str]) -> ClaimGroup:
     subject, relation, mode, object_ = key
     members = sorted(members, key=lambda c: (_published(documents, c.document_id), c.document_id,
                                              c.evidence.start))
@@ -89,7 +91,7 @@ def _make_group(key: tuple, members: list[Claim], documents: dict[str, Document]
         seen_spans.add(span)
         group.evidence.append(evidence)
         found = find_origin(evidence, actor_entity=actor_entity, outlets=outlets, reporters=reporters,
-                            republishers=republishers)
+                            republishers=republishers, relays=relays)
         origin = origins.setdefault(found.key, Origin(found.key, found.name, found.kind))
         if evidence.document_id not in origin.documents:
             origin.documents.append(evidence.document_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Evidence
+from ..resolve.normalize import fold
 from .outlets import Outlets
 
 
@@ -16,11 +17,13 @@ class OriginOf:
 
 
 def find_origin(evidence: Evidence, *, actor_entity: dict[tuple[str, str], str], outlets: Outlets,
-                reporters: dict[str, str], republishers: dict[str, list[str]]) -> OriginOf:
+                reporters: dict[str, str], republishers: dict[str, list[str]],
+                relays: dict[tuple[str, str], str] | None = None) -> OriginOf:
     """The attributed source (reporters resolved to their outlet), else the publishing outlet.
 
     Anonymous sources count as the outlet they spoke to ("Palestinian sources told The Times
-    of Israel" -> The Times of Israel), or the publishing outlet when none is named; a
+    of Israel" -> The Times of Israel, also in a passage that sentence introduced: `relays`
+    from outlets.link_relays), or the publishing outlet when none is named; a
     syndicated copy counts as the document it copies.
     """
     document_id = evidence.document_id
@@ -43,7 +46,8 @@ def find_origin(evidence: Evidence, *, actor_entity: dict[tuple[str, str], str],
         kind = evidence.attribution_kind or ("person" if entities[speaker].type == "person" else "organization")
         return OriginOf(speaker, name, kind, _chain(name, *tail))
     if evidence.attributed_to:
-        relay = outlets.find_relay(evidence.text) or outlets.find_relay(evidence.attributed_to)
+        relay = (outlets.find_relay(evidence.text) or outlets.find_relay(evidence.attributed_to)
+                 or (relays or {}).get((document_id, fold(evidence.attributed_to))))
         if relay:
             return OriginOf(relay, outlets.name_of(relay), "outlet",
                             _chain(evidence.attributed_to, outlets.name_of(relay), *tail))

@@ -150,6 +150,33 @@ def link_reporters(claims: Iterable[Claim], actor_entity: dict[tuple[str, str], 
     return links
 
 
+def link_relays(claims: Iterable[Claim], outlets: Outlets) -> dict[tuple[str, str], str]:
+    """(document id, folded source) -> the outlet that source spoke to, as stated anywhere in the document.
+
+    A quoted passage carries its attribution from the sentence that introduced it ("Palestinian
+    sources told The Times of Israel: ... In recent years X lost dozens of members ..."), but only
+    the introducing sentence names the outlet; without this the passage would count as a second,
+    independent origin.
+    """
+    sources: dict[str, set[str]] = defaultdict(set)  # document -> folded names of its attributed sources
+    relayed: dict[str, list[tuple[str, str]]] = defaultdict(list)  # document -> (folded text, outlet)
+    for claim in claims:
+        evidence = claim.evidence
+        if evidence.attributed_to:
+            sources[claim.document_id].add(fold(evidence.attributed_to))
+        relay = outlets.find_relay(evidence.text)
+        if relay:
+            relayed[claim.document_id].append((fold(evidence.text), relay))
+    relays: dict[tuple[str, str], str] = {}
+    for document_id, texts in relayed.items():
+        for source in sources.get(document_id, ()):
+            # the sentence that names the outlet also names the source ("sources told X")
+            relay = next((key for text, key in texts if source in text), None)
+            if relay:
+                relays[(document_id, source)] = relay
+    return relays
+
+
 def _find_byline(person: Entity, texts: set[str], outlets: Outlets) -> str | None:
     people = {fold(a).strip() for a in person.aliases or [person.name] if len(a) >= 3}
     for text in texts:
