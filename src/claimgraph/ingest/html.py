@@ -12,7 +12,7 @@ import trafilatura
 from lxml import etree
 
 from ..errors import IngestError
-from ..model import Document, make_document_id
+from ..model import Document
 from .boilerplate import drop_ui_lines, normalize_newlines
 
 log = logging.getLogger(__name__)
@@ -53,10 +53,9 @@ def build_html_document(
     meta = extracted.as_dict()
     canonical = meta.get("url") or url
     published, date_source = get_html_date(html, url=canonical)
-    return Document(
-        id=make_document_id(text),
-        text=text,
-        source=source,
+    return Document.from_text(
+        text,
+        source,
         raw_text=html,
         url=canonical,
         outlet=_get_site_name(meta.get("sitename"), canonical) or fallback_outlet or _get_domain(canonical),

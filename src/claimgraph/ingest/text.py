@@ -5,7 +5,7 @@ import logging
 import re
 from collections.abc import Collection
 
-from ..model import Document, make_document_id
+from ..model import Document
 from .boilerplate import Cleaned, Line, clean_text, get_byline, normalize_newlines
 from .datelines import get_years
 
@@ -55,10 +55,9 @@ def build_text_document(
     if published is None:
         published = get_published(cleaned)
         date_source = "dateline" if published else None
-    return Document(
-        id=make_document_id(text),
-        text=text,
-        source=source,
+    return Document.from_text(
+        text,
+        source,
         raw_text=raw,
         url=url,
         outlet=outlet or found_outlet,

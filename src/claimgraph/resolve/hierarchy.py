@@ -17,16 +17,21 @@ def add_parent(parents: dict[str, list[str]], child: str, parent: str) -> bool:
     return True
 
 
+def _reachable(edges: Mapping[str, Iterable[str]], start: str) -> set[str]:
+    """Every node reachable from start along edges (start itself only through a cycle)."""
+    out: set[str] = set()
+    todo = [start]
+    while todo:
+        for node in edges.get(todo.pop(), ()):
+            if node not in out:
+                out.add(node)
+                todo.append(node)
+    return out
+
+
 def ancestors(parents: Mapping[str, Iterable[str]], entity_id: str) -> set[str]:
     """Every entity above entity_id (parents, their parents, ...)."""
-    out: set[str] = set()
-    todo = [entity_id]
-    while todo:
-        for parent in parents.get(todo.pop(), ()):
-            if parent not in out:
-                out.add(parent)
-                todo.append(parent)
-    return out
+    return _reachable(parents, entity_id)
 
 
 def rollup(entity_id: str, entities: Iterable[Entity] | Mapping[str, Entity]) -> set[str]:
@@ -43,14 +48,7 @@ def rollup(entity_id: str, entities: Iterable[Entity] | Mapping[str, Entity]) ->
     for entity in values:
         for parent in entity.parents:
             children[parent].append(entity.id)
-    out = {entity_id}
-    todo = [entity_id]
-    while todo:
-        for child in children.get(todo.pop(), ()):
-            if child not in out:
-                out.add(child)
-                todo.append(child)
-    return out
+    return {entity_id} | _reachable(children, entity_id)
 
 
 def map_to_roots(entities: Mapping[str, Entity]) -> dict[str, str]:
