@@ -316,9 +316,8 @@ def eval_command(gold: Path = typer.Argument(..., help="Gold annotation JSON (en
                  corpus: Path = typer.Option(..., "--corpus", help="Folder of the articles the gold describes."),
                  as_json: bool = typer.Option(False, "--json", help="Print the whole result as JSON.")) -> None:
     """Build CORPUS into a temporary database, export and score it against GOLD (docs/extraction.md)."""
-    from dataclasses import asdict
-
     from .evaluate import evaluate
+    from .model import to_plain
 
     if not gold.is_file():
         _fail(f"{gold}: gold file not found")
@@ -329,8 +328,7 @@ def eval_command(gold: Path = typer.Argument(..., help="Gold annotation JSON (en
     except (ClaimgraphError, ValueError, KeyError) as err:
         _fail(f"{gold}: {err}")
     if as_json:
-        console.print_json(json.dumps({k: asdict(v) if hasattr(v, "__dataclass_fields__") else v
-                                       for k, v in result.items()}))
+        console.print_json(json.dumps(to_plain(result)))
         return
     table = Table("relation", "gold", "recall", "predicted", "precision", title="per relation (lenient)")
     for name, row in result["lenient"].per_relation.items():

@@ -17,12 +17,31 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
 
 ENTITY_TYPES = ("person", "organization", "state", "location", "other")
 POLARITIES = ("affirmed", "negated")
 CERTAINTIES = ("asserted", "hedged")
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def to_plain(value: Any) -> Any:
+    """A record as plain dicts and lists, like `dataclasses.asdict` but without its deep copy of
+    every leaf: strings and numbers are immutable, and the copy was most of the cost of
+    storing a batch (#7)."""
+    if isinstance(value, list):
+        return [to_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: to_plain(item) for key, item in value.items()}
+    if hasattr(type(value), "__dataclass_fields__"):
+        return {name: to_plain(getattr(value, name)) for name in _field_names(type(value))}
+    return value
 
 
 def normalize_for_id(text: str) -> str:
@@ -62,7 +81,7 @@ class Document:
         return cls(id=make_document_id(text), text=text, source=source, **meta)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return to_plain(self)
 
 
 @dataclass(slots=True)
@@ -87,7 +106,7 @@ class Mention:
     parent_hint: str | None = None  # local actor key this actor is part of (from the text)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return to_plain(self)
 
 
 @dataclass(slots=True)
@@ -116,7 +135,7 @@ class Evidence:
     cues: list[Cue] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return to_plain(self)
 
 
 @dataclass(slots=True)
@@ -134,7 +153,7 @@ class Claim:
     attributes: dict[str, Any] = field(default_factory=dict)  # time, place, weapon, quantity, role, from
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return to_plain(self)
 
 
 @dataclass
@@ -160,7 +179,7 @@ class Entity:
     merge_reasons: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return to_plain(self)
 
 
 @dataclass(slots=True)
@@ -198,4 +217,4 @@ class ClaimGroup:
     rolled_up_from: list[str] = field(default_factory=list)  # ids of the groups a roll-up joined (#5)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return to_plain(self)

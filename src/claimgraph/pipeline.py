@@ -1,22 +1,30 @@
 """Runs the stages: a map over documents (ingest, nlp, extract), then a reduce (resolve, corroborate).
 
-The map is a pure function of one document (`extract_one`), so it can run in
-worker processes or Ray actors; the reduce reads everything stored and rewrites
-the derived graph in one transaction. Re-running on the same sources changes
-nothing; new documents are extracted and the graph is rebuilt around them.
+The map is a pure function of one document (`extract_batch`), so it can run in
+worker processes or Ray actors, and it runs only on documents not extracted yet;
+the reduce reads everything stored and rewrites the derived graph in one
+transaction, and is skipped when nothing it reads has changed since it last ran.
+Re-running on the same sources changes nothing.
 """
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .batching import batched
 from .model import Document, Extraction
 from .settings import Settings, get_settings
 from .store import Store
 
+if TYPE_CHECKING:
+    from .ingest import NearDuplicateIndex
+
 log = logging.getLogger(__name__)
+
+# Documents whose stored text is signed per transaction when an old store is first opened
+WRITE_CHUNK = 500
 
 # Documents per nlp.pipe batch and per database transaction; 32 is spaCy's sweet spot
 # for the small English model on news-length texts (FACTS.md).
@@ -40,19 +48,17 @@ ProgressCallback = Callable[[str, int], None]  # (event, count): "document" per 
 
 
 def iter_new_documents(sources: Sequence[str], store: Store, report: BuildReport, *,
-                       settings: Settings, allow_private: bool = False,
+                       settings: Settings, index: NearDuplicateIndex, allow_private: bool = False,
                        on_progress: ProgressCallback | None = None) -> Iterator[Document]:
     """Documents from `sources` whose text is not yet extracted, near-duplicates linked.
 
+    Each one's signature stays in `index` until the store takes it with the document.
     Bad sources are counted in `report.rejected` and skipped; the rest goes on.
     """
-    from .ingest import NearDuplicateIndex, Rejected, iter_sources
+    from .ingest import Rejected, iter_sources
 
     known = store.document_ids(extracted_only=True)
     seen_now: set[str] = set()
-    index = NearDuplicateIndex()
-    for document_id, text in store.document_texts():
-        index.add(document_id, text)
     for item in iter_sources(sources, settings=settings, allow_private=allow_private):
         if isinstance(item, Rejected):
             report.rejected.append(f"{item.source}: {item.reason}")
@@ -65,12 +71,24 @@ def iter_new_documents(sources: Sequence[str], store: Store, report: BuildReport
                 on_progress("document", 1)
             continue
         seen_now.add(item.id)
-        original = index.find(item.text)
+        signature = index.signature(item.text)
+        original = index.find(signature)
         if original and original != item.id:
             item.duplicate_of = original
             report.duplicates += 1
-        index.add(item.id, item.text)
+        index.add(item.id, signature)
         yield item
+
+
+def open_duplicate_index(store: Store) -> NearDuplicateIndex:
+    """A near-duplicate index over the store, signing first any stored document without a signature."""
+    from .ingest import NearDuplicateIndex
+
+    index = NearDuplicateIndex(stored=store.near_duplicate_candidates)
+    for chunk in batched(store.unsigned_document_texts(), WRITE_CHUNK):
+        signatures = {document_id: index.signature(text) for document_id, text in chunk}
+        store.save_signatures({k: v for k, v in signatures.items() if v is not None})
+    return index
 
 
 def extract_batch(nlp, documents: list[Document]) -> list[Extraction]:
@@ -85,7 +103,7 @@ def extract_batch(nlp, documents: list[Document]) -> list[Extraction]:
 def map_documents(documents: Iterable[Document], store: Store, report: BuildReport, *,
                   settings: Settings, on_progress: ProgressCallback | None = None,
                   engine: str = "local", workers: int | None = None, address: str | None = None,
-                  task=None) -> None:
+                  task=None, index: NearDuplicateIndex | None = None) -> None:
     """Extract documents on an engine and store them batch by batch (one transaction per batch).
 
     Batches come back in input order, so the rows written are the same whatever the engine
@@ -98,7 +116,8 @@ def map_documents(documents: Iterable[Document], store: Store, report: BuildRepo
     workers = workers or (settings.workers if engine == "local" else None)
     with open_engine(engine, task, workers=workers, address=address) as mapper:
         for extractions in mapper.map(batched(documents, settings.batch_size)):
-            report.extracted += store.save_extractions(extractions)
+            signatures = index.take(e.document.id for e in extractions) if index else None
+            report.extracted += store.save_extractions(extractions, signatures)
             report.ingested += len(extractions)
             if on_progress:
                 on_progress("document", len(extractions))
@@ -115,6 +134,8 @@ def _reduce_graph(store: Store) -> tuple[int, int]:
     from .resolve import resolve_mentions
     from .store.reviews import get_entity_reviews
 
+    inputs = store.graph_inputs()  # before reading: rows a concurrent build adds meanwhile make it stale
+
     # Mentions and claims stream from the database: memory holds the actors, entities and groups
     # being built, not every stored row (#7).
     part_of = [((c.document_id, c.subject), (c.document_id, c.object))
@@ -127,7 +148,7 @@ def _reduce_graph(store: Store) -> tuple[int, int]:
     entities = {e.id: e for e in resolution.entities}
     groups = group_claims(store.iter_claims(), actor_entity=resolution.actor_entity, documents=documents,
                           entities=entities)
-    store.replace_graph(resolution.entities, resolution.actor_entity, groups)
+    store.replace_graph(resolution.entities, resolution.actor_entity, groups, inputs=inputs)
     return len(resolution.entities), len(groups)
 
 
@@ -146,11 +167,16 @@ def build(sources: Sequence[str], db: str, *, settings: Settings | None = None,
     store = Store(db)
     report = BuildReport()
     try:
-        documents = iter_new_documents(sources, store, report, settings=settings,
+        index = open_duplicate_index(store)
+        documents = iter_new_documents(sources, store, report, settings=settings, index=index,
                                        allow_private=allow_private, on_progress=on_progress)
         map_documents(documents, store, report, settings=settings, on_progress=on_progress,
-                      engine=engine, workers=workers, address=address)
-        report.entities, report.claim_groups = reduce_graph(store)
+                      engine=engine, workers=workers, address=address, index=index)
+        if report.extracted or not store.graph_is_current():
+            report.entities, report.claim_groups = reduce_graph(store)
+        else:  # nothing new since the graph was built: a re-run costs only reading the sources
+            stats = store.stats()
+            report.entities, report.claim_groups = stats["entities"], stats["claim_groups"]
     finally:
         store.close()
     return report
@@ -163,9 +189,10 @@ def ingest(sources: Sequence[str], db: str, *, settings: Settings | None = None,
     store = Store(db)
     report = BuildReport()
     try:
-        for document in iter_new_documents(sources, store, report, settings=settings,
+        index = open_duplicate_index(store)
+        for document in iter_new_documents(sources, store, report, settings=settings, index=index,
                                            allow_private=allow_private, on_progress=on_progress):
-            if store.add_document(document):
+            if store.add_document(document, index.take([document.id]).get(document.id)):
                 report.ingested += 1
             if on_progress:
                 on_progress("document", 1)

@@ -80,3 +80,66 @@ def test_dedup_syndicated_copy_linked_in_store(tmp_path):
     store.close()
     assert by_name["b_copy.html"].duplicate_of == by_name["a_original.txt"].id
     assert by_name["a_original.txt"].duplicate_of is None and by_name["c_other.txt"].duplicate_of is None
+
+
+def _write_sources(folder, files: dict[str, str]):
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    return str(folder)
+
+
+@pytest.mark.issue(7)
+def test_dedup_copy_found_among_documents_stored_by_an_earlier_run(tmp_path, db):
+    """A later run finds the original through the stored signatures, not by re-reading texts."""
+    from sqlalchemy import func, select
+
+    from claimgraph.pipeline import ingest
+    from claimgraph.store import tables as t
+    from claimgraph.store.store import Store
+
+    first = _write_sources(tmp_path / "first", {"a.txt": "Checkpoint attacked\n" + STORY, "c.txt": OTHER})
+    second = _write_sources(tmp_path / "second", {"b.txt": "Mirror Daily | Share\n\n" + STORY + "\nRelated: more"})
+    assert ingest([first], db, settings=Settings(offline=True)).duplicates == 0
+    store = Store(db)
+    with store.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(t.document_signatures)) == 2
+        assert conn.scalar(select(func.count(func.distinct(t.document_bands.c.document_id)))) == 2
+    store.close()
+    assert ingest([second], db, settings=Settings(offline=True)).duplicates == 1
+    store = Store(db)
+    by_name = {d.source.rsplit("/", 1)[-1]: d for d in store.iter_documents()}
+    store.close()
+    assert by_name["b.txt"].duplicate_of == by_name["a.txt"].id
+
+
+@pytest.mark.issue(7)
+def test_dedup_documents_stored_without_signature_are_signed_once(tmp_path, db):
+    """A store from before signatures (migration 0002) gets them on its next build."""
+    from sqlalchemy import delete, func, select
+
+    from claimgraph.pipeline import ingest, open_duplicate_index
+    from claimgraph.store import tables as t
+    from claimgraph.store.store import Store
+
+    ingest([_write_sources(tmp_path / "old", {"a.txt": STORY})], db, settings=Settings(offline=True))
+    store = Store(db)
+    with store.writer.begin() as conn:
+        conn.execute(delete(t.document_bands))
+        conn.execute(delete(t.document_signatures))
+    index = open_duplicate_index(store)
+    assert list(store.unsigned_document_texts()) == []
+    (original,) = store.document_ids()
+    assert index.find(STORY.replace("on Monday", "Monday")) == original
+    assert len(index) == 0  # stored signatures are looked up, not held in memory
+    with store.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(t.document_signatures)) == 1
+    store.close()
+
+
+def test_dedup_take_forgets_what_it_hands_over():
+    index = NearDuplicateIndex()
+    index.add("d1", STORY)
+    taken = index.take(["d1", "unknown"])
+    assert list(taken) == ["d1"] and len(taken["d1"].values) == 128
+    assert len(index) == 0 and index.find(STORY) is None

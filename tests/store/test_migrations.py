@@ -9,6 +9,8 @@ from claimgraph.store import Store, tables
 from claimgraph.store.migrations import get_head, get_revision
 from claimgraph.store.store import create_db_engine
 
+ADDED_AFTER_BASELINE = {"document_signatures", "document_bands", "store_state"}  # revision 0002
+
 
 def test_migrations_create_exactly_the_tables_schema(db):
     store = Store(db)
@@ -30,7 +32,9 @@ def test_migrations_reopening_is_a_no_op(db):
 
 def test_migrations_stamp_database_made_before_migrations(db):
     engine = create_db_engine(db)
-    tables.metadata.create_all(engine)  # how the skeleton made databases
+    # how the skeleton made databases: the tables of the first revision, no alembic_version
+    tables.metadata.create_all(engine, tables=[table for name, table in tables.metadata.tables.items()
+                                               if name not in ADDED_AFTER_BASELINE])
     engine.dispose()
     store = Store(db)
     assert store.add_document(Document.from_text("Rebels seized the port.", "mem://a"))

@@ -11,16 +11,17 @@ import fcntl
 import logging
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from .. import __version__
 from ..batching import batched
 from ..errors import StoreError
 from ..model import (
@@ -36,7 +37,13 @@ from ..model import (
 )
 from . import tables as t
 
+if TYPE_CHECKING:
+    from ..ingest.dedup import Signature
+
 log = logging.getLogger(__name__)
+
+# store_state key of the fingerprint of what the derived graph was built from
+GRAPH_INPUTS = "graph_inputs"
 
 # Bumped whenever extraction output changes shape, so stale documents are re-extracted.
 EXTRACTOR_VERSION = "1"
@@ -112,19 +119,39 @@ def _sqlite_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")
 
 
-def _insert_ignore(conn, table, values: dict[str, Any]) -> bool:
-    """INSERT ... ON CONFLICT DO NOTHING; True when the row was inserted.
+def _insert_ignore(conn, table, rows: list[dict[str, Any]]) -> set[Any]:
+    """INSERT ... ON CONFLICT DO NOTHING of many rows; the primary keys of the rows inserted.
 
     Two builds storing the same document at once both succeed: the second waits for the
     first to commit, then skips the row instead of failing the whole batch.
     """
+    if not rows:
+        return set()
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
     # RETURNING, not rowcount: psycopg reports -1 for an INSERT ... ON CONFLICT through SQLAlchemy.
-    statement = dialect_insert(table).values(**values).on_conflict_do_nothing()
-    return conn.execute(statement.returning(*table.primary_key.columns)).first() is not None
+    (key,) = table.primary_key.columns
+    statement = dialect_insert(table).on_conflict_do_nothing().returning(key)
+    return set(conn.execute(statement, rows).scalars())
+
+
+def _insert_signatures(conn, signatures: Mapping[str, Signature]) -> None:
+    if not signatures:
+        return
+    # bands only for the signatures inserted here: a concurrent build may have signed one first
+    signed = _insert_ignore(conn, t.document_signatures, [dict(document_id=document_id, minhash=signature.to_bytes())
+                                                          for document_id, signature in signatures.items()])
+    bands = [dict(bucket=bucket, document_id=document_id) for document_id in sorted(signed)
+             for bucket in set(signatures[document_id].bands)]
+    if bands:
+        conn.execute(insert(t.document_bands), bands)
+
+
+def _document_row(document: Document, *, extracted: bool) -> dict[str, Any]:
+    return dict(_row(t.documents, document.to_dict()), ingested_at=_now(),
+                extracted_with=EXTRACTOR_VERSION if extracted else None)
 
 
 def _row(table, values: dict[str, Any]) -> dict[str, Any]:
@@ -278,15 +305,12 @@ class Store:
         with self.engine.connect() as conn:
             return set(conn.scalars(query))
 
-    def add_document(self, document: Document) -> bool:
+    def add_document(self, document: Document, signature: Signature | None = None) -> bool:
         """Store a document without extraction output; False when its id is already stored."""
         with self.writer.begin() as conn:
-            return self._insert_document(conn, document, extracted=False)
-
-    def _insert_document(self, conn, document: Document, *, extracted: bool) -> bool:
-        return _insert_ignore(conn, t.documents, dict(
-            _row(t.documents, document.to_dict()), ingested_at=_now(),
-            extracted_with=EXTRACTOR_VERSION if extracted else None))
+            inserted = _insert_ignore(conn, t.documents, [_document_row(document, extracted=False)])
+            _insert_signatures(conn, {document.id: signature} if inserted and signature else {})
+            return bool(inserted)
 
     def iter_documents(self, *, with_text: bool = True) -> Iterator[Document]:
         """Stored documents by source; without text (`text == ""`) they cost a row of metadata each,
@@ -304,38 +328,62 @@ class Store:
             row = conn.execute(select(t.documents).where(t.documents.c.id == document_id)).first()
         return _document_from_row(row) if row else None
 
-    def document_texts(self) -> Iterator[tuple[str, str]]:
-        """(id, clean text) of every stored document, for near-duplicate indexing."""
+    def unsigned_document_texts(self) -> Iterator[tuple[str, str]]:
+        """(id, clean text) of stored documents without a near-duplicate signature: those stored
+        before signatures were (migration 0002) or without a word to sign."""
+        signed = select(t.document_signatures.c.document_id)
+        query = select(t.documents.c.id, t.documents.c.text).where(t.documents.c.id.not_in(signed))
         with self.engine.connect() as conn:
-            yield from conn.execute(select(t.documents.c.id, t.documents.c.text))
+            yield from conn.execution_options(yield_per=WRITE_CHUNK).execute(query.order_by(t.documents.c.id))
+
+    def save_signatures(self, signatures: Mapping[str, Signature]) -> None:
+        with self.writer.begin() as conn:
+            _insert_signatures(conn, signatures)
+
+    def near_duplicate_candidates(self, bands: Iterable[int]) -> list[tuple[str, bytes]]:
+        """(id, signature) of stored documents sharing an LSH band key with `bands`."""
+        b, s = t.document_bands.c, t.document_signatures.c
+        query = (select(s.document_id, s.minhash).join(t.document_bands, b.document_id == s.document_id)
+                 .where(b.bucket.in_(list(bands))).distinct())
+        with self.engine.connect() as conn:
+            return [(row.document_id, bytes(row.minhash)) for row in conn.execute(query)]
 
     # -- map output ---------------------------------------------------------------------------
 
-    def save_extractions(self, extractions: Iterable[Extraction]) -> int:
+    def save_extractions(self, extractions: Iterable[Extraction],
+                         signatures: Mapping[str, Signature] | None = None) -> int:
         """Write documents with their mentions and claims, all of a batch in one transaction.
 
         A stored document that was not extracted yet (or with an older extractor) gets its
         mentions and claims replaced. Returns how many documents were written.
         """
-        written = 0
+        extractions = list(extractions)
         with self.writer.begin() as conn:
-            for extraction in extractions:
-                document = extraction.document
-                if not self._insert_document(conn, document, extracted=True):
-                    current = conn.scalar(
-                        select(t.documents.c.extracted_with).where(t.documents.c.id == document.id))
-                    if current == EXTRACTOR_VERSION:
-                        continue
-                    conn.execute(delete(t.mentions).where(t.mentions.c.document_id == document.id))
-                    conn.execute(delete(t.claims).where(t.claims.c.document_id == document.id))
-                    conn.execute(update(t.documents).where(t.documents.c.id == document.id)
-                                 .values(extracted_with=EXTRACTOR_VERSION))
-                if extraction.mentions:
-                    conn.execute(insert(t.mentions), [_row(t.mentions, m.to_dict()) for m in extraction.mentions])
-                if extraction.claims:
-                    conn.execute(insert(t.claims), [_claim_row(c) for c in extraction.claims])
-                written += 1
-        return written
+            inserted = _insert_ignore(conn, t.documents, [_document_row(e.document, extracted=True)
+                                                         for e in extractions])
+            written = [e for e in extractions
+                       if e.document.id in inserted or self._reset_extraction(conn, e.document.id)]
+            _insert_signatures(conn, {k: v for k, v in (signatures or {}).items() if k in inserted})
+            mentions = [_row(t.mentions, m.to_dict()) for e in written for m in e.mentions]
+            claims = [_claim_row(c) for e in written for c in e.claims]
+            if mentions:
+                conn.execute(insert(t.mentions), mentions)
+            if claims:
+                conn.execute(insert(t.claims), claims)
+        return len(written)
+
+    @staticmethod
+    def _reset_extraction(conn, document_id: str) -> bool:
+        """For a document stored before: drop its extraction output unless the current extractor
+        made it. True when it is to be (re-)extracted."""
+        current = conn.scalar(select(t.documents.c.extracted_with).where(t.documents.c.id == document_id))
+        if current == EXTRACTOR_VERSION:
+            return False
+        conn.execute(delete(t.mentions).where(t.mentions.c.document_id == document_id))
+        conn.execute(delete(t.claims).where(t.claims.c.document_id == document_id))
+        conn.execute(update(t.documents).where(t.documents.c.id == document_id)
+                     .values(extracted_with=EXTRACTOR_VERSION))
+        return True
 
     def iter_mentions(self) -> Iterator[Mention]:
         columns = [c for c in t.mentions.c if c.name != "id"]
@@ -361,11 +409,29 @@ class Store:
 
     # -- reduce output ------------------------------------------------------------------------
 
+    def graph_inputs(self) -> str:
+        """A fingerprint of everything the derived graph is computed from: the extracted documents,
+        their mentions and claims, the reviews, and the claimgraph version that reduces them."""
+        d, r = t.documents.c, t.reviews.c
+        with self.engine.connect() as conn:
+            extracted = conn.scalar(select(func.count()).where(d.extracted_with.is_not(None)))
+            mentions = conn.scalar(select(func.max(t.mentions.c.id)))
+            claims = conn.scalar(select(func.max(t.claims.c.id)))
+            reviews = conn.execute(select(func.count(), func.max(r.id), func.count(r.deleted_at))).one()
+        return f"{__version__} documents={extracted} mentions<={mentions} claims<={claims} reviews={tuple(reviews)}"
+
+    def graph_is_current(self) -> bool:
+        """True when the derived graph was built from exactly what is stored now."""
+        with self.engine.connect() as conn:
+            built_from = conn.scalar(select(t.store_state.c.value).where(t.store_state.c.key == GRAPH_INPUTS))
+        return built_from == self.graph_inputs()
+
     def replace_graph(self, entities: list[Entity], actor_entity: dict[tuple[str, str], str],
-                      groups: list[ClaimGroup]) -> None:
+                      groups: list[ClaimGroup], *, inputs: str | None = None) -> None:
         """Replace the derived tables in one transaction, inserting in chunks so that the rows
         (a JSON body per group) never all sit in memory at once: claim groups are chunked by
-        their evidence, since a body holds all of it (#7)."""
+        their evidence, since a body holds all of it (#7). `inputs` (`graph_inputs()` read
+        before the reduce) records what the graph was built from."""
         tables = (t.entities, t.actor_entities, t.claim_groups)
         chunks = (
             batched((_row(t.entities, e.to_dict()) for e in entities), WRITE_CHUNK),
@@ -378,6 +444,9 @@ class Store:
             for table, table_chunks in zip(tables, chunks):
                 for chunk in table_chunks:
                     conn.execute(insert(table), chunk)
+            conn.execute(delete(t.store_state).where(t.store_state.c.key == GRAPH_INPUTS))
+            if inputs is not None:
+                conn.execute(insert(t.store_state).values(key=GRAPH_INPUTS, value=inputs))
 
     def entities(self) -> list[Entity]:
         with self.engine.connect() as conn:

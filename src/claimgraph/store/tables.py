@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -88,6 +90,23 @@ claims = Table(
     Index("ix_claims_document", "document_id"),
 )
 
+# Near-duplicate detection (ingest/dedup.py): each document's MinHash signature and its LSH
+# band keys, written with the document, so a build looks new texts up here instead of
+# re-hashing every stored text (#7).
+document_signatures = Table(
+    "document_signatures",
+    metadata,
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("minhash", LargeBinary, nullable=False),
+)
+
+document_bands = Table(
+    "document_bands",
+    metadata,
+    Column("bucket", BigInteger, primary_key=True),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+
 # -- reduce output: rewritten as a whole after each build ---------------------------------------
 
 entities = Table(
@@ -132,6 +151,15 @@ claim_groups = Table(
     Column("body", JSON, nullable=False),
     Index("ix_claim_groups_subject", "subject"),
     Index("ix_claim_groups_object", "object"),
+)
+
+# What the derived tables were last built from (Store.graph_inputs), so a build that brings
+# nothing new skips the reduce.
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
 )
 
 # -- analyst reviews: never touched by a rebuild ------------------------------------------------
