@@ -63,11 +63,10 @@ class Phrases:
     """The UI phrase data (data/boilerplate/ui_phrases.yaml), compiled."""
 
     lines: frozenset[str]
-    # each list of the file compiled into one alternation
-    patterns: re.Pattern
-    article_end: re.Pattern
-    teaser_headers: re.Pattern
-    captions: re.Pattern
+    patterns: tuple[re.Pattern, ...]
+    article_end: tuple[re.Pattern, ...]
+    teaser_headers: tuple[re.Pattern, ...]
+    captions: tuple[re.Pattern, ...]
 
 
 @dataclass
@@ -106,22 +105,14 @@ def load_phrases() -> Phrases:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return Phrases(
             lines=frozenset(normalize_line(text) for text in data["lines"]),
-            patterns=_any_of(data["patterns"]),
-            article_end=_any_of(data["article_end"]),
-            teaser_headers=_any_of(data["teaser_headers"]),
-            captions=_any_of(data["captions"]),
+            patterns=tuple(re.compile(p, re.I) for p in data["patterns"]),
+            article_end=tuple(re.compile(p, re.I) for p in data["article_end"]),
+            teaser_headers=tuple(re.compile(p, re.I) for p in data["teaser_headers"]),
+            captions=tuple(re.compile(p, re.I) for p in data["captions"]),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as err:
         raise DataFileError(f"{path}: not a valid UI phrase file ({err}); expected keys lines, "
                             "patterns, article_end, teaser_headers, captions") from err
-
-
-def _any_of(patterns: list[str]) -> re.Pattern:
-    """One regex matching where any of `patterns` matches: one scan of a line instead of one per
-    pattern (ingest tested every line against each of them, most of its cost; #7)."""
-    for pattern in patterns:
-        re.compile(pattern)  # a bad pattern is reported alone, not as part of the alternation
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.I)
 
 
 def normalize_line(text: str) -> str:
@@ -180,8 +171,8 @@ def drop_ui_lines(text: str) -> str:
     for line in text.split("\n"):
         norm = normalize_line(line)
         words = len(_WORD_RE.findall(line))
-        if norm and (norm in phrases.lines or phrases.patterns.search(line)
-                     or (words <= MAX_CAPTION_WORDS and phrases.captions.search(line))):
+        if norm and (norm in phrases.lines or any(p.search(line) for p in phrases.patterns)
+                     or (words <= MAX_CAPTION_WORDS and any(p.search(line) for p in phrases.captions))):
             continue
         kept.append(line)
     cleaned = "\n".join(kept).strip()
@@ -222,11 +213,11 @@ def _mark_rules(lines: list[Line], phrases: Phrases, corpus_repeated: Collection
             seen_prose.add(norm)
         if not norm or not _WORD_RE.search(line.text):
             line.reason = "symbols"
-        elif norm in phrases.lines or phrases.patterns.search(line.text):
+        elif norm in phrases.lines or any(p.search(line.text) for p in phrases.patterns):
             line.reason = "ui"
         elif _is_teaser_header(line, phrases):
             line.reason = "teaser"
-        elif line.words <= MAX_CAPTION_WORDS and phrases.captions.search(line.text):
+        elif line.words <= MAX_CAPTION_WORDS and any(p.search(line.text) for p in phrases.captions):
             line.reason = "caption"
         elif line.date_line is not None:
             line.reason = "date"
@@ -246,7 +237,7 @@ def _mark_after_end(lines: list[Line], phrases: Phrases) -> None:
     seen_prose = False
     for pos, line in enumerate(lines):
         seen_prose = seen_prose or (line.prose and line.reason is None)
-        if seen_prose and phrases.article_end.search(line.text.strip()):
+        if seen_prose and any(p.search(line.text.strip()) for p in phrases.article_end):
             for later in lines[pos:]:
                 later.reason = later.reason or "after-end"
             return
@@ -291,7 +282,7 @@ def _clean_without_body(lines: list[Line]) -> Cleaned:
 
 def _is_teaser_header(line: Line, phrases: Phrases) -> bool:
     text = line.text.strip()
-    return not text.endswith(_TERMINAL) and bool(phrases.teaser_headers.search(text))
+    return not text.endswith(_TERMINAL) and any(p.search(text) for p in phrases.teaser_headers)
 
 
 def _is_navigation(text: str) -> bool:

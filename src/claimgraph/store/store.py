@@ -11,13 +11,14 @@ import fcntl
 import logging
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import create_engine, delete, event, func, insert, select, update
+from sqlalchemy import TextClause, create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -137,6 +138,15 @@ def _insert_ignore(conn, table, rows: list[dict[str, Any]]) -> set[Any]:
     return set(conn.execute(statement, rows).scalars())
 
 
+@cache
+def _candidates_query(bands: int) -> TextClause:
+    # Plain SQL with one parameter per band, compiled once: a build runs it for every new
+    # document, and an expanding IN is compiled afresh at each run.
+    keys = ", ".join(f":b{i}" for i in range(bands))
+    return text("SELECT DISTINCT s.document_id, s.minhash FROM document_signatures s "
+                f"JOIN document_bands b ON b.document_id = s.document_id WHERE b.bucket IN ({keys})")
+
+
 def _insert_signatures(conn, signatures: Mapping[str, Signature]) -> None:
     if not signatures:
         return
@@ -220,6 +230,12 @@ def _claim_from_row(row: Any) -> Claim:
         object=_intern(row.object), evidence=evidence, mode=_intern(row.mode), polarity=_intern(row.polarity),
         certainty=_intern(row.certainty), attributes=dict(row.attributes or {}),
     )
+
+
+def _mention_row(mention: Mention) -> dict[str, Any]:
+    return dict(document_id=mention.document_id, start=mention.start, end=mention.end, text=mention.text,
+                actor=mention.actor, name=mention.name, type=mention.type, kind=mention.kind,
+                gazetteer_id=mention.gazetteer_id, aliases=mention.aliases, parent_hint=mention.parent_hint)
 
 
 def _claim_row(claim: Claim) -> dict[str, Any]:
@@ -340,15 +356,11 @@ class Store:
         with self.writer.begin() as conn:
             _insert_signatures(conn, signatures)
 
-    def near_duplicate_candidates(self, bands: Iterable[int]) -> list[tuple[str, bytes]]:
+    def near_duplicate_candidates(self, bands: Sequence[int]) -> list[tuple[str, bytes]]:
         """(id, signature) of stored documents sharing an LSH band key with `bands`."""
-        b, s = t.document_bands.c, t.document_signatures.c
-        query = (select(s.document_id, s.minhash).join(t.document_bands, b.document_id == s.document_id)
-                 .where(b.bucket.in_(list(bands))).distinct())
         with self.engine.connect() as conn:
-            return [(row.document_id, bytes(row.minhash)) for row in conn.execute(query)]
-
-    # -- map output ---------------------------------------------------------------------------
+            rows = conn.execute(_candidates_query(len(bands)), {f"b{i}": band for i, band in enumerate(bands)})
+            return [(document_id, bytes(minhash)) for document_id, minhash in rows]
 
     def save_extractions(self, extractions: Iterable[Extraction],
                          signatures: Mapping[str, Signature] | None = None) -> int:
@@ -364,7 +376,7 @@ class Store:
             written = [e for e in extractions
                        if e.document.id in inserted or self._reset_extraction(conn, e.document.id)]
             _insert_signatures(conn, {k: v for k, v in (signatures or {}).items() if k in inserted})
-            mentions = [_row(t.mentions, m.to_dict()) for e in written for m in e.mentions]
+            mentions = [_mention_row(m) for e in written for m in e.mentions]
             claims = [_claim_row(c) for e in written for c in e.claims]
             if mentions:
                 conn.execute(insert(t.mentions), mentions)
