@@ -210,6 +210,7 @@ def _row(label: str, size: int, words: int, result: dict, rss: int, pss: int, ba
                peak_rss_mb=round(rss / 2**20), peak_pss_mb=round(pss / 2**20))
     if bare:
         row["ratio_to_bare"] = round(bare["seconds"] / result["seconds"], 2)
+    if "reduce_seconds" in result:
         row["reduce_seconds"] = round(result["reduce_seconds"], 2)
         row["map_seconds"] = round(result["map_seconds"], 2)
         row["claim_groups"] = result["claim_groups"]
@@ -262,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reduce-sizes", default="",
                         help="also time resolve + corroborate alone on the first size's build output "
                              "replicated to these sizes (comma-separated), e.g. 1000,10000,50000")
+    parser.add_argument("--no-bare", action="store_true",
+                        help="builds only, no bare nlp.pipe beside them (memory at large sizes in half the time)")
     parser.add_argument("--json", dest="json_out", default=None, help="also write the rows to this JSON file")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -305,8 +308,9 @@ def main(argv: list[str] | None = None) -> int:
                 # other load on the machine only ever slows a run down
                 bare = build = None
                 for _ in range(args.repeat):
-                    measured = run_measured(_me("--child", "bare", str(corpus), model, str(workers)))
-                    bare = min(bare or measured, measured, key=lambda m: m[0]["seconds"])
+                    if not args.no_bare:
+                        measured = run_measured(_me("--child", "bare", str(corpus), model, str(workers)))
+                        bare = min(bare or measured, measured, key=lambda m: m[0]["seconds"])
                     db = str(Path(tmp) / f"{engine}{workers}-{size}.db")
                     _remove_sqlite(db)  # every build starts from an empty database
                     measured = run_measured(_me("--child", "build", str(corpus), model, engine, str(workers), db))
@@ -315,9 +319,10 @@ def main(argv: list[str] | None = None) -> int:
                         _remove_sqlite(db)
                     else:
                         reduce_source = db
-                rows.append(_row(f"bare nlp.pipe x{workers}", size, words, *bare, None))
-                _print_row(rows[-1])
-                rows.append(_row(f"build {engine} x{workers}", size, words, *build, bare[0]))
+                if bare:
+                    rows.append(_row(f"bare nlp.pipe x{workers}", size, words, *bare, None))
+                    _print_row(rows[-1])
+                rows.append(_row(f"build {engine} x{workers}", size, words, *build, bare and bare[0]))
                 _print_row(rows[-1])
             for path in corpus.glob("*.txt"):
                 path.unlink()

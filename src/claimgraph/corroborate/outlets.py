@@ -21,6 +21,10 @@ REPORTER_SHAPES = ("{o}'s {p}", "{o} reporter {p}", "{o} correspondent {p}", "{o
 # Phrases by which an anonymous or named source passes a claim to an outlet ("sources told X").
 RELAY_PHRASES = ("told", "speaking with", "speaking to", "talking to", "talking with", "said to",
                  "in an interview with", "interviewed by", "quoted by", "cited by", "according to")
+# Evidence texts whose relay is remembered (claims of one sentence ask in a row)
+RELAY_CACHE_SIZE = 10_000
+# Compiled once: find_relay runs for every claim and again for every piece of evidence (#7).
+_RELAY_PATTERNS = tuple((phrase, re.compile(rf"\b{re.escape(phrase)}\s+(?:the\s+)?")) for phrase in RELAY_PHRASES)
 
 
 class Outlets:
@@ -53,6 +57,11 @@ class Outlets:
         for document in documents.values():
             if document.outlet:
                 self._add_name(document.outlet, self.key_of_outlet(document.outlet))
+        # the names by first letter, in the order of `names` (the first that fits wins)
+        self._names_by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for name, key in self.names.items():
+            self._names_by_initial[name[0]].append((name, key))
+        self._relays: dict[str, str | None] = {}  # text -> find_relay's answer: claims share evidence texts
 
     def _add_name(self, alias: str, key: str) -> None:
         text = fold(alias).strip()
@@ -101,11 +110,19 @@ class Outlets:
 
     def find_relay(self, text: str) -> str | None:
         """An outlet a source spoke to, named in `text` ('sources told The Times of Israel')."""
-        folded = fold(text)
-        for phrase in RELAY_PHRASES:
-            for match in re.finditer(rf"\b{re.escape(phrase)}\s+(?:the\s+)?", folded):
+        if text not in self._relays:
+            if len(self._relays) >= RELAY_CACHE_SIZE:  # bounded: the reduce's memory must stay flat
+                self._relays.clear()
+            self._relays[text] = self._scan_relay(fold(text)) if self.names else None
+        return self._relays[text]
+
+    def _scan_relay(self, folded: str) -> str | None:
+        for phrase, pattern in _RELAY_PATTERNS:
+            if phrase not in folded:  # a substring test is much cheaper than the regex
+                continue
+            for match in pattern.finditer(folded):
                 tail = folded[match.end():match.end() + 80]
-                for name, key in self.names.items():
+                for name, key in self._names_by_initial.get(tail[:1], ()):
                     if tail.startswith(name) and (len(tail) == len(name) or not tail[len(name)].isalnum()):
                         return key
         return None

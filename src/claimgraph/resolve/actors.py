@@ -167,6 +167,7 @@ def _add_name(names: list[str], text: str) -> None:
         names.append(text)
 
 
+@lru_cache(maxsize=200_000)  # is_named asks it of every actor at each clustering step
 def _has_proper_name(text: str) -> bool:
     """A capital letter, or letters of a script without case (Arabic, Chinese, Hebrew)."""
     return any(c.isupper() or (c.isalpha() and c.lower() == c.upper() and not c.isascii()) for c in text)

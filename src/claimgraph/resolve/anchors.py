@@ -115,6 +115,14 @@ def _resembles(names: list[str], entry) -> bool:
 
 
 def _anchor_name(name: str, actor_type: str, index: GazetteerIndex) -> AnchorResult:
+    key = (name, actor_type)
+    result = index.anchor_cache.get(key)
+    if result is None:
+        result = index.anchor_cache[key] = _find_name_anchor(name, actor_type, index)
+    return result
+
+
+def _find_name_anchor(name: str, actor_type: str, index: GazetteerIndex) -> AnchorResult:
     entry_id = _lookup_name(name, actor_type, index)
     if entry_id:
         how = "acronym" if is_acronym(name) else "name or alias"

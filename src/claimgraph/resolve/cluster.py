@@ -76,7 +76,8 @@ class Clusters:
         ia, ib = self.info[a], self.info[b]
         if ia.anchor and ib.anchor and ia.anchor != ib.anchor:
             return False
-        if not all(is_type_compatible(x, y) for x in ia.types for y in ib.types):
+        # a cluster's types are pairwise compatible (every join checks), so equal sets need no check
+        if ia.types != ib.types and not all(is_type_compatible(x, y) for x in ia.types for y in ib.types):
             return False
         if ia.person_names and ib.person_names and not _names_agree(ia.person_names, ib.person_names):
             log.debug("refused join of %s and %s: full names disagree", ia.person_names, ib.person_names)
@@ -85,8 +86,12 @@ class Clusters:
             a, b, ia, ib = b, a, ib, ia
         self.parent[b] = a
         ia.anchor = ia.anchor or ib.anchor
-        ia.types = ia.types | ib.types
-        ia.person_names = _keep_longest([*ia.person_names, *ib.person_names])
+        if ia.types != ib.types:
+            ia.types = ia.types | ib.types
+        if ia.person_names and ib.person_names:
+            ia.person_names = _keep_longest([*ia.person_names, *ib.person_names])
+        elif ib.person_names:  # already kept longest: it is what _keep_longest would return
+            ia.person_names = ib.person_names
         if not isinstance(ia.reasons, list):  # still the shared empty tuple
             ia.reasons = []
         ia.reasons.extend([reason, *ib.reasons])
@@ -257,8 +262,9 @@ def _join_acronyms(clusters: Clusters) -> None:
     """An acronym-only actor joins the one actor that defined it, else the one whose initials it is."""
     defined: dict[str, set[int]] = defaultdict(set)
     initials: dict[str, set[int]] = defaultdict(set)
+    acronym_only = [actor.is_acronym_only for actor in clusters.actors]
     for i, actor in enumerate(clusters.actors):
-        if not actor.is_named or actor.is_acronym_only:
+        if acronym_only[i] or not actor.is_named:
             continue
         for alias in actor.names:
             if is_acronym(alias):
@@ -266,7 +272,7 @@ def _join_acronyms(clusters: Clusters) -> None:
         if actor.type != "person":
             initials[make_initials(actor.name)].add(i)
     for i, actor in enumerate(clusters.actors):
-        if not actor.is_acronym_only or clusters.anchors[i].anchor is not None:
+        if not acronym_only[i] or clusters.anchors[i].anchor is not None:
             continue
         key = acronym_key(actor.name)
         for table, how in ((defined, "defined in document"), (initials, "initials of")):

@@ -25,6 +25,8 @@ class GazetteerIndex:
     children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     bodies: dict[tuple[str, str], str] = field(default_factory=dict)  # (state id, kind) -> entry id
     max_state_tokens: int = 1
+    # (name, actor type) -> its anchor result: actors repeat names across documents (#7)
+    anchor_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def entry(self, entry_id: str) -> GazetteerEntry:
         return self.gazetteer.entries[entry_id]

@@ -50,23 +50,34 @@ class _PlaceIndex:
 
     places_agree() needs one tuple to start or end the other, so only known places that share the
     first or last word can agree: looking them up keeps the check independent of how many documents
-    a large cluster spans (#7: it was the quadratic part of the rebuild).
+    a large cluster spans (#7: it was the quadratic part of the rebuild). Built on first use: most
+    clusters are never compared.
     """
 
-    def __init__(self, documents: set[str], places: dict[str, set[tuple[str, ...]]]):
-        self.by_edge: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-        for d in documents:
-            for known in places.get(d, ()):
-                self.by_edge[known[0]].add(known)
-                self.by_edge[known[-1]].add(known)
+    def __init__(self, documents: set[str], places: dict[str, set[tuple[str, ...]]],
+                 place_words: dict[str, frozenset[str]]):
+        self._documents = documents
+        self._places = places
+        self._place_words = place_words
+        self._by_edge: dict[str, set[tuple[str, ...]]] | None = None
+        self._words: set[str] | None = None
 
     def words(self) -> set[str]:
-        return {word for known in set().union(*self.by_edge.values()) for word in known} if self.by_edge else set()
+        """Every word of the places the cluster's documents name."""
+        if self._words is None:
+            self._words = set().union(*(self._place_words.get(d, ()) for d in self._documents))
+        return self._words
 
     def names(self, place: tuple[str, ...]) -> bool:
         if not place:
             return False
-        candidates = self.by_edge.get(place[0], set()) | self.by_edge.get(place[-1], set())
+        if self._by_edge is None:
+            self._by_edge = defaultdict(set)
+            for d in self._documents:
+                for known in self._places.get(d, ()):
+                    self._by_edge[known[0]].add(known)
+                    self._by_edge[known[-1]].add(known)
+        candidates = self._by_edge.get(place[0], set()) | self._by_edge.get(place[-1], set())
         return any(places_agree(place, known) for known in candidates)
 
 
@@ -105,13 +116,14 @@ def join_descriptive_groups(clusters: Clusters) -> None:
     for i, actor in enumerate(clusters.actors):
         documents[clusters.find(i)].add(actor.document_id)
     places = _document_places(clusters)
-    place_index = {root: _PlaceIndex(documents[root], places) for root in names}
+    place_words = {d: frozenset(word for known in named for word in known) for d, named in places.items()}
+    place_index = {root: _PlaceIndex(documents[root], places, place_words) for root in names}
     # blocks: (head noun, place word); a placeless name goes under the places its documents name
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for root, parsed in names.items():
         keys = set()
         for _, name in parsed:
-            words = set(name.place) if name.place else place_index[root].words()
+            words = name.place if name.place else place_index[root].words()
             keys |= {(name.head, word) for word in words}
         for key in keys:
             blocks[key].append(root)

@@ -125,6 +125,7 @@ def skeleton_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(skeleton_token(t) for t in tokens)
 
 
+@lru_cache(maxsize=200_000)  # asked of every name many times over by anchoring and clustering (#7)
 def is_acronym(text: str) -> bool:
     """True for 'IS', 'ISIS', 'U.S.', 'AQAP' and mixed-case 'LeT', 'JeM': compared case-sensitively."""
     compact = text.replace(".", "").replace("&", "")
@@ -141,6 +142,7 @@ def acronym_key(text: str) -> str:
     return text.replace(".", "")
 
 
+@lru_cache(maxsize=200_000)
 def make_initials(text: str) -> str:
     """Initials of a long name, skipping small words: 'Popular Resistance Committees' -> 'PRC'."""
     lex = load_lexicon()
