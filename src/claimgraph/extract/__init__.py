@@ -16,6 +16,7 @@ from .arguments import ArgumentResolver
 from .attribution import Attributor
 from .lexicon import load_lexicon
 from .modality import Modality
+from .parse import Parse
 from .predicates import PredicateMatcher, RawClaim
 from .structure import StructureFinder
 from .timex import resolve_time
@@ -37,17 +38,24 @@ TIE_NOUNS = frozenset(("relation", "relations", "tie", "ties", "link", "links", 
 ATTACH_HOPS = 4
 
 
-def _segment(doc: Doc, text: str, token: Token, sent: Span) -> tuple[int, int]:
+def _line_breaks(paragraph: list[int], text: str) -> list[bool]:
+    """Whether each token holds a line break, read off the count of newlines before each token (a
+    token's trailing whitespace is never one) instead of making a Token object for every word."""
+    after = paragraph[1:] + [text.count("\n")] if paragraph else []
+    return [later > here for here, later in zip(paragraph, after)]
+
+
+def _segment(doc: Doc, text: str, token: Token, sent: Span, breaks: list[bool]) -> tuple[int, int]:
     """Character span of the sentence holding `token`, cut at line breaks so that it never spans
     a heading, caption or boilerplate line, and trimmed of surrounding whitespace."""
     start_tok, end_tok = sent.start, sent.end
     for i in range(token.i - 1, sent.start - 1, -1):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+        if breaks[i]:
             start_tok = i + 1
             break
     for i in range(token.i, sent.end):
-        if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < sent.end):
-            end_tok = i if "\n" in doc[i].text else i + 1
+        if breaks[i]:
+            end_tok = i
             break
     span = doc[start_tok:end_tok]
     start, end = span.start_char, span.end_char
@@ -69,9 +77,10 @@ def _hops(token: Token, target: Token) -> int | None:
 
 class _Extractor:
     def __init__(self, doc: Doc, document: Document):
-        # Doc.text is rebuilt from the tokens on every access: compare once, then use document.text
+        # the parse's columns are read once; its text is rebuilt from the tokens as Doc.text would be
+        self.parse = Parse(doc)
         if len(doc) and (doc[-1].idx + len(doc[-1].text_with_ws) != len(document.text)
-                         or doc.text != document.text):
+                         or self.parse.text != document.text):
             raise ClaimgraphError(
                 f"{document.source}: the spaCy Doc was not made from document.text; run nlp(document.text)")
         self.doc = doc
@@ -79,23 +88,27 @@ class _Extractor:
         self.text = document.text
         lexicon = load_lexicon()
         self.lexicon = lexicon
-        self.table = ActorTable(doc, lexicon).build()
+        # token.sent and sent.ents walk the whole doc on every call: index them once (#7)
+        self.sents = list(doc.sents)
+        self.table = ActorTable(doc, lexicon, self.parse).build()
         self.resolver = ArgumentResolver(doc, self.table, lexicon)
+        self.breaks = _line_breaks(self.resolver.paragraph, self.text)
         self.structure = StructureFinder(doc, self.table, self.resolver, lexicon)
         self.structure.register_branches()
         self.matcher = PredicateMatcher(lexicon, self.resolver)
-        self.modality = Modality(lexicon)
-        self.attributor = Attributor(doc, self.table, self.resolver, lexicon, outlet=document.outlet)
+        self.modality = Modality(lexicon, self.parse)
+        self.attributor = Attributor(doc, self.table, self.resolver, lexicon, outlet=document.outlet,
+                                     sents=self.sents)
         self.weapon_words = lexicon.modes.get("AID", {}).get("weapons", frozenset())
-        # token.sent and sent.ents walk the whole doc on every call: index them once (#7)
-        self.sents = list(doc.sents)
         self.sent_index = [0] * len(doc)
         for number, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sent_index[i] = number
-        self.sent_ents: list[list[Span]] = [[] for _ in self.sents]
-        for ent in doc.ents:
-            self.sent_ents[self.sent_index[ent.start]].append(ent)
+        # (entity, label, root token) by sentence: every claim of the sentence looks at them
+        self.sent_ents: list[list[tuple[Span, str, int]]] = [[] for _ in self.sents]
+        self._quantities: dict[tuple[int, int], list[int]] = {}
+        for ent in self.parse.ents:
+            self.sent_ents[self.sent_index[ent.start]].append((ent, ent.label_, ent.root.i))
 
     def run(self) -> Extraction:
         raw: list[RawClaim] = []
@@ -144,7 +157,7 @@ class _Extractor:
         predicate = item.predicate
         number = self.sent_index[predicate.i]
         sent = self.sents[number]
-        start, end = _segment(self.doc, self.text, predicate, sent)
+        start, end = _segment(self.doc, self.text, predicate, sent, self.breaks)
         if end <= start:
             return None
         if item.relation in STRUCTURAL:
@@ -166,23 +179,23 @@ class _Extractor:
                      object=item.object, evidence=evidence, mode=item.mode, polarity=polarity,
                      certainty=certainty, attributes=attributes)
 
-    def _attributes(self, item: RawClaim, sent: Span, ents: list[Span]) -> dict:
-        predicate = item.predicate
+    def _attributes(self, item: RawClaim, sent: Span, ents: list[tuple[Span, str, int]]) -> dict:
+        predicate, doc, parse = item.predicate, self.doc, self.parse
         out: dict = {}
-        dates = [ent for ent in ents if ent.label_ in ("DATE", "TIME")
-                 and _hops(ent.root, predicate) is not None]
+        dates = [ent for ent, label, root in ents if label in ("DATE", "TIME")
+                 and _hops(doc[root], predicate) is not None]
         if not dates:  # a sentence-initial "In early December," often hangs off another word
-            dates = [ent for ent in ents if ent.label_ == "DATE" and ent.start < predicate.i]
+            dates = [ent for ent, label, _ in ents if label == "DATE" and ent.start < predicate.i]
         if dates:
             ent = dates[0]
             resolved = resolve_time(ent.text, self.document.published)
             if resolved is not None:
                 out["time"] = resolved
         used = {item.subject, item.object}
-        for ent in ents:
-            if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.dep_ == "pobj" and \
-                    ent.root.head.lower_ in PLACE_PREPS and _hops(ent.root, predicate) is not None:
-                actor = self.table.actor_at(ent.root)
+        for ent, label, root in ents:
+            if label in ("GPE", "LOC", "FAC") and parse.dep[root] == "pobj" and \
+                    parse.lower[parse.head[root]] in PLACE_PREPS and _hops(doc[root], predicate) is not None:
+                actor = self.table.actor_at_index(root)
                 if actor is None or actor.key not in used:
                     out["place"] = self.table._span_name(ent)
                     break
@@ -191,11 +204,10 @@ class _Extractor:
             if words & self.weapon_words and item.relation in ("AID", "ASSAULT", "COERCE"):
                 out["weapon"] = self.doc[theme.left_edge.i:theme.i + 1].text
                 break
-        for token in sent:
-            if (token.lower_ in QUANTITY_WORDS or token.ent_type_ in ("MONEY", "QUANTITY")) and \
-                    _hops(token, predicate) is not None:
+        for token in self._quantity_words(sent):
+            if _hops(token, predicate) is not None:
                 if token.ent_type_ in ("MONEY", "QUANTITY"):
-                    ent = next(e for e in ents if e.start <= token.i < e.end)
+                    ent = next(e for e, _, _ in ents if e.start <= token.i < e.end)
                     out["quantity"] = ent.text
                 else:
                     out["quantity"] = token.text
@@ -205,6 +217,16 @@ class _Extractor:
             if left:
                 out["from"] = left
         return out
+
+    def _quantity_words(self, sent: Span) -> list[Token]:
+        """Words of the sentence that may give a quantity, found once for all of its claims."""
+        key = (sent.start, sent.end)
+        found = self._quantities.get(key)
+        if found is None:
+            lower, ent_type = self.parse.lower, self.parse.ent_type
+            found = self._quantities[key] = [i for i in range(sent.start, sent.end) if lower[i] in QUANTITY_WORDS
+                                             or ent_type[i] in ("MONEY", "QUANTITY")]
+        return [self.doc[i] for i in found]
 
     def _defected_from(self, predicate: Token, item: RawClaim) -> str | None:
         spec_from_subject = predicate.lemma_.lower() == "lose"
@@ -242,9 +264,9 @@ class _Extractor:
             actor = self.table.actors.get(span.actor)
             if actor is None:
                 continue
-            piece = self.doc[span.start:span.end]
+            start, end = self.parse.char_span(span.start, span.end)
             out.append(Mention(
-                document_id=self.document.id, start=piece.start_char, end=piece.end_char, text=piece.text,
+                document_id=self.document.id, start=start, end=end, text=self.text[start:end],
                 actor=actor.key, name=actor.name, type=actor.type, kind=span.kind,
                 gazetteer_id=actor.gazetteer_id, aliases=list(actor.aliases), parent_hint=actor.parent_hint))
         return out

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
 from .lexicon import Lexicon
+from .parse import Parse
 
 # spaCy entity labels that can name an actor, and the actor type they give.
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "location", "NORP": "organization",
@@ -16,13 +18,18 @@ LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "location", "NO
 # Prepositions after which a name is read as a place ("fighting in Sinai", "smuggled into Gaza").
 LOCATIVE_PREPS = frozenset(("in", "into", "inside", "across", "throughout", "near", "within"))
 _NAME_PREFIX = re.compile(r"^(the|al|el|ad|ar|as|ash|an|at|az|ul|bin|ibn)[-\s]+", re.I)
+_POSSESSIVE = re.compile(r"'s?$")
+_NOT_NAME_CHAR = re.compile(r"[^\w\s-]")
 
 
+# Names are compared pairwise while building the table (and again by later stages): the same few
+# strings are normalized thousands of times per document, so the pure result is kept.
+@lru_cache(maxsize=4096)
 def normalize_name(text: str) -> str:
     """Key for comparing names inside one document: lowercase, no article/al- prefix or possessive."""
     text = text.lower().replace("\u2019", "'")
-    text = re.sub(r"'s?$", "", text)
-    text = re.sub(r"[^\w\s-]", " ", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _NOT_NAME_CHAR.sub(" ", text)
     words = [_NAME_PREFIX.sub("", w) for w in text.split()]
     return " ".join(w for w in words if w and w != "the")
 
@@ -50,14 +57,16 @@ class MentionSpan:
 class ActorTable:
     """The actors of one document and the token spans that mention them."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon):
+    def __init__(self, doc: Doc, lexicon: Lexicon, parse: Parse | None = None):
         self.doc = doc
+        self.parse = Parse(doc) if parse is None else parse  # shared by every stage that holds the table
         self.lexicon = lexicon
         self.actors: dict[str, Actor] = {}
         self.mentions: list[MentionSpan] = []
         self.token_actor: dict[int, str] = {}  # token index -> actor key, for named mentions
         self._by_key: dict[str, str] = {}  # gazetteer id or normalized name -> actor key
         self._counter = 0  # keys are never reused, even after merges
+        self._span_names: dict[tuple[int, int], str] = {}  # (start, end) -> _span_name, asked for again and again
         self.gazetteer = load_gazetteer()
         actors = lexicon.actors
         self.institutions = {kind: frozenset(words) for kind, words in actors["demonym_institutions"].items()}
@@ -92,16 +101,17 @@ class ActorTable:
 
     def add_mention(self, start: int, end: int, actor: Actor, kind: str) -> None:
         self.mentions.append(MentionSpan(start, end, actor.key, kind))
-        text = self._span_name(self.doc[start:end])
-        if kind in ("name", "alias", "acronym", "demonym") and text not in actor.aliases:
-            actor.aliases.append(text)
         if kind in ("name", "alias", "acronym", "demonym"):
+            text = self._name_of(start, end) if 0 <= start < end <= len(self.doc) else \
+                self._span_name(self.doc[start:end])
+            if text not in actor.aliases:
+                actor.aliases.append(text)
             for i in range(start, end):
                 self.token_actor.setdefault(i, actor.key)
 
     # -- building -----------------------------------------------------------------------------
     def build(self) -> "ActorTable":
-        for ent in self.doc.ents:
+        for ent in self.parse.ents:
             if ent.label_ in LABEL_TYPES:
                 self._add_entity(ent)
         self._vote_places()
@@ -116,20 +126,23 @@ class ActorTable:
         """A name the model tags now ORG, now GPE ("Sinai") is a place when most of its mentions read as
         one: tagged GPE/LOC, after a locative preposition ("in Sinai") or joined to a place ("Gaza and
         Sinai"). Names carrying an organization word ("Sinai Province") keep their type."""
+        parse = self.parse
         votes: dict[str, dict[str, int]] = {}
-        for ent in self.doc.ents:
-            if ent.label_ not in LABEL_TYPES or ent.ent_id_:
+        for ent in parse.ents:
+            label = ent.label_
+            if label not in LABEL_TYPES or ent.ent_id_:
                 continue
-            actor = self.actor_at(ent.root)
+            root = ent.root.i
+            actor = self.actor_at_index(root)
             if actor is None or actor.gazetteer_id or actor.kind:
                 continue
-            root = ent.root
-            if ent.label_ in ("GPE", "LOC") or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS) or (
-                    root.dep_ == "conj" and root.head.ent_type_ in ("GPE", "LOC")
-                    and not self.doc[root.head.i].ent_id_ and root.head.pos_ == "PROPN"):
+            dep, head = parse.dep[root], parse.head[root]
+            if label in ("GPE", "LOC") or (dep == "pobj" and parse.lower[head] in LOCATIVE_PREPS) or (
+                    dep == "conj" and parse.ent_type[head] in ("GPE", "LOC")
+                    and not self.doc[head].ent_id_ and parse.pos[head] == "PROPN"):
                 vote = "location"
             else:
-                vote = LABEL_TYPES[ent.label_]
+                vote = LABEL_TYPES[label]
             tally = votes.setdefault(actor.key, {})
             tally[vote] = tally.get(vote, 0) + 1
         for key, tally in votes.items():
@@ -150,10 +163,11 @@ class ActorTable:
             words = actor.name.split()
             if actor.type == "person" and len(words) >= 2 and words[-1][:1].isupper():
                 surnames.setdefault(words[-1], actor)
-        for token in self.doc:
-            actor = surnames.get(token.text)
-            if actor is not None and token.i not in self.token_actor and token.pos_ == "PROPN":
-                self.add_mention(token.i, token.i + 1, actor, "alias")
+        parse = self.parse
+        for i, text in enumerate(parse.orth if surnames else ()):
+            actor = surnames.get(text)
+            if actor is not None and i not in self.token_actor and parse.pos[i] == "PROPN":
+                self.add_mention(i, i + 1, actor, "alias")
 
     def _gazetteer_parents(self) -> None:
         """Parents the gazetteer knows, when the parent is mentioned in this document too."""
@@ -165,39 +179,53 @@ class ActorTable:
 
     def _span_name(self, ent: Span) -> str:
         """The entity text without a leading article or a trailing possessive."""
-        tokens = [t for t in ent if not t.is_space]  # "the\xa0Times": a no-break space is its own token
-        while tokens and tokens[0].lower_.strip() in ("the", "a", "an"):
+        return self._name_of(ent.start, ent.end)
+
+    def _name_of(self, start: int, end: int) -> str:
+        """_span_name of tokens start..end-1."""
+        name = self._span_names.get((start, end))
+        if name is None:
+            name = self._span_names[(start, end)] = self._trimmed_text(start, end)
+        return name
+
+    def _trimmed_text(self, start: int, end: int) -> str:
+        parse = self.parse
+        # "the\xa0Times": a no-break space is its own token
+        tokens = [i for i in range(start, end) if not parse.is_space[i]]
+        while tokens and parse.lower[tokens[0]].strip() in ("the", "a", "an"):
             tokens = tokens[1:]
-        while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_space):
+        while tokens and (parse.tag[tokens[-1]] == "POS" or parse.is_space[tokens[-1]]):
             tokens = tokens[:-1]
         if not tokens:
-            return ent.text
-        return self.doc[tokens[0].i:tokens[-1].i + 1].text
+            return parse.span_text(start, end)
+        return parse.span_text(tokens[0], tokens[-1] + 1)
 
     def _add_entity(self, ent: Span) -> None:
+        parse, label = self.parse, ent.label_
         gid = ent.ent_id_ or None
-        head = ent.root.head
-        if ent.label_ in ("PERSON", "ORG") and not gid and len(ent) == 1 and ent.root.dep_ in ("compound", "amod") \
-                and head.tag_ == "NNS" and head.lemma_.lower() in self.collective:
+        root = ent.root.i
+        head = parse.head[root]
+        if label in ("PERSON", "ORG") and not gid and len(ent) == 1 and parse.dep[root] in ("compound", "amod") \
+                and parse.tag[head] == "NNS" and parse.lemma[head] in self.collective:
             # "Salafi jihadists", "Yoruba leaders": a people's name the model took for a person
             self._add_demonym(ent, None)
             return
-        if ent.label_ in ("PERSON", "ORG") and not gid and 1 < len(ent) <= 3 and ent.root.dep_ == "compound" \
-                and head.i == ent.end and head.tag_ == "NNS" and head.lemma_.lower() in self.collective \
-                and not {t.lower_ for t in ent} & self.org_words:
+        if label in ("PERSON", "ORG") and not gid and 1 < len(ent) <= 3 and parse.dep[root] == "compound" \
+                and head == ent.end and parse.tag[head] == "NNS" and parse.lemma[head] in self.collective \
+                and not {parse.lower[i] for i in range(ent.start, ent.end)} & self.org_words:
             # "Sinai Bedouin tribes", "Kachin Hill tribes": a people's name before a collective noun
-            actor = self._demonym_group(normalize_name(ent.text), self.doc[ent.start:head.i + 1].text)
+            actor = self._demonym_group(normalize_name(ent.text), parse.span_text(ent.start, head + 1))
             self.add_mention(ent.start, ent.end, actor, "demonym")
             return
-        if ent.label_ == "NORP":
+        if label == "NORP":
             self._add_demonym(ent, gid)
             return
-        if ent.root.lower_ in self.not_actors and not gid and ent.label_ != "ORG":
+        if parse.lower[root] in self.not_actors and not gid and label != "ORG":
             return
         name = self._span_name(ent)
         if not normalize_name(name):
             return  # "the", "al-" or a space the model tagged on its own names nobody
-        type_ = LABEL_TYPES[ent.label_]
+        type_ = LABEL_TYPES[label]
         if gid and (entry := self.gazetteer.get(gid)):
             type_ = entry.type
         actor = self.new_actor(name, type_, gazetteer_id=gid)
@@ -279,17 +307,19 @@ class ActorTable:
 
     def _describe_by_apposition(self) -> None:
         """'The main Hutu rebel group, Forces for ... (FDD)': the apposed description is an alias."""
+        parse = self.parse
         for mention in list(self.mentions):
             actor = self.actors.get(mention.actor)
             if actor is None or mention.kind != "name" or actor.type != "organization":
                 continue
-            root = self.doc[mention.start:mention.end].root
-            nouns = [c for c in root.children if c.dep_ == "appos"]
-            if root.dep_ == "appos":
-                nouns.append(root.head)
+            root = self.doc[mention.start:mention.end].root.i
+            nouns = [c for c in parse.children[root] if parse.dep[c] == "appos"]
+            if parse.dep[root] == "appos":
+                nouns.append(parse.head[root])
             for noun in nouns:
-                if noun.pos_ != "NOUN" or noun.i in self.token_actor:
+                if parse.pos[noun] != "NOUN" or noun in self.token_actor:
                     continue
+                noun = self.doc[noun]
                 words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "det" and not t.is_punct]
                 text = " ".join(t.text for t in words)
                 if 1 < len(words) <= 6 and text not in actor.aliases:
@@ -331,6 +361,7 @@ class ActorTable:
         """'Haniyeh' -> 'Ismail Haniyeh'; 'Qassam Brigades' -> 'Izz ad-Din al-Qassam Brigades';
         'PRC' -> 'Popular Resistance Committees' when the initials match."""
         actors = sorted(self.actors.values(), key=lambda a: -len(a.name))
+        words: dict[str, list[str]] = {}  # name -> its normalized words (names compared pairwise)
         for short in sorted(self.actors.values(), key=lambda a: len(a.name)):
             if short.key not in self.actors or short.gazetteer_id or not short.named:
                 continue
@@ -340,7 +371,9 @@ class ActorTable:
             for long in actors:
                 if long.key == short.key or long.key not in self.actors or long.type != short.type or not long.named:
                     continue
-                long_words = normalize_name(long.name).split()
+                long_words = words.get(long.name)
+                if long_words is None:
+                    long_words = words[long.name] = normalize_name(long.name).split()
                 if len(long_words) <= len(short_words):
                     continue
                 suffix = long_words[-len(short_words):] == short_words
@@ -372,4 +405,8 @@ class ActorTable:
 
     def actor_at(self, token: Token) -> Actor | None:
         key = self.token_actor.get(token.i)
+        return self.actors.get(key) if key else None
+
+    def actor_at_index(self, i: int) -> Actor | None:
+        key = self.token_actor.get(i)
         return self.actors.get(key) if key else None

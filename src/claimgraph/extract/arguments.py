@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from .actors import Actor, ActorTable, MentionSpan, normalize_name
 from .lexicon import Lexicon
+from .parse import Parse
 
 # Quantifier heads whose "of" phrase holds the real argument ("dozens of fighters").
 QUANTIFIERS = frozenset("""dozen dozens hundred hundreds thousand thousands score scores number numbers
@@ -20,6 +20,7 @@ RELATIVE_PRONOUNS = frozenset(("who", "which", "that", "whom", "whose"))
 SALIENCE_PARAGRAPHS = 1
 # How far argument resolution follows owners ("members of the unit of the wing of X").
 MAX_DEPTH = 4
+_NEWLINE = re.compile("\n")
 
 
 class ArgumentResolver:
@@ -28,6 +29,7 @@ class ArgumentResolver:
     def __init__(self, doc: Doc, table: ActorTable, lexicon: Lexicon):
         self.doc = doc
         self.table = table
+        self.parse = table.parse
         actors = lexicon.actors
         self.member_nouns = frozenset(actors["member_nouns"])
         self.collective = frozenset(actors["collective_nouns"])
@@ -42,18 +44,19 @@ class ArgumentResolver:
         self.affiliation_words = frozenset(actors.get("affiliation_modifiers", ()))
         self.role_nouns = frozenset(actors.get("role_nouns", ()))
         self.not_name_modifiers = frozenset(actors.get("not_name_modifiers", ()))
-        self.paragraph = self._paragraphs(doc)
+        self.paragraph = self._paragraphs(self.parse)
         self.anchors = sorted((m.start, m.actor) for m in table.mentions if m.kind != "pronoun")
         self._anchor_index = [a[0] for a in self.anchors]
         self.quantity: dict[int, str] = {}  # argument token -> quantity text seen on the way
         self._coref_seen: set[int] = set()
+        self._inclusions: dict[int, tuple[int, ...]] = {}
+        self._places: dict[int, tuple[int, ...]] = {}  # word -> places in its "in"/"inside" phrases
 
     @staticmethod
-    def _paragraphs(doc: Doc) -> list[int]:
+    def _paragraphs(parse: Parse) -> list[int]:
         """Paragraph number of every token: a newline before it starts a new paragraph."""
-        newlines = [i for i, ch in enumerate(doc.text) if ch == "\n"]
-        starts = doc.to_array([IDX]).tolist() if len(doc) else []
-        return [bisect_left(newlines, idx) for idx in starts]
+        newlines = [match.start() for match in _NEWLINE.finditer(parse.text)]
+        return [bisect_left(newlines, idx) for idx in parse.idx]
 
     # -- coreference ---------------------------------------------------------------------------
     def _previous(self, token: Token, types: tuple[str, ...], *, limit: int = 6) -> list[str]:
@@ -90,28 +93,35 @@ class ArgumentResolver:
 
     def _corefer(self, token: Token) -> list[list[str]] | None:
         """Candidates for a pronoun or definite description; None when the token is neither."""
-        lower, lemma = token.lower_, token.lemma_.lower()
-        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+        parse, i = self.parse, token.i
+        lower, lemma, pos, tag = parse.lower[i], parse.lemma[i], parse.pos[i], parse.tag[i]
+        if pos == "PRON" or tag in ("PRP", "PRP$"):
             if lower in self.person_pronouns:
                 return [self._previous(token, ("person",))]
             if lower in self.org_pronouns:
                 return [self._previous(token, ("organization", "state"))]
             return None
-        det = next((c for c in token.children if c.dep_ in ("det", "nummod", "predet")), None)
-        if det is None or token.pos_ != "NOUN" or token.ent_type_:
+        dep, children = parse.dep, parse.children[i]
+        det = None
+        for child in children:
+            if dep[child] in ("det", "nummod", "predet"):
+                det = child
+                break
+        if det is None or pos != "NOUN" or parse.ent_type[i]:
             return None
-        pair = (lemma in self.pair_descriptions or lower in self.pair_descriptions) and token.tag_ == "NNS"
-        if pair and det.lower_ in ("the", "both", "two") and (
-                det.lower_ != "the" or any(c.lower_ in ("two", "both") for c in token.children)):
+        det_lower = parse.lower[det]
+        pair = (lemma in self.pair_descriptions or lower in self.pair_descriptions) and tag == "NNS"
+        if pair and det_lower in ("the", "both", "two") and (
+                det_lower != "the" or any(parse.lower[c] in ("two", "both") for c in children)):
             types = ("state",) if lemma in ("countries", "states", "nations", "country", "state", "nation") \
                 else ("organization", "state")
             previous = self._previous(token, types, limit=2)
             return [[key] for key in previous] if len(previous) == 2 else None
-        if det.lower_ not in ("the", "this", "that"):
+        if det_lower not in ("the", "this", "that"):
             return None
-        if any(c.dep_ == "poss" or c.dep_ == "compound" and c.ent_type_ for c in token.children):
+        if any(dep[c] == "poss" or dep[c] == "compound" and parse.ent_type[c] for c in children):
             return None  # "the group's X" is fine, but "the Hamas group" names its owner itself
-        if lemma in self.org_descriptions or token.lower_ in self.org_descriptions:
+        if lemma in self.org_descriptions or lower in self.org_descriptions:
             return [self._salient(token, ("organization",))]
         if lemma in self.state_descriptions:
             return [self._previous(token, ("state",))]
@@ -120,17 +130,16 @@ class ArgumentResolver:
     # -- resolution ----------------------------------------------------------------------------
     def resolve(self, token: Token) -> list[list[str]]:
         """Actors the argument refers to: one ranked candidate list per coordinated conjunct."""
+        doc = self.doc
         slots: list[list[str]] = []
-        for conjunct in (token, *token.conjuncts):
+        for conjunct in (token, *[doc[i] for i in self.parse.conjuncts(token.i)]):
             found = self._single(conjunct, 0)
             if found:
                 slots.extend(found)
-            for child in conjunct.children:  # "Senior members, including X, ..." adds X
-                if child.dep_ == "prep" and child.lower_ in ("including", "like") or (
-                        child.dep_ == "prep" and child.lower_ == "as" and child.nbor(-1).lower_ == "such"):
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            slots.extend(s for s in self._single(pobj, 1) if s)
+            for pobj in self._included(conjunct):  # "Senior members, including X, ..." adds X
+                slots.extend(s for s in self._single(doc[pobj], 1) if s)
+        if len(slots) == 1:
+            return slots if slots[0] else []  # what the loop below makes of one slot
         unique, seen = [], set()
         for slot in slots:
             if slot and slot[0] not in seen:
@@ -138,51 +147,66 @@ class ArgumentResolver:
                 unique.append(slot)
         return unique
 
+    def _included(self, token: Token) -> tuple[int, ...]:
+        """Objects of "including", "like" and "such as" under the word (asked again on every resolution)."""
+        found = self._inclusions.get(token.i)
+        if found is None:
+            parse = self.parse
+            found = self._inclusions[token.i] = tuple(
+                pobj for child in parse.children[token.i]
+                if parse.dep[child] == "prep" and parse.lower[child] in ("including", "like") or (
+                    parse.dep[child] == "prep" and parse.lower[child] == "as"
+                    and self.doc[child].nbor(-1).lower_ == "such")
+                for pobj in parse.children[child] if parse.dep[pobj] == "pobj")
+        return found
+
     def _single(self, token: Token, depth: int) -> list[list[str]]:
         if depth > MAX_DEPTH:
             return []
-        actor = self.table.actor_at(token)
+        table, parse, i = self.table, self.parse, token.i
+        actor = table.actor_at_index(i)
         if actor is not None:
-            branch = self._branch_in_place(token, actor)
+            branch = self._branch_in_place(token, actor) if actor.type == "organization" else None
             return [[(branch or actor).key]]
+        dep, children, head = parse.dep, parse.children[i], parse.head[i]
         # "X, a commander of Y, ..." / relative clauses: the noun refers to what it describes.
-        if token.dep_ == "appos" and self.table.actor_at(token.head) is not None:
-            return [[self.table.actor_at(token.head).key]]
-        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-            return self._single(token.head.head, depth + 1)
-        for child in token.children:
-            if child.dep_ == "appos" and self.table.actor_at(child) is not None:
-                return [[self.table.actor_at(child).key]]
+        if dep[i] == "appos" and table.actor_at_index(head) is not None:
+            return [[table.actor_at_index(head).key]]
+        if parse.lower[i] in RELATIVE_PRONOUNS and dep[head] == "relcl":
+            return self._single(self.doc[parse.head[head]], depth + 1)
+        for child in children:
+            if dep[child] == "appos" and table.actor_at_index(child) is not None:
+                return [[table.actor_at_index(child).key]]
         coref = self._corefer(token)
         if coref is not None:
             found = [c for c in coref if c]
-            if found and token.i not in self._coref_seen:
+            if found and i not in self._coref_seen:
                 # record the pronoun or description as a mention of its (first) antecedent
-                self._coref_seen.add(token.i)
-                kind = "pronoun" if token.pos_ == "PRON" else "description"
-                start = token.i if kind == "pronoun" else min(
-                    [c.i for c in token.lefts if c.dep_ in ("det", "amod", "compound", "nummod")] + [token.i])
+                self._coref_seen.add(i)
+                kind = "pronoun" if parse.pos[i] == "PRON" else "description"
+                start = i if kind == "pronoun" else min(
+                    [c for c in children if c < i and dep[c] in ("det", "amod", "compound", "nummod")] + [i])
                 for slot in found:
                     if len(slot) == 1:  # only unambiguous ones: the claim may pick a later candidate
-                        self.table.mentions.append(MentionSpan(start, token.i + 1, slot[0], kind))
+                        table.mentions.append(MentionSpan(start, i + 1, slot[0], kind))
             return found
-        lemma = token.lemma_.lower()
+        lemma = parse.lemma[i]
         if lemma in QUANTIFIERS or token.like_num:
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            self.quantity[pobj.i] = token.text
-                            return self._single(pobj, depth + 1)
+            for child in children:
+                if dep[child] == "prep" and parse.lower[child] == "of":
+                    for pobj in parse.children[child]:
+                        if dep[pobj] == "pobj":
+                            self.quantity[pobj] = token.text
+                            return self._single(self.doc[pobj], depth + 1)
             if lemma not in self.collective:  # "opposition groups in Zimbabwe" are a group, not a count
                 return []
-        if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in self.affiliation_words
-                                        for c in token.lefts):
+        if parse.pos[i] == "NOUN" and any(c < i and dep[c] == "amod" and parse.lower[c] in self.affiliation_words
+                                          for c in children):
             return self._affiliated(token)
         if lemma in self.owned_targets:
             return self._owner(token, depth)
         if lemma in self.member_nouns or lemma in self.part_nouns or lemma in self.collective or \
-                token.lower_ in self.member_nouns:
+                parse.lower[i] in self.member_nouns:
             owner = self._owner(token, depth)
             first = self.table.actors.get(owner[0][0]) if owner and owner[0] else None
             if first is not None and first.type == "location" and lemma in self.collective:
@@ -226,30 +250,32 @@ class ArgumentResolver:
 
     def _owner(self, token: Token, depth: int) -> list[list[str]]:
         """The organization a member/part noun belongs to: poss, compound, amod or 'of' phrase."""
+        parse, doc, i = self.parse, self.doc, token.i
+        dep, lower, actor_at = parse.dep, parse.lower, self.table.actor_at_index
         candidates = []
-        for child in token.children:
-            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i < token.i:
-                found = self._single(child, depth + 1)
+        for child in parse.children[i]:
+            if dep[child] in ("poss", "compound", "nmod", "amod") and child < i:
+                found = self._single(doc[child], depth + 1)
                 if found and found[0]:
                     candidates.append(found[0])
         if candidates:
             best = min(candidates, key=lambda slot: self._rank(slot[0]))
             # "Hungarian and Romanian officials": every conjoined owner is a separate actor
             out = [best]
-            for child in token.children:
-                if child.dep_ in ("amod", "compound", "nmod") and self.table.actor_at(child) is not None:
-                    for conjunct in child.conjuncts:
-                        actor = self.table.actor_at(conjunct)
+            for child in parse.children[i]:
+                if dep[child] in ("amod", "compound", "nmod") and actor_at(child) is not None:
+                    for conjunct in parse.conjuncts(child):
+                        actor = actor_at(conjunct)
                         if actor is not None and [actor.key] not in out:
                             out.append([actor.key])
             return out
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "within", "to"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found = self._single(pobj, depth + 1)
+        for child in parse.children[i]:
+            if dep[child] == "prep" and lower[child] in ("of", "from", "in", "within", "to"):
+                for pobj in parse.children[child]:
+                    if dep[pobj] == "pobj":
+                        found = self._single(doc[pobj], depth + 1)
                         actor = self.table.actors.get(found[0][0]) if found and found[0] else None
-                        if actor is not None and (child.lower_ in ("of", "from", "to") or actor.type != "location"):
+                        if actor is not None and (lower[child] in ("of", "from", "to") or actor.type != "location"):
                             return found[:1]
         return []
 
@@ -257,14 +283,20 @@ class ArgumentResolver:
         """'Islamic State in the Sinai' when the document names the group's Sinai branch: the branch."""
         if actor.type != "organization":
             return None
-        head = self.doc[token.i]
-        while head.dep_ == "compound" and head.head.i > head.i and self.table.actor_at(head.head) is actor:
-            head = head.head
-        places = [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "inside")
-                  for p in prep.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")]
+        parse = self.parse
+        dep, heads = parse.dep, parse.head
+        head = token.i
+        while dep[head] == "compound" and heads[head] > head and self.table.actor_at_index(heads[head]) is actor:
+            head = heads[head]
+        places = self._places.get(head)
+        if places is None:
+            places = self._places[head] = tuple(
+                p for prep in parse.children[head] if dep[prep] == "prep" and parse.lower[prep] in ("in", "inside")
+                for p in parse.children[prep] if dep[p] == "pobj" and parse.ent_type[p] in ("GPE", "LOC"))
         if not places:
             return None
-        place = normalize_name(self.table._span_name(self.doc[places[0].left_edge.i:places[0].i + 1]))
+        place = self.doc[places[0]]
+        place = normalize_name(self.table._span_name(self.doc[place.left_edge.i:place.i + 1]))
         if not place:
             return None
         for other in self.table.actors.values():
@@ -296,10 +328,10 @@ class ArgumentResolver:
 
     def _collective(self, token: Token) -> list[list[str]]:
         """'Rwandan rebels', 'rebels in Darfur': a group named by a noun and a place or people."""
-        if token.pos_ != "NOUN" or token.lemma_.lower() in self.not_actors:
+        parse, i = self.parse, token.i
+        if parse.pos[i] != "NOUN" or parse.lemma[i] in self.not_actors:
             return []
-        if token.lemma_.lower() not in self.collective and (token.tag_ != "NNS"
-                                                             or not self.table.is_people_noun(token)):
+        if parse.lemma[i] not in self.collective and (parse.tag[i] != "NNS" or not self.table.is_people_noun(token)):
             return []  # "streets in Hong Kong", "German goods" name things, not a group
         left = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in (
             "NORP", "GPE", "LOC")]

@@ -1,6 +1,7 @@
 """Who said it: reporting verbs, 'according to', quotes, and introductions carried to what follows."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -16,6 +17,7 @@ OUTLET_WORDS = frozenset("times post news press herald tribune journal gazette t
                          "agency media magazine daily review monitor guardian telegraph observer".split())
 QUOTE_OPEN = "\u201c\""
 QUOTE_CLOSE = "\u201d\""
+_QUOTE_EVENTS = re.compile("[" + re.escape(QUOTE_OPEN + QUOTE_CLOSE) + "\n]")
 
 
 @dataclass
@@ -30,8 +32,10 @@ class Attributor:
     """Finds the source of each sentence or predicate of one document."""
 
     def __init__(self, doc: Doc, table: ActorTable, resolver: ArgumentResolver, lexicon: Lexicon,
-                 outlet: str | None = None):
+                 outlet: str | None = None, *, sents: list[Span] | None = None):
         self.doc = doc
+        self.sents = list(doc.sents) if sents is None else sents  # found anew on every access
+        self.text = table.parse.text
         self.table = table
         self.resolver = resolver
         reporting = lexicon.reporting
@@ -41,6 +45,8 @@ class Attributor:
         self.according = tuple(reporting["according_to"])
         self.outlet = (outlet or "").lower()
         self.carried: dict[int, Source] = {}  # sentence start token -> source carried from elsewhere
+        # what a sentence offers as a source (before resolving it), asked again for each of its claims
+        self._sentence_cues: dict[tuple[str, int, int], tuple[int, ...] | None] = {}
         self._carry()
 
     # -- naming a source -------------------------------------------------------------------------
@@ -95,41 +101,58 @@ class Attributor:
         return self.doc[start:token.i + 1].text
 
     def _from_verb(self, verb: Token) -> Source | None:
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and child.lower_ == "it"):
-                if child.dep_ == "nsubjpass":
+        parse = self.table.parse
+        for child in parse.children[verb.i]:
+            dep = parse.dep[child]
+            if dep in ("nsubj", "nsubjpass") and not (dep == "nsubjpass" and parse.lower[child] == "it"):
+                if dep == "nsubjpass":
                     return None  # "X is said to ...": a hedge, the source unnamed
-                return self._source(child, verb)
+                return self._source(self.doc[child], verb)
         return None
 
+    def _per_sentence(self, find, sent: Span) -> tuple[int, ...] | None:
+        key = (find.__name__, sent.start, sent.end)
+        if key not in self._sentence_cues:
+            self._sentence_cues[key] = find(sent)
+        return self._sentence_cues[key]
+
     def according_to(self, sent: Span) -> Source | None:
-        for token in sent:
-            if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
-                pobj = next((c for c in self.doc[token.i + 1].children if c.dep_ == "pobj"), None)
+        found = self._per_sentence(self._according_words, sent)
+        return self._source(self.doc[found[0]], self.doc[found[1]]) if found is not None else None
+
+    def _according_words(self, sent: Span) -> tuple[int, int] | None:
+        """(source word, cue word) of the sentence's first "according to X" or "citing X"."""
+        parse = self.table.parse
+        lower, dep, children = parse.lower, parse.dep, parse.children
+        for i in range(sent.start, sent.end):
+            if lower[i] == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
+                pobj = next((c for c in children[i + 1] if dep[c] == "pobj"), None)
                 if pobj is not None:
-                    return self._source(pobj, token)
-            if token.lower_ in ("citing", "quoting") and token.dep_ in ("advcl", "prep", "acl"):
-                dobj = next((c for c in token.children if c.dep_ in ("dobj", "pobj")), None)
+                    return pobj, i
+            if lower[i] in ("citing", "quoting") and dep[i] in ("advcl", "prep", "acl"):
+                dobj = next((c for c in children[i] if dep[c] in ("dobj", "pobj")), None)
                 if dobj is not None:
-                    return self._source(dobj, token)
+                    return dobj, i
         return None
 
     # -- per predicate ---------------------------------------------------------------------------
     def attribute(self, predicate: Token, sent: Span) -> Source | None:
-        token = predicate
+        parse = self.table.parse
+        child = predicate.i
         for _ in range(MAX_CLIMB):
-            if token.head is token:
-                break
-            child, token = token, token.head
-            if token.lemma_.lower() in self.verbs and token.pos_ in ("VERB", "AUX") and child.dep_ in (
+            # no stop at the root (its own head): it is looked at again until MAX_CLIMB, as the Token
+            # identity test this replaces (`token.head is token`) never held
+            token = parse.head[child]
+            if parse.lemma[token] in self.verbs and parse.pos[token] in ("VERB", "AUX") and parse.dep[child] in (
                     "ccomp", "parataxis", "dep"):
-                source = self._from_verb(token)
+                source = self._from_verb(self.doc[token])
                 if source is not None:
                     return source
+            child = token
         # the predicate's own clause is a parenthetical report ("X attacked Y, Z said")
-        root = sent.root
-        if root is not predicate and root.lemma_.lower() in self.verbs and any(
-                c.dep_ in ("ccomp", "parataxis") for c in root.children):
+        found = self._per_sentence(self._reporting_root, sent)
+        root = self.doc[found[0]] if found is not None else None
+        if root is not None and root is not predicate:
             source = self._from_verb(root)
             if source is not None and predicate.is_ancestor(root) is False and root.is_ancestor(predicate):
                 return source
@@ -141,35 +164,49 @@ class Attributor:
             return source
         return self.carried.get(sent.start)
 
+    def _reporting_root(self, sent: Span) -> tuple[int] | None:
+        root = sent.root
+        if root.lemma_.lower() in self.verbs and any(c.dep_ in ("ccomp", "parataxis") for c in root.children):
+            return (root.i,)
+        return None
+
     def _trailing_report(self, predicate: Token, sent: Span) -> Source | None:
         """'..., Avi X of The Outlet reported Sunday.': a reporting verb closing the sentence after a comma,
         whose words since the comma name the source (the parser often attaches them elsewhere)."""
+        found = self._per_sentence(self._trailing_words, sent)
+        if found is None or found[0] <= predicate.i:  # the predicate must come before the comma
+            return None
+        _, head, verb = found
+        return self._source(self.doc[head], self.doc[verb])
+
+    def _trailing_words(self, sent: Span) -> tuple[int, int, int] | None:
+        """(comma, source word, verb) of a trailing report, whatever the predicate."""
         # the sentence's last verb (a title line may have been glued in front, so not sent.root)
-        verb = next((t for t in reversed(sent) if t.pos_ in ("VERB", "AUX") and t.i > predicate.i), None)
+        verb = next((t for t in reversed(sent) if t.pos_ in ("VERB", "AUX")), None)
         if verb is None or verb.lemma_.lower() not in self.verbs or verb.pos_ != "VERB":
             return None
         comma = next((t for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
-        if comma is None or comma.i <= predicate.i or verb.i - comma.i > 12:
+        if comma is None or verb.i - comma.i > 12:
             return None
         words = [t for t in self.doc[comma.i + 1:verb.i] if not t.is_space]
         if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
             return None
         head = next((t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")
                      and not (comma.i < t.head.i < verb.i and not t.head.is_space)), None)
-        return self._source(head, verb) if head is not None else None
+        return (comma.i, head.i, verb.i) if head is not None else None
 
     # -- carrying over sentences ---------------------------------------------------------------
     def _carry(self) -> None:
         """Sentences inside a quotation take the source named outside it; an introduction ending in ':'
         carries to the next paragraph; an exposition ("officials outlined ...") to the rest of its paragraph."""
-        doc = self.doc
-        sents = list(doc.sents)
+        sents = self.sents
         paragraph = self.resolver.paragraph
         # quotations: a source named in the sentence that closes the quote covers every sentence in it
-        text = doc.text
+        text = self.text
         open_at = None
         spans: list[tuple[int, int]] = []
-        for i, ch in enumerate(text):
+        for match in _QUOTE_EVENTS.finditer(text):  # no other character changes the state
+            i, ch = match.start(), match.group()
             if ch in QUOTE_OPEN and (open_at is None or ch == "\u201c"):
                 if ch == '"' and open_at is not None:
                     spans.append((open_at, i))
@@ -194,32 +231,38 @@ class Attributor:
             if source is not None:
                 for s in inside:
                     self.carried.setdefault(s.start, source)
+        parse = self.table.parse
+
+        def first_word(sent: Span) -> int | None:
+            return next((i for i in range(sent.start, sent.end) if not parse.is_space[i]), None)
+
         for index, sent in enumerate(sents):
-            last = next((t for t in reversed(sent) if not t.is_space), None)
+            last = next((i for i in range(sent.end - 1, sent.start - 1, -1) if not parse.is_space[i]), None)
             if last is None:
                 continue
             root = sent.root
-            if last.text == ":" and root.lemma_.lower() in self.verbs:
+            lemma = parse.lemma[root.i]
+            if parse.orth[last] == ":" and lemma in self.verbs:
                 source = self._from_verb(root)
                 if source is None:
                     continue
-                para = paragraph[last.i] + 1
+                para = paragraph[last] + 1
                 for later in sents[index + 1:]:
-                    first = next((t for t in later if not t.is_space), None)
+                    first = first_word(later)
                     if first is None:
                         continue
-                    if paragraph[first.i] > para:
+                    if paragraph[first] > para:
                         break
-                    if paragraph[first.i] == para:
+                    if paragraph[first] == para:
                         self.carried.setdefault(later.start, source)
-            elif root.lemma_.lower() in self.exposition and not any(c.dep_ == "ccomp" for c in root.children):
+            elif lemma in self.exposition and not any(parse.dep[c] == "ccomp" for c in parse.children[root.i]):
                 source = self._from_verb(root)
                 if source is None:
                     continue
                 para = paragraph[root.i]
                 for later in sents[index + 1:]:
-                    first = next((t for t in later if not t.is_space), None)
-                    if first is None or paragraph[first.i] != para:
+                    first = first_word(later)
+                    if first is None or paragraph[first] != para:
                         break
                     self.carried.setdefault(later.start, source)
 

@@ -5,6 +5,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Cue
 from .lexicon import Lexicon
+from .parse import Parse
 
 # Dependency labels along which a governing word's negation or hedge reaches the predicate.
 SCOPE_DEPS = frozenset(("xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "acl", "relcl",
@@ -23,7 +24,7 @@ def _cue(kind: str, token_or_span) -> Cue:
 class Modality:
     """Decides polarity and certainty for predicates of one document."""
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, parse: Parse | None = None):
         neg = lexicon.modality["negation"]
         hedge = lexicon.modality["hedge"]
         self.neg_words = frozenset(neg["words"])
@@ -34,53 +35,73 @@ class Modality:
         self.hedge_verbs = frozenset(hedge["verbs"])
         self.passive_only = frozenset(hedge["passive_only"])
         self.phrases = tuple(sorted(hedge["phrases"], key=len, reverse=True))
+        self.parse = parse
+        self._assessed: dict[tuple[int, int, int], tuple[bool, bool, list[Cue]]] = {}
 
-    def _chain(self, predicate: Token) -> list[Token]:
+    def _chain(self, predicate: int) -> list[int]:
         """The predicate and the words governing it, up to the clause root (and a little beyond)."""
+        dep, head = self.parse.dep, self.parse.head
         chain = [predicate]
-        token = predicate
+        i = predicate
         for _ in range(MAX_CLIMB):
-            if token.head is token or token.dep_ not in SCOPE_DEPS:
+            # no stop at the root (its own head, labelled ROOT): it is taken again until MAX_CLIMB, as
+            # the Token identity test this replaces (`token.head is token`) never held
+            if dep[i] not in SCOPE_DEPS:
                 break
-            token = token.head
-            chain.append(token)
+            i = head[i]
+            chain.append(i)
         return chain
 
     def assess(self, predicate: Token, sent: Span) -> tuple[str, str, list[Cue]]:
         """(polarity, certainty, cues) for a predicate in its sentence."""
+        # a predicate with several subjects, objects or modes is asked about once per claim, and the
+        # answer depends on the parse alone
+        if self.parse is None or self.parse.doc is not predicate.doc:
+            self.parse, self._assessed = Parse(predicate.doc), {}
+        key = (predicate.i, sent.start, sent.end)
+        found = self._assessed.get(key)
+        if found is None:
+            found = self._assessed[key] = self._assess(predicate, sent)
+        negated, hedged, cues = found
+        return ("negated" if negated else "affirmed"), ("hedged" if hedged else "asserted"), [
+            Cue(kind=c.kind, text=c.text, start=c.start, end=c.end) for c in cues]
+
+    def _assess(self, predicate: Token, sent: Span) -> tuple[bool, bool, list[Cue]]:
+        parse, doc = self.parse, predicate.doc
+        dep, lowers = parse.dep, parse.lower
         cues: list[Cue] = []
         negated, hedged = False, False
-        chain = self._chain(predicate)
-        for depth, token in enumerate(chain):
-            lemma = token.lemma_.lower()
-            for child in token.children:
-                lower = child.lower_
-                if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and lower in self.neg_words):
-                    if child.dep_ == "det" and depth and lemma not in self.neg_nouns and token is not predicate:
+        for depth, token in enumerate(self._chain(predicate.i)):
+            lemma, pos, children = parse.lemma[token], parse.pos[token], parse.children[token]
+            for child in children:
+                lower = lowers[child]
+                if dep[child] == "neg" or (dep[child] in ("det", "advmod", "preconj") and lower in self.neg_words):
+                    # (past the predicate itself, which only the first link of the chain is)
+                    if dep[child] == "det" and depth and lemma not in self.neg_nouns:
                         continue
                     negated = not negated
-                    cues.append(_cue("negation", child))
-                elif child.dep_ in ("advmod", "amod", "npadvmod") and lower in self.hedge_adverbs:
+                    cues.append(_cue("negation", doc[child]))
+                elif dep[child] in ("advmod", "amod", "npadvmod") and lower in self.hedge_adverbs:
                     hedged = True
-                    cues.append(_cue("hedge", child))
-                elif child.dep_ == "aux" and lower in self.modals:
+                    cues.append(_cue("hedge", doc[child]))
+                elif dep[child] == "aux" and lower in self.modals:
                     hedged = True
-                    cues.append(_cue("hedge", child))
+                    cues.append(_cue("hedge", doc[child]))
             if depth == 0:
                 continue
-            if lemma in self.neg_verbs and token.pos_ == "VERB":
+            if lemma in self.neg_verbs and pos == "VERB":
                 negated = not negated
-                cues.append(_cue("negation", token))
-            if lemma in self.hedge_verbs and token.pos_ in ("VERB", "AUX"):
-                passive = any(c.dep_ in ("auxpass", "nsubjpass", "expl") for c in token.children) or (
-                    any(c.dep_ == "nsubj" and c.lower_ == "it" for c in token.children))
+                cues.append(_cue("negation", doc[token]))
+            if lemma in self.hedge_verbs and pos in ("VERB", "AUX"):
+                passive = any(dep[c] in ("auxpass", "nsubjpass", "expl") for c in children) or (
+                    any(dep[c] == "nsubj" and lowers[c] == "it" for c in children))
                 if lemma not in self.passive_only or passive:
                     hedged = True
-                    cues.append(_cue("hedge", token))
-            if lemma in ("report", "reports") and token.pos_ == "NOUN":
+                    cues.append(_cue("hedge", doc[token]))
+            if lemma in ("report", "reports") and pos == "NOUN":
                 hedged = True
-                cues.append(_cue("hedge", token))
-        text = sent.text
+                cues.append(_cue("hedge", doc[token]))
+        text = parse.span_text(sent.start, sent.end)
         lower = text.lower()
         for phrase in self.phrases:
             at = lower.find(phrase)
@@ -89,4 +110,4 @@ class Modality:
                 start = sent.start_char + at
                 cues.append(Cue(kind="hedge", text=text[at:at + len(phrase)], start=start, end=start + len(phrase)))
                 break
-        return ("negated" if negated else "affirmed"), ("hedged" if hedged else "asserted"), cues
+        return negated, hedged, cues

@@ -41,33 +41,6 @@ class RawClaim:
     themes: list[Token] = field(default_factory=list)
 
 
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl",) and not any(c.dep_ == "aux" for c in verb.children))
-
-
-def _particle_ok(verb: Token, particle: str | None) -> bool:
-    if not particle:
-        return True
-    return any(c.lower_ == particle for c in verb.children if c.dep_ in ("prt", "advmod", "prep", "dobj"))
-
-
-def _pobjs(head: Token, preps: tuple[str, ...]) -> list[Token]:
-    """Objects of the given prepositions under `head` ('in favor of' counts as 'of')."""
-    out = []
-    for child in head.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            for p in child.children:
-                if p.dep_ == "pobj":
-                    out.append(p)
-                elif p.dep_ == "pcomp":
-                    # "ties with Bedouin tribes going back years": the parser makes the noun the subject
-                    # of a participle hanging off the preposition; the noun is the object
-                    subjects = [s for s in p.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
-                    out.extend(subjects if p.tag_ == "VBG" and subjects else [p])
-    return out
-
-
 class PredicateMatcher:
     """Finds lexicon predicates in a sentence and resolves their arguments to actors."""
 
@@ -88,6 +61,54 @@ class PredicateMatcher:
         self.refusals = frozenset(intent.get("refusals") or ())
         self.threat_verbs = frozenset(intent.get("threats") or ())
         self.readiness_verbs = frozenset(intent.get("readiness") or ())
+        self.doc = resolver.doc
+        self.parse = resolver.table.parse
+        # one predicate is tried against several lexicon entries, each asking about its subtree again
+        self._nominals: dict[int, list[Token]] = {}
+        self._words: dict[int, frozenset[str]] = {}
+        self._theme_words: dict[int, frozenset[str]] = {}
+
+    # -- the parse -----------------------------------------------------------------------------
+    def _is_passive(self, verb: Token) -> bool:
+        parse = self.parse
+        children = parse.children[verb.i]
+        return any(parse.dep[c] in ("auxpass", "nsubjpass", "csubjpass") for c in children) or (
+            parse.tag[verb.i] == "VBN" and parse.dep[verb.i] in ("acl",)
+            and not any(parse.dep[c] == "aux" for c in children))
+
+    def _particle_ok(self, verb: Token, particle: str | None) -> bool:
+        if not particle:
+            return True
+        parse = self.parse
+        return any(parse.lower[c] == particle for c in parse.children[verb.i]
+                   if parse.dep[c] in ("prt", "advmod", "prep", "dobj"))
+
+    def _pobjs(self, head: Token, preps: tuple[str, ...]) -> list[Token]:
+        """Objects of the given prepositions under `head` ('in favor of' counts as 'of')."""
+        parse, doc = self.parse, self.doc
+        dep, children = parse.dep, parse.children
+        out = []
+        for child in children[head.i]:
+            if dep[child] in ("prep", "agent", "dative") and parse.lower[child] in preps:
+                for p in children[child]:
+                    if dep[p] == "pobj":
+                        out.append(doc[p])
+                    elif dep[p] == "pcomp":
+                        # "ties with Bedouin tribes going back years": the parser makes the noun the subject
+                        # of a participle hanging off the preposition; the noun is the object
+                        subjects = [doc[s] for s in children[p] if dep[s] == "nsubj"
+                                    and parse.pos[s] in ("NOUN", "PROPN")]
+                        out.extend(subjects if parse.tag[p] == "VBG" and subjects else [doc[p]])
+        return out
+
+    def _subtree_nominals(self, token: Token) -> list[Token]:
+        """Nouns and pronouns of the word's subtree, in its order (a list kept: do not change it)."""
+        found = self._nominals.get(token.i)
+        if found is None:
+            pos = self.parse.pos
+            found = self._nominals[token.i] = [self.doc[i] for i in self.parse.subtree(token.i)
+                                               if pos[i] in ("NOUN", "PROPN", "PRON")]
+        return found
 
     def is_refused(self, predicate: Token) -> bool:
         """'refused to lift', 'would not meet', 'failed to reach': a cooperative act declined."""
@@ -149,80 +170,90 @@ class PredicateMatcher:
         """Actors doing what `verb` says, following control, coordination and passives upward."""
         if depth > 5:
             return []
-        passive = _is_passive(verb)
-        for child in verb.children:
-            if not passive and child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
-                if child.pos_ == "VERB":  # "The Red Cross operating in Iraq said": the participle's subject
-                    inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
-                    return self.resolver.resolve(inner) if inner is not None else []
-                return self.resolver.resolve(child) or self.np_actors(child)
-            if passive and child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return self.resolver.resolve(pobj) or self.np_actors(pobj)
+        parse, doc, resolve = self.parse, self.doc, self.resolver.resolve
+        dep, pos, children = parse.dep, parse.pos, parse.children
+        passive = self._is_passive(verb)
+        for child in children[verb.i]:
+            if not passive and dep[child] in SUBJECT_DEPS and dep[child] != "expl":
+                if pos[child] == "VERB":  # "The Red Cross operating in Iraq said": the participle's subject
+                    inner = next((c for c in children[child] if dep[c] == "nsubj"), None)
+                    return resolve(doc[inner]) if inner is not None else []
+                child = doc[child]
+                return resolve(child) or self.np_actors(child)
+            if passive and dep[child] == "agent":
+                for pobj in children[child]:
+                    if dep[pobj] == "pobj":
+                        pobj = doc[pobj]
+                        return resolve(pobj) or self.np_actors(pobj)
         if passive:
             return []
-        head = verb.head
-        if head is verb or (head.lemma_.lower() in self.reporting_verbs and verb.dep_ in ("ccomp", "parataxis",
-                                                                                           "advcl", "conj")):
+        # (head is a new Token: `head is verb` and `head.head is not head` are as they always were)
+        h = parse.head[verb.i]
+        head, relation = doc[h], dep[verb.i]
+        if head is verb or (parse.lemma[h] in self.reporting_verbs and relation in ("ccomp", "parataxis",
+                                                                                     "advcl", "conj")):
             return []  # "..., X said": the speaker is not the actor of the reported clause
-        if verb.dep_ in ("relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-                and head.dep_ == "dobj" and head.head.pos_ == "VERB" and head.head.dep_ != "conj" \
-                and not self.resolver.resolve(head):
+        if relation in ("relcl", "acl") and any(dep[c] == "aux" and parse.lower[c] == "to" for c in children[verb.i]) \
+                and dep[h] == "dobj" and pos[parse.head[h]] == "VERB" and dep[parse.head[h]] != "conj" \
+                and not resolve(head):
             # "waged a campaign to defeat X", "launched an offensive to retake X": the purpose is the subject's
             # (not after a coordinated verb, whose attachment the small parser often gets wrong)
             return self.subjects(head.head, depth + 1)
-        if verb.dep_ == "relcl":
-            return self.resolver.resolve(head)
-        if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "fighters planting bombs"
-            found = self.resolver.resolve(head)
-            if not found and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        if relation == "relcl":
+            return resolve(head)
+        if relation == "acl" and parse.tag[verb.i] == "VBG":  # "fighters planting bombs"
+            found = resolve(head)
+            if not found and dep[h] == "dobj" and pos[parse.head[h]] == "VERB":
                 return self.subjects(head.head, depth + 1)  # "issued a declaration demanding that ..."
             return found
-        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "oprd") \
+        if relation == "xcomp" and pos[h] == "ADJ" and dep[h] in ("acomp", "amod", "oprd") \
                 and head.head is not head:
             return self.subjects(head.head, depth + 1)  # "X is willing to withdraw"
-        if verb.dep_ == "xcomp":
+        if relation == "xcomp":
             # object control: "urged X to", "allowed X to"; raising: "X is believed to"
-            dobj = next((c for c in head.children if c.dep_ == "dobj"), None)
-            controller = self.resolver.resolve(dobj) if dobj is not None else []
+            dobj = next((c for c in children[h] if dep[c] == "dobj"), None)
+            controller = resolve(doc[dobj]) if dobj is not None else []
             if controller:
                 return controller
-            for child in head.children:
-                if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                    return self.resolver.resolve(child)
-            return self.subjects(head, depth + 1) if head.pos_ in ("VERB", "AUX") else []
-        if verb.dep_ in ("conj", "advcl"):
-            if head.pos_ in ("VERB", "AUX"):
-                for child in head.children:
-                    if child.dep_ in PASSIVE_SUBJECT_DEPS and verb.dep_ == "advcl":
+            for child in children[h]:
+                if dep[child] in PASSIVE_SUBJECT_DEPS:
+                    return resolve(doc[child])
+            return self.subjects(head, depth + 1) if pos[h] in ("VERB", "AUX") else []
+        if relation in ("conj", "advcl"):
+            if pos[h] in ("VERB", "AUX"):
+                for child in children[h]:
+                    if dep[child] in PASSIVE_SUBJECT_DEPS and relation == "advcl":
                         return []
                 return self.subjects(head, depth + 1)
             return []
-        if verb.dep_ == "pcomp" and head.dep_ == "prep":
-            governor = head.head
-            if governor.pos_ in ("VERB", "AUX"):
-                return self.subjects(governor, depth + 1)
-            if governor.pos_ in ("NOUN", "PROPN"):
-                return self.resolver.resolve(governor)
+        if relation == "pcomp" and dep[h] == "prep":
+            governor = parse.head[h]
+            if pos[governor] in ("VERB", "AUX"):
+                return self.subjects(doc[governor], depth + 1)
+            if pos[governor] in ("NOUN", "PROPN"):
+                return resolve(doc[governor])
         return []
 
     # -- themes and modes ----------------------------------------------------------------------
-    def themes(self, predicate: Token, actor_tokens: set[int], own: set[str] | None = None) -> list[Token]:
+    def themes(self, predicate: Token, own: set[str] | None = None) -> list[Token]:
         """Words naming what is given or done: object, instrument and purpose nouns (not actors)."""
         out: list[Token] = []
-        resolve = self.resolver.resolve
+        resolve, actor_at = self.resolver.resolve, self.resolver.table.actor_at_index
         own = set(own or ())  # "strengthened its forces": the subject's own forces are what is moved
-        actor_tokens = set(actor_tokens) | {t.i for t in predicate.subtree if t.pos_ in ("NOUN", "PROPN", "PRON")
-                                            and (found := resolve(t)) and not {k for s in found for k in s} <= own}
+        resolved = {t.i for t in self._subtree_nominals(predicate)
+                    if (found := resolve(t)) and not {k for s in found for k in s} <= own}
+
+        def is_actor(i: int) -> bool:  # i lies in the predicate's subtree; named actors are fixed by now
+            return i in resolved or actor_at(i) is not None
+
         for child in predicate.children:
-            if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and child.i not in actor_tokens:
+            if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and not is_actor(child.i):
                 out.append(child)
                 out.extend(child.conjuncts)
-                out.extend(p for p in _pobjs(child, ("of", "for", "in", "on")) if p.i not in actor_tokens)
+                out.extend(p for p in self._pobjs(child, ("of", "for", "in", "on")) if not is_actor(p.i))
             elif child.dep_ in ("prep", "agent") and child.lower_ in ("with", "for", "in", "of", "on", "into"):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.i not in actor_tokens:
+                    if pobj.dep_ == "pobj" and not is_actor(pobj.i):
                         out.append(pobj)
                         out.extend(pobj.conjuncts)
             elif child.dep_ in ("xcomp", "advcl", "ccomp") and child.pos_ == "VERB":
@@ -233,10 +264,15 @@ class PredicateMatcher:
         table = self.lexicon.modes.get(relation) or {}
         found: list[tuple[str, Token]] = []
         for theme in themes:
-            words = {theme.lemma_.lower(), theme.lower_}
-            words |= {c.lemma_.lower() for c in theme.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
+            words = self._theme_words.get(theme.i)
+            if words is None:
+                parse = self.parse
+                words = self._theme_words[theme.i] = frozenset(
+                    {parse.lemma[theme.i], parse.lower[theme.i]}
+                    | {parse.lemma[c] for c in parse.children[theme.i]
+                       if parse.dep[c] in ("amod", "compound", "nmod", "npadvmod")})
             for mode, vocabulary in table.items():
-                if words & vocabulary and mode not in (m for m, _ in found):
+                if not words.isdisjoint(vocabulary) and mode not in (m for m, _ in found):
                     found.append((mode, theme))
                     break
         return found
@@ -244,47 +280,55 @@ class PredicateMatcher:
     def _has_theme_word(self, predicate: Token, words: tuple[str, ...]) -> bool:
         if not words:
             return True
-        lemmas = {t.lemma_.lower() for t in predicate.subtree} | {t.lower_ for t in predicate.subtree}
-        lemmas |= {c.lower_ for c in predicate.children}
-        return bool(lemmas & set(words))
+        lemmas = self._words.get(predicate.i)
+        if lemmas is None:
+            parse = self.parse
+            subtree = parse.descendants(predicate.i)
+            lemmas = self._words[predicate.i] = frozenset(
+                {parse.lemma[i] for i in subtree} | {parse.lower[i] for i in subtree}
+                | {parse.lower[c] for c in parse.children[predicate.i]})
+        return not lemmas.isdisjoint(words)
 
     # -- objects -------------------------------------------------------------------------------
     def objects(self, predicate: Token, spec: Predicate) -> list[list[str]]:
-        passive = predicate.pos_ == "VERB" and _is_passive(predicate)
+        parse, doc = self.parse, self.doc
+        dep, children = parse.dep, parse.children[predicate.i]
+        passive = parse.pos[predicate.i] == "VERB" and self._is_passive(predicate)
         seen_object = False  # an object that is a thing ("cracked down on the tunnels") blocks the fallback
         for slot in spec.object:
             tokens: list[Token] = []
             if slot == "dobj" and not spec.needs_object_prep:
                 if passive:
-                    tokens = [c for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-                    if not tokens and predicate.dep_ == "acl":
+                    tokens = [doc[c] for c in children if dep[c] in PASSIVE_SUBJECT_DEPS]
+                    if not tokens and dep[predicate.i] == "acl":
                         tokens = [predicate.head]
-                    if not tokens and predicate.dep_ == "relcl":
+                    if not tokens and dep[predicate.i] == "relcl":
                         tokens = [predicate.head]
                 else:
-                    tokens = [c for c in predicate.children if c.dep_ == "dobj"]
+                    tokens = [doc[c] for c in children if dep[c] == "dobj"]
                     if not tokens:  # "kidnapped up to 16 advisers": the parser hangs the count on "up to"
-                        tokens = [p for prt in predicate.children if prt.dep_ == "prt" and prt.lower_ == "up"
-                                  for p in _pobjs(prt, ("to",)) if any(c.dep_ == "nummod" for c in p.children)]
-                    if not tokens and predicate.dep_ == "relcl" and any(
-                            c.dep_ == "dobj" and c.lower_ in ("that", "which", "whom") for c in predicate.children):
+                        tokens = [p for prt in children if dep[prt] == "prt" and parse.lower[prt] == "up"
+                                  for p in self._pobjs(doc[prt], ("to",))
+                                  if any(dep[c] == "nummod" for c in parse.children[p.i])]
+                    if not tokens and dep[predicate.i] == "relcl" and any(
+                            dep[c] == "dobj" and parse.lower[c] in ("that", "which", "whom") for c in children):
                         tokens = [predicate.head]
             elif slot == "dative" and not spec.needs_object_prep:
-                tokens = [c for c in predicate.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-                if not tokens and any(c.dep_ == "prep" and c.lower_ == "with" for c in predicate.children):
-                    tokens = [c for c in predicate.children if c.dep_ == "dobj"]
+                tokens = [doc[c] for c in children if dep[c] == "dative" and parse.pos[c] != "ADP"]
+                if not tokens and any(dep[c] == "prep" and parse.lower[c] == "with" for c in children):
+                    tokens = [doc[c] for c in children if dep[c] == "dobj"]
             elif slot not in ("dobj", "dative", "ccomp", "xcomp_object", "unless"):
-                tokens = _pobjs(predicate, (slot,))
+                tokens = self._pobjs(predicate, (slot,))
                 # "launched attacks on X", "provided assistance to X": the preposition hangs on the object
                 if not tokens and predicate.pos_ == "VERB":
                     for dobj in (c for c in predicate.children if c.dep_ == "dobj"):
-                        tokens.extend(_pobjs(dobj, (slot,)))
+                        tokens.extend(self._pobjs(dobj, (slot,)))
                         # "lifted the curfew imposed in Juba", "eased restrictions placed on Gaza"
                         for acl in (c for c in dobj.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-                            tokens.extend(_pobjs(acl, (slot,)))
+                            tokens.extend(self._pobjs(acl, (slot,)))
                 if not tokens and slot == "of" and predicate.pos_ == "VERB":
                     tokens = [t for c in predicate.children if c.lower_ == "favor"
-                              for t in _pobjs(c, ("of",))]
+                              for t in self._pobjs(c, ("of",))]
             elif slot == "xcomp_object":
                 # "threatened to ban X", "agreed to provide aid to X": the object of the intended act
                 clauses = [c for c in predicate.children if c.pos_ in ("VERB", "AUX") and (
@@ -314,7 +358,7 @@ class PredicateMatcher:
             if not found and slot == "dobj" and tokens and not passive and all(t.pos_ == "NOUN" for t in tokens):
                 # "investigating crimes by X", "condemned attacks by X": an active verb takes no "by" agent,
                 # so a "by" phrase the parser hung on the verb names who did the thing in the object
-                for token in _pobjs(predicate, ("by",)):
+                for token in self._pobjs(predicate, ("by",)):
                     found.extend(self.resolver.resolve(token))
             if found:
                 return found
@@ -329,43 +373,47 @@ class PredicateMatcher:
 
     def _place_object(self, predicate: Token) -> list[list[str]]:
         """A named place the act is done in or to ("imposed a curfew in Abidjan", "arrived in Amman")."""
-        heads = [predicate, *(c for c in predicate.children if c.dep_ == "dobj")]
+        parse = self.parse
+        heads = [predicate, *(self.doc[c] for c in parse.children[predicate.i] if parse.dep[c] == "dobj")]
         for head in heads:
-            for pobj in _pobjs(head, PLACE_PREPS):
+            for pobj in self._pobjs(head, PLACE_PREPS):
                 # "fired at targets in Jericho": one step further when the target is not itself a place
-                for place in [pobj, *_pobjs(pobj, ("in", "inside", "near"))]:
-                    actor = self.resolver.table.actor_at(place)
-                    if actor is not None and place.ent_type_ in ("GPE", "LOC") and actor.type in ("location", "state"):
+                for place in [pobj, *self._pobjs(pobj, ("in", "inside", "near"))]:
+                    actor = self.resolver.table.actor_at_index(place.i)
+                    if actor is not None and parse.ent_type[place.i] in ("GPE", "LOC") and \
+                            actor.type in ("location", "state"):
                         return [[actor.key]]
         return []
 
     def np_actors(self, token: Token) -> list[list[str]]:
         """The first actor inside a noun phrase that is not itself an actor ("Recent US Predator attacks",
         "a camp for Congolese refugees", "proposed Israeli changes"), not entering clauses."""
-        if token.pos_ not in ("NOUN", "PROPN", "NUM"):
+        parse = self.parse
+        dep, pos, children = parse.dep, parse.pos, parse.children
+        if pos[token.i] not in ("NOUN", "PROPN", "NUM"):
             return []
-        queue = [c for c in token.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "punct", "appos",
-                                                              "det", "cc")]
-        for acl in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-            queue.extend(a for a in acl.children if a.dep_ == "agent")
+        queue = [c for c in children[token.i] if dep[c] not in ("relcl", "acl", "advcl", "ccomp", "punct", "appos",
+                                                                 "det", "cc")]
+        for acl in (c for c in children[token.i] if dep[c] == "acl" and parse.tag[c] == "VBN"):
+            queue.extend(a for a in children[acl] if dep[a] == "agent")
         seen = 0
         while queue and seen < 12:
             child = queue.pop(0)
             seen += 1
-            if child.dep_ == "pobj" and child.head.lower_ not in ("of", "for", "by", "from", "against", "on", "with",
-                                                                  "among", "between"):
+            if dep[child] == "pobj" and parse.lower[parse.head[child]] not in (
+                    "of", "for", "by", "from", "against", "on", "with", "among", "between"):
                 continue
-            if self.resolver.table.actor_at(child) is not None or child.pos_ in ("NOUN", "PROPN"):
-                found = self.resolver.resolve(child)
+            if self.resolver.table.actor_at_index(child) is not None or pos[child] in ("NOUN", "PROPN"):
+                found = self.resolver.resolve(self.doc[child])
                 if found:
                     return found[:1]
-            if child.pos_ in ("VERB", "AUX", "ADJ"):
+            if pos[child] in ("VERB", "AUX", "ADJ"):
                 continue  # "hackers capable of launching attacks on X": X is not the hackers' owner
-            queue.extend(c for c in child.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "punct",
-                                                                     "appos", "det", "cc", "conj"))
+            queue.extend(c for c in children[child] if dep[c] not in ("relcl", "acl", "advcl", "ccomp", "punct",
+                                                                       "appos", "det", "cc", "conj"))
             # "crimes committed by X": the agent of a participle names who did it
-            for acl in (c for c in child.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-                queue.extend(a for a in acl.children if a.dep_ == "agent")
+            for acl in (c for c in children[child] if dep[c] == "acl" and parse.tag[c] == "VBN"):
+                queue.extend(a for a in children[acl] if dep[a] == "agent")
         return []
 
     def _modifier_actors(self, token: Token) -> list[list[str]]:
@@ -382,31 +430,38 @@ class PredicateMatcher:
     def _clause_object(self, predicate: Token) -> list[list[str]]:
         """Fallback: the first actor inside the predicate's own clause, reached through its object or
         prepositional phrases ("demanded a truce with X", "reneged on its commitment to X")."""
-        queue = [c for c in predicate.children if c.dep_ in ("dobj", "prep", "dative", "xcomp", "attr")]
+        parse = self.parse
+        dep, children = parse.dep, parse.children
+        queue = [c for c in children[predicate.i] if dep[c] in ("dobj", "prep", "dative", "xcomp", "attr")]
         seen = 0
         while queue and seen < 25:
             token = queue.pop(0)
             seen += 1
-            if token.dep_ in ("nsubj", "nsubjpass", "relcl", "ccomp", "advcl", "appos", "parataxis"):
+            if dep[token] in ("nsubj", "nsubjpass", "relcl", "ccomp", "advcl", "appos", "parataxis"):
                 continue
-            if token.dep_ == "pobj" and token.head.lower_ in ADJUNCT_PREPS:
+            if dep[token] == "pobj" and parse.lower[parse.head[token]] in ADJUNCT_PREPS:
                 continue
-            if token.pos_ in ("NOUN", "PROPN", "PRON") or self.resolver.table.actor_at(token) is not None:
-                found = self.resolver.resolve(token)
+            if parse.pos[token] in ("NOUN", "PROPN", "PRON") or self.resolver.table.actor_at_index(token) is not None:
+                found = self.resolver.resolve(self.doc[token])
                 if found:
                     return found[:1]
-            queue.extend(c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass", "punct"))
+            queue.extend(c for c in children[token] if dep[c] not in ("nsubj", "nsubjpass", "punct"))
         return []
 
     # -- matching ------------------------------------------------------------------------------
     def match_sentence(self, sent) -> list[RawClaim]:
         claims: list[RawClaim] = []
-        for token in sent:
-            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_ == "VBG"):
-                for spec in self._lookup(self.lexicon.verbs, token):
+        parse = self.parse
+        for i in range(sent.start, sent.end):  # only a word found in the lexicon becomes a Token
+            token = None
+            pos, lemma, lower = parse.pos[i], parse.lemma[i], parse.lower[i]
+            if pos in ("VERB", "AUX") or (pos == "NOUN" and parse.tag[i] == "VBG"):
+                for spec in self._lookup(self.lexicon.verbs, lemma, lower):
+                    token = self.doc[i] if token is None else token
                     claims.extend(self._match(token, spec))
-            if token.pos_ in ("NOUN", "PROPN") and not token.ent_type_:
-                for spec in self._lookup(self.lexicon.nouns, token):
+            if pos in ("NOUN", "PROPN") and not parse.ent_type[i]:
+                for spec in self._lookup(self.lexicon.nouns, lemma, lower):
+                    token = self.doc[i] if token is None else token
                     claims.extend(self._match(token, spec))
         promised = []
         for claim in claims:
@@ -443,7 +498,7 @@ class PredicateMatcher:
             acts = [p for prep in claim.predicate.children if prep.dep_ == "prep" and prep.lower_ == "in"
                     for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
             for act in acts:
-                for spec in self._lookup(self.lexicon.nouns, act):
+                for spec in self._lookup(self.lexicon.nouns, self.parse.lemma[act.i], act.lower_):
                     if spec.relation not in self.hostile or spec.relation == "THREATEN":
                         continue
                     modes = set(self.lexicon.relations[spec.relation].get("modes") or ())
@@ -456,13 +511,12 @@ class PredicateMatcher:
         return out
 
     @staticmethod
-    def _lookup(table: dict, token: Token) -> list:
-        """Lexicon entries for a token by lemma, else by a plain suffix-stripped form: the small model's
-        lemmatizer errs on inflections ("staged" -> "stag")."""
-        found = table.get(token.lemma_.lower())
+    def _lookup(table: dict, lemma: str, lower: str) -> list:
+        """Lexicon entries for a word by (lowercased) lemma, else by a plain suffix-stripped form: the small
+        model's lemmatizer errs on inflections ("staged" -> "stag")."""
+        found = table.get(lemma)
         if found:
             return found
-        lower = token.lower_
         for suffix, replacements in _SUFFIXES:
             if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
                 stem = lower[: -len(suffix)]
@@ -476,21 +530,23 @@ class PredicateMatcher:
 
     def noun_subjects(self, noun: Token) -> tuple[list[list[str]], list[list[str]]]:
         """(subjects, objects from 'between') of a noun predicate."""
+        parse, doc, resolve = self.parse, self.doc, self.resolver.resolve
+        dep, children = parse.dep, parse.children
         subjects: list[list[str]] = []
         between: list[list[str]] = []
-        for child in noun.children:
-            if child.dep_ == "poss":
-                subjects.extend(self.resolver.resolve(child))
-            elif child.dep_ in ("compound", "nmod", "amod") and (child.ent_type_ or child.pos_ == "PROPN"):
-                subjects.extend(self.resolver.resolve(child))
-            elif child.dep_ in ("prep", "agent") and child.lower_ == "by":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        subjects.extend(self.resolver.resolve(pobj))
-            elif child.dep_ == "prep" and child.lower_ in ("between", "among"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        between.extend(self.resolver.resolve(pobj))
+        for child in children[noun.i]:
+            if dep[child] == "poss":
+                subjects.extend(resolve(doc[child]))
+            elif dep[child] in ("compound", "nmod", "amod") and (parse.ent_type[child] or parse.pos[child] == "PROPN"):
+                subjects.extend(resolve(doc[child]))
+            elif dep[child] in ("prep", "agent") and parse.lower[child] == "by":
+                for pobj in children[child]:
+                    if dep[pobj] == "pobj":
+                        subjects.extend(resolve(doc[pobj]))
+            elif dep[child] == "prep" and parse.lower[child] in ("between", "among"):
+                for pobj in children[child]:
+                    if dep[pobj] == "pobj":
+                        between.extend(resolve(doc[pobj]))
         if not subjects:
             # "Hamas built up ties with X": the light verb's subject; "X launched a mediation between Y
             # and Z": X mediates, Y and Z are the others
@@ -508,16 +564,17 @@ class PredicateMatcher:
         return subjects, between
 
     def _match(self, predicate: Token, spec: Predicate) -> list[RawClaim]:
-        if not _particle_ok(predicate, spec.particle):
+        if not self._particle_ok(predicate, spec.particle):
             return []
-        if spec.needs_plural and predicate.tag_ not in ("NNS", "NNPS"):
+        parse = self.parse
+        if spec.needs_plural and parse.tag[predicate.i] not in ("NNS", "NNPS"):
             return []
         if not self._has_theme_word(predicate, spec.needs_theme_word):
             return []
-        if spec.pos == "verb" and predicate.pos_ in ("VERB", "AUX"):
+        if spec.pos == "verb" and parse.pos[predicate.i] in ("VERB", "AUX"):
             subjects = self.subjects(predicate)
-            if not subjects and spec.needs_object_prep and _is_passive(predicate) and not any(
-                    c.dep_ == "agent" for c in predicate.children):
+            if not subjects and spec.needs_object_prep and self._is_passive(predicate) and not any(
+                    parse.dep[c] == "agent" for c in parse.children[predicate.i]):
                 # "Israel is opposed to X": an adjectival passive whose subject is the actor
                 subjects = [s for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS
                             for s in self.resolver.resolve(c)]
@@ -545,8 +602,7 @@ class PredicateMatcher:
             subjects, objects = subjects[:1], subjects[1:]
         if not objects:
             return []
-        actor_tokens = {t.i for t in predicate.subtree if self.resolver.table.actor_at(t) is not None}
-        themes = self.themes(predicate, actor_tokens, {k for slot in subjects for k in slot})
+        themes = self.themes(predicate, {k for slot in subjects for k in slot})
         allowed = set(spec.themes) if spec.themes else None
         modes = [(m, t) for m, t in self.modes(relation, predicate, themes) if allowed is None or m in allowed]
         if spec.needs_theme and not modes:

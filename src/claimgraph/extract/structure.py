@@ -40,9 +40,14 @@ class StructureFinder:
         return None
 
     def _role(self, noun: Token) -> tuple[str | None, bool]:
-        role = self.roles.get(noun.lemma_.lower()) or self.roles.get(noun.lower_)
-        former = any(t.lower_ in self.former for t in noun.subtree if t.i < noun.i and t.head == noun)
-        return role, former
+        parse = self.table.parse
+        # "former" among the words before the noun that hang on it (its left children)
+        former = any(parse.lower[c] in self.former for c in parse.children[noun.i] if c < noun.i)
+        return self._role_word(noun.i), former
+
+    def _role_word(self, i: int) -> str | None:
+        parse = self.table.parse
+        return self.roles.get(parse.lemma[i]) or self.roles.get(parse.lower[i])
 
     # -- member of ------------------------------------------------------------------------------
     def members(self) -> list[RawClaim]:
@@ -62,21 +67,23 @@ class StructureFinder:
 
     def _title_roles(self, root: Token, person: str, start: int) -> list[RawClaim]:
         """'Senior Hamas leader Ismail Haniyeh', 'Cartel boss X': role and group before the name."""
-        left = [t for t in root.subtree if t.i < start]
-        role_token = next((t for t in reversed(left) if self._role(t)[0]), None)
-        if role_token is None:
+        parse = self.table.parse
+        left = [i for i in parse.subtree(root.i) if i < start]
+        role_at = next((i for i in reversed(left) if self._role_word(i)), None)
+        if role_at is None:
             return []
         org = None
-        for token in left:
-            actor = self._actor(token)
+        for i in left:
+            actor = self.table.actor_at_index(i)
             if actor is not None and actor.type in ORG_TYPES and actor.key != person:
                 org = actor.key
+        role_token = self.doc[role_at]
         if org is None:
             org = self._org_of(role_token)
         if org is None:
             return []
         role, former = self._role(role_token)
-        former = former or any(t.lower_ in self.former for t in left)
+        former = former or any(parse.lower[i] in self.former for i in left)
         return [self._claim(role_token, "MEMBER_OF", person, org, role=role, former=former)]
 
     def _apposed_roles(self, root: Token, person: str) -> list[RawClaim]:
@@ -115,10 +122,12 @@ class StructureFinder:
     # -- part of --------------------------------------------------------------------------------
     def register_branches(self) -> None:
         """Give unnamed branches an actor: appositions take the apposed name, others their own words."""
-        for token in self.doc:
-            kind = self.parts.get(token.lemma_.lower())
-            if kind is None or token.pos_ != "NOUN" or self._actor(token) is not None:
+        parse = self.table.parse
+        for i, lemma in enumerate(parse.lemma):
+            kind = self.parts.get(lemma)
+            if kind is None or parse.pos[i] != "NOUN" or self.table.actor_at_index(i) is not None:
                 continue
+            token = self.doc[i]
             named = self._apposed_name(token)
             if named is not None:
                 self.table.token_actor[token.i] = named
@@ -175,10 +184,14 @@ class StructureFinder:
 
     def parts_of(self) -> list[RawClaim]:
         out: list[RawClaim] = []
-        for token in self.doc:
-            noun_kind = self.parts.get(token.lemma_.lower())
-            actor = self._actor(token)
-            if token.lemma_.lower() in self.parent_nouns and token.pos_ in ("NOUN", "ADJ"):
+        parse = self.table.parse
+        for i, lemma in enumerate(parse.lemma):
+            noun_kind = self.parts.get(lemma)
+            actor = self.table.actor_at_index(i)
+            if not (noun_kind or actor is not None or lemma in self.parent_nouns):
+                continue  # nothing below applies: no Token needed
+            token = self.doc[i]
+            if lemma in self.parent_nouns and parse.pos[i] in ("NOUN", "ADJ"):
                 # "X's parent group, Y": X is part of Y; "parent" may modify the noun holding X and Y
                 noun = token.head if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" else token
                 child_org = self._org_of(noun)
@@ -190,20 +203,20 @@ class StructureFinder:
                 if child_org and whole and child_org != whole:
                     out.append(self._claim(token, "PART_OF", child_org, whole))
                 continue
-            if noun_kind and token.pos_ == "NOUN" and actor is not None:
+            if noun_kind and parse.pos[i] == "NOUN" and actor is not None:
                 owner = self._org_of(token)
                 if owner and owner != actor.key:
                     out.append(self._claim(token, "PART_OF", actor.key, owner, kind=noun_kind))
                 continue
             # "Hamas's Qassam Brigades": a possessive on a named organization
-            if actor is not None and actor.type == "organization" and token.dep_ != "poss":
-                for child in token.children:
-                    if child.dep_ == "poss":
-                        owner = self.resolver.resolve(child)
+            if actor is not None and actor.type == "organization" and parse.dep[i] != "poss":
+                for child in parse.children[i]:
+                    if parse.dep[child] == "poss":
+                        owner = self.resolver.resolve(self.doc[child])
                         owner_key = owner[0][0] if owner and owner[0] else None
                         if owner_key and owner_key != actor.key and \
                                 self.table.actors[owner_key].type in ORG_TYPES:
-                            kind = self.parts.get(token.lower_) or self.parts.get(self.doc[token.i].lemma_.lower())
+                            kind = self.parts.get(parse.lower[i]) or self.parts.get(lemma)
                             out.append(self._claim(token, "PART_OF", actor.key, owner_key, kind=kind))
         # "Egyptian army" -> Egyptian military is part of Egypt
         for mention in self.table.mentions:

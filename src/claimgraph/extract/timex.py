@@ -89,6 +89,9 @@ def _dateparse(text: str, published: str | None) -> date | None:
     text = re.sub(r"^(in|on|since|by|during|over|at|from|until|through)\s+", "", text)
     text = re.sub(r"^(roughly|about|around|nearly|some|almost|approximately)\s+", "", text)
     text = re.sub(r"\b(a few|several|a couple of)\b", "3", text)
+    if base is None and not re.search(r"\d{4}", text):
+        # a relative expression with nothing to resolve it against: known before the (slow) parse
+        return None
     try:
         parsed = dateparser.parse(text, languages=["en"], settings=settings)
     except Exception as err:  # dateparser raises assorted errors on odd text
@@ -96,8 +99,6 @@ def _dateparse(text: str, published: str | None) -> date | None:
         return None
     if parsed is None:
         return None
-    if base is None and not re.search(r"\d{4}", text):
-        return None  # a relative expression with nothing to resolve it against
     return parsed.date()
 
 
