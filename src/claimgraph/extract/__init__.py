@@ -67,11 +67,13 @@ def _segment(doc: Doc, text: str, token: Token, sent: Span, breaks: list[bool]) 
 
 
 def _hops(token: Token, target: Token) -> int | None:
-    hops = 0
-    while token is not target:
-        if token.head is token or hops > ATTACH_HOPS:
+    # positions, not objects: spaCy makes a new Token on every access, so `is` never holds
+    hops, i, doc = 0, token.i, token.doc
+    while i != target.i:
+        head = doc[i].head.i
+        if head == i or hops > ATTACH_HOPS:
             return None
-        token, hops = token.head, hops + 1
+        i, hops = head, hops + 1
     return hops
 
 

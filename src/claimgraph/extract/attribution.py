@@ -140,9 +140,9 @@ class Attributor:
         parse = self.table.parse
         child = predicate.i
         for _ in range(MAX_CLIMB):
-            # no stop at the root (its own head): it is looked at again until MAX_CLIMB, as the Token
-            # identity test this replaces (`token.head is token`) never held
             token = parse.head[child]
+            if token == child:  # the root is its own head
+                break
             if parse.lemma[token] in self.verbs and parse.pos[token] in ("VERB", "AUX") and parse.dep[child] in (
                     "ccomp", "parataxis", "dep"):
                 source = self._from_verb(self.doc[token])
@@ -152,7 +152,7 @@ class Attributor:
         # the predicate's own clause is a parenthetical report ("X attacked Y, Z said")
         found = self._per_sentence(self._reporting_root, sent)
         root = self.doc[found[0]] if found is not None else None
-        if root is not None and root is not predicate:
+        if root is not None and root.i != predicate.i:
             source = self._from_verb(root)
             if source is not None and predicate.is_ancestor(root) is False and root.is_ancestor(predicate):
                 return source

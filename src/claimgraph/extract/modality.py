@@ -44,9 +44,7 @@ class Modality:
         chain = [predicate]
         i = predicate
         for _ in range(MAX_CLIMB):
-            # no stop at the root (its own head, labelled ROOT): it is taken again until MAX_CLIMB, as
-            # the Token identity test this replaces (`token.head is token`) never held
-            if dep[i] not in SCOPE_DEPS:
+            if dep[i] not in SCOPE_DEPS or head[i] == i:  # the root is its own head: taken once
                 break
             i = head[i]
             chain.append(i)

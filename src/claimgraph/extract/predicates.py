@@ -116,9 +116,9 @@ class PredicateMatcher:
         for _ in range(4):
             if any(c.dep_ == "neg" for c in token.children):
                 return True
-            if token is not predicate and token.lemma_.lower() in self.refusals:
+            if token.i != predicate.i and token.lemma_.lower() in self.refusals:
                 return True
-            if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head is token:
+            if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head.i == token.i:
                 return False
             token = token.head
         return False
@@ -142,7 +142,7 @@ class PredicateMatcher:
         verbs = self.threat_verbs if verbs is None else verbs
         token = self._governor(predicate)
         for _ in range(3):
-            if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head is token:
+            if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head.i == token.i:
                 return False
             token = token.head
             if token.lemma_.lower() in verbs:
@@ -156,11 +156,11 @@ class PredicateMatcher:
         for _ in range(4):
             if any(c.dep_ == "aux" and c.lower_ in self.intent_aux for c in token.children):
                 return True
-            if token is not predicate and token.lemma_.lower() in self.intent_verbs:
+            if token.i != predicate.i and token.lemma_.lower() in self.intent_verbs:
                 return True
             if token.lemma_.lower() in self.intent_adjectives:
                 return True
-            if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head is token:
+            if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head.i == token.i:
                 return False
             token = token.head
         return False
@@ -187,10 +187,9 @@ class PredicateMatcher:
                         return resolve(pobj) or self.np_actors(pobj)
         if passive:
             return []
-        # (head is a new Token: `head is verb` and `head.head is not head` are as they always were)
         h = parse.head[verb.i]
         head, relation = doc[h], dep[verb.i]
-        if head is verb or (parse.lemma[h] in self.reporting_verbs and relation in ("ccomp", "parataxis",
+        if h == verb.i or (parse.lemma[h] in self.reporting_verbs and relation in ("ccomp", "parataxis",
                                                                                      "advcl", "conj")):
             return []  # "..., X said": the speaker is not the actor of the reported clause
         if relation in ("relcl", "acl") and any(dep[c] == "aux" and parse.lower[c] == "to" for c in children[verb.i]) \
@@ -207,7 +206,7 @@ class PredicateMatcher:
                 return self.subjects(head.head, depth + 1)  # "issued a declaration demanding that ..."
             return found
         if relation == "xcomp" and pos[h] == "ADJ" and dep[h] in ("acomp", "amod", "oprd") \
-                and head.head is not head:
+                and parse.head[h] != h:
             return self.subjects(head.head, depth + 1)  # "X is willing to withdraw"
         if relation == "xcomp":
             # object control: "urged X to", "allowed X to"; raising: "X is believed to"
@@ -633,5 +632,5 @@ class PredicateMatcher:
                     for first, second in pairs:  # "X clashed with Y": both sides fight
                         out.append(RawClaim(predicate=predicate, relation=relation, subject=first, object=second,
                                             mode=mode if mode in relation_modes else None,
-                                            themes=[t for _, t in modes if t is not predicate]))
+                                            themes=[t for _, t in modes if t.i != predicate.i]))
         return out
