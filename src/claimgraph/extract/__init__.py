@@ -226,7 +226,9 @@ class _Extractor:
         found = self._quantities.get(key)
         if found is None:
             lower, ent_type = self.parse.lower, self.parse.ent_type
-            found = self._quantities[key] = [i for i in range(sent.start, sent.end) if lower[i] in QUANTITY_WORDS
+            # ("several days ago" dates the event; it does not count anything)
+            found = self._quantities[key] = [i for i in range(sent.start, sent.end)
+                                             if (lower[i] in QUANTITY_WORDS and ent_type[i] not in ("DATE", "TIME"))
                                              or ent_type[i] in ("MONEY", "QUANTITY")]
         return [self.doc[i] for i in found]
 
