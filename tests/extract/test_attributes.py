@@ -36,3 +36,12 @@ def test_attributes_place_of_a_negated_attack_with_one_negation_cue(nlp):
     assert subject == "Russia" and claim.polarity == "negated"
     assert claim.attributes["place"] == "Kharkiv"
     assert [cue.text for cue in claim.evidence.cues if cue.kind == "negation"] == ["not"]
+
+
+def test_refusal_needs_a_refusal_auxiliary_and_is_affirmed(nlp):
+    """'would not meet' declines a meeting (a REJECT that happened); 'did not arm' only denies arming."""
+    [(subject, obj, claim)] = _claims(nlp, "Ethiopia would not meet Egyptian officials.", "REJECT")
+    assert (subject, obj, claim.polarity) == ("Ethiopia", "Egypt", "affirmed")
+    assert _claims(nlp, "Turkey did not arm the Syrian rebels.", "REJECT") == []
+    [(_, _, denied)] = _claims(nlp, "Mali did not refuse to negotiate with ECOWAS.", "REJECT")
+    assert denied.polarity == "negated"

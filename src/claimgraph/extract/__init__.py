@@ -166,9 +166,9 @@ class _Extractor:
             polarity, certainty, cues = "affirmed", "asserted", []
         else:
             polarity, certainty, cues = self.modality.assess(predicate, sent)
+            if item.refused_by_negation:  # the "not" of "would not meet" is the refusal, which happened
+                polarity = "affirmed" if polarity == "negated" else "negated"
         source = self.attributor.attribute(predicate, sent)
-        if source is not None and source.actor in (item.subject, item.object) and item.relation in STRUCTURAL:
-            source = source  # a group describing its own structure is still its own source
         evidence = Evidence(
             document_id=self.document.id, text=self.text[start:end], start=start, end=end,
             attributed_to=source.name if source else None, attributed_actor=source.actor if source else None,

@@ -39,6 +39,8 @@ class RawClaim:
     mode: str | None = None
     attributes: dict = field(default_factory=dict)
     themes: list[Token] = field(default_factory=list)
+    # a REJECT whose negation is the refusal itself ("would not meet"): the refusal is affirmed
+    refused_by_negation: bool = False
 
 
 class PredicateMatcher:
@@ -59,6 +61,7 @@ class PredicateMatcher:
         self.conditions = frozenset(intent.get("conditions") or ())
         self.hostile_conditions = frozenset(intent.get("hostile_conditions") or ())
         self.refusals = frozenset(intent.get("refusals") or ())
+        self.refusal_aux = frozenset(intent.get("refusal_auxiliaries") or ())
         self.threat_verbs = frozenset(intent.get("threats") or ())
         self.readiness_verbs = frozenset(intent.get("readiness") or ())
         self.doc = resolver.doc
@@ -110,18 +113,21 @@ class PredicateMatcher:
                                                if pos[i] in ("NOUN", "PROPN", "PRON")]
         return found
 
-    def is_refused(self, predicate: Token) -> bool:
-        """'refused to lift', 'would not meet', 'failed to reach': a cooperative act declined."""
+    def refusal(self, predicate: Token) -> str | None:
+        """How a cooperative act is declined: "negation" ('would not meet', 'won't sign'), "verb"
+        ('refused to lift', 'failed to reach'), or None. A plain negation ('did not arm') denies
+        the act; it declines nothing."""
         token = predicate
         for _ in range(4):
-            if any(c.dep_ == "neg" for c in token.children):
-                return True
             if token.i != predicate.i and token.lemma_.lower() in self.refusals:
-                return True
+                return "verb"  # negated or not: "did not refuse to talk" is a REJECT denied
+            children = list(token.children)
+            if any(c.dep_ == "neg" for c in children):
+                return "negation" if any(c.dep_ == "aux" and c.lower_ in self.refusal_aux for c in children) else None
             if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head.i == token.i:
-                return False
+                return None
             token = token.head
-        return False
+        return None
 
     def _is_conditional(self, predicate: Token, marks: frozenset[str] | None = None) -> bool:
         """'... will withdraw unless X ...': an act made conditional on the other side is a threat."""
@@ -477,10 +483,12 @@ class PredicateMatcher:
                 promised.append(RawClaim(predicate=claim.predicate, relation="THREATEN", subject=claim.subject,
                                          object=claim.object, mode=None, attributes={"intent": claim.relation}))
                 continue
-            if claim.relation in self.cooperative and claim.predicate.pos_ in ("VERB", "AUX") and \
-                    self.is_refused(claim.predicate):
+            refusal = self.refusal(claim.predicate) if claim.relation in self.cooperative and \
+                claim.predicate.pos_ in ("VERB", "AUX") else None
+            if refusal:
                 promised.append(RawClaim(predicate=claim.predicate, relation="REJECT", subject=claim.subject,
-                                         object=claim.object, mode=None, attributes={"refused": claim.relation}))
+                                         object=claim.object, mode=None, attributes={"refused": claim.relation},
+                                         refused_by_negation=refusal == "negation"))
                 continue
             if claim.relation in self.cooperative and claim.relation != "AGREE" and \
                     claim.predicate.pos_ in ("VERB", "AUX") and self.is_intent(claim.predicate):
