@@ -23,9 +23,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Documents whose stored text is signed per transaction when an old store is first opened
-WRITE_CHUNK = 500
-
 # Documents per nlp.pipe batch and per database transaction; 32 is spaCy's sweet spot
 # for the small English model on news-length texts (FACTS.md).
 BATCH_SIZE = 32
@@ -83,6 +80,7 @@ def iter_new_documents(sources: Sequence[str], store: Store, report: BuildReport
 def open_duplicate_index(store: Store) -> NearDuplicateIndex:
     """A near-duplicate index over the store, signing first any stored document without a signature."""
     from .ingest import NearDuplicateIndex
+    from .store.store import WRITE_CHUNK
 
     index = NearDuplicateIndex(stored=store.near_duplicate_candidates)
     for chunk in batched(store.unsigned_document_texts(), WRITE_CHUNK):

@@ -66,15 +66,16 @@ def _segment(doc: Doc, text: str, token: Token, sent: Span, breaks: list[bool]) 
     return start, end
 
 
-def _hops(token: Token, target: Token) -> int | None:
-    # positions, not objects: spaCy makes a new Token on every access, so `is` never holds
-    hops, i, doc = 0, token.i, token.doc
-    while i != target.i:
-        head = doc[i].head.i
-        if head == i or hops > ATTACH_HOPS:
-            return None
-        i, hops = head, hops + 1
-    return hops
+def _attached(head: list[int], i: int, target: int) -> bool:
+    """Whether word `i` hangs off word `target` within ATTACH_HOPS steps up the parse (`head`: each
+    word's head index). Positions, not Tokens: spaCy makes a new Token on every access."""
+    for _ in range(ATTACH_HOPS + 1):
+        if i == target:
+            return True
+        if head[i] == i:
+            return False
+        i = head[i]
+    return i == target
 
 
 class _Extractor:
@@ -182,10 +183,10 @@ class _Extractor:
                      certainty=certainty, attributes=attributes)
 
     def _attributes(self, item: RawClaim, sent: Span, ents: list[tuple[Span, str, int]]) -> dict:
-        predicate, doc, parse = item.predicate, self.doc, self.parse
+        predicate, parse = item.predicate, self.parse
         out: dict = {}
         dates = [ent for ent, label, root in ents if label in ("DATE", "TIME")
-                 and _hops(doc[root], predicate) is not None]
+                 and _attached(parse.head, root, predicate.i)]
         if not dates:  # a sentence-initial "In early December," often hangs off another word
             dates = [ent for ent, label, _ in ents if label == "DATE" and ent.start < predicate.i]
         if dates:
@@ -196,7 +197,7 @@ class _Extractor:
         used = {item.subject, item.object}
         for ent, label, root in ents:
             if label in ("GPE", "LOC", "FAC") and parse.dep[root] == "pobj" and \
-                    parse.lower[parse.head[root]] in PLACE_PREPS and _hops(doc[root], predicate) is not None:
+                    parse.lower[parse.head[root]] in PLACE_PREPS and _attached(parse.head, root, predicate.i):
                 actor = self.table.actor_at_index(root)
                 if actor is None or actor.key not in used:
                     out["place"] = self.table._span_name(ent)
@@ -206,13 +207,12 @@ class _Extractor:
             if words & self.weapon_words and item.relation in ("AID", "ASSAULT", "COERCE"):
                 out["weapon"] = self.doc[theme.left_edge.i:theme.i + 1].text
                 break
-        for token in self._quantity_words(sent):
-            if _hops(token, predicate) is not None:
-                if token.ent_type_ in ("MONEY", "QUANTITY"):
-                    ent = next(e for e, _, _ in ents if e.start <= token.i < e.end)
-                    out["quantity"] = ent.text
+        for i in self._quantity_words(sent):
+            if _attached(parse.head, i, predicate.i):
+                if parse.ent_type[i] in ("MONEY", "QUANTITY"):
+                    out["quantity"] = next(e for e, _, _ in ents if e.start <= i < e.end).text
                 else:
-                    out["quantity"] = token.text
+                    out["quantity"] = parse.orth[i]
                 break
         if item.relation == "DEFECT":
             left = self._defected_from(predicate, item)
@@ -220,7 +220,7 @@ class _Extractor:
                 out["from"] = left
         return out
 
-    def _quantity_words(self, sent: Span) -> list[Token]:
+    def _quantity_words(self, sent: Span) -> list[int]:
         """Words of the sentence that may give a quantity, found once for all of its claims."""
         key = (sent.start, sent.end)
         found = self._quantities.get(key)
@@ -230,7 +230,7 @@ class _Extractor:
             found = self._quantities[key] = [i for i in range(sent.start, sent.end)
                                              if (lower[i] in QUANTITY_WORDS and ent_type[i] not in ("DATE", "TIME"))
                                              or ent_type[i] in ("MONEY", "QUANTITY")]
-        return [self.doc[i] for i in found]
+        return found
 
     def _defected_from(self, predicate: Token, item: RawClaim) -> str | None:
         spec_from_subject = predicate.lemma_.lower() == "lose"

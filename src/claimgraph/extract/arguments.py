@@ -138,8 +138,6 @@ class ArgumentResolver:
                 slots.extend(found)
             for pobj in self._included(conjunct):  # "Senior members, including X, ..." adds X
                 slots.extend(s for s in self._single(doc[pobj], 1) if s)
-        if len(slots) == 1:
-            return slots if slots[0] else []  # what the loop below makes of one slot
         unique, seen = [], set()
         for slot in slots:
             if slot and slot[0] not in seen:

@@ -8,7 +8,6 @@ running build that are not stored yet are held in memory.
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -18,8 +17,6 @@ from functools import cache
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 from murmurhash.mrmr import hash as murmurhash
-
-log = logging.getLogger(__name__)
 
 # Estimated Jaccard similarity of word 5-gram shingles above which two texts are one story.
 # Syndicated copies with different furniture score > 0.8; articles on one topic from different
