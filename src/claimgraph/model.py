@@ -7,7 +7,7 @@ one document. Entity and ClaimGroup are produced by the reduce stages
 (resolve, corroborate) over everything stored.
 
 The records the reduce holds by the hundred thousand (Mention, Cue, Evidence, Claim,
-Origin) use slots: no per-instance __dict__ (#7).
+Origin) use slots: no per-instance __dict__, and pickle as their field values (#7).
 
 Invariant (the grounding guarantee): for every Evidence `e` of a Document `d`,
 `d.text[e.start:e.end] == e.text`.
@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, fields
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 ENTITY_TYPES = ("person", "organization", "state", "location", "other")
@@ -42,6 +43,22 @@ def to_plain(value: Any) -> Any:
     if hasattr(type(value), "__dataclass_fields__"):
         return {name: to_plain(getattr(value, name)) for name in _field_names(type(value))}
     return value
+
+
+def pickled_by_fields(cls: type) -> type:
+    """Make a slotted dataclass pickle as (class, field values).
+
+    Python's own pickling of slotted dataclasses calls a Python-level __getstate__ and
+    __setstate__ per object; the map sends these records between processes by the thousand
+    per batch, and that was the largest cost of moving a batch (#7). Half the time this way.
+    """
+    values = attrgetter(*_field_names(cls))
+
+    def __reduce__(self):
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__
+    return cls
 
 
 def normalize_for_id(text: str) -> str:
@@ -84,6 +101,7 @@ class Document:
         return to_plain(self)
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Mention:
     """A span of a document that names or refers to an actor.
@@ -109,6 +127,7 @@ class Mention:
         return to_plain(self)
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Cue:
     """A word or phrase that set polarity, certainty or attribution."""
@@ -119,6 +138,7 @@ class Cue:
     end: int
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Evidence:
     """The exact sentence behind a claim, who said it and how sure they sounded."""
@@ -138,6 +158,7 @@ class Evidence:
         return to_plain(self)
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Claim:
     """One document's statement that subject does `relation` (in `mode`) to object."""
@@ -182,6 +203,7 @@ class Entity:
         return to_plain(self)
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Origin:
     """An independent source behind a claim group: who first said it."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -98,27 +99,26 @@ def extract_batch(nlp, documents: list[Document]) -> list[Extraction]:
             for doc, document in zip(nlp.pipe(texts, batch_size=BATCH_SIZE), documents)]
 
 
-def map_documents(documents: Iterable[Document], store: Store, report: BuildReport, *,
+def map_documents(documents: Iterable[Document], mapper, store: Store, report: BuildReport, *,
                   settings: Settings, on_progress: ProgressCallback | None = None,
-                  engine: str = "local", workers: int | None = None, address: str | None = None,
-                  task=None, index: NearDuplicateIndex | None = None) -> None:
-    """Extract documents on an engine and store them batch by batch (one transaction per batch).
+                  index: NearDuplicateIndex | None = None) -> None:
+    """Extract documents on an engine (`open_engine`) and store them batch by batch.
 
-    Batches come back in input order, so the rows written are the same whatever the engine
-    and worker count; a killed build keeps every batch written before it died.
+    One transaction per batch. Batches come back in input order, so the rows written are the
+    same whatever the engine and worker count; a killed build keeps every batch written before
+    it died. Without a new document no worker starts and no model loads.
     """
-    from .engines import ExtractTask, open_engine
-
-    task = task or ExtractTask(settings.model)
-    # Ray without --workers: one actor per CPU of the cluster, which only Ray knows
-    workers = workers or (settings.workers if engine == "local" else None)
-    with open_engine(engine, task, workers=workers, address=address) as mapper:
-        for extractions in mapper.map(batched(documents, settings.batch_size)):
-            signatures = index.take(e.document.id for e in extractions) if index else None
-            report.extracted += store.save_extractions(extractions, signatures)
-            report.ingested += len(extractions)
-            if on_progress:
-                on_progress("document", len(extractions))
+    documents = iter(documents)
+    first = next(documents, None)
+    if first is None:
+        return
+    mapper.start()  # the workers load their models while the first batch is read
+    for extractions in mapper.map(batched(chain([first], documents), settings.batch_size)):
+        signatures = index.take(e.document.id for e in extractions) if index else None
+        report.extracted += store.save_extractions(extractions, signatures)
+        report.ingested += len(extractions)
+        if on_progress:
+            on_progress("document", len(extractions))
 
 
 def reduce_graph(store: Store) -> tuple[int, int]:
@@ -158,25 +158,30 @@ def build(sources: Sequence[str], db: str, *, settings: Settings | None = None,
     `engine` is "local" (`workers` processes, default every core) or "ray" (`workers`
     actors on the cluster at `address`, or on a local one); see docs/scale.md.
     """
-    from .engines import check_engine
+    from .engines import ExtractTask, open_engine
 
-    check_engine(engine, address=address)  # a bad option fails before the database is touched
     settings = settings or get_settings()
-    store = Store(db)
+    # Ray without --workers: one actor per CPU of the cluster, which only Ray knows
+    workers = workers or (settings.workers if engine == "local" else None)
     report = BuildReport()
-    try:
-        index = open_duplicate_index(store)
-        documents = iter_new_documents(sources, store, report, settings=settings, index=index,
-                                       allow_private=allow_private, on_progress=on_progress)
-        map_documents(documents, store, report, settings=settings, on_progress=on_progress,
-                      engine=engine, workers=workers, address=address, index=index)
-        if report.extracted or not store.graph_is_current():
-            report.entities, report.claim_groups = reduce_graph(store)
-        else:  # nothing new since the graph was built: a re-run costs only reading the sources
-            stats = store.stats()
-            report.entities, report.claim_groups = stats["entities"], stats["claim_groups"]
-    finally:
-        store.close()
+    # A bad engine option fails here, before the database is touched. The local engine's fork
+    # server then imports spaCy beside the start-up below (store, ingest).
+    with open_engine(engine, ExtractTask(settings.model), workers=workers, address=address) as mapper:
+        store = Store(db)
+        try:
+            index = open_duplicate_index(store)
+            documents = iter_new_documents(sources, store, report, settings=settings, index=index,
+                                           allow_private=allow_private, on_progress=on_progress)
+            map_documents(documents, mapper, store, report, settings=settings, on_progress=on_progress,
+                          index=index)
+            mapper.close()  # the workers' memory is free before the reduce
+            if report.extracted or not store.graph_is_current():
+                report.entities, report.claim_groups = reduce_graph(store)
+            else:  # nothing new since the graph was built: a re-run costs only reading the sources
+                stats = store.stats()
+                report.entities, report.claim_groups = stats["entities"], stats["claim_groups"]
+        finally:
+            store.close()
     return report
 
 

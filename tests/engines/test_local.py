@@ -109,10 +109,40 @@ def test_local_map_documents_stores_every_batch_in_input_order(db, workers):
 
     documents = [d for batch in _batches(25, 25) for d in batch]
     store, report, progress = Store(db), BuildReport(), []
-    map_documents(iter(documents), store, report, settings=Settings(batch_size=4), workers=workers,
-                  task=CapitalsTask(), on_progress=lambda event, count: progress.append(count))
+    with open_engine("local", CapitalsTask(), workers=workers) as engine:
+        map_documents(iter(documents), engine, store, report, settings=Settings(batch_size=4),
+                      on_progress=lambda event, count: progress.append(count))
     assert report.ingested == report.extracted == 25
     assert progress == [4] * 6 + [1]
     stored = [m.document_id for m in store.iter_mentions()]
     assert stored == [d.id for d in documents for _ in range(4)]
     store.close()
+
+
+def test_local_map_documents_starts_no_worker_without_a_new_document(db):
+    from claimgraph.pipeline import BuildReport, map_documents
+    from claimgraph.settings import Settings
+    from claimgraph.store import Store
+
+    store, report = Store(db), BuildReport()
+    with open_engine("local", CapitalsTask(), workers=2) as engine:
+        map_documents(iter([]), engine, store, report, settings=Settings(batch_size=4))
+        assert engine._pool is None
+    assert report.ingested == 0
+    store.close()
+
+
+def _pipelines_loaded_before_the_task() -> int:
+    from claimgraph.nlp import shared_nlp
+
+    return shared_nlp.cache_info().hits
+
+
+def test_local_workers_fork_with_the_configured_pipeline_already_loaded():
+    from claimgraph.engines import ExtractTask
+    from claimgraph.settings import get_settings
+
+    with open_engine("local", ExtractTask(get_settings().model), workers=2) as engine:
+        engine.start()
+        # the worker's own task.load() found the pipeline the fork server had loaded
+        assert engine._pool.submit(_pipelines_loaded_before_the_task).result() >= 1

@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import forkserver
 
 from ..errors import EngineError
 from ..model import Document, Extraction
@@ -27,9 +28,10 @@ log = logging.getLogger(__name__)
 # previous batch, and bounds memory to 2 x workers x batch size documents.
 WINDOW_PER_WORKER = 2
 
-# Modules the fork server imports once, so each worker forks with spaCy already loaded
-# (saves seconds of imports per worker); the model itself is loaded by each worker.
-PRELOAD = ["spacy", "claimgraph.engines.task", "claimgraph.pipeline", "claimgraph.nlp", "claimgraph.extract"]
+# Modules the fork server imports once, so each worker forks with spaCy imported and the
+# configured pipeline loaded (engines/preload.py): seconds saved per worker, memory shared.
+PRELOAD = ["spacy", "claimgraph.engines.task", "claimgraph.pipeline", "claimgraph.extract",
+           "claimgraph.engines.preload"]
 
 # How often a worker checks that the build that started it is still alive.
 PARENT_CHECK_SECONDS = 1.0
@@ -60,6 +62,10 @@ def _exit_with_parent(parent: int) -> None:
             os._exit(1)
 
 
+def _ready() -> None:
+    """Nothing: submitted once per worker so that each starts, and loads its model, right away."""
+
+
 def _run_batch(documents: list[Document]) -> list[Extraction]:
     if _load_error is not None:
         raise _load_error
@@ -77,6 +83,11 @@ class LocalEngine:
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "LocalEngine":
+        if self.workers > 1:
+            # The fork server imports spaCy (seconds) beside the caller's own start-up; it
+            # forks no worker, and loads no model, until start().
+            multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+            forkserver.ensure_running()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -86,6 +97,24 @@ class LocalEngine:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+    def start(self) -> None:
+        """Start the workers now, each loading its model while the caller reads the first batch.
+
+        Loading a model costs seconds, so engines start only when there is work: on the first
+        batch, or earlier where the caller knows one is coming. Starting twice does nothing.
+        """
+        if self.workers == 1 or self._pool is not None:
+            return
+        # forkserver, not fork: the parent may run threads (progress bar, database driver),
+        # and forking a threaded process can deadlock a child.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        log.info("starting %d worker processes", self.workers)
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                         initializer=_init_worker, initargs=(self.task, os.getpid()))
+        for _ in range(self.workers):  # the pool forks one process per submitted call
+            self._pool.submit(_ready)
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[list[Extraction]]:
         """Extractions for each batch, in input order; nothing starts until the first batch."""
@@ -101,22 +130,12 @@ class LocalEngine:
                 state = self.task.load()
             yield self.task.run(state, batch)
 
-    def _start_pool(self) -> ProcessPoolExecutor:
-        # forkserver, not fork: the parent may run threads (progress bar, database driver),
-        # and forking a threaded process can deadlock a child.
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
-        log.info("starting %d worker processes", self.workers)
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
-                                   initializer=_init_worker, initargs=(self.task, os.getpid()))
-
     def _map_pool(self, batches: Iterable[list[Document]]) -> Iterator[list[Extraction]]:
         window: deque[Future] = deque()
         limit = self.workers * WINDOW_PER_WORKER
         try:
             for batch in batches:
-                if self._pool is None:
-                    self._pool = self._start_pool()
+                self.start()
                 window.append(self._pool.submit(_run_batch, batch))
                 if len(window) >= limit:
                     yield window.popleft().result()

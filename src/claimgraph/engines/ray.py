@@ -73,7 +73,10 @@ class RayEngine:
             ray.shutdown()
         self._ray = None
 
-    def _start(self) -> None:
+    def start(self) -> None:
+        """Start or join the cluster and create the actors, which load their models; once."""
+        if self._ray is not None:
+            return
         ray = self._ray = _import_ray()
         try:
             if self.address:
@@ -94,8 +97,7 @@ class RayEngine:
         window: deque = deque()
         try:
             for index, batch in enumerate(batches):
-                if self._ray is None:
-                    self._start()
+                self.start()
                 actor = self._actors[index % len(self._actors)]
                 window.append(actor.run.remote(batch))
                 if len(window) >= len(self._actors) * WINDOW_PER_ACTOR:

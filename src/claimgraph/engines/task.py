@@ -18,9 +18,9 @@ class ExtractTask:
     model: str
 
     def load(self):
-        from ..nlp import load_nlp
+        from ..nlp import shared_nlp
 
-        return load_nlp(self.model)
+        return shared_nlp(self.model)
 
     def run(self, nlp, documents: list[Document]) -> list[Extraction]:
         from ..pipeline import extract_batch
