@@ -146,3 +146,23 @@ def test_local_workers_fork_with_the_configured_pipeline_already_loaded():
         engine.start()
         # the worker's own task.load() found the pipeline the fork server had loaded
         assert engine._pool.submit(_pipelines_loaded_before_the_task).result() >= 1
+
+
+def test_local_fork_server_with_its_pipeline_stops_when_the_engine_closes():
+    from multiprocessing import forkserver
+
+    with open_engine("local", CapitalsTask(), workers=2) as engine:
+        engine.start()
+        server = forkserver._forkserver._forkserver_pid
+        assert list(engine.map(_batches(3, 3))) and server is not None
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            os.kill(server, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("the fork server (and the pipeline it holds) outlived the engine")
+    with open_engine("local", CapitalsTask(), workers=2) as engine:  # a later build starts a new one
+        assert len(list(engine.map(_batches(3, 3)))) == 1

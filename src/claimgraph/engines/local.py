@@ -36,6 +36,10 @@ PRELOAD = ["spacy", "claimgraph.engines.task", "claimgraph.pipeline", "claimgrap
 # How often a worker checks that the build that started it is still alive.
 PARENT_CHECK_SECONDS = 1.0
 
+# LocalEngines of this process between __enter__ and close() with a fork server running.
+_engines_using_fork_server = 0
+_fork_server_lock = threading.Lock()
+
 _task = None  # per worker process: the task, what its load() returned, or why it failed
 _state = None
 _load_error: Exception | None = None
@@ -62,6 +66,18 @@ def _exit_with_parent(parent: int) -> None:
             os._exit(1)
 
 
+def _stop_unused_fork_server() -> None:
+    # The fork server holds a loaded pipeline: stopped, its memory is free for the reduce that
+    # follows the map. It takes a moment to exit, which the caller need not wait for, so this
+    # runs in a thread, and stops nothing if an engine opened meanwhile. multiprocessing has no
+    # public call for it, hence the guarded private one: without it the server lives on until
+    # the process exits.
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    with _fork_server_lock:
+        if stop is not None and not _engines_using_fork_server:
+            stop()
+
+
 def _ready() -> None:
     """Nothing: submitted once per worker so that each starts, and loads its model, right away."""
 
@@ -81,22 +97,35 @@ class LocalEngine:
         self.task = task
         self.workers = max(1, workers)
         self._pool: ProcessPoolExecutor | None = None
+        self._uses_fork_server = False
 
     def __enter__(self) -> "LocalEngine":
-        if self.workers > 1:
-            # The fork server imports spaCy (seconds) beside the caller's own start-up; it
-            # forks no worker, and loads no model, until start().
+        global _engines_using_fork_server
+        if self.workers > 1 and not self._uses_fork_server:
+            # The fork server imports spaCy and loads the pipeline (seconds) beside the caller's
+            # own start-up; no worker is forked until start().
             multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
-            forkserver.ensure_running()
+            with _fork_server_lock:
+                forkserver.ensure_running()
+                _engines_using_fork_server += 1
+            self._uses_fork_server = True
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
 
     def close(self) -> None:
+        """Stop the workers, and the fork server when no other engine of this process uses it."""
+        global _engines_using_fork_server
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self._uses_fork_server:
+            self._uses_fork_server = False
+            with _fork_server_lock:
+                _engines_using_fork_server -= 1
+            threading.Thread(target=_stop_unused_fork_server, name="claimgraph-fork-server-stop",
+                             daemon=True).start()
 
     def start(self) -> None:
         """Start the workers now, each loading its model while the caller reads the first batch.
