@@ -26,6 +26,8 @@ DOCUMENTS = 48
 # some not; the kill lands as soon as the first batch is committed.
 ENV = dict(os.environ, CLAIMGRAPH_BATCH_SIZE="4")
 KILL_TIMEOUT = 240
+# Seconds the killed build's fork server and workers get to notice and exit (workers check each second).
+ORPHAN_TIMEOUT = 30
 
 
 def _load_synthetic():
@@ -62,6 +64,35 @@ def _map_rows(db: str) -> dict[str, list]:
     return {key: [tuple(row) for row in value] for key, value in rows.items()}
 
 
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    found, stack = set(), [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.add(child)
+            stack.append(child)
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                if handle.read().rsplit(")", 1)[1].split()[0] != "Z":
+                    alive.add(pid)
+        except OSError:
+            continue
+    return alive
+
+
 def _extracted(db: str) -> int:
     engine = create_db_engine(db)
     try:
@@ -96,9 +127,15 @@ def test_local_kill_9_then_rerun_matches_uninterrupted_build(db, corpus, uninter
         if written:
             break
         time.sleep(0.05)
+    helpers = _descendants(build.pid)  # the fork server holding a pipeline, its workers
     build.send_signal(signal.SIGKILL)
     build.wait()
     assert 0 < written < DOCUMENTS, f"the build was not killed mid-run ({written} documents written)"
+    assert helpers, "the build ran no worker processes"
+    deadline = time.monotonic() + ORPHAN_TIMEOUT
+    while _alive(helpers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _alive(helpers), "processes of the killed build lived on, each holding memory"
 
     rerun = subprocess.run(_build(corpus, db), env=ENV, capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
