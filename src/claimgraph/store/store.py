@@ -147,6 +147,12 @@ def _candidates_query(bands: int) -> TextClause:
                 f"JOIN document_bands b ON b.document_id = s.document_id WHERE b.bucket IN ({keys})")
 
 
+def _stream(conn, query):
+    """The rows of `query`, fetched WRITE_CHUNK at a time (a server-side cursor on PostgreSQL,
+    whose driver would otherwise load a whole result at once: every mention of the corpus)."""
+    return conn.execution_options(yield_per=WRITE_CHUNK).execute(query)
+
+
 def _insert_signatures(conn, signatures: Mapping[str, Signature]) -> None:
     if not signatures:
         return
@@ -336,7 +342,7 @@ class Store:
         else:
             query = select(*[c for c in t.documents.c if c.name not in ("text", "raw_text")])
         with self.engine.connect() as conn:
-            for row in conn.execute(query.order_by(t.documents.c.source)):
+            for row in _stream(conn, query.order_by(t.documents.c.source)):
                 yield _document_from_row(row) if with_text else _document_header_from_row(row)
 
     def get_document(self, document_id: str) -> Document | None:
@@ -350,7 +356,7 @@ class Store:
         signed = select(t.document_signatures.c.document_id)
         query = select(t.documents.c.id, t.documents.c.text).where(t.documents.c.id.not_in(signed))
         with self.engine.connect() as conn:
-            yield from conn.execution_options(yield_per=WRITE_CHUNK).execute(query.order_by(t.documents.c.id))
+            yield from _stream(conn, query.order_by(t.documents.c.id))
 
     def save_signatures(self, signatures: Mapping[str, Signature]) -> None:
         with self.writer.begin() as conn:
@@ -400,7 +406,7 @@ class Store:
     def iter_mentions(self) -> Iterator[Mention]:
         columns = [c for c in t.mentions.c if c.name != "id"]
         with self.engine.connect() as conn:
-            for row in conn.execute(select(*columns).order_by(t.mentions.c.id)):
+            for row in _stream(conn, select(*columns).order_by(t.mentions.c.id)):
                 yield _mention_from_row(row)
 
     def iter_claims(self, *, relation: str | None = None) -> Iterator[Claim]:
@@ -408,7 +414,7 @@ class Store:
         if relation:
             query = query.where(t.claims.c.relation == relation)
         with self.engine.connect() as conn:
-            for row in conn.execute(query):
+            for row in _stream(conn, query):
                 yield _claim_from_row(row)
 
     def iter_parent_hints(self) -> Iterator[tuple[tuple[str, str], tuple[str, str]]]:
