@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from .batching import batched
@@ -112,7 +112,7 @@ def map_documents(documents: Iterable[Document], mapper, store: Store, report: B
     first = next(documents, None)
     if first is None:
         return
-    mapper.start()  # the workers load their models while the first batch is read
+    mapper.start()  # the workers start while the first batch is read
     for extractions in mapper.map(batched(chain([first], documents), settings.batch_size)):
         signatures = index.take(e.document.id for e in extractions) if index else None
         report.extracted += store.save_extractions(extractions, signatures)
@@ -165,7 +165,7 @@ def build(sources: Sequence[str], db: str, *, settings: Settings | None = None,
     workers = workers or (settings.workers if engine == "local" else None)
     report = BuildReport()
     # A bad engine option fails here, before the database is touched. The local engine's fork
-    # server then imports spaCy beside the start-up below (store, ingest).
+    # server then imports spaCy and loads the pipeline beside the start-up below (store, ingest).
     with open_engine(engine, ExtractTask(settings.model), workers=workers, address=address) as mapper:
         store = Store(db)
         try:
@@ -174,7 +174,7 @@ def build(sources: Sequence[str], db: str, *, settings: Settings | None = None,
                                            allow_private=allow_private, on_progress=on_progress)
             map_documents(documents, mapper, store, report, settings=settings, on_progress=on_progress,
                           index=index)
-            mapper.close()  # the workers' memory is free before the reduce
+            mapper.close()  # the memory of the workers (and fork server) is free for the reduce
             if report.extracted or not store.graph_is_current():
                 report.entities, report.claim_groups = reduce_graph(store)
             else:  # nothing new since the graph was built: a re-run costs only reading the sources

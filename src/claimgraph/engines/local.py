@@ -66,6 +66,14 @@ def _exit_with_parent(parent: int) -> None:
             os._exit(1)
 
 
+def _fork_server_context():
+    # forkserver, not fork: the parent may run threads (progress bar, database driver), and
+    # forking a threaded process can deadlock a child.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
 def _stop_unused_fork_server() -> None:
     # The fork server holds a loaded pipeline: stopped, its memory is free for the reduce that
     # follows the map. It takes a moment to exit, which the caller need not wait for, so this
@@ -104,7 +112,7 @@ class LocalEngine:
         if self.workers > 1 and not self._uses_fork_server:
             # The fork server imports spaCy and loads the pipeline (seconds) beside the caller's
             # own start-up; no worker is forked until start().
-            multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+            _fork_server_context()
             with _fork_server_lock:
                 forkserver.ensure_running()
                 _engines_using_fork_server += 1
@@ -128,19 +136,16 @@ class LocalEngine:
                              daemon=True).start()
 
     def start(self) -> None:
-        """Start the workers now, each loading its model while the caller reads the first batch.
+        """Start the workers now, while the caller reads the first batch.
 
-        Loading a model costs seconds, so engines start only when there is work: on the first
-        batch, or earlier where the caller knows one is coming. Starting twice does nothing.
+        Workers cost a pipeline each (forked from the fork server's, or loaded), so engines start
+        only when there is work: on the first batch, or earlier where the caller knows one is
+        coming. Starting twice does nothing.
         """
         if self.workers == 1 or self._pool is not None:
             return
-        # forkserver, not fork: the parent may run threads (progress bar, database driver),
-        # and forking a threaded process can deadlock a child.
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
         log.info("starting %d worker processes", self.workers)
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_fork_server_context(),
                                          initializer=_init_worker, initargs=(self.task, os.getpid()))
         for _ in range(self.workers):  # the pool forks one process per submitted call
             self._pool.submit(_ready)
