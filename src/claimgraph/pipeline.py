@@ -8,6 +8,8 @@ Re-running on the same sources changes nothing.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -121,6 +123,19 @@ def map_documents(documents: Iterable[Document], mapper, store: Store, report: B
             on_progress("document", len(extractions))
 
 
+def release_freed_memory() -> None:
+    """Give the heap memory this process has freed back to the system (glibc only).
+
+    glibc keeps freed memory for later allocations, but the claims that corroboration reads
+    after resolution do not fit in what resolution's working set left behind: returned, a
+    reduce's peak is its resolution's, not that plus every claim (~15% lower at 28k documents, #7).
+    """
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):  # another C library: it manages its own heap
+        pass
+
+
 def reduce_graph(store: Store) -> tuple[int, int]:
     """Resolve entities across documents and corroborate claims; replace the derived graph."""
     with store.graph_lock():  # concurrent builds and reviews rebuild one at a time
@@ -142,6 +157,7 @@ def _reduce_graph(store: Store) -> tuple[int, int]:
     # entity reviews (merge/split/rename) in the flat shape resolution reads (docs/reviewing.md)
     resolution = resolve_mentions(store.iter_mentions(), part_of=part_of,
                                   reviews=get_entity_reviews(store.reviews()))
+    release_freed_memory()
     documents = {d.id: d for d in store.iter_documents(with_text=False)}
     entities = {e.id: e for e in resolution.entities}
     groups = group_claims(store.iter_claims(), actor_entity=resolution.actor_entity, documents=documents,
