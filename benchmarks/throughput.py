@@ -58,16 +58,24 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
+def process_tree(root: int) -> list[int]:
+    """`root` and every process descended from it (tests use it too)."""
+    tree, found, stack = _children(), [], [root]
+    while stack:
+        pid = stack.pop()
+        found.append(pid)
+        stack.extend(tree.get(pid, []))
+    return found
+
+
 def _tree_memory(root: int) -> tuple[int, int]:
     """(sum of RSS, sum of PSS) in bytes over `root` and its descendants.
 
     RSS counts pages shared between forked workers once per process; PSS splits them,
     so PSS is the honest total. Both are reported.
     """
-    tree, stack, rss, pss = _children(), [root], 0, 0
-    while stack:
-        pid = stack.pop()
-        stack.extend(tree.get(pid, []))
+    rss, pss = 0, 0
+    for pid in process_tree(root):
         try:
             with open(f"/proc/{pid}/smaps_rollup") as handle:
                 for line in handle:

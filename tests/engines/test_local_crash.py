@@ -30,8 +30,8 @@ KILL_TIMEOUT = 240
 ORPHAN_TIMEOUT = 30
 
 
-def _load_synthetic():
-    spec = importlib.util.spec_from_file_location("claimgraph_bench_synthetic", ROOT / "benchmarks" / "synthetic.py")
+def _load_benchmark(name: str):
+    spec = importlib.util.spec_from_file_location(f"claimgraph_bench_{name}", ROOT / "benchmarks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -64,23 +64,6 @@ def _map_rows(db: str) -> dict[str, list]:
     return {key: [tuple(row) for row in value] for key, value in rows.items()}
 
 
-def _descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open(f"/proc/{entry}/stat") as handle:
-                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(parent, []).append(int(entry))
-    found, stack = set(), [pid]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            found.add(child)
-            stack.append(child)
-    return found
-
-
 def _alive(pids: set[int]) -> set[int]:
     alive = set()
     for pid in pids:
@@ -106,7 +89,7 @@ def _extracted(db: str) -> int:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    return _load_synthetic().write_corpus(tmp_path_factory.mktemp("corpus"), DOCUMENTS)
+    return _load_benchmark("synthetic").write_corpus(tmp_path_factory.mktemp("corpus"), DOCUMENTS)
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +110,8 @@ def test_local_kill_9_then_rerun_matches_uninterrupted_build(db, corpus, uninter
         if written:
             break
         time.sleep(0.05)
-    helpers = _descendants(build.pid)  # the fork server holding a pipeline, its workers
+    # the fork server holding a pipeline, and its workers
+    helpers = set(_load_benchmark("throughput").process_tree(build.pid)) - {build.pid}
     build.send_signal(signal.SIGKILL)
     build.wait()
     assert 0 < written < DOCUMENTS, f"the build was not killed mid-run ({written} documents written)"
