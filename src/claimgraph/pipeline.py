@@ -9,7 +9,6 @@ Re-running on the same sources changes nothing.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -131,8 +130,8 @@ def release_freed_memory() -> None:
     reduce's peak is its resolution's, not that plus every claim (~15% lower at 28k documents, #7).
     """
     try:
-        ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
-    except (OSError, AttributeError, TypeError):  # another C library: it manages its own heap
+        ctypes.CDLL(None).malloc_trim(0)  # the C library Python runs on (find_library spawns ldconfig)
+    except (OSError, AttributeError):  # not glibc: its heap is its own business
         pass
 
 

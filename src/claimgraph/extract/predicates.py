@@ -1,6 +1,7 @@
 """Event relations from the dependency parse: verb and noun predicates, their subject, object and mode."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -113,20 +114,26 @@ class PredicateMatcher:
                                                if pos[i] in ("NOUN", "PROPN", "PRON")]
         return found
 
+    @staticmethod
+    def _complement_chain(token: Token, steps: int) -> Iterator[Token]:
+        """The word, then the words it is a complement or conjunct of (xcomp, ccomp, conj), up to
+        `steps` words in all: the verbs whose refusal, threat or intent reaches it."""
+        for _ in range(steps):
+            yield token
+            if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head.i == token.i:
+                return
+            token = token.head
+
     def refusal(self, predicate: Token) -> str | None:
         """How a cooperative act is declined: "negation" ('would not meet', 'won't sign'), "verb"
         ('refused to lift', 'failed to reach'), or None. A plain negation ('did not arm') denies
         the act; it declines nothing."""
-        token = predicate
-        for _ in range(4):
+        for token in self._complement_chain(predicate, 4):
             if token.i != predicate.i and token.lemma_.lower() in self.refusals:
                 return "verb"  # negated or not: "did not refuse to talk" is a REJECT denied
             children = list(token.children)
             if any(c.dep_ == "neg" for c in children):
                 return "negation" if any(c.dep_ == "aux" and c.lower_ in self.refusal_aux for c in children) else None
-            if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head.i == token.i:
-                return None
-            token = token.head
         return None
 
     def _is_conditional(self, predicate: Token, marks: frozenset[str] | None = None) -> bool:
@@ -146,29 +153,20 @@ class PredicateMatcher:
     def is_threat(self, predicate: Token, verbs: frozenset[str] | None = None) -> bool:
         """'threatened to break off relations', 'vowed to crush X': the act is threatened."""
         verbs = self.threat_verbs if verbs is None else verbs
-        token = self._governor(predicate)
-        for _ in range(3):
-            if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head.i == token.i:
-                return False
-            token = token.head
-            if token.lemma_.lower() in verbs:
-                return True
-        return False
+        governor = self._governor(predicate)
+        return any(token.i != governor.i and token.lemma_.lower() in verbs
+                   for token in self._complement_chain(governor, 4))
 
     def is_intent(self, predicate: Token) -> bool:
         """A promised or intended act: "will provide", "agreed to withdraw", "is ready to send"."""
         predicate = self._governor(predicate)
-        token = predicate
-        for _ in range(4):
+        for token in self._complement_chain(predicate, 4):
             if any(c.dep_ == "aux" and c.lower_ in self.intent_aux for c in token.children):
                 return True
             if token.i != predicate.i and token.lemma_.lower() in self.intent_verbs:
                 return True
             if token.lemma_.lower() in self.intent_adjectives:
                 return True
-            if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head.i == token.i:
-                return False
-            token = token.head
         return False
 
     # -- subjects ------------------------------------------------------------------------------
