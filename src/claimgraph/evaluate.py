@@ -213,21 +213,26 @@ def score_export(gold: dict, export: dict, corpus: str | Path | None = None) -> 
     return result
 
 
-def evaluate(gold_path: str | Path, corpus: str | Path, *, db: str | None = None, settings=None) -> dict[str, Any]:
-    """Build `corpus` into a temporary database, export it as JSON and score it against the gold file."""
+def build_and_export(sources: list[str], *, db: str | None = None, settings=None) -> dict[str, Any]:
+    """Build `sources` into `db` (a temporary database when None) and return its JSON export."""
     from .export import build_export
     from .pipeline import build
     from .store import Store
 
-    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="claimgraph-eval-") as folder:
         target = db or os.path.join(folder, "eval.db")
-        build([str(corpus)], target, settings=settings)
+        build([str(source) for source in sources], target, settings=settings)
         store = Store(target)
         try:
-            export = build_export(store)
+            return build_export(store)
         finally:
             close = getattr(store, "close", None)
             if close:
                 close()
+
+
+def evaluate(gold_path: str | Path, corpus: str | Path, *, db: str | None = None, settings=None) -> dict[str, Any]:
+    """Build `corpus` into a temporary database, export it as JSON and score it against the gold file."""
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    export = build_and_export([str(corpus)], db=db, settings=settings)
     return score_export(gold, export, corpus)

@@ -128,6 +128,8 @@ class Mention:
     name: str  # the best name of the local actor (longest proper name in the document)
     type: str  # one of ENTITY_TYPES
     kind: str = "name"  # name | alias | acronym | pronoun | description | demonym
+    # what the mention denotes: named | descriptive | generic_force | civilians | title_role | unit | counted_group
+    actor_kind: str = "named"
     gazetteer_id: str | None = None
     aliases: list[str] = field(default_factory=list)  # names of the local actor in this document
     parent_hint: str | None = None  # local actor key this actor is part of (from the text)
@@ -162,6 +164,9 @@ class Evidence:
     certainty: str = "asserted"
     polarity: str = "affirmed"
     cues: list[Cue] = field(default_factory=list)
+    # what read the claim: {"rule": "verb:attack" | "structure:title" | "model", "model": name,
+    # "score": the model's probability for this relation and direction, or None} (docs/extraction.md)
+    provenance: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return to_plain(self)

@@ -26,7 +26,8 @@ def _evidence(evidence) -> dict[str, Any]:
                 end=evidence.end, attributed_to=evidence.attributed_to,
                 attribution_kind=evidence.attribution_kind, certainty=evidence.certainty,
                 polarity=evidence.polarity,
-                cues=[dict(kind=c.kind, text=c.text, start=c.start, end=c.end) for c in evidence.cues])
+                cues=[dict(kind=c.kind, text=c.text, start=c.start, end=c.end) for c in evidence.cues],
+                provenance=evidence.provenance)
 
 
 def build_export(store: Store, *, include_rejected: bool = False, rollup: bool = False) -> dict[str, Any]:

@@ -17,7 +17,9 @@ from .attribution import Attributor
 from .lexicon import load_lexicon
 from .modality import Modality
 from .parse import Parse
+from .pairs import Candidate, PairFeaturizer
 from .predicates import PredicateMatcher, RawClaim
+from .relation_model import load_relation_model
 from .structure import StructureFinder
 from .timex import resolve_time
 
@@ -103,6 +105,7 @@ class _Extractor:
         self.attributor = Attributor(doc, self.table, self.resolver, lexicon, outlet=document.outlet,
                                      sents=self.sents)
         self.weapon_words = lexicon.modes.get("AID", {}).get("weapons", frozenset())
+        self.model = load_relation_model()
         self.sent_index = [0] * len(doc)
         for number, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
@@ -114,12 +117,9 @@ class _Extractor:
             self.sent_ents[self.sent_index[ent.start]].append((ent, ent.label_, ent.root.i))
 
     def run(self) -> Extraction:
-        raw: list[RawClaim] = []
-        for sent in self.sents:
-            raw.extend(self.matcher.match_sentence(sent))
-        raw.extend(self.structure.members())
-        raw.extend(self.structure.parts_of())
-        raw.extend(self._joined_members(raw))
+        raw = self.rule_claims()
+        if self.model is not None:
+            raw = self.decide(raw, self.pair_candidates(raw))
         claims, seen = [], set()
         for item in raw:
             claim = self._claim(item)
@@ -130,7 +130,61 @@ class _Extractor:
                 continue
             seen.add(key)
             claims.append(claim)
-        return Extraction(document=self.document, mentions=self._mentions(), claims=claims)
+        return Extraction(document=self.document, mentions=self._mentions(claims), claims=claims)
+
+    def rule_claims(self) -> list[RawClaim]:
+        """What the hand-written rules read: lexicon predicates, then titles and descriptions."""
+        raw: list[RawClaim] = []
+        for sent in self.sents:
+            raw.extend(self.matcher.match_sentence(sent))
+        raw.extend(self.structure.members())
+        raw.extend(self.structure.parts_of())
+        raw.extend(self._joined_members(raw))
+        return raw
+
+    def pair_candidates(self, raw: list[RawClaim]) -> list[Candidate]:
+        """Every ordered actor pair of every sentence, with the rules' readings among its features."""
+        read: list[dict[tuple[str, str], list[str]]] = [{} for _ in self.sents]
+        for item in raw:
+            read[self.sent_index[item.predicate.i]].setdefault((item.subject, item.object), []).append(item.relation)
+        featurizer = PairFeaturizer(self.parse, self.resolver)
+        out: list[Candidate] = []
+        for number, sent in enumerate(self.sents):
+            out.extend(featurizer.candidates(number, sent.start, sent.end, read[number]))
+        return out
+
+    def decide(self, raw: list[RawClaim], candidates: list[Candidate]) -> list[RawClaim]:
+        """The model's decision over every candidate pair: a pair no rule read becomes a claim when the
+        model scores it at or above the relation's threshold; a rule's claim keeps the model's score
+        of its pair as provenance (rules are the model's strongest features, not its rivals)."""
+        model = self.model
+        by_pair = {(c.sentence, c.subject, c.object): c for c in candidates}
+        scored = {key: model.scores(c.features) for key, c in by_pair.items()}
+        kept: list[RawClaim] = []
+        read: set[tuple[int, str, str, str]] = set()
+        for item in raw:
+            number = self.sent_index[item.predicate.i]
+            head = model.heads.get(item.relation)
+            scores = scored.get((number, item.subject, item.object))
+            if head is not None and scores is not None:
+                item.score = scores[item.relation]
+            kept.append(item)
+            read.add((number, item.subject, item.relation, item.object))
+        symmetric = self.lexicon.symmetric
+        for key, candidate in by_pair.items():
+            for relation, score in scored[key].items():
+                if score < model.heads[relation].threshold:
+                    continue
+                number, subject, obj = key
+                if (number, subject, relation, obj) in read or (
+                        relation in symmetric and (number, obj, relation, subject) in read):
+                    continue
+                if relation in symmetric and scored.get((number, obj, subject), {}).get(relation, 0.0) > score:
+                    continue  # the better-scored order speaks for the pair
+                read.add((number, subject, relation, obj))
+                kept.append(RawClaim(predicate=self.doc[candidate.governor], relation=relation, subject=subject,
+                                     object=obj, rule="model", score=score))
+        return kept
 
     # -- claims --------------------------------------------------------------------------------
     def _joined_members(self, raw: list[RawClaim]) -> list[RawClaim]:
@@ -145,7 +199,7 @@ class _Extractor:
             polarity, certainty, _ = self.modality.assess(item.predicate, sent)
             if polarity == "affirmed" and certainty == "asserted":  # structure claims carry no hedge
                 out.append(RawClaim(predicate=item.predicate, relation="MEMBER_OF", subject=item.subject,
-                                    object=item.object, attributes={"role": "member"}))
+                                    object=item.object, attributes={"role": "member"}, rule="reading:joined"))
         return out
 
     def _claim(self, item: RawClaim) -> Claim | None:
@@ -174,13 +228,20 @@ class _Extractor:
             document_id=self.document.id, text=self.text[start:end], start=start, end=end,
             attributed_to=source.name if source else None, attributed_actor=source.actor if source else None,
             attribution_kind=source.kind if source else None, certainty=certainty, polarity=polarity,
-            cues=cues + ([source.cue] if source else []))
+            cues=cues + ([source.cue] if source else []),
+            provenance=self._provenance(item))
         attributes = dict(item.attributes)
         if item.relation not in STRUCTURAL:
             attributes.update(self._attributes(item, sent, self.sent_ents[number]))
         return Claim(document_id=self.document.id, subject=item.subject, relation=item.relation,
                      object=item.object, evidence=evidence, mode=item.mode, polarity=polarity,
                      certainty=certainty, attributes=attributes)
+
+    def _provenance(self, item: RawClaim) -> dict:
+        found = {"rule": item.rule or "unnamed"}
+        if item.score is not None:
+            found.update(model=self.model.name, score=round(item.score, 4))
+        return found
 
     def _attributes(self, item: RawClaim, sent: Span, ents: list[tuple[Span, str, int]]) -> dict:
         predicate, parse = item.predicate, self.parse
@@ -262,17 +323,21 @@ class _Extractor:
         return None
 
     # -- mentions ------------------------------------------------------------------------------
-    def _mentions(self) -> list[Mention]:
+    def _mentions(self, claims: list[Claim]) -> list[Mention]:
         out = []
+        # an unnamed actor ("residents", "the minister") is kept only where it takes part in a claim:
+        # every such noun of a corpus would otherwise become an entity of its own
+        in_claims = {key for claim in claims for key in (claim.subject, claim.object)}
         for span in self.table.mentions:
             actor = self.table.actors.get(span.actor)
-            if actor is None:
+            if actor is None or (actor.denotes and actor.key not in in_claims):
                 continue
             start, end = self.parse.char_span(span.start, span.end)
             out.append(Mention(
                 document_id=self.document.id, start=start, end=end, text=self.text[start:end],
                 actor=actor.key, name=actor.name, type=actor.type, kind=span.kind,
-                gazetteer_id=actor.gazetteer_id, aliases=list(actor.aliases), parent_hint=actor.parent_hint))
+                gazetteer_id=actor.gazetteer_id, aliases=list(actor.aliases), parent_hint=actor.parent_hint,
+                actor_kind=actor.actor_kind))
         return out
 
 

@@ -44,6 +44,18 @@ class Actor:
     parent_hint: str | None = None
     kind: str = ""  # gazetteer kind or demonym institution (military, police, ...)
     named: bool = True  # False for collectives named by a description ("Rwandan rebels")
+    # what an unnamed actor is (data/cues/actor_kinds.yaml): generic_force, civilians, title_role, ...
+    denotes: str = ""
+
+    @property
+    def actor_kind(self) -> str:
+        """named, descriptive, generic_force, civilians, title_role, unit or counted_group."""
+        if self.denotes:
+            return self.denotes
+        if self.named:
+            return "generic_force" if self.kind in ("military", "police", "security") and not self.gazetteer_id \
+                else "named"
+        return "descriptive"
 
 
 @dataclass

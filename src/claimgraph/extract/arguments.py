@@ -44,6 +44,9 @@ class ArgumentResolver:
         self.affiliation_words = frozenset(actors.get("affiliation_modifiers", ()))
         self.role_nouns = frozenset(actors.get("role_nouns", ()))
         self.not_name_modifiers = frozenset(actors.get("not_name_modifiers", ()))
+        self.actor_kinds = lexicon.actor_kinds
+        self.title_determiners = lexicon.title_determiners
+        self.kind_name_drop = lexicon.kind_name_drop
         self.paragraph = self._paragraphs(self.parse)
         self.anchors = sorted((m.start, m.actor) for m in table.mentions if m.kind != "pronoun")
         self._anchor_index = [a[0] for a in self.anchors]
@@ -211,7 +214,7 @@ class ArgumentResolver:
                 return self._collective(token)  # "Baloch tribes", "Darfur rebels": a group, not the place
             if owner:
                 return self._institution_of(token, owner)
-        return self._collective(token)
+        return self._collective(token) or self._kind_actor(token)
 
     def _institution_of(self, noun: Token, owner: list[list[str]]) -> list[list[str]]:
         """"the Myanmar military", "Mexico's army": a state's armed forces or police are their own actor,
@@ -370,4 +373,44 @@ class ArgumentResolver:
         name = self.doc[start:end].text
         actor = self.table.new_actor(name, "organization", named=False)
         self.table.add_mention(start, end, actor, "description")
+        return [[actor.key]]
+
+    def _kind_actor(self, token: Token) -> list[list[str]]:
+        """An actor the text describes without naming: "two civilians", "police", "a government
+        soldier", "the Foreign Secretary", "300 airmen". It is local to the document, named by its
+        noun phrase, and never stands for a named actor (resolution keeps kinds apart)."""
+        parse, i = self.parse, token.i
+        if parse.pos[i] != "NOUN" or parse.ent_type[i] in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL") or \
+                parse.dep[i] in ("compound", "amod", "nmod", "npadvmod", "poss"):
+            return []  # "rebel-held", "police chief": a modifier, not an argument
+        kind = self.actor_kinds.get(parse.lemma[i]) or self.actor_kinds.get(parse.lower[i])
+        if kind is None:
+            return []
+        if parse.lemma[i] in self.not_actors and parse.dep[i] not in ("nsubj", "nsubjpass") and not (
+                parse.dep[i] == "pobj" and parse.lower[parse.head[i]] == "by"):
+            return []  # "sent troops to Somalia": what is sent, unless the troops act themselves
+        plural = parse.tag[i] == "NNS" or parse.lower[i] in ("police", "people", "staff", "military", "gunmen")
+        children = parse.children[i]
+        counted = any(parse.dep[c] == "nummod" and self.doc[c].like_num for c in children) or i in self.quantity
+        if kind == "title_role" and plural:
+            return []  # "officials", "ministers": speakers more often than actors, and no one post holder
+        if kind == "title_role" and not any(parse.lower[c] in self.title_determiners for c in children
+                                            if parse.dep[c] == "det"):
+            return []  # "a minister" is anyone; "the Minister" is one post holder
+        if counted and plural:
+            kind = "counted_group"
+        start = i
+        while start > 0 and parse.head[start - 1] == i and parse.dep[start - 1] in (
+                "amod", "compound", "nmod", "nummod", "det", "quantmod", "advmod", "punct") or (
+                start > 0 and parse.dep[start - 1] in ("compound", "amod") and parse.head[start - 1] == start):
+            start -= 1
+        while start < i and (parse.lower[start] in self.kind_name_drop or self.doc[start].like_num
+                             or parse.dep[start] in ("det", "punct", "quantmod", "advmod", "poss")):
+            start += 1
+        name = self.doc[start:i + 1].text
+        type_ = "organization" if plural or kind == "counted_group" else "person"
+        actor = self.table.new_actor(name, type_, named=False)
+        actor.denotes = actor.denotes or kind
+        if not any(m.actor == actor.key and m.start == start for m in self.table.mentions):
+            self.table.add_mention(start, i + 1, actor, "description")
         return [[actor.key]]

@@ -13,6 +13,9 @@ PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_
                   "needs_theme_word", "needs_object_prep", "reverse", "object_types", "needs_plural",
                   "needs_subject", "from_subject", "needs_subject_types", "mutual", "mediator",
                   "no_subject_pairing"}
+# What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
+ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
+                         "counted_group"))
 OBJECT_SLOTS = {"dobj", "dative", "ccomp", "xcomp_object", "unless"}
 
 
@@ -59,6 +62,10 @@ class Lexicon:
     parent_nouns: frozenset[str] = frozenset()
     modality: dict = field(default_factory=dict)
     reporting: dict = field(default_factory=dict)
+    # common nouns that denote an actor of a kind when no name is given (data/cues/actor_kinds.yaml)
+    actor_kinds: dict[str, str] = field(default_factory=dict)  # lemma -> kind
+    title_determiners: frozenset[str] = frozenset()
+    kind_name_drop: frozenset[str] = frozenset()
 
     @property
     def symmetric(self) -> frozenset[str]:
@@ -138,6 +145,14 @@ def load_lexicon() -> Lexicon:
     lexicon.parent_nouns = frozenset(parts.get("parents") or ())
     lexicon.modality = _read_yaml("cues", "modality.yaml")
     lexicon.reporting = _read_yaml("cues", "reporting.yaml")
+    kinds = _read_yaml("cues", "actor_kinds.yaml")
+    for kind, words in (kinds.get("kinds") or {}).items():
+        if kind not in ACTOR_KINDS:
+            raise DataFileError(f"data/cues/actor_kinds.yaml: unknown kind {kind!r} (one of {sorted(ACTOR_KINDS)})")
+        for word in words:
+            lexicon.actor_kinds.setdefault(_word(word), kind)
+    lexicon.title_determiners = frozenset(_word(w) for w in kinds.get("title_determiners") or ())
+    lexicon.kind_name_drop = frozenset(_word(w) for w in kinds.get("name_drop") or ())
     return lexicon
 
 

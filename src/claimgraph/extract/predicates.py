@@ -42,6 +42,9 @@ class RawClaim:
     themes: list[Token] = field(default_factory=list)
     # a REJECT whose negation is the refusal itself ("would not meet"): the refusal is affirmed
     refused_by_negation: bool = False
+    # provenance: the rule that read it ("verb:attack", "structure:title", "model") and the model's score
+    rule: str = ""
+    score: float | None = None
 
 
 class PredicateMatcher:
@@ -471,26 +474,26 @@ class PredicateMatcher:
             governor = self._governor(claim.predicate)
             if claim.relation == "ASSAULT" and self.is_threat(claim.predicate, self.readiness_verbs):
                 # "prepared to resume shelling X": readiness for force is PLOVER's MOBILIZE
-                promised.append(RawClaim(predicate=claim.predicate, relation="MOBILIZE", subject=claim.subject,
+                promised.append(RawClaim(predicate=claim.predicate, relation="MOBILIZE", subject=claim.subject, rule="reading:readiness",
                                          object=claim.object, mode=None, attributes={"intent": claim.relation}))
             if claim.relation != "THREATEN" and (
                     (claim.relation in self.hostile and (self.is_intent(claim.predicate)
                                                          or self.is_threat(claim.predicate)
                                                          or self._is_conditional(governor, self.hostile_conditions)))
                     or self._is_conditional(governor)):
-                promised.append(RawClaim(predicate=claim.predicate, relation="THREATEN", subject=claim.subject,
+                promised.append(RawClaim(predicate=claim.predicate, relation="THREATEN", subject=claim.subject, rule="reading:threat",
                                          object=claim.object, mode=None, attributes={"intent": claim.relation}))
                 continue
             refusal = self.refusal(claim.predicate) if claim.relation in self.cooperative and \
                 claim.predicate.pos_ in ("VERB", "AUX") else None
             if refusal:
-                promised.append(RawClaim(predicate=claim.predicate, relation="REJECT", subject=claim.subject,
+                promised.append(RawClaim(predicate=claim.predicate, relation="REJECT", subject=claim.subject, rule="reading:refusal",
                                          object=claim.object, mode=None, attributes={"refused": claim.relation},
                                          refused_by_negation=refusal == "negation"))
                 continue
             if claim.relation in self.cooperative and claim.relation != "AGREE" and \
                     claim.predicate.pos_ in ("VERB", "AUX") and self.is_intent(claim.predicate):
-                promised.append(RawClaim(predicate=claim.predicate, relation="AGREE", subject=claim.subject,
+                promised.append(RawClaim(predicate=claim.predicate, relation="AGREE", subject=claim.subject, rule="reading:intent",
                                          object=claim.object, mode=None, attributes={"intent": claim.relation}))
         return claims + promised + self._joint_acts(claims)
 
@@ -510,7 +513,7 @@ class PredicateMatcher:
                     for slot in self.objects(act, spec):
                         for actor in (claim.subject, claim.object):
                             if slot and slot[0] not in (claim.subject, claim.object):
-                                out.append(RawClaim(predicate=act, relation=spec.relation, subject=actor,
+                                out.append(RawClaim(predicate=act, relation=spec.relation, subject=actor, rule="reading:joint-act",
                                                     object=slot[0],
                                                     mode=spec.mode if spec.mode in modes else None))
         return out
@@ -637,6 +640,7 @@ class PredicateMatcher:
                     pairs = [(subject, obj), (obj, subject)] if spec.mutual else [(subject, obj)]
                     for first, second in pairs:  # "X clashed with Y": both sides fight
                         out.append(RawClaim(predicate=predicate, relation=relation, subject=first, object=second,
+                                            rule=f"{spec.pos}:{spec.lemma}",
                                             mode=mode if mode in relation_modes else None,
                                             themes=[t for _, t in modes if t.i != predicate.i]))
         return out

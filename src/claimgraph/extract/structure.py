@@ -61,8 +61,8 @@ class StructureFinder:
             out.extend(self._apposed_roles(root, actor.key))
         return out
 
-    def _claim(self, predicate: Token, relation: str, subject: str, obj: str, **attributes) -> RawClaim:
-        return RawClaim(predicate=predicate, relation=relation, subject=subject, object=obj,
+    def _claim(self, rule: str, predicate: Token, relation: str, subject: str, obj: str, **attributes) -> RawClaim:
+        return RawClaim(predicate=predicate, relation=relation, subject=subject, object=obj, rule=rule,
                         attributes={k: v for k, v in attributes.items() if v not in (None, False)})
 
     def _title_roles(self, root: Token, person: str, start: int) -> list[RawClaim]:
@@ -84,7 +84,7 @@ class StructureFinder:
             return []
         role, former = self._role(role_token)
         former = former or any(parse.lower[i] in self.former for i in left)
-        return [self._claim(role_token, "MEMBER_OF", person, org, role=role, former=former)]
+        return [self._claim("structure:title", role_token, "MEMBER_OF", person, org, role=role, former=former)]
 
     def _apposed_roles(self, root: Token, person: str) -> list[RawClaim]:
         nouns: list[Token] = []
@@ -107,7 +107,7 @@ class StructureFinder:
                 continue
             org = self._org_of(noun)
             if org is not None and org != person:
-                out.append(self._claim(noun, "MEMBER_OF", person, org, role=role, former=former))
+                out.append(self._claim("structure:apposition", noun, "MEMBER_OF", person, org, role=role, former=former))
         # "Avi X of The Outlet", "The Outlet's Avi X"
         for child in root.children:
             target = None
@@ -116,7 +116,7 @@ class StructureFinder:
             elif child.dep_ == "prep" and child.lower_ == "of":
                 target = next((self._actor(p) for p in child.children if p.dep_ == "pobj"), None)
             if target is not None and target.type == "organization" and target.key != person:
-                out.append(self._claim(root, "MEMBER_OF", person, target.key))
+                out.append(self._claim("structure:who-was", root, "MEMBER_OF", person, target.key))
         return out
 
     # -- part of --------------------------------------------------------------------------------
@@ -201,12 +201,12 @@ class StructureFinder:
                     whole = next((a.key for c in noun.children if c.dep_ == "conj"
                                   for a in [self._actor(c)] if a is not None and a.type == "organization"), None)
                 if child_org and whole and child_org != whole:
-                    out.append(self._claim(token, "PART_OF", child_org, whole))
+                    out.append(self._claim("structure:parent-group", token, "PART_OF", child_org, whole))
                 continue
             if noun_kind and parse.pos[i] == "NOUN" and actor is not None:
                 owner = self._org_of(token)
                 if owner and owner != actor.key:
-                    out.append(self._claim(token, "PART_OF", actor.key, owner, kind=noun_kind))
+                    out.append(self._claim("structure:possessive-part", token, "PART_OF", actor.key, owner, kind=noun_kind))
                 continue
             # "Hamas's Qassam Brigades": a possessive on a named organization
             if actor is not None and actor.type == "organization" and parse.dep[i] != "poss":
@@ -217,18 +217,18 @@ class StructureFinder:
                         if owner_key and owner_key != actor.key and \
                                 self.table.actors[owner_key].type in ORG_TYPES:
                             kind = self.parts.get(parse.lower[i]) or self.parts.get(lemma)
-                            out.append(self._claim(token, "PART_OF", actor.key, owner_key, kind=kind))
+                            out.append(self._claim("structure:apposed-part", token, "PART_OF", actor.key, owner_key, kind=kind))
         # "Egyptian army" -> Egyptian military is part of Egypt
         for mention in self.table.mentions:
             actor = self.table.actors.get(mention.actor)
             if actor is not None and mention.kind == "demonym" and actor.parent_hint and actor.kind:
-                out.append(self._claim(self.doc[mention.start], "PART_OF", actor.key, actor.parent_hint,
+                out.append(self._claim("structure:branch", self.doc[mention.start], "PART_OF", actor.key, actor.parent_hint,
                                        kind="unit"))
         for actor in list(self.table.actors.values()):
             if not actor.named and actor.parent_hint and not actor.kind:
                 mention = next((m for m in self.table.mentions if m.actor == actor.key), None)
                 if mention is not None:
                     root = self.doc[mention.start:mention.end].root
-                    out.append(self._claim(root, "PART_OF", actor.key, actor.parent_hint,
+                    out.append(self._claim("structure:demonym-institution", root, "PART_OF", actor.key, actor.parent_hint,
                                            kind=self.parts.get(root.lemma_.lower())))
         return out

@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 GRAPH_INPUTS = "graph_inputs"
 
 # Bumped whenever extraction output changes shape, so stale documents are re-extracted.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 # Execution option that marks a connection as a writer (SQLite: BEGIN IMMEDIATE).
 WRITE_OPTION = "claimgraph_write"
@@ -216,7 +216,7 @@ def _mention_from_row(row: Any) -> Mention:
         document_id=_intern(row.document_id), start=row.start, end=row.end, text=_intern(row.text),
         actor=_intern(row.actor), name=_intern(row.name), type=_intern(row.type), kind=_intern(row.kind),
         gazetteer_id=_intern(row.gazetteer_id), aliases=[_intern(a) for a in row.aliases or []],
-        parent_hint=_intern(row.parent_hint),
+        parent_hint=_intern(row.parent_hint), actor_kind=_intern(row.actor_kind),
     )
 
 
@@ -230,6 +230,7 @@ def _claim_from_row(row: Any) -> Claim:
         certainty=_intern(row.evidence_certainty), polarity=_intern(row.evidence_polarity),
         cues=[Cue(_intern(cue["kind"]), _intern(cue["text"]), cue["start"], cue["end"])
               for cue in (row.cues or [])],
+        provenance=dict(row.provenance or {}),
     )
     return Claim(
         document_id=document_id, subject=_intern(row.subject), relation=_intern(row.relation),
@@ -241,7 +242,8 @@ def _claim_from_row(row: Any) -> Claim:
 def _mention_row(mention: Mention) -> dict[str, Any]:
     return dict(document_id=mention.document_id, start=mention.start, end=mention.end, text=mention.text,
                 actor=mention.actor, name=mention.name, type=mention.type, kind=mention.kind,
-                gazetteer_id=mention.gazetteer_id, aliases=mention.aliases, parent_hint=mention.parent_hint)
+                gazetteer_id=mention.gazetteer_id, aliases=mention.aliases, parent_hint=mention.parent_hint,
+                actor_kind=mention.actor_kind)
 
 
 def _claim_row(claim: Claim) -> dict[str, Any]:
@@ -254,6 +256,7 @@ def _claim_row(claim: Claim) -> dict[str, Any]:
         attributed_actor=evidence.attributed_actor, attribution_kind=evidence.attribution_kind,
         evidence_certainty=evidence.certainty, evidence_polarity=evidence.polarity,
         cues=[dict(kind=cue.kind, text=cue.text, start=cue.start, end=cue.end) for cue in evidence.cues],
+        provenance=evidence.provenance,
     )
 
 

@@ -62,6 +62,7 @@ mentions = Table(
     Column("gazetteer_id", String(128)),
     Column("aliases", JSON, nullable=False, default=list),
     Column("parent_hint", String(32)),
+    Column("actor_kind", String(16), nullable=False, default="named"),
     Index("ix_mentions_document", "document_id"),
 )
 
@@ -87,6 +88,7 @@ claims = Table(
     Column("evidence_certainty", String(16), nullable=False),
     Column("evidence_polarity", String(16), nullable=False),
     Column("cues", JSON, nullable=False, default=list),
+    Column("provenance", JSON, nullable=False, default=dict),
     Index("ix_claims_document", "document_id"),
 )
 

@@ -1,0 +1,154 @@
+"""Candidate actor pairs of a sentence and the features a learned relation model reads.
+
+Every pair of actors that two argument words of one sentence resolve to is a candidate, in both
+orders. Its features are what the hand-written rules look at, as data: the word that governs both
+(the lowest common ancestor in the parse: "attacked", "talks", "leader"), how each actor hangs
+under it (subject, object, which preposition), the words on the path between them, voice, the
+actor types and kinds, and whether a rule already read a relation (and which) between them.
+`relation_model.RelationModel` turns these into a relation, a direction, or none.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .arguments import ArgumentResolver
+from .parse import Parse
+
+# Words whose heads are actor arguments; modifiers ("rebel-held") and dates are not.
+ARGUMENT_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative", "agent",
+                           "npadvmod", "ROOT", "oprd", "compound", "poss", "nmod", "amod"))
+ARGUMENT_POS = frozenset(("NOUN", "PROPN", "PRON", "ADJ"))
+# More actors than this in one sentence is a list ("delegates from X, Y, Z ..."): its pairs are skipped.
+MAX_ACTORS = 10
+MAX_PATH = 8  # dependency hops between the two actors
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An ordered pair of document-local actors in one sentence."""
+
+    sentence: int  # index into the document's sentences
+    subject: str  # local actor key
+    object: str
+    subject_token: int
+    object_token: int
+    governor: int  # token index of the word that governs both (the evidence's predicate)
+    features: list[str] = field(default_factory=list)
+
+
+def _ancestors(head: list[int], i: int) -> list[int]:
+    chain = [i]
+    while head[i] != i and len(chain) <= 40:
+        i = head[i]
+        chain.append(i)
+    return chain
+
+
+def _arc(parse: Parse, chain: list[int]) -> str:
+    """How the top word of `chain` (below the governor) hangs under it: "nsubj", "prep:against"."""
+    if not chain:
+        return "self"
+    top = chain[-1]
+    dep = parse.dep[top]
+    if dep == "prep" or dep == "agent":
+        return f"{dep}:{parse.lower[top]}"
+    if dep == "pobj" and len(chain) >= 2:
+        return f"pobj:{parse.lower[chain[-1]]}"
+    if len(chain) >= 2 and parse.dep[chain[-2]] == "pobj":
+        return f"prep:{parse.lower[top]}"
+    return dep
+
+
+class PairFeaturizer:
+    """Candidates and their features, one sentence at a time, for one document."""
+
+    def __init__(self, parse: Parse, resolver: ArgumentResolver):
+        self.parse = parse
+        self.resolver = resolver
+        self.table = resolver.table
+        self._doc = resolver.doc
+
+    def occurrences(self, start: int, end: int) -> list[tuple[str, int]]:
+        """(actor key, head word) for every argument word of the sentence that resolves to an actor."""
+        parse, table = self.parse, self.table
+        found: list[tuple[str, int]] = []
+        seen: set[str] = set()
+        for i in range(start, end):
+            if parse.pos[i] not in ARGUMENT_POS or parse.dep[i] not in ARGUMENT_DEPS:
+                continue
+            # one occurrence per name: the head word of a multi-word name
+            named = table.actor_at_index(i)
+            if named is not None and start <= parse.head[i] < end and parse.head[i] != i and \
+                    table.actor_at_index(parse.head[i]) is named:
+                continue
+            if named is None and parse.pos[i] == "ADJ":
+                continue
+            try:
+                slots = self.resolver.resolve(self._doc[i])
+            except RecursionError:  # a pathological parse: no candidates rather than no document
+                continue
+            for slot in slots[:1]:
+                key = slot[0] if slot else None
+                if key and key not in seen and key in table.actors:
+                    seen.add(key)
+                    found.append((key, i))
+        return found
+
+    def candidates(self, number: int, start: int, end: int,
+                   rule_relations: dict[tuple[str, str], list[str]]) -> list[Candidate]:
+        occurrences = self.occurrences(start, end)
+        if len(occurrences) < 2 or len(occurrences) > MAX_ACTORS:
+            return []
+        out = []
+        for s_key, s_i in occurrences:
+            for o_key, o_i in occurrences:
+                if s_key == o_key:
+                    continue
+                candidate = self._pair(number, s_key, s_i, o_key, o_i, rule_relations)
+                if candidate is not None:
+                    out.append(candidate)
+        return out
+
+    def _pair(self, number: int, s_key: str, s_i: int, o_key: str, o_i: int,
+              rule_relations: dict[tuple[str, str], list[str]]) -> Candidate | None:
+        parse, table = self.parse, self.table
+        up_s, up_o = _ancestors(parse.head, s_i), _ancestors(parse.head, o_i)
+        common = set(up_o)
+        governor = next((i for i in up_s if i in common), None)
+        if governor is None:
+            return None
+        chain_s = up_s[:up_s.index(governor)]
+        chain_o = up_o[:up_o.index(governor)]
+        if len(chain_s) + len(chain_o) > MAX_PATH:
+            return None
+        subject, obj = table.actors[s_key], table.actors[o_key]
+        gov_word = "ARG" if governor in (s_i, o_i) else parse.lemma[governor]
+        arc_s, arc_o = _arc(parse, chain_s), _arc(parse, chain_o)
+        passive = any(parse.dep[c] in ("auxpass", "nsubjpass") for c in parse.children[governor])
+        features = [
+            f"gov={gov_word}", f"gov_pos={parse.pos[governor]}", f"arcs={arc_s}|{arc_o}",
+            f"s_arc={arc_s}", f"o_arc={arc_o}", f"gov_arcs={gov_word}|{arc_s}|{arc_o}",
+            f"types={subject.type}|{obj.type}", f"s_type={subject.type}", f"o_type={obj.type}",
+            f"kinds={subject.actor_kind}|{obj.actor_kind}", f"hops={min(len(chain_s) + len(chain_o), 6)}",
+            "order=" + ("so" if s_i < o_i else "os"), f"passive={passive}",
+        ]
+        if gov_word != "ARG":
+            features.append(f"gov_type={gov_word}|{subject.type}|{obj.type}")
+        for i in chain_s[1:] + chain_o[1:]:
+            if parse.pos[i] in ("VERB", "NOUN", "ADP", "ADJ", "PROPN") and not table.actor_at_index(i):
+                features.append(f"path={parse.lemma[i]}")
+        if governor in (s_i, o_i):  # one actor modifies the other: "Turkish Defense Minister Hulusi Akar"
+            inner = chain_o if governor == s_i else chain_s
+            features.append("inner=" + ">".join(parse.dep[i] for i in inner[:3]))
+            features.extend(f"inner_word={parse.lemma[i]}" for i in inner[1:] if parse.pos[i] in ("NOUN", "PROPN")
+                            and not table.actor_at_index(i))
+        for relation in rule_relations.get((s_key, o_key), ()):
+            features.extend((f"rule={relation}", f"rule_gov={relation}|{gov_word}"))
+        for relation in rule_relations.get((o_key, s_key), ()):
+            features.append(f"rule_rev={relation}")
+        if subject.parent_hint == o_key:
+            features.append("parent_hint=so")
+        if obj.parent_hint == s_key:
+            features.append("parent_hint=os")
+        return Candidate(sentence=number, subject=s_key, object=o_key, subject_token=s_i, object_token=o_i,
+                         governor=governor, features=features)
