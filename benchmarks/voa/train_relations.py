@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if same else 1
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
     MODEL_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {MODEL_PATH} ({len(model['relations'])} relations)")
+    print(f"wrote {MODEL_PATH} ({len(relations)} relations)")
     return 0
 
 

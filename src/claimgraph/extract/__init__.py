@@ -147,7 +147,7 @@ class _Extractor:
         read: list[dict[tuple[str, str], list[str]]] = [{} for _ in self.sents]
         for item in raw:
             read[self.sent_index[item.predicate.i]].setdefault((item.subject, item.object), []).append(item.relation)
-        featurizer = PairFeaturizer(self.parse, self.resolver)
+        featurizer = PairFeaturizer(self.parse, self.resolver, self.lexicon)
         out: list[Candidate] = []
         for number, sent in enumerate(self.sents):
             out.extend(featurizer.candidates(number, sent.start, sent.end, read[number]))

@@ -391,7 +391,7 @@ class ArgumentResolver:
             return []  # "sent troops to Somalia": what is sent, unless the troops act themselves
         plural = parse.tag[i] == "NNS" or parse.lower[i] in ("police", "people", "staff", "military", "gunmen")
         children = parse.children[i]
-        counted = any(parse.dep[c] == "nummod" and self.doc[c].like_num for c in children) or i in self.quantity
+        counted = any(parse.dep[c] == "nummod" and parse.pos[c] == "NUM" for c in children) or i in self.quantity
         if kind == "title_role" and plural:
             return []  # "officials", "ministers": speakers more often than actors, and no one post holder
         if kind == "title_role" and not any(parse.lower[c] in self.title_determiners for c in children
@@ -404,8 +404,8 @@ class ArgumentResolver:
                 "amod", "compound", "nmod", "nummod", "det", "quantmod", "advmod", "punct") or (
                 start > 0 and parse.dep[start - 1] in ("compound", "amod") and parse.head[start - 1] == start):
             start -= 1
-        while start < i and (parse.lower[start] in self.kind_name_drop or self.doc[start].like_num
-                             or parse.dep[start] in ("det", "punct", "quantmod", "advmod", "poss")):
+        while start < i and (parse.lower[start] in self.kind_name_drop or parse.pos[start] == "NUM"
+                             or parse.dep[start] in ("det", "punct", "quantmod", "advmod", "poss", "nummod")):
             start += 1
         name = self.doc[start:i + 1].text
         type_ = "organization" if plural or kind == "counted_group" else "person"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .arguments import ArgumentResolver
+from .lexicon import Lexicon
 from .parse import Parse
 
 # Words whose heads are actor arguments; modifiers ("rebel-held") and dates are not.
@@ -62,11 +63,20 @@ def _arc(parse: Parse, chain: list[int]) -> str:
 class PairFeaturizer:
     """Candidates and their features, one sentence at a time, for one document."""
 
-    def __init__(self, parse: Parse, resolver: ArgumentResolver):
+    def __init__(self, parse: Parse, resolver: ArgumentResolver, lexicon: Lexicon):
         self.parse = parse
         self.resolver = resolver
         self.table = resolver.table
         self._doc = resolver.doc
+        # the rules' vocabulary as features: a cue word anywhere on the path says which relation it
+        # expresses, so a cue the training stories never used still counts ("shelled" as "attacked")
+        self.cue_relations: dict[str, frozenset[str]] = {}
+        for table in (lexicon.verbs, lexicon.nouns):
+            for lemma, predicates in table.items():
+                self.cue_relations[lemma] = self.cue_relations.get(lemma, frozenset()) | {
+                    p.relation for p in predicates}
+        self.role_words = frozenset(lexicon.roles) | frozenset(
+            w for w, kind in lexicon.actor_kinds.items() if kind == "title_role")
 
     def occurrences(self, start: int, end: int) -> list[tuple[str, int]]:
         """(actor key, head word) for every argument word of the sentence that resolves to an actor."""
@@ -134,14 +144,26 @@ class PairFeaturizer:
         ]
         if gov_word != "ARG":
             features.append(f"gov_type={gov_word}|{subject.type}|{obj.type}")
-        for i in chain_s[1:] + chain_o[1:]:
+        path = chain_s[1:] + chain_o[1:] + ([governor] if governor not in (s_i, o_i) else [])
+        for i in path:
+            lemma = parse.lemma[i]
             if parse.pos[i] in ("VERB", "NOUN", "ADP", "ADJ", "PROPN") and not table.actor_at_index(i):
-                features.append(f"path={parse.lemma[i]}")
+                features.append(f"path={lemma}")
+            features.extend(f"cue={relation}" for relation in self.cue_relations.get(lemma, ()))
+            if lemma in self.role_words:
+                features.append("role_on_path")
         if governor in (s_i, o_i):  # one actor modifies the other: "Turkish Defense Minister Hulusi Akar"
             inner = chain_o if governor == s_i else chain_s
-            features.append("inner=" + ">".join(parse.dep[i] for i in inner[:3]))
-            features.extend(f"inner_word={parse.lemma[i]}" for i in inner[1:] if parse.pos[i] in ("NOUN", "PROPN")
-                            and not table.actor_at_index(i))
+            side = "o" if governor == s_i else "s"
+            features.append(f"inner_{side}=" + ">".join(_arc(parse, inner[:k + 1]) for k in range(min(4, len(inner)))))
+            for i in inner[1:]:
+                if parse.pos[i] in ("NOUN", "PROPN") and not table.actor_at_index(i):
+                    features.append(f"inner_word={parse.lemma[i]}")
+                if parse.lemma[i] in self.role_words:
+                    features.append(f"inner_role_{side}")
+            for child in parse.children[governor]:  # "Roy, a senior fellow at X": the apposed role noun
+                if parse.dep[child] in ("appos", "compound") and parse.lemma[child] in self.role_words:
+                    features.append(f"head_role_{side}")
         for relation in rule_relations.get((s_key, o_key), ()):
             features.extend((f"rule={relation}", f"rule_gov={relation}|{gov_word}"))
         for relation in rule_relations.get((o_key, s_key), ()):
