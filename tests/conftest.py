@@ -312,3 +312,19 @@ def demo_server(demo_db) -> Iterator[str]:
     from claimgraph.web import create_app
 
     yield from _serve_in_thread(create_app(demo_db, user="tester"))
+
+
+VOA_STORIES = SHARED / "corpus" / "voa" / "voa_stories.jsonl"
+
+
+@pytest.fixture(scope="session")
+def voa_template(tmp_path_factory) -> Path:
+    """The demo corpus plus the 89 VOA stories (public domain), built once per session by the real
+    pipeline: a corpus with many gazetteer actors, dated and undated claims (about 40 s)."""
+    from claimgraph.pipeline import build
+
+    if not VOA_STORIES.exists():
+        pytest.fail(f"{VOA_STORIES} is missing: the shared corpus beside the repository is needed")
+    path = tmp_path_factory.mktemp("voa") / "voa.db"
+    build([str(DEMO), str(VOA_STORIES)], str(path))
+    return path

@@ -118,12 +118,16 @@ def _describe_time(time: ClaimTime) -> str:
 
 
 def _add_time(proxy: EntityProxy, group: ClaimGroup) -> None:
-    """date, startDate, endDate: the extracted event time; the report dates only when the text has none."""
+    """date, startDate, endDate: the extracted event time. Without one, `date` is the first report
+    (it happened by then) and there is no start or end: reporting days are not the event's span."""
     time = claim_time(group)
-    proxy.add("date", single_date(time), quiet=True)
-    proxy.add("startDate", time.start, quiet=True)
-    if time.end != time.start:
-        proxy.add("endDate", time.end, quiet=True)
+    if time.basis == "event":
+        proxy.add("date", single_date(time), quiet=True)
+        proxy.add("startDate", time.start, quiet=True)
+        if time.end != time.start:
+            proxy.add("endDate", time.end, quiet=True)
+    elif time.basis == "report":
+        proxy.add("date", time.start, quiet=True)
 
 
 def make_link(group: ClaimGroup, graph: ReviewedGraph, actors: dict[str, EntityProxy]) -> EntityProxy | None:
