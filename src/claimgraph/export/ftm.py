@@ -188,14 +188,16 @@ def iter_ftm(store: Store) -> Iterator[EntityProxy]:
     for mention in store.iter_mentions():
         entity_id = actor_entity.get((mention.document_id, mention.actor))
         actor = actors.get(entity_id or "")
-        key = (mention.document_id, entity_id, mention.text)
+        # one Mention per name as FtM stores it (whitespace collapsed): two spans that differ only
+        # in whitespace would otherwise get one id twice
+        key = (mention.document_id, entity_id, " ".join(mention.text.split()))
         if actor is None or not actor.schema.is_a(model.get("LegalEntity")) or key in seen:
             continue
         seen.add(key)
         proxy = model.make_entity("Mention")
         proxy.make_id(ID_PREFIX, "mention", *key)
         proxy.add("document", ftm_id("doc", mention.document_id))
-        proxy.add("name", mention.text)
+        proxy.add("name", key[2])
         _add_reference(proxy, "resolved", actor)
         proxy.add("detectedSchema", actor.schema.name)
         yield proxy
