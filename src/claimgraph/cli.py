@@ -167,7 +167,10 @@ def export(out: Path = typer.Argument(..., help="Output file."),
                                            "csv (a folder, or a .zip when OUT ends in .zip)"),
            rollup: bool = typer.Option(False, "--rollup",
                                        help="json only: claims of wings and units re-grouped onto their "
-                                            "top-level ancestor (each lists rolled_up_from).")) -> None:
+                                            "top-level ancestor (each lists rolled_up_from)."),
+           isolates: bool = typer.Option(False, "--isolates",
+                                         help="graphml and gexf only: keep entities that no claim "
+                                              "touches (left out by default).")) -> None:
     """Write the graph to OUT in the chosen format (docs/json-export.md, docs/exports.md)."""
     from .export import write_json
     from .export.csv import write_csv
@@ -180,9 +183,16 @@ def export(out: Path = typer.Argument(..., help="Output file."),
         _fail(f"unknown format {format!r}; choose one of: {', '.join(writers)}")
     if rollup and format != "json":
         _fail(f"--rollup works with --format json only, not {format!r}")
+    if isolates and format not in ("graphml", "gexf"):
+        _fail(f"--isolates works with --format graphml or gexf only, not {format!r}")
     try:
         store = _open_existing(db)
-        counts = write_json(store, out, rollup=True) if rollup else writers[format](store, out)
+        if rollup:
+            counts = write_json(store, out, rollup=True)
+        elif format in ("graphml", "gexf"):
+            counts = writers[format](store, out, isolates=isolates)
+        else:
+            counts = writers[format](store, out)
     except ClaimgraphError as err:
         _fail(str(err))
     console.print(f"wrote {out} (" + ", ".join(f"{v} {k}" for k, v in counts.items()) + ")")

@@ -41,3 +41,7 @@ class ReviewError(ClaimgraphError):
 
 class EngineError(ClaimgraphError):
     """A map engine (worker processes, Ray) could not start or lost a worker."""
+
+
+class FilterError(ClaimgraphError):
+    """A filter value (query parameter) is malformed: the web app answers 400 with the message."""

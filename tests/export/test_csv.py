@@ -13,10 +13,14 @@ from claimgraph.store.reviews import record_review
 
 
 def _read_tables(out) -> dict[str, list[dict]]:
+    """Each file read as a spreadsheet would: it must start with the UTF-8 byte-order mark."""
     if str(out).endswith(".zip"):
         with zipfile.ZipFile(out) as archive:
-            return {n: list(csv.DictReader(io.StringIO(archive.read(n).decode("utf-8")))) for n in archive.namelist()}
-    return {p.name: list(csv.DictReader(p.open(encoding="utf-8"))) for p in out.iterdir()}
+            raw = {n: archive.read(n) for n in archive.namelist()}
+    else:
+        raw = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert all(data.startswith(b"\xef\xbb\xbf") for data in raw.values())
+    return {n: list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")))) for n, data in raw.items()}
 
 
 @pytest.mark.parametrize("name", ["tables", "tables.zip"])
@@ -29,7 +33,10 @@ def test_csv_writes_four_tables(workbench_db, tmp_path, name):
     assert list(tables["claims.csv"][0]) == COLUMNS["claims.csv"]
     [aid] = [c for c in tables["claims.csv"] if c["relation"] == "AID"]
     assert aid["subject_name"] == "Sinaloa Cartel" and aid["origins"] == "2"
-    texts = [e["text"] for e in tables["evidence.csv"] if e["claim"] == aid["id"]]
+    evidence = [e for e in tables["evidence.csv"] if e["claim"] == aid["id"]]
+    assert {(e["subject_name"], e["relation"], e["mode"], e["object_name"]) for e in evidence} == {
+        ("Sinaloa Cartel", "AID", "weapons", "Gulf Clan")}
+    texts = [e["text"] for e in evidence]
     assert "The Sinaloa Cartel supplied the Gulf Clan with rifles, Border Post reported." in texts
 
 

@@ -48,3 +48,27 @@ def test_graph_cli_export(workbench_db, tmp_path, name):
     result = CliRunner().invoke(app, ["export", "--db", workbench_db, "--format", name, str(out)])
     assert result.exit_code == 0, result.output
     assert "7 nodes, 7 edges" in " ".join(result.output.split()) and out.exists()
+
+
+@pytest.mark.issue(14)
+def test_graph_cli_isolates_flag(workbench_db, tmp_path, workbench_fixture):
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+
+    store = Store(workbench_db)
+    # rejecting the militia's only claim leaves it an isolate
+    record_review(store, "reject", workbench_fixture.group_id_for(store, "e-militia", "ASSAULT", "e-police"),
+                  user="analyst")
+    runner = CliRunner()
+    kept = runner.invoke(app, ["export", "--db", workbench_db, "-f", "gexf", str(tmp_path / "a.gexf")])
+    everyone = runner.invoke(app, ["export", "--db", workbench_db, "-f", "gexf", "--isolates",
+                                   str(tmp_path / "b.gexf")])
+    assert kept.exit_code == everyone.exit_code == 0, kept.output + everyone.output
+    assert "(6 nodes" in " ".join(kept.output.split()) and "(7 nodes" in " ".join(everyone.output.split())
+    nodes = nx.read_gexf(str(tmp_path / "a.gexf")).nodes
+    # Mexico has no claim of its own but the police are part of it: kept, so part_of resolves
+    assert "e-militia" not in nodes and "e-mexico" in nodes
+    assert "e-militia" in nx.read_gexf(str(tmp_path / "b.gexf")).nodes
+    refused = runner.invoke(app, ["export", "--db", workbench_db, "-f", "csv", "--isolates", str(tmp_path / "c")])
+    assert refused.exit_code != 0 and "--isolates works with --format graphml or gexf only" in refused.output

@@ -1,4 +1,8 @@
-"""CSV export for spreadsheets: documents, entities, claims and evidence as four files (a folder or a .zip)."""
+"""CSV export for spreadsheets: documents, entities, claims and evidence as four files (a folder or a .zip).
+
+Files are UTF-8 with a byte-order mark: without it Excel reads them as the local code page and
+"Erdoğan" comes out as "ErdoÄŸan" (issue 14). Every id column has a name column beside it.
+"""
 from __future__ import annotations
 
 import csv
@@ -7,12 +11,15 @@ import logging
 import zipfile
 from pathlib import Path
 
+from ..claimtime import claim_time
 from ..errors import ClaimgraphError
 from ..store import Store
 from ..store.reviews import ReviewedGraph, load_graph
 
 log = logging.getLogger(__name__)
 
+# UTF-8 with a byte-order mark (what spreadsheets need to detect UTF-8).
+ENCODING = "utf-8-sig"
 # Lists inside a cell (aliases, parents, authors) are joined with this separator.
 LIST_SEPARATOR = "; "
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection): such
@@ -21,11 +28,12 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = {
     "documents.csv": ["id", "source", "url", "outlet", "title", "authors", "published", "duplicate_of"],
-    "entities.csv": ["id", "name", "type", "aliases", "parents", "mentions", "gazetteer_id"],
+    "entities.csv": ["id", "name", "type", "aliases", "parents", "parent_names", "mentions", "gazetteer_id"],
     "claims.csv": ["id", "subject", "subject_name", "relation", "mode", "object", "object_name", "polarity",
                    "certainty", "documents", "outlets", "origins", "origin_names", "contradicted",
-                   "first_reported", "last_reported", "review"],
-    "evidence.csv": ["claim", "document", "outlet", "published", "text", "start", "end", "attributed_to",
+                   "first_reported", "last_reported", "time_start", "time_end", "time_basis", "review"],
+    "evidence.csv": ["claim", "subject", "subject_name", "relation", "mode", "object", "object_name",
+                     "document", "outlet", "published", "title", "text", "start", "end", "attributed_to",
                      "certainty", "polarity"],
 }
 
@@ -48,23 +56,29 @@ def build_tables(graph: ReviewedGraph) -> dict[str, list[dict]]:
                                authors=d.authors, published=d.published, duplicate_of=d.duplicate_of)
                           for d in documents.values()],
         "entities.csv": [dict(id=e.id, name=e.name, type=e.type, aliases=e.aliases, parents=e.parents,
-                              mentions=e.mentions, gazetteer_id=e.gazetteer_id) for e in graph.entities.values()],
+                              parent_names=[names.get(p, "") for p in e.parents], mentions=e.mentions,
+                              gazetteer_id=e.gazetteer_id) for e in graph.entities.values()],
         "claims.csv": [],
         "evidence.csv": [],
     }
     for group in graph.groups:
+        time = claim_time(group)
+        ends = dict(subject=group.subject, subject_name=names.get(group.subject), relation=group.relation,
+                    mode=group.mode, object=group.object, object_name=names.get(group.object))
         tables["claims.csv"].append(dict(
             id=group.id, subject=group.subject, subject_name=names.get(group.subject), relation=group.relation,
             mode=group.mode, object=group.object, object_name=names.get(group.object), polarity=group.polarity,
             certainty=group.certainty, documents=group.documents, outlets=group.outlets, origins=group.origins,
             origin_names=[o.name for o in group.origin_list], contradicted=group.contradicted,
             first_reported=group.first_reported, last_reported=group.last_reported,
+            time_start=time.start, time_end=time.end, time_basis=time.basis or "undated",
             review=graph.review_of(group.id)))
         for evidence in group.evidence:
             document = documents.get(evidence.document_id)
             tables["evidence.csv"].append(dict(
-                claim=group.id, document=evidence.document_id, outlet=document.outlet if document else None,
-                published=document.published if document else None, text=evidence.text, start=evidence.start,
+                claim=group.id, **ends, document=evidence.document_id,
+                outlet=document.outlet if document else None, published=document.published if document else None,
+                title=document.title if document else None, text=evidence.text, start=evidence.start,
                 end=evidence.end, attributed_to=evidence.attributed_to, certainty=evidence.certainty,
                 polarity=evidence.polarity))
     return tables
@@ -92,11 +106,11 @@ def write_csv(store: Store, out: str | Path) -> dict[str, int]:
         if out.suffix.lower() == ".zip":
             with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
                 for name, text in texts.items():
-                    archive.writestr(name, text.encode("utf-8"))
+                    archive.writestr(name, text.encode(ENCODING))
         else:
             out.mkdir(parents=True, exist_ok=True)
             for name, text in texts.items():
-                (out / name).write_text(text, encoding="utf-8")
+                (out / name).write_text(text, encoding=ENCODING)
     except OSError as err:
         raise ClaimgraphError(f"{out}: cannot write the CSV export: {err}") from err
     return {name.removesuffix(".csv"): len(rows) for name, rows in tables.items()}

@@ -11,21 +11,23 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from followthemoney import model, registry
 from followthemoney.proxy import EntityProxy
 
+from ..claimtime import ClaimTime, claim_time, single_date
 from ..errors import ClaimgraphError
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..model import ClaimGroup, Entity
 from ..store import Store
 from ..store.reviews import ReviewedGraph, load_graph
+from .ftm_ids import ID_PREFIX, ftm_id
 
 log = logging.getLogger(__name__)
 
-ID_PREFIX = "cg"
 STRUCTURAL_RELATIONS = frozenset({"MEMBER_OF", "PART_OF"})
 # Relations that describe a standing tie rather than a dated event (DESIGN.md "Interop").
 TIE_RELATIONS = frozenset({"COOPERATE", "SUPPORT"})
@@ -35,10 +37,18 @@ SCHEMA_BY_TYPE = {"person": "Person", "organization": "Organization", "state": "
 MAX_EVIDENCE_IN_DESCRIPTION = 10
 
 
-def _make(schema: str, *parts: str) -> EntityProxy:
+def _make(schema: str, kind: str, raw_id: str) -> EntityProxy:
     proxy = model.make_entity(schema)
-    proxy.id = "-".join((ID_PREFIX, *parts))
+    proxy.id = ftm_id(kind, raw_id)
     return proxy
+
+
+def _add_reference(proxy: EntityProxy, prop: str, target: EntityProxy) -> None:
+    """Set an entity reference, failing loudly: FtM's `add` drops a value it rejects without a word."""
+    proxy.add(prop, target.id)
+    if target.id not in proxy.get(prop):
+        raise ClaimgraphError(f"FollowTheMoney rejected {proxy.schema.name}.{prop} = {target.id!r} "
+                              f"({target.schema.name}) on {proxy.id}")
 
 
 def _country_of(entity: Entity, entities: dict[str, Entity], gazetteer: Gazetteer) -> str | None:
@@ -91,13 +101,37 @@ def _evidence_props(proxy: EntityProxy, group: ClaimGroup, graph: ReviewedGraph)
     header = (f"{group.origins} independent origin(s), {group.documents} document(s), {group.certainty}, "
               f"{group.polarity}" + (", contradicted" if group.contradicted else "")
               + (f", {review} by analyst review" if review else ""))
-    proxy.add("description", "\n".join([header, *sentences]))
+    proxy.add("description", "\n".join([header, _describe_time(claim_time(group)), *sentences]))
     proxy.add("sourceUrl", [u for u in urls if u and registry.url.clean(u)], quiet=True)
     proxy.add("publisher", [p for p in publishers if p])
 
 
+def _describe_time(time: ClaimTime) -> str:
+    """The description line that says which date the link carries and where it comes from."""
+    if time.basis == "event":
+        said = f"“{time.text}”, " if time.text else ""
+        return f"event time: {said}{time.start}" + (f" to {time.end}" if time.end != time.start else "")
+    if time.basis == "report":
+        return f"no event time in the text; reported {time.start}" + (
+            f" to {time.end}" if time.end != time.start else "")
+    return "undated: no event time in the text and no dated report"
+
+
+def _add_time(proxy: EntityProxy, group: ClaimGroup) -> None:
+    """date, startDate, endDate: the extracted event time. Without one, `date` is the first report
+    (it happened by then) and there is no start or end: reporting days are not the event's span."""
+    time = claim_time(group)
+    if time.basis == "event":
+        proxy.add("date", single_date(time), quiet=True)
+        proxy.add("startDate", time.start, quiet=True)
+        if time.end != time.start:
+            proxy.add("endDate", time.end, quiet=True)
+    elif time.basis == "report":
+        proxy.add("date", time.start, quiet=True)
+
+
 def make_link(group: ClaimGroup, graph: ReviewedGraph, actors: dict[str, EntityProxy]) -> EntityProxy | None:
-    """The FtM link for one claim group, or None when its ends cannot be linked in FtM."""
+    """The FtM link for one claim group, or None when its ends are not entities of the export."""
     subject, obj = actors.get(group.subject), actors.get(group.object)
     if subject is None or obj is None:
         return None
@@ -106,26 +140,23 @@ def make_link(group: ClaimGroup, graph: ReviewedGraph, actors: dict[str, EntityP
     if (group.relation in STRUCTURAL_RELATIONS and subject.schema.is_a(legal)
             and obj.schema.is_a(model.get("Organization"))):
         proxy = _make("Membership", "claim", group.id)
-        proxy.add("member", subject.id)
-        proxy.add("organization", obj.id)
+        _add_reference(proxy, "member", subject)
+        _add_reference(proxy, "organization", obj)
         proxy.add("role", group.mode or group.relation.lower())
     elif group.relation in TIE_RELATIONS or not (subject.schema.is_a(legal) and obj.schema.is_a(legal)):
         proxy = _make("UnknownLink", "claim", group.id)
-        proxy.add("subject", subject.id)
-        proxy.add("object", obj.id)
+        _add_reference(proxy, "subject", subject)
+        _add_reference(proxy, "object", obj)
         proxy.add("role", label)
     else:
         proxy = _make("Event", "claim", group.id)
         proxy.add("name", f"{subject.caption} {label} {obj.caption}")
-        proxy.add("organizer", subject.id)
-        proxy.add("involved", obj.id)
+        _add_reference(proxy, "organizer", subject)
+        _add_reference(proxy, "involved", obj)
         proxy.add("summary", label)
-        time = group.attributes.get("time") if isinstance(group.attributes, dict) else None
-        proxy.add("date", [time, group.first_reported], quiet=True)
         place = group.attributes.get("place") if isinstance(group.attributes, dict) else None
         proxy.add("location", place, quiet=True)
-    if proxy.schema.name != "Event":
-        proxy.add("date", group.first_reported, quiet=True)
+    _add_time(proxy, group)
     _evidence_props(proxy, group, graph)
     return proxy
 
@@ -157,15 +188,17 @@ def iter_ftm(store: Store) -> Iterator[EntityProxy]:
     for mention in store.iter_mentions():
         entity_id = actor_entity.get((mention.document_id, mention.actor))
         actor = actors.get(entity_id or "")
-        key = (mention.document_id, entity_id, mention.text)
+        # one Mention per name as FtM stores it (whitespace collapsed): two spans that differ only
+        # in whitespace would otherwise get one id twice
+        key = (mention.document_id, entity_id, " ".join(mention.text.split()))
         if actor is None or not actor.schema.is_a(model.get("LegalEntity")) or key in seen:
             continue
         seen.add(key)
         proxy = model.make_entity("Mention")
         proxy.make_id(ID_PREFIX, "mention", *key)
-        proxy.add("document", f"{ID_PREFIX}-doc-{mention.document_id}")
-        proxy.add("name", mention.text)
-        proxy.add("resolved", actor.id)
+        proxy.add("document", ftm_id("doc", mention.document_id))
+        proxy.add("name", key[2])
+        _add_reference(proxy, "resolved", actor)
         proxy.add("detectedSchema", actor.schema.name)
         yield proxy
 
@@ -173,11 +206,16 @@ def iter_ftm(store: Store) -> Iterator[EntityProxy]:
 def write_ftm(store: Store, out: str | Path) -> dict[str, int]:
     """Write FtM entities as JSON lines (one entity per line, Aleph's `ftm` format); counts per schema."""
     counts: dict[str, int] = {}
+    # written beside OUT and moved over it at the end: a failed export never leaves half a file
+    partial = Path(f"{out}.partial")
     try:
-        with open(out, "w", encoding="utf-8") as handle:
+        with open(partial, "w", encoding="utf-8") as handle:
             for proxy in iter_ftm(store):
                 handle.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
                 counts[proxy.schema.name] = counts.get(proxy.schema.name, 0) + 1
+        os.replace(partial, out)
     except OSError as err:
         raise ClaimgraphError(f"{out}: cannot write the FtM export: {err}") from err
+    finally:
+        partial.unlink(missing_ok=True)
     return counts

@@ -6,10 +6,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..claimtime import claim_time
 from ..model import ClaimGroup, Entity
 from ..corroborate.rollup import rollup_groups
+from ..errors import FilterError
 from ..resolve.hierarchy import map_to_roots
 from ..store.reviews import ReviewedGraph
+from .filters import (
+    CERTAINTIES, UNDATED_CHOICES, keeps_time, parse_choice, parse_count, parse_date_bound, parse_flag, parse_relations,
+)
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +33,9 @@ class GraphFilters:
     mode: str | None = None
     certainty: str | None = None  # asserted | hedged
     min_origins: int = 0
-    since: str | None = None  # ISO date: keep claims reported on or after
-    until: str | None = None  # ISO date: keep claims reported on or before
+    since: str | None = None  # ISO date: keep claims whose time (event, else reports) reaches it
+    until: str | None = None  # ISO date: keep claims whose time starts on or before it
+    undated: str = "include"  # claims with no date at all: include | exclude | only (web/filters.py)
     entity: str | None = None  # entity id: keep its claims (and, rolled up, its descendants')
     rollup: bool = False
     show_rejected: bool = False
@@ -51,11 +57,7 @@ def _keeps(group: ClaimGroup, filters: GraphFilters, review: str | None) -> bool
         return False
     if group.origins < filters.min_origins:
         return False
-    if filters.since and (group.last_reported or group.first_reported or "") < filters.since:
-        return False
-    if filters.until and not (group.first_reported or group.last_reported or "9999") <= filters.until + "\uffff":
-        return False
-    return True
+    return keeps_time(group, since=filters.since, until=filters.until, undated=filters.undated)
 
 
 def filter_groups(graph: ReviewedGraph, filters: GraphFilters) -> list[ClaimGroup]:
@@ -97,7 +99,7 @@ def build_graph_data(graph: ReviewedGraph, filters: GraphFilters | None = None) 
             polarity=group.polarity, contradicted=group.contradicted,
             review="rejected" if reviews == {"rejected"} else ("confirmed" if "confirmed" in reviews else None),
             first_reported=group.first_reported, last_reported=group.last_reported,
-            directed=group.relation not in SYMMETRIC_RELATIONS,
+            directed=group.relation not in SYMMETRIC_RELATIONS, **time_fields(group),
         ))
     edges.sort(key=lambda e: (-e["origins"], -e["documents"], e["id"]))
     total = len(edges)
@@ -123,24 +125,30 @@ def build_graph_data(graph: ReviewedGraph, filters: GraphFilters | None = None) 
     return dict(nodes=nodes, edges=edges, total_edges=total)
 
 
-def _as_int(value: str | None) -> int:
-    try:
-        return max(int(value or 0), 0)
-    except ValueError:
-        return 0
+def time_fields(group: ClaimGroup) -> dict[str, Any]:
+    """The claim's time as the filters see it: event time, else report dates (marked), else undated."""
+    time = claim_time(group)
+    return dict(time_start=time.start, time_end=time.end, time_basis=time.basis or "undated")
 
 
 def parse_filters(params) -> GraphFilters:
-    """GraphFilters from query parameters (`relation` may repeat; empty values mean no filter)."""
-    truthy = {"1", "true", "on", "yes"}
-    return GraphFilters(
-        relations=[r for r in params.getlist("relation") if r],
+    """GraphFilters from query parameters (`relation` may repeat; empty values mean no filter).
+
+    Raises:
+        FilterError: a malformed value (the web app answers 400 with its message).
+    """
+    filters = GraphFilters(
+        relations=parse_relations(params.getlist("relation")),
         mode=params.get("mode") or None,
-        certainty=params.get("certainty") if params.get("certainty") in ("asserted", "hedged") else None,
-        min_origins=_as_int(params.get("min_origins")),
-        since=params.get("since") or None,
-        until=params.get("until") or None,
+        certainty=parse_choice("certainty", params.get("certainty"), CERTAINTIES),
+        min_origins=parse_count("min_origins", params.get("min_origins")),
+        since=parse_date_bound("since", params.get("since"), end=False),
+        until=parse_date_bound("until", params.get("until"), end=True),
+        undated=parse_choice("undated", params.get("undated"), UNDATED_CHOICES, default="include"),
         entity=params.get("entity") or None,
-        rollup=(params.get("rollup") or "").lower() in truthy,
-        show_rejected=(params.get("rejected") or "").lower() in truthy,
+        rollup=parse_flag("rollup", params.get("rollup")),
+        show_rejected=parse_flag("rejected", params.get("rejected")),
     )
+    if filters.since and filters.until and filters.since > filters.until:
+        raise FilterError(f"since ({params.get('since')}) is after until ({params.get('until')})")
+    return filters

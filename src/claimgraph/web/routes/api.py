@@ -11,7 +11,7 @@ from ...corroborate.rollup import rollup_groups
 from ...resolve.hierarchy import map_to_roots
 from ...store.reviews import ACTIONS, record_review, undo_review
 from ..app import Workbench
-from ..graphdata import build_graph_data, filter_groups, parse_filters
+from ..graphdata import GraphFilters, build_graph_data, filter_groups, parse_filters, time_fields
 from ..summaries import (
     search_graph, summarize_claim, summarize_document, summarize_entity, summarize_group, summarize_sources,
 )
@@ -31,11 +31,24 @@ class ReviewIn(BaseModel):
     user: str | None = Field(default=None, description="who decided (default: the server's user)")
 
 
-@router.get("/graph", summary="Nodes and edges of the graph view",
-            description="Query parameters: relation (repeatable), mode, certainty, min_origins, since, "
-                        "until, entity, rollup, rejected.")
+FILTERS_DESCRIPTION = (
+    "Query parameters: relation (repeatable, a relation of the ontology), mode, certainty (asserted or "
+    "hedged), min_origins (a whole number), since and until (YYYY-MM-DD, YYYY-MM or YYYY; a claim's time is "
+    "its event time, else its report dates), undated (include, the default: claims with no date stay in "
+    "and are marked time_basis=undated; exclude; only), entity (an entity id), rollup and rejected (1 or 0). "
+    "A malformed value is answered 400 with a message.")
+
+
+def _check_entity(filters: GraphFilters, workbench: Workbench) -> None:
+    """An entity filter must name an entity: an unknown id would silently give an empty answer."""
+    if filters.entity and filters.entity not in workbench.graph(include_rejected=True).entities:
+        raise HTTPException(400, f"entity: no entity {filters.entity!r}")
+
+
+@router.get("/graph", summary="Nodes and edges of the graph view", description=FILTERS_DESCRIPTION)
 def get_graph(request: Request, workbench: Workbench = Depends(get_workbench)) -> dict[str, Any]:
     filters = parse_filters(request.query_params)
+    _check_entity(filters, workbench)
     return build_graph_data(workbench.graph(include_rejected=filters.show_rejected), filters)
 
 
@@ -58,18 +71,20 @@ def get_entity(entity_id: str, workbench: Workbench = Depends(get_workbench)) ->
 @router.get("/claims", summary="Claim groups, most independent origins first",
             description="Same filters as /api/graph; rejected claims only with rejected=1; rollup=1 "
                         "re-groups wings' and units' claims onto their top-level ancestor (each rolled "
-                        "claim lists rolled_up_from).")
+                        "claim lists rolled_up_from). Each claim has time_start, time_end and time_basis "
+                        "(event, report or undated). " + FILTERS_DESCRIPTION)
 def list_claims(request: Request, workbench: Workbench = Depends(get_workbench)) -> list[dict]:
     filters = parse_filters(request.query_params)
+    _check_entity(filters, workbench)
     graph = workbench.graph(include_rejected=filters.show_rejected)
     groups = filter_groups(graph, filters)
     if filters.rollup:
         top = map_to_roots(graph.entities)
         groups = [g for g in groups if not filters.entity
                   or filters.entity in (g.subject, g.object, top.get(g.subject), top.get(g.object))]
-        return [summarize_group(graph, g) | {"rolled_up_from": g.rolled_up_from}
+        return [summarize_group(graph, g) | time_fields(g) | {"rolled_up_from": g.rolled_up_from}
                 for g in rollup_groups(groups, graph.entities, graph.documents)]
-    return [summarize_group(graph, g) for g in groups
+    return [summarize_group(graph, g) | time_fields(g) for g in groups
             if not filters.entity or filters.entity in (g.subject, g.object)]
 
 
