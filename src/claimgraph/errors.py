@@ -41,3 +41,7 @@ class ReviewError(ClaimgraphError):
 
 class EngineError(ClaimgraphError):
     """A map engine (worker processes, Ray) could not start or lost a worker."""
+
+
+class ExportError(ClaimgraphError):
+    """An export could not be written or came out invalid; nothing was left at its path."""
