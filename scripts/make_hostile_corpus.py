@@ -5,7 +5,10 @@ should give: "rejected" (only Rejected lines), "document" (at least one Document
 (either, as long as nothing crashes). The readers are tested against it in
 tests/ingest/test_hostile.py with `Settings(max_bytes=50_000, offline=True)`.
 
-Run: python scripts/make_hostile_corpus.py
+Run: python scripts/make_hostile_corpus.py [NAME...]   (names: rewrite only those samples)
+
+The inputs too large to commit (a 19 MB text, a 1.4 MB article, a WARC with a 60 MB record) and
+a file name that is not UTF-8 are made at test time by tests/fixtures/hostile_large.py (#13).
 """
 from __future__ import annotations
 
@@ -150,17 +153,36 @@ def build_files() -> list[tuple[str, bytes, str]]:
         ("record_bomb.warc.gz", make_warc([("http://example.com/big", b"<html><body><p>" + b"a " * (TEST_MAX_BYTES * 20)
                                             + b"</p></body></html>", "text/html")], gzip_records=True), "rejected"),
         ("good_then_garbage.warc.gz", good_warc + bytes(rng.randrange(256) for _ in range(200)), "any"),
+        # text that stores, formats and terminals must survive (#13); each a story of its own
+        ("markup_outlet.jsonl", json.dumps({"text": variant("markup"), "outlet": "Daily [/bold] News",
+                                            "title": "[red]evil[/red] [link=file:///etc/passwd]click[/link]",
+                                            "url": "http://example.com/[bold]x"}).encode() + b"\n", "document"),
+        ("nul_title.jsonl", json.dumps({"text": variant("nul"), "title": "Ceasefire\u0000 agreed\u0000"}).encode()
+         + b"\n", "document"),
+        # a few in a long text: many would make it binary data (decode.MAX_CONTROL_SHARE)
+        ("escape_sequences.txt", (variant("escape") + "\n" + ARTICLE.replace("\n\n", "\n\n") * 6)
+         .replace("Officials", "\x1b[2J\x1b]0;pwned\x07Officials\x08\x0b", 1).encode(), "document"),
+        # a local list of URLs: never fetched unless --follow-links
+        ("links.txt", b"https://www.voanews.com/a/story/1.html\nhttps://example.org/news/2\n", "rejected"),
     ]
     return files
 
 
-def main() -> None:
-    if OUT.exists():
+def variant(tag: str) -> str:
+    """ARTICLE made distinct (its own document id) by a closing sentence naming `tag`."""
+    return ARTICLE + f"\nThe {tag} correspondent added that the talks would resume on Friday.\n"
+
+
+def main(only: list[str] | None = None) -> None:
+    """Write every sample afresh, or (with names) only those: the WARC samples carry the time they
+    were made, so rewriting them changes bytes in git for nothing."""
+    if OUT.exists() and not only:
         shutil.rmtree(OUT)
-    OUT.mkdir(parents=True)
+    OUT.mkdir(parents=True, exist_ok=True)
     expected = {}
     for name, data, outcome in build_files():
-        (OUT / name).write_bytes(data)
+        if not only or name in only:
+            (OUT / name).write_bytes(data)
         expected[name] = outcome
     (OUT / ".expected.json").write_text(json.dumps(expected, indent=1, sort_keys=True) + "\n")
     total = sum(p.stat().st_size for p in OUT.iterdir())
@@ -168,4 +190,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:] or None)

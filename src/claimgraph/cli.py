@@ -12,11 +12,13 @@ from typing import Iterator, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import __version__
 from .errors import ClaimgraphError
+from .safetext import printable
 from .settings import get_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -27,9 +29,22 @@ err_console = Console(stderr=True)
 DB_OPTION = typer.Option("claimgraph.db", "--db", help="SQLite file path or database URL (postgresql://...).")
 
 
-def _fail(message: str) -> None:
-    err_console.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(1)
+def _shown(value: object) -> str:
+    """Text from documents or the user, safe to print: no markup (`[/bold]` in an outlet name is
+    text), no control character, no surrogate (#13). Every value the CLI prints goes through here."""
+    return escape(printable(str(value)))
+
+
+def _shown_db(db: str) -> str:
+    """The database as printed: a URL's password masked."""
+    from .store.store import mask_db
+
+    return _shown(mask_db(db))
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err_console.print(f"[red]error:[/red] {_shown(message)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
 
 
 @contextmanager
@@ -53,13 +68,19 @@ def _document_progress(label: str) -> Iterator:
 
 def _print_rejected(rejected: list[str]) -> None:
     for line in rejected:
-        err_console.print(f"[yellow]skipped[/yellow] {line}", highlight=False, soft_wrap=True)
+        err_console.print(f"[yellow]skipped[/yellow] {_shown(line)}", highlight=False, soft_wrap=True)
 
 
 def _require_db(db: str) -> None:
     """Refuse a SQLite path that does not exist (opening it would create an empty database)."""
     if "://" not in db and not Path(db).expanduser().exists():
         _fail(f"{db}: no such database; build one first: claimgraph build SOURCES --db {db}")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        console.print(f"claimgraph {__version__}", highlight=False)
+        raise typer.Exit()
 
 
 def _open_existing(db: str):
@@ -72,12 +93,10 @@ def _open_existing(db: str):
 
 @app.callback()
 def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log stage progress."),
-         version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
+         version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
+                                      help="Print the version and exit.")) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    if version:
-        console.print(f"claimgraph {__version__}")
-        raise typer.Exit()
 
 
 @app.command()
@@ -86,6 +105,9 @@ def build(sources: list[str] = typer.Argument(..., help="Files, folders or URLs 
           offline: bool = typer.Option(False, "--offline", help="Refuse all network access."),
           allow_private: bool = typer.Option(False, "--allow-private",
                                              help="Allow fetching from private/loopback addresses."),
+          follow_links: bool = typer.Option(False, "--follow-links",
+                                            help="Fetch the URLs listed in local files (links lists, saved "
+                                                 "feeds); by default only URLs given here are fetched."),
           model: Optional[str] = typer.Option(None, "--model", help="spaCy model name or path."),
           workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
                                                 help="Worker processes or Ray actors (default: every core)."),
@@ -98,6 +120,7 @@ def build(sources: list[str] = typer.Argument(..., help="Files, folders or URLs 
 
     settings = get_settings()
     settings.offline = settings.offline or offline
+    settings.follow_links = settings.follow_links or follow_links
     if model:
         settings.model = model
     try:
@@ -106,10 +129,14 @@ def build(sources: list[str] = typer.Argument(..., help="Files, folders or URLs 
                                on_progress=on_progress, engine=engine, workers=workers, address=address)
     except ClaimgraphError as err:
         _fail(str(err))
+    except KeyboardInterrupt:
+        _fail("interrupted; the batches already written are kept: run the same command again to resume", 130)
     _print_rejected(report.rejected)
     console.print(f"{report.ingested} new documents ({report.duplicates} near-duplicates), "
                   f"{report.unchanged} unchanged, {len(report.rejected)} rejected; "
-                  f"{report.entities} entities, {report.claim_groups} claims in {db}")
+                  f"{report.entities} entities, {report.claim_groups} claims in {_shown_db(db)}", highlight=False)
+    if not report.ingested and not report.unchanged:
+        _fail("no document was stored: every source was rejected (see the lines above)")
 
 
 @app.command()
@@ -117,21 +144,29 @@ def ingest(sources: list[str] = typer.Argument(..., help="Files, folders or URLs
            db: str = DB_OPTION,
            offline: bool = typer.Option(False, "--offline", help="Refuse all network access."),
            allow_private: bool = typer.Option(False, "--allow-private",
-                                              help="Allow fetching from private/loopback addresses.")) -> None:
+                                              help="Allow fetching from private/loopback addresses."),
+           follow_links: bool = typer.Option(False, "--follow-links",
+                                             help="Fetch the URLs listed in local files (links lists, saved "
+                                                  "feeds); by default only URLs given here are fetched.")) -> None:
     """Store SOURCES as documents without extracting claims."""
     from .pipeline import ingest as run_ingest
 
     settings = get_settings()
     settings.offline = settings.offline or offline
+    settings.follow_links = settings.follow_links or follow_links
     try:
         with _document_progress("ingest") as on_progress:
             report = run_ingest(sources, db, settings=settings, allow_private=allow_private,
                                 on_progress=on_progress)
     except ClaimgraphError as err:
         _fail(str(err))
+    except KeyboardInterrupt:
+        _fail("interrupted; the documents already stored are kept: run the same command again to resume", 130)
     _print_rejected(report.rejected)
     console.print(f"ingested {report.ingested}, duplicates {report.duplicates}, "
                   f"unchanged {report.unchanged}, rejected {len(report.rejected)}")
+    if not report.ingested and not report.unchanged:
+        _fail("no document was stored: every source was rejected (see the lines above)")
 
 
 @app.command()
@@ -152,10 +187,10 @@ def documents(db: str = DB_OPTION,
             console.print_json(json.dumps(dict(zip(keys, row))))
         return
     table = Table("id", "source", "outlet", "date", "date source", "length", "duplicate of",
-                  title=f"{len(rows)} documents in {db}")
+                  title=f"{len(rows)} documents in {_shown_db(db)}")
     for document_id, source, outlet, published, date_source, length, duplicate_of, _title in rows:
-        table.add_row(document_id[:10], source, outlet or "-", published or "-", date_source or "-",
-                      f"{length:,}", (duplicate_of or "")[:10] or "-")
+        table.add_row(document_id[:10], _shown(source), _shown(outlet or "-"), _shown(published or "-"),
+                      _shown(date_source or "-"), f"{length:,}", (duplicate_of or "")[:10] or "-")
     console.print(table)
 
 
@@ -171,11 +206,15 @@ def export(out: Path = typer.Argument(..., help="Output file."),
            isolates: bool = typer.Option(False, "--isolates",
                                          help="graphml and gexf only: keep entities that no claim "
                                               "touches (left out by default).")) -> None:
-    """Write the graph to OUT in the chosen format (docs/json-export.md, docs/exports.md)."""
+    """Write the graph to OUT in the chosen format (docs/json-export.md, docs/exports.md).
+
+    OUT is written whole and valid or not at all: to a temporary file beside it, parsed back, then
+    moved into place (export/output.py)."""
     from .export import write_json
     from .export.csv import write_csv
     from .export.ftm import write_ftm
     from .export.graph import write_gexf, write_graphml
+    from .export.output import write_export
 
     writers = {"json": write_json, "ftm": write_ftm, "graphml": write_graphml, "gexf": write_gexf,
                "csv": write_csv}
@@ -188,14 +227,19 @@ def export(out: Path = typer.Argument(..., help="Output file."),
     try:
         store = _open_existing(db)
         if rollup:
-            counts = write_json(store, out, rollup=True)
+            def write(path):
+                return write_json(store, path, rollup=True)
         elif format in ("graphml", "gexf"):
-            counts = writers[format](store, out, isolates=isolates)
+            def write(path):
+                return writers[format](store, path, isolates=isolates)
         else:
-            counts = writers[format](store, out)
+            def write(path):
+                return writers[format](store, path)
+        counts = write_export(write, out, kind=format)
     except ClaimgraphError as err:
         _fail(str(err))
-    console.print(f"wrote {out} (" + ", ".join(f"{v} {k}" for k, v in counts.items()) + ")")
+    console.print(f"wrote {_shown(out)} (" + ", ".join(f"{v} {k}" for k, v in counts.items()) + ")",
+                  highlight=False)
 
 
 @app.command()
@@ -210,7 +254,7 @@ def stats(db: str = DB_OPTION,
     if as_json:
         console.print_json(json.dumps(figures))
         return
-    table = Table("what", "count", title=f"claimgraph stats: {db}")
+    table = Table("what", "count", title=f"claimgraph stats: {_shown_db(db)}")
     for key, value in figures.items():
         if key != "claims_by_relation":
             table.add_row(key.replace("_", " "), str(value))
@@ -236,12 +280,13 @@ def entities(db: str = DB_OPTION,
     if as_json:
         console.print_json(json.dumps([e.to_dict() for e in rows]))
         return
-    table = Table("id", "name", "type", "mentions", "parents", "aliases", title=f"{len(rows)} entities in {db}")
+    table = Table("id", "name", "type", "mentions", "parents", "aliases",
+                  title=f"{len(rows)} entities in {_shown_db(db)}")
     for entity in rows:
         parents = ", ".join(found[p].name if p in found else p for p in entity.parents)
         aliases = "; ".join(a for a in entity.aliases if a != entity.name)
-        table.add_row(entity.id, entity.name, entity.type, str(entity.mentions), parents or "-",
-                      (aliases[:80] + "...") if len(aliases) > 80 else aliases or "-")
+        table.add_row(_shown(entity.id), _shown(entity.name), entity.type, str(entity.mentions),
+                      _shown(parents or "-"), _shown((aliases[:80] + "...") if len(aliases) > 80 else aliases or "-"))
     console.print(table)
 
 
@@ -268,15 +313,16 @@ def claims(db: str = DB_OPTION,
         return
     name = {e.id: e.name for e in graph.entities.values()}
     table = Table("subject", "relation", "object", "docs", "outlets", "origins", "reported", "flags",
-                  title=f"{len(rows)} claims in {db}")
+                  title=f"{len(rows)} claims in {_shown_db(db)}")
     for group in rows:
         flags = [f for f, on in (("contradicted", group.contradicted), ("negated", group.polarity == "negated"),
                                  ("hedged", group.certainty == "hedged"),
                                  (graph.review_of(group.id) or "", bool(graph.review_of(group.id)))) if on]
         dates = " .. ".join(dict.fromkeys(d for d in (group.first_reported, group.last_reported) if d)) or "-"
         relation = group.relation + (f"/{group.mode}" if group.mode else "")
-        table.add_row(name.get(group.subject, group.subject), relation, name.get(group.object, group.object),
-                      str(group.documents), str(group.outlets), str(group.origins), dates, ", ".join(flags) or "-")
+        table.add_row(_shown(name.get(group.subject, group.subject)), relation,
+                      _shown(name.get(group.object, group.object)), str(group.documents), str(group.outlets),
+                      str(group.origins), _shown(dates), ", ".join(flags) or "-")
     console.print(table)
 
 
@@ -295,6 +341,9 @@ def serve(db: str = DB_OPTION,
     from .web.app import LOOPBACK_HOSTS
 
     _require_db(db)
+    if not 1 <= port <= 65535:
+        _fail(f"--port {port}: a port is a number from 1 to 65535")
+    _check_port_free(host, port)
     if host.strip("[]") not in LOOPBACK_HOSTS and not token:
         _fail(f"--host {host} exposes the workbench beyond this machine: set --token or CLAIMGRAPH_TOKEN")
     try:
@@ -307,18 +356,34 @@ def serve(db: str = DB_OPTION,
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """Fail with one line when HOST:PORT cannot be bound (in use, no such address, not allowed)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as err:
+        _fail(f"cannot listen on {host}:{port} ({err.strerror or err}); pick another --port or --host")
+
+
 @app.command()
 def report(out: Path = typer.Argument(..., help="Output HTML file."),
            db: str = DB_OPTION,
            title: str = typer.Option("claimgraph report", "--title", help="Title of the report.")) -> None:
     """Write one self-contained HTML report (graph, top claims with evidence, sources) that opens offline."""
+    from .export.output import write_export
     from .export.report import write_report
 
     try:
-        counts = write_report(_open_existing(db), out, title=title)
+        store = _open_existing(db)
+        counts = write_export(lambda path: write_report(store, path, title=title), out, kind="html")
     except ClaimgraphError as err:
         _fail(str(err))
-    console.print(f"wrote {out} ({counts['bytes'] // 1024} KiB)")
+    console.print(f"wrote {_shown(out)} ({counts['bytes'] // 1024} KiB)", highlight=False)
 
 
 @app.command("eval")

@@ -45,3 +45,7 @@ class EngineError(ClaimgraphError):
 
 class FilterError(ClaimgraphError):
     """A filter value (query parameter) is malformed: the web app answers 400 with the message."""
+
+
+class ExportError(ClaimgraphError):
+    """An export could not be written or came out invalid; nothing was left at its path."""

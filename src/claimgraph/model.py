@@ -101,6 +101,9 @@ class Document:
     retrieved: str | None = None
     language: str | None = "en"
     duplicate_of: str | None = None  # id of the document this one is a near-duplicate of
+    # What ingest had to change for every store and format to accept it (#13): counts of removed
+    # control characters by field, the exact bytes of a file name that is not UTF-8 (hex).
+    notes: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_text(cls, text: str, source: str, **meta: Any) -> "Document":
@@ -198,6 +201,7 @@ class Extraction:
     document: Document
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    failed: str | None = None  # why extraction failed (one line); then there are no mentions or claims
 
 
 @dataclass

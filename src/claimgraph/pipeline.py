@@ -1,7 +1,7 @@
 """Runs the stages: a map over documents (ingest, nlp, extract), then a reduce (resolve, corroborate).
 
-The map is a pure function of one document (`extract_batch`), so it can run in
-worker processes or Ray actors, and it runs only on documents not extracted yet;
+The map is a pure function of one document (`claimgraph.extract.batch.extract_batch`), so it can
+run in worker processes or Ray actors, and it runs only on documents not extracted yet;
 the reduce reads everything stored and rewrites the derived graph in one
 transaction, and is skipped when nothing it reads has changed since it last ran.
 Re-running on the same sources changes nothing.
@@ -16,7 +16,8 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from .batching import batched
-from .model import Document, Extraction
+from .errors import EngineError
+from .model import Document
 from .settings import Settings, get_settings
 from .store import Store
 
@@ -24,11 +25,6 @@ if TYPE_CHECKING:
     from .ingest import NearDuplicateIndex
 
 log = logging.getLogger(__name__)
-
-# Documents per nlp.pipe batch and per database transaction; 32 is spaCy's sweet spot
-# for the small English model on news-length texts (FACTS.md).
-BATCH_SIZE = 32
-
 
 @dataclass
 class BuildReport:
@@ -91,15 +87,6 @@ def open_duplicate_index(store: Store) -> NearDuplicateIndex:
     return index
 
 
-def extract_batch(nlp, documents: list[Document]) -> list[Extraction]:
-    """The per-document map: parse and extract each document of a batch."""
-    from .extract import extract_document
-
-    texts = (document.text for document in documents)
-    return [extract_document(doc, document)
-            for doc, document in zip(nlp.pipe(texts, batch_size=BATCH_SIZE), documents)]
-
-
 def map_documents(documents: Iterable[Document], mapper, store: Store, report: BuildReport, *,
                   settings: Settings, on_progress: ProgressCallback | None = None,
                   index: NearDuplicateIndex | None = None) -> None:
@@ -107,7 +94,8 @@ def map_documents(documents: Iterable[Document], mapper, store: Store, report: B
 
     One transaction per batch. Batches come back in input order, so the rows written are the
     same whatever the engine and worker count; a killed build keeps every batch written before
-    it died. Without a new document no worker starts and no model loads.
+    it died. Without a new document no worker starts and no model loads. A document whose
+    extraction failed is recorded as rejected (one line in `report.rejected`); its batch goes on.
     """
     documents = iter(documents)
     first = next(documents, None)
@@ -116,8 +104,10 @@ def map_documents(documents: Iterable[Document], mapper, store: Store, report: B
     mapper.start()  # the workers start while the first batch is read
     for extractions in mapper.map(batched(chain([first], documents), settings.batch_size)):
         signatures = index.take(e.document.id for e in extractions) if index else None
+        failed = [e for e in extractions if e.failed]
+        report.rejected.extend(f"{e.document.source}: {e.failed}" for e in failed)
         report.extracted += store.save_extractions(extractions, signatures)
-        report.ingested += len(extractions)
+        report.ingested += len(extractions) - len(failed)
         if on_progress:
             on_progress("document", len(extractions))
 
@@ -187,8 +177,14 @@ def build(sources: Sequence[str], db: str, *, settings: Settings | None = None,
             index = open_duplicate_index(store)
             documents = iter_new_documents(sources, store, report, settings=settings, index=index,
                                            allow_private=allow_private, on_progress=on_progress)
-            map_documents(documents, mapper, store, report, settings=settings, on_progress=on_progress,
-                          index=index)
+            try:
+                map_documents(documents, mapper, store, report, settings=settings, on_progress=on_progress,
+                              index=index)
+            except EngineError:
+                # a worker died: the graph is still built from the batches stored before it did
+                mapper.close()
+                reduce_graph(store)
+                raise
             mapper.close()  # the memory of the workers (and fork server) is free for the reduce
             if report.extracted or not store.graph_is_current():
                 report.entities, report.claim_groups = reduce_graph(store)

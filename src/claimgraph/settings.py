@@ -7,6 +7,8 @@
 | workers | CLAIMGRAPH_WORKERS | all cores |
 | documents per batch (nlp.pipe batch and one transaction) | CLAIMGRAPH_BATCH_SIZE | 32 |
 | max file size (bytes) | CLAIMGRAPH_MAX_BYTES | 50 MB |
+| max document length (characters) | CLAIMGRAPH_MAX_CHARS | 5,000,000 |
+| fetch URLs found in local files (links lists, feed entries) | CLAIMGRAPH_FOLLOW_LINKS | off |
 """
 from __future__ import annotations
 
@@ -34,6 +36,12 @@ class Settings:
     # Larger files are rejected before reading: a news article is < 1 MB; WARCs stream record by record.
     max_bytes: int = field(default_factory=lambda: _env_int("CLAIMGRAPH_MAX_BYTES", 50_000_000))
     offline: bool = field(default_factory=lambda: os.environ.get("CLAIMGRAPH_OFFLINE", "") == "1")
+    # Longer documents are refused with one line (#13): spaCy parses long ones section by section
+    # (extract/sections.py), but at ~5k words/s a 5-million-character text already takes minutes.
+    max_chars: int = field(default_factory=lambda: _env_int("CLAIMGRAPH_MAX_CHARS", 5_000_000))
+    # An analyst building a local folder expects no network traffic: URLs inside local files
+    # (a links list, a saved feed's entries) are fetched only when asked (--follow-links, #13).
+    follow_links: bool = field(default_factory=lambda: os.environ.get("CLAIMGRAPH_FOLLOW_LINKS", "") == "1")
 
 
 def get_settings() -> Settings:

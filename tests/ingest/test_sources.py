@@ -66,13 +66,29 @@ def test_sources_url_and_url_list_fetched_from_loopback(tmp_path, http_server):
     routes["/plain"] = (200, {"Content-Type": "text/plain"}, ARTICLE.replace("airport", "harbour").encode())
     listing = tmp_path / "urls.txt"
     listing.write_text(f"# my list\n{base}/page\n{base}/plain\n{base}/missing\n")
-    online = Settings(offline=False)
+    online = Settings(offline=False, follow_links=True)  # a local list is fetched only when asked (#13)
     items = list(iter_sources([str(listing)], settings=online, allow_private=True))
     assert [type(i) for i in items] == [Document, Document, Rejected]
     assert items[0].source == f"{base}/page" and items[0].url == f"{base}/page" and items[0].retrieved
     assert "HTTP 404" in items[2].reason
     [refused] = list(iter_sources([f"{base}/page"], settings=online))
     assert isinstance(refused, Rejected) and "loopback" in refused.reason
+
+
+@pytest.mark.issue(13)
+def test_sources_local_url_list_and_feed_not_fetched_unless_asked(tmp_path, http_server):
+    base, routes = http_server
+    routes["/page"] = (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode())
+    listing = tmp_path / "links.txt"
+    listing.write_text(f"{base}/page\n")
+    feed = tmp_path / "saved.rss"
+    feed.write_text(f"<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item><title>T</title>"
+                    f"<link>{base}/page</link><description>{ARTICLE}</description></item></channel></rss>")
+    online = Settings(offline=False)
+    items = list(iter_sources([str(listing), str(feed)], settings=online, allow_private=True))
+    assert routes.requests == []
+    assert isinstance(items[0], Rejected) and "--follow-links" in items[0].reason
+    assert isinstance(items[1], Document) and "airport" in items[1].text  # the entry's own text
 
 
 def test_sources_progress_reported_per_item(tmp_path):

@@ -9,7 +9,8 @@ from claimgraph.store import Store, tables
 from claimgraph.store.migrations import get_head, get_revision
 from claimgraph.store.store import create_db_engine
 
-ADDED_AFTER_BASELINE = {"document_signatures", "document_bands", "store_state"}  # revision 0002
+ADDED_AFTER_BASELINE = {"document_signatures", "document_bands", "store_state",  # revision 0002
+                        "document_notes", "document_rejections"}  # revision 0003
 
 
 def test_migrations_create_exactly_the_tables_schema(db):

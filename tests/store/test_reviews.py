@@ -5,11 +5,14 @@ from pathlib import Path
 
 import pytest
 
+from claimgraph import reviewing
 from claimgraph.errors import ReviewError
 from claimgraph.store import Store
 from claimgraph.store.reviews import (
     get_claim_reviews, get_entity_reviews, load_graph, record_review, undo_review,
 )
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "claimgraph"
 
 
 def _aid_group(store: Store) -> str:
@@ -127,9 +130,9 @@ def test_reviews_survive_rebuild_on_same_and_new_sources(demo_db, tmp_path):
     top = store.entities()[0]
     rejected = next(g for g in store.claim_groups()
                     if not {g.subject, g.object} & {keep.id, other.id, top.id})
-    record_review(store, "merge", keep.id, user="analyst", payload={"other": other.id})
-    record_review(store, "rename", top.id, user="analyst", payload={"name": "Renamed by analyst"})
-    record_review(store, "reject", rejected.id, user="analyst")
+    reviewing.record_review(store, "merge", keep.id, user="analyst", payload={"other": other.id})
+    reviewing.record_review(store, "rename", top.id, user="analyst", payload={"name": "Renamed by analyst"})
+    reviewing.record_review(store, "reject", rejected.id, user="analyst")
 
     def check(store: Store) -> None:
         names = _entity_names(store)
@@ -162,7 +165,26 @@ def test_reviews_undo_merge_restores_entities(demo_db):
     store = Store(demo_db)
     people = sorted((e for e in store.entities() if e.type == "person"), key=lambda e: (e.mentions, e.id))
     before = _entity_names(store)
-    review_id = record_review(store, "merge", people[0].id, user="analyst", payload={"other": people[1].id})
+    review_id = reviewing.record_review(store, "merge", people[0].id, user="analyst",
+                                        payload={"other": people[1].id})
     assert people[1].id not in _entity_names(store)
-    assert undo_review(store, review_id)
+    assert reviewing.undo_review(store, review_id)
     assert _entity_names(store) == before
+
+
+@pytest.mark.issue(13)
+def test_reviews_store_never_runs_the_pipeline(workbench_db):
+    """The store only keeps reviews; claimgraph.reviewing rebuilds the graph (a layer above)."""
+    import ast
+
+    for path in (SRC / "store").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                assert "pipeline" not in (node.module or "") and "reviewing" not in (node.module or ""), path
+    store = Store(workbench_db)
+    before = _entity_names(store)
+    first, second = list(before)[:2]
+    record_review(store, "merge", first, user="analyst", payload={"other": second})
+    assert _entity_names(store) == before  # stored, not applied: no rebuild from inside the store
+    assert get_entity_reviews(store.reviews())[0]["entities"] == [first, second]
+    store.close()

@@ -30,7 +30,7 @@ WINDOW_PER_WORKER = 2
 
 # Modules the fork server imports once, so each worker forks with spaCy imported and the
 # configured pipeline loaded (engines/preload.py): seconds saved per worker, memory shared.
-PRELOAD = ["spacy", "claimgraph.engines.task", "claimgraph.pipeline", "claimgraph.extract",
+PRELOAD = ["spacy", "claimgraph.engines.task", "claimgraph.pipeline", "claimgraph.extract.batch",
            "claimgraph.engines.preload"]
 
 # How often a worker checks that the build that started it is still alive.

@@ -23,6 +23,6 @@ class ExtractTask:
         return shared_nlp(self.model)
 
     def run(self, nlp, documents: list[Document]) -> list[Extraction]:
-        from ..pipeline import extract_batch
+        from ..extract.batch import extract_batch
 
         return extract_batch(nlp, documents)

@@ -17,6 +17,7 @@ from .fetch import fetch_url
 from .html import build_html_document
 from .jsonl import iter_jsonl
 from .rejected import Rejected
+from .sanitize import clean_document
 from .text import build_text_document
 from .warc import iter_warc
 
@@ -52,11 +53,21 @@ def iter_sources(
     reader = _Reader(settings, allow_private)
     reader.corpus_repeated = _learn_repeated_lines(sources, settings)
     for item in reader.iter_all(sources):
+        if isinstance(item, Document):
+            item = _accept(item, settings)
         if isinstance(item, Rejected):
             log.info("rejected %s", item)
         if on_progress is not None:
             on_progress(item.url or item.source if isinstance(item, Document) else item.source)
         yield item
+
+
+def _accept(document: Document, settings: Settings) -> Document | Rejected:
+    """The document cleaned for every store and format (ingest/sanitize.py), or refused when too long."""
+    if len(document.text) > settings.max_chars:
+        return Rejected(document.source, f"text of {len(document.text):,} characters is over the "
+                                         f"{settings.max_chars:,} character limit (CLAIMGRAPH_MAX_CHARS)")
+    return clean_document(document)
 
 
 class _Reader:
@@ -139,16 +150,24 @@ class _Reader:
         if kind == "warc":
             yield Rejected(source, "WARC content is read from files only")
             return
+        # URLs inside a local file are fetched only when asked (url is None: read from disk)
+        follow = url is not None or self.settings.follow_links
         if kind == "feed":
-            yield from iter_feed(data, source, settings=self.settings, fetch_page=self._fetch_page)
+            yield from iter_feed(data, source, settings=self.settings,
+                                 fetch_page=self._fetch_page if follow else None)
             return
         text = decode_bytes(data, source=source)
-        if not text.strip():
+        if len(text) > self.settings.max_chars:  # before boilerplate removal reads it line by line
+            yield Rejected(source, f"text of {len(text):,} characters is over the {self.settings.max_chars:,} "
+                                   "character limit (CLAIMGRAPH_MAX_CHARS)")
+        elif not text.strip():
             yield Rejected(source, "no text (only whitespace)")
         elif kind == "html":
             yield build_html_document(text, source, url=url, retrieved=retrieved)
         elif kind == "jsonl":
             yield from iter_jsonl(text, source)
+        elif kind == "urls" and not follow:
+            yield Rejected(source, "a list of URLs in a local file: not fetched (pass --follow-links to fetch them)")
         elif kind == "urls":
             for line in text.splitlines():
                 line = line.strip()

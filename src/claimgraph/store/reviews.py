@@ -4,7 +4,8 @@ Claim reviews (confirm / reject a claim group, by its stable hash id) are applie
 here, when the graph is read: every view and export goes through `load_graph`.
 Entity reviews (merge / split / rename) are applied by resolution
 (`claimgraph.resolve.resolve_mentions(..., reviews=...)`) inside
-`pipeline.reduce_graph`, so recording or undoing one re-runs the reduce.
+`pipeline.reduce_graph`; the store never runs the pipeline, so recording or undoing
+one here only stores it: `claimgraph.reviewing` records it and rebuilds the graph (#13).
 Payload shapes are documented in docs/reviewing.md.
 """
 from __future__ import annotations
@@ -143,7 +144,7 @@ def get_entity_reviews(reviews: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def record_review(store: Store, action: str, target: str, *, user: str,
                   payload: dict[str, Any] | None = None) -> int:
-    """Validate and store one review; entity reviews re-run the reduce so every view shows them.
+    """Validate and store one review (an entity review shows once the graph is rebuilt: claimgraph.reviewing).
 
     Args:
         store: the open store.
@@ -161,25 +162,9 @@ def record_review(store: Store, action: str, target: str, *, user: str,
     _check_review(store, action, target, payload)
     review_id = store.add_review(action, target, user=user, payload=payload)
     log.info("review %s: %s %s by %s", review_id, action, target, user)
-    if action in ENTITY_ACTIONS:
-        rebuild_graph(store)
     return review_id
 
 
 def undo_review(store: Store, review_id: int) -> bool:
-    """Soft-delete a review; the graph is rebuilt when it was an entity review. False when none."""
-    reviews = {r["id"]: r for r in store.reviews()}
-    review = reviews.get(review_id)
-    if review is None or not store.undo_review(review_id):
-        return False
-    if review["action"] in ENTITY_ACTIONS:
-        rebuild_graph(store)
-    return True
-
-
-def rebuild_graph(store: Store) -> None:
-    """Re-run resolution and corroboration so entity reviews take effect now."""
-    from ..pipeline import reduce_graph
-
-    entities, groups = reduce_graph(store)
-    log.info("graph rebuilt after review: %s entities, %s claims", entities, groups)
+    """Soft-delete a review. False when there is no such standing review."""
+    return store.undo_review(review_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import TextClause, create_engine, delete, event, func, insert, select, text, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import __version__
@@ -82,12 +83,47 @@ def _batched_by_evidence(groups: Iterable[ClaimGroup]) -> Iterator[list[ClaimGro
 
 
 def normalize_db_url(db: str) -> str:
-    """A plain path means a SQLite file; anything with '://' is an SQLAlchemy URL."""
+    """A plain path means a SQLite file; anything with '://' is an SQLAlchemy URL.
+
+    A SQLite file this process cannot write (or whose folder it cannot write, where SQLite keeps
+    its journal) is opened read-only and immutable, so that read commands work on it (#13).
+    """
     if "://" in db:
         if db.startswith("postgresql://"):
             return "postgresql+psycopg://" + db[len("postgresql://"):]
         return db
-    return f"sqlite:///{Path(db).expanduser()}"
+    path = Path(db).expanduser()
+    if _is_read_only(path):
+        return f"sqlite:///file:{path}?mode=ro&immutable=1&uri=true"
+    return f"sqlite:///{path}"
+
+
+def _is_read_only(path: Path) -> bool:
+    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent or Path("."), os.W_OK))
+
+
+def mask_db(db: str) -> str:
+    """The database as it may be printed: a URL's password replaced by ***."""
+    if "://" not in db:
+        return db
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001  a URL SQLAlchemy cannot parse: hide everything before the host
+        scheme, _, rest = db.partition("://")
+        return f"{scheme}://***@{rest.rpartition('@')[2]}" if "@" in rest else db
+
+
+def describe_db_error(err: BaseException) -> str:
+    """The driver's own message on one line, without SQL or parameters (they can hold whole articles)."""
+    original = getattr(err, "orig", None) or err
+    lines = [line.strip() for line in str(original).splitlines() if line.strip()]
+    message = lines[0] if lines else type(original).__name__
+    lowered = message.lower()
+    if "disk is full" in lowered or "no space left" in lowered:
+        return f"the disk is full ({message}); free some space and run the same command again"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"the database is read-only ({message})"
+    return message
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -104,13 +140,19 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def create_db_engine(db: str) -> Engine:
     url = normalize_db_url(db)
     try:
-        engine = create_engine(url, future=True)
-    except (SQLAlchemyError, ImportError) as err:
-        raise StoreError(f"cannot open database {db!r}: {err}") from err
+        # hide_parameters: an error must never print a batch's article text (#13)
+        engine = create_engine(url, future=True, hide_parameters=True)
+    except (SQLAlchemyError, ImportError, ValueError) as err:
+        raise StoreError(f"cannot open database {mask_db(db)}: {describe_db_error(err)}") from err
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        read_only = "mode=ro" in url
+        event.listen(engine, "connect", _sqlite_read_only_pragmas if read_only else _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _sqlite_read_only_pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself (_sqlite_begin)
 
 
 def _sqlite_begin(conn) -> None:
@@ -163,6 +205,23 @@ def _insert_signatures(conn, signatures: Mapping[str, Signature]) -> None:
              for bucket in set(signatures[document_id].bands)]
     if bands:
         conn.execute(insert(t.document_bands), bands)
+
+
+def _insert_notes(conn, documents: Iterable[Document]) -> None:
+    rows = [dict(document_id=d.id, notes=d.notes) for d in documents if d.notes]
+    if rows:
+        _insert_ignore(conn, t.document_notes, rows)
+
+
+def _record_rejections(conn, extracted: list[Extraction], failed: list[Extraction]) -> None:
+    """A failed document's line in document_rejections (the latest reason); an extracted one's goes."""
+    ids = [e.document.id for e in extracted + failed]
+    if ids:
+        conn.execute(delete(t.document_rejections).where(t.document_rejections.c.document_id.in_(ids)))
+    rows = {e.document.id: dict(document_id=e.document.id, source=e.document.source, reason=e.failed,
+                                rejected_at=_now()) for e in failed}
+    if rows:
+        conn.execute(insert(t.document_rejections), list(rows.values()))
 
 
 def _document_row(document: Document, *, extracted: bool) -> dict[str, Any]:
@@ -286,8 +345,16 @@ class Store:
 
         try:
             upgrade(self.writer)
-        except SQLAlchemyError as err:
-            raise StoreError(f"cannot create or upgrade the schema in {self.db!r}: {err}") from err
+        except (SQLAlchemyError, OSError) as err:
+            raise StoreError(f"cannot open the database {mask_db(self.db)}: {describe_db_error(err)}") from err
+
+    @contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
+        """Turn a failed write (disk full, read-only file, lost server) into one StoreError line."""
+        try:
+            yield
+        except (SQLAlchemyError, OSError) as err:
+            raise StoreError(f"{mask_db(self.db)}: cannot {what}: {describe_db_error(err)}") from err
 
     @contextmanager
     def graph_lock(self) -> Iterator[None]:
@@ -332,10 +399,24 @@ class Store:
 
     def add_document(self, document: Document, signature: Signature | None = None) -> bool:
         """Store a document without extraction output; False when its id is already stored."""
-        with self.writer.begin() as conn:
+        with self._writing("store a document"), self.writer.begin() as conn:
             inserted = _insert_ignore(conn, t.documents, [_document_row(document, extracted=False)])
             _insert_signatures(conn, {document.id: signature} if inserted and signature else {})
+            _insert_notes(conn, [document] if inserted else [])
             return bool(inserted)
+
+    def notes_of(self, document_id: str) -> dict[str, Any]:
+        """What ingest changed in a stored document (document_notes); {} when nothing."""
+        with self.engine.connect() as conn:
+            notes = conn.scalar(select(t.document_notes.c.notes).where(t.document_notes.c.document_id == document_id))
+        return dict(notes or {})
+
+    def rejections(self) -> dict[str, tuple[str, str]]:
+        """Documents whose extraction failed: id -> (source, reason)."""
+        r = t.document_rejections.c
+        with self.engine.connect() as conn:
+            return {row.document_id: (row.source, row.reason)
+                    for row in conn.execute(select(r.document_id, r.source, r.reason))}
 
     def iter_documents(self, *, with_text: bool = True) -> Iterator[Document]:
         """Stored documents by source; without text (`text == ""`) they cost a row of metadata each,
@@ -362,7 +443,7 @@ class Store:
             yield from _stream(conn, query.order_by(t.documents.c.id))
 
     def save_signatures(self, signatures: Mapping[str, Signature]) -> None:
-        with self.writer.begin() as conn:
+        with self._writing("store signatures"), self.writer.begin() as conn:
             _insert_signatures(conn, signatures)
 
     def near_duplicate_candidates(self, bands: Sequence[int]) -> list[tuple[str, bytes]]:
@@ -376,15 +457,21 @@ class Store:
         """Write documents with their mentions and claims, all of a batch in one transaction.
 
         A stored document that was not extracted yet (or with an older extractor) gets its
-        mentions and claims replaced. Returns how many documents were written.
+        mentions and claims replaced. An extraction that `failed` is recorded in
+        document_rejections instead, and its document is not stored. Returns how many documents
+        were written.
         """
-        extractions = list(extractions)
-        with self.writer.begin() as conn:
+        everything = list(extractions)
+        extractions = [e for e in everything if not e.failed]
+        failed = [e for e in everything if e.failed]
+        with self._writing("store a batch of documents"), self.writer.begin() as conn:
             inserted = _insert_ignore(conn, t.documents, [_document_row(e.document, extracted=True)
                                                          for e in extractions])
             written = [e for e in extractions
                        if e.document.id in inserted or self._reset_extraction(conn, e.document.id)]
             _insert_signatures(conn, {k: v for k, v in (signatures or {}).items() if k in inserted})
+            _insert_notes(conn, [e.document for e in extractions if e.document.id in inserted])
+            _record_rejections(conn, extractions, failed)
             mentions = [_mention_row(m) for e in written for m in e.mentions]
             claims = [_claim_row(c) for e in written for c in e.claims]
             if mentions:
@@ -459,7 +546,7 @@ class Store:
             batched((dict(document_id=d, actor=a, entity_id=e) for (d, a), e in actor_entity.items()), WRITE_CHUNK),
             ([_group_row(g) for g in chunk] for chunk in _batched_by_evidence(groups)),
         )
-        with self.writer.begin() as conn:
+        with self._writing("store the graph"), self.writer.begin() as conn:
             for table in reversed(tables):
                 conn.execute(delete(table))
             for table, table_chunks in zip(tables, chunks):
@@ -488,13 +575,13 @@ class Store:
     # -- reviews ------------------------------------------------------------------------------
 
     def add_review(self, action: str, target: str, *, user: str, payload: dict | None = None) -> int:
-        with self.writer.begin() as conn:
+        with self._writing("store the review"), self.writer.begin() as conn:
             result = conn.execute(insert(t.reviews).values(
                 action=action, target=target, payload=payload or {}, user=user, created_at=_now()))
             return int(result.inserted_primary_key[0])
 
     def undo_review(self, review_id: int) -> bool:
-        with self.writer.begin() as conn:
+        with self._writing("undo the review"), self.writer.begin() as conn:
             result = conn.execute(update(t.reviews).where(
                 t.reviews.c.id == review_id, t.reviews.c.deleted_at.is_(None)).values(deleted_at=_now()))
             return result.rowcount > 0

@@ -109,6 +109,26 @@ document_bands = Table(
     Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
 )
 
+# What ingest changed so that every store and format accepts a document (#13): removed control
+# characters by field, the bytes of a file name that is not UTF-8. Only documents with notes.
+document_notes = Table(
+    "document_notes",
+    metadata,
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("notes", JSON, nullable=False),
+)
+
+# Documents read but not extracted (the extraction of this one document failed, #13); the row
+# goes when a later build extracts the document. Not a documents row: nothing of it is in the graph.
+document_rejections = Table(
+    "document_rejections",
+    metadata,
+    Column("document_id", String(64), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("rejected_at", DateTime(timezone=True), nullable=False),
+)
+
 # -- reduce output: rewritten as a whole after each build ---------------------------------------
 
 entities = Table(

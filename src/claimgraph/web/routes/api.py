@@ -9,7 +9,8 @@ from pydantic import BaseModel, Field
 
 from ...corroborate.rollup import rollup_groups
 from ...resolve.hierarchy import map_to_roots
-from ...store.reviews import ACTIONS, record_review, undo_review
+from ...reviewing import record_review, undo_review
+from ...store.reviews import ACTIONS
 from ..app import Workbench
 from ..graphdata import GraphFilters, build_graph_data, filter_groups, parse_filters, time_fields
 from ..summaries import (

@@ -6,7 +6,8 @@ from urllib.parse import parse_qs, quote
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from ...store.reviews import get_claim_reviews, record_review, undo_review
+from ...reviewing import record_review, undo_review
+from ...store.reviews import get_claim_reviews
 from ..app import Workbench
 from .deps import get_workbench
 
