@@ -75,3 +75,20 @@ def test_demo_every_page_renders(demo_server, page):
         response = page.goto(demo_server + path)
         assert response.status == 200, path
     assert page.js_errors == [] and page.dialogs == []
+
+
+def test_demo_claim_page_says_what_read_each_sentence(demo_server, page):
+    # provenance (#15): the rule or the relation model, with the model's score, on every evidence
+    scored = None
+    for listed in _get(f"{demo_server}/api/claims"):
+        claim = _get(f"{demo_server}/api/claims/{listed['id']}")
+        provenance = next((e["provenance"] for e in claim["evidence"]
+                           if (e.get("provenance") or {}).get("score") is not None), None)
+        if provenance is not None:
+            scored = claim
+            break
+    assert scored is not None, "no demo claim carries a model score"
+    page.goto(f"{demo_server}/claims/{scored['id']}")
+    shown = " ".join(page.locator(".evidence .provenance").all_inner_texts())
+    assert provenance["rule"] in shown or (provenance["rule"] == "model" and "relation model" in shown)
+    assert f"{provenance['score']:.2f}" in shown

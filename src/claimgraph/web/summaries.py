@@ -96,6 +96,7 @@ def summarize_evidence(graph: ReviewedGraph, group: ClaimGroup, index: int, evid
         certainty=evidence.certainty, polarity=evidence.polarity,
         cues=[dict(kind=c.kind, text=c.text) for c in evidence.cues],
         chain=_chain(evidence, document, graph.documents), origin=origins[0] if origins else None,
+        provenance=evidence.provenance,
     )
 
 
