@@ -65,11 +65,10 @@ def claim_time(group: ClaimGroup) -> ClaimTime:
     found = event_time(group)
     if found is not None:
         return found
-    first = _iso_day(group.first_reported) or _iso_day(group.last_reported)
-    last = _iso_day(group.last_reported) or first
-    if first is None:
+    days = [d for d in (_iso_day(group.first_reported), _iso_day(group.last_reported)) if d]
+    if not days:
         return ClaimTime(None, None, None)
-    return ClaimTime(min(first, last), max(first, last), "report")
+    return ClaimTime(min(days), max(days), "report")
 
 
 def single_date(time: ClaimTime) -> str | None:

@@ -72,3 +72,15 @@ def test_graph_cli_isolates_flag(workbench_db, tmp_path, workbench_fixture):
     assert "e-militia" in nx.read_gexf(str(tmp_path / "b.gexf")).nodes
     refused = runner.invoke(app, ["export", "--db", workbench_db, "-f", "csv", "--isolates", str(tmp_path / "c")])
     assert refused.exit_code != 0 and "--isolates works with --format graphml or gexf only" in refused.output
+
+
+@pytest.mark.parametrize("name", ["graphml", "gexf"])
+def test_graph_cli_unwritable_path_is_one_line(workbench_db, tmp_path, name):
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+
+    out = tmp_path / "missing-folder" / f"g.{name}"
+    result = CliRunner().invoke(app, ["export", "--db", workbench_db, "-f", name, str(out)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # no traceback
+    assert f"g.{name}:" in "".join(result.output.split()) and "cannot write the" in " ".join(result.output.split())

@@ -7,6 +7,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..claimtime import claim_time
+from ..errors import ClaimgraphError
 from ..store import Store
 from ..store.reviews import ReviewedGraph, load_graph
 
@@ -91,12 +92,18 @@ def _with_empty_spans(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def write_graphml(store: Store, out: str | Path, *, isolates: bool = False) -> dict[str, int]:
     """Write the reviewed graph as GraphML; returns counts for the CLI."""
     network = _with_empty_spans(build_network(load_graph(store), isolates=isolates))
-    nx.write_graphml(network, str(out), encoding="utf-8")
+    try:
+        nx.write_graphml(network, str(out), encoding="utf-8")
+    except OSError as err:
+        raise ClaimgraphError(f"{out}: cannot write the GraphML export: {err}") from err
     return {"nodes": network.number_of_nodes(), "edges": network.number_of_edges()}
 
 
 def write_gexf(store: Store, out: str | Path, *, isolates: bool = False) -> dict[str, int]:
     """Write the reviewed graph as GEXF 1.2: `start`/`end` as GEXF time (timeformat date), `weight` = origins."""
     network = build_network(load_graph(store), isolates=isolates)
-    nx.write_gexf(network, str(out), encoding="utf-8")
+    try:
+        nx.write_gexf(network, str(out), encoding="utf-8")
+    except OSError as err:
+        raise ClaimgraphError(f"{out}: cannot write the GEXF export: {err}") from err
     return {"nodes": network.number_of_nodes(), "edges": network.number_of_edges()}

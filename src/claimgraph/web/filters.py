@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..claimtime import claim_time
 from ..errors import FilterError
@@ -104,7 +104,7 @@ def keeps_time(group: ClaimGroup, *, since: str | None, until: str | None, undat
     only kind kept (only), whatever the range.
     """
     time = claim_time(group)
-    if not time.dated:
+    if time.start is None or time.end is None:  # undated
         return undated != "exclude"
     if undated == "only":
         return False
