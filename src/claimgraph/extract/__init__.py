@@ -159,7 +159,7 @@ class _Extractor:
         of its pair as provenance (rules are the model's strongest features, not its rivals)."""
         model = self.model
         by_pair = {(c.sentence, c.subject, c.object): c for c in candidates}
-        scored = {key: model.scores(c.features) for key, c in by_pair.items()}
+        scored = dict(zip(by_pair, model.score_many([c.features for c in by_pair.values()])))
         kept: list[RawClaim] = []
         read: set[tuple[int, str, str, str]] = set()
         for item in raw:

@@ -3,15 +3,16 @@
 One logistic regression per relation over the sparse features of `pairs.PairFeaturizer` (binary
 features, so a score is a sum of weights). The weights and each relation's threshold (set for
 precision on the training split) are a JSON data file, `data/models/relation_model.json`, written by `benchmarks/voa/train_relations.py`
-from the annotated VOA training stories; no pickle, no download, numpy-free at run time.
+from the annotated VOA training stories; no pickle, no download.
 """
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+import numpy
 
 from ..errors import DataFileError
 
@@ -25,18 +26,38 @@ class RelationHead:
     weights: dict[str, float]
     threshold: float  # a pair scoring this or more gets the relation, with no rule needed
 
-    def score(self, features: list[str]) -> float:
-        total = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
-
-@dataclass(frozen=True)
 class RelationModel:
-    name: str
-    heads: dict[str, RelationHead]
+    """Every head's score of many pairs at once: a weight matrix (feature x relation), a pair's
+    totals the sum of its features' rows."""
+
+    def __init__(self, name: str, heads: dict[str, RelationHead]):
+        self.name = name
+        self.heads = heads
+        self.relations = list(heads)
+        self._biases = numpy.array([heads[r].bias for r in self.relations])
+        features = sorted({f for head in heads.values() for f in head.weights})
+        self._index = {feature: row for row, feature in enumerate(features)}
+        self._weights = numpy.zeros((len(features) + 1, len(self.relations)))  # last row: unknown features
+        for column, relation in enumerate(self.relations):
+            for feature, weight in heads[relation].weights.items():
+                self._weights[self._index[feature], column] = weight
 
     def scores(self, features: list[str]) -> dict[str, float]:
-        return {relation: head.score(features) for relation, head in self.heads.items()}
+        return self.score_many([features])[0]
+
+    def score_many(self, pairs: list[list[str]]) -> list[dict[str, float]]:
+        if not pairs:
+            return []
+        unknown = len(self._index)
+        rows, starts = [], []
+        for features in pairs:
+            starts.append(len(rows))
+            rows.extend(self._index.get(f, unknown) for f in set(features))
+            rows.append(unknown)  # no pair is empty for reduceat
+        totals = numpy.add.reduceat(self._weights[rows], starts, axis=0) + self._biases
+        probabilities = 1.0 / (1.0 + numpy.exp(-numpy.clip(totals, -30.0, 30.0)))
+        return [dict(zip(self.relations, row)) for row in probabilities.tolist()]
 
 
 @lru_cache(maxsize=1)
