@@ -10,6 +10,7 @@ from ..model import ClaimGroup, Entity
 from ..corroborate.rollup import rollup_groups
 from ..resolve.hierarchy import map_to_roots
 from ..store.reviews import ReviewedGraph
+from .eventtime import when_of
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,8 @@ def build_graph_data(graph: ReviewedGraph, filters: GraphFilters | None = None) 
             review="rejected" if reviews == {"rejected"} else ("confirmed" if "confirmed" in reviews else None),
             first_reported=group.first_reported, last_reported=group.last_reported,
             directed=group.relation not in SYMMETRIC_RELATIONS,
+            # event time, else first report (date_kind says which), else undated: the histogram's data
+            **_edge_dates(group),
         ))
     edges.sort(key=lambda e: (-e["origins"], -e["documents"], e["id"]))
     total = len(edges)
@@ -121,6 +124,11 @@ def build_graph_data(graph: ReviewedGraph, filters: GraphFilters | None = None) 
             mentions=sum(entities[e].mentions for e in rolled), rolled_up=children.get(entity_id, 0),
         ))
     return dict(nodes=nodes, edges=edges, total_edges=total)
+
+
+def _edge_dates(group: ClaimGroup) -> dict[str, Any]:
+    when = when_of(group)
+    return dict(date=when.date, date_end=when.end, date_kind=when.kind, date_label=when.label)
 
 
 def _as_int(value: str | None) -> int:
