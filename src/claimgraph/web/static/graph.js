@@ -185,7 +185,8 @@
     });
     var slots = bins.length + (undated ? 2 : 0);
     var barWidth = Math.max(2, (width - 8) / slots);
-    var max = Math.max.apply(null, bins.map(function (b) { return counts[b] || 0; }).concat([undated, 1]));
+    // the dated bars set the scale; a tall undated bar is cut at full height (its count is written)
+    var max = Math.max.apply(null, bins.map(function (b) { return counts[b] || 0; }).concat([1]));
     var scale = (height - bottom - 4) / max;
     bins.forEach(function (bin, i) {
       var n = counts[bin] || 0, r = reported[bin] || 0, x = 4 + i * barWidth;
@@ -200,9 +201,12 @@
     });
     if (undated) {
       var ux = 4 + (bins.length + 1) * barWidth;
-      svg.appendChild(svgEl("rect", { x: ux, y: height - bottom - undated * scale, width: Math.max(1, barWidth - 1),
-                                      height: undated * scale, "class": "hist-bar undated" }));
+      var tall = Math.min(undated, max) * scale;
+      svg.appendChild(svgEl("rect", { x: ux, y: height - bottom - tall, width: Math.max(1, barWidth - 1),
+                                      height: tall, "class": "hist-bar undated" }));
       var ut = svgEl("text", { x: ux, y: height - 3, "class": "hist-axis" });
+      ut.setAttribute("text-anchor", "end");
+      ut.setAttribute("x", ux + barWidth);
       ut.textContent = "undated " + undated;
       svg.appendChild(ut);
     }
