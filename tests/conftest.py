@@ -321,18 +321,24 @@ VOA = SHARED / "corpus" / "voa" / "voa_stories.jsonl"
 CORPUS_MIN_DOCUMENTS = 200
 
 
-def write_corpus_sources(folder: Path, *, extra_synthetic: int = 0, first_synthetic: int = 0) -> list[str]:
-    """The VOA stories (public domain, credit Voice of America) plus enough documents from
-    benchmarks/synthetic.py to pass CORPUS_MIN_DOCUMENTS; returns the sources to build."""
-    synthetic = _load_by_path("claimgraph_bench_synthetic", ROOT / "benchmarks" / "synthetic.py")
+# Synthetic documents a second build adds (the changes view's test).
+SECOND_BUILD_DOCUMENTS = 40
+
+
+def _synthetic_count() -> int:
+    """Synthetic documents the corpus needs besides the VOA stories to pass CORPUS_MIN_DOCUMENTS."""
     stories = sum(1 for line in VOA.read_text(encoding="utf-8").splitlines() if line.strip())
-    count = max(CORPUS_MIN_DOCUMENTS - stories, 0) + 10 + extra_synthetic  # margin for near-duplicates
-    out = folder / "synthetic"
-    out.mkdir(parents=True, exist_ok=True)
+    return max(CORPUS_MIN_DOCUMENTS - stories, 0) + 10  # margin for near-duplicates
+
+
+def write_synthetic(folder: Path, first: int, stop: int) -> str:
+    """Documents first..stop-1 of benchmarks/synthetic.py as .txt files in `folder`; returns it."""
+    synthetic = _load_by_path("claimgraph_bench_synthetic", ROOT / "benchmarks" / "synthetic.py")
+    folder.mkdir(parents=True, exist_ok=True)
     templates, slots = synthetic.load_templates()
-    for index in range(first_synthetic, count):
-        (out / f"{index:07d}.txt").write_text(synthetic.make_document(index, templates, slots), encoding="utf-8")
-    return [str(VOA), str(out)]
+    for index in range(first, stop):
+        (folder / f"{index:07d}.txt").write_text(synthetic.make_document(index, templates, slots), encoding="utf-8")
+    return str(folder)
 
 
 def _load_by_path(name: str, path: Path):
@@ -349,7 +355,7 @@ def corpus_template(tmp_path_factory) -> Path:
 
     folder = tmp_path_factory.mktemp("corpus")
     path = folder / "corpus.db"
-    build(write_corpus_sources(folder), str(path))
+    build([str(VOA), write_synthetic(folder / "synthetic", 0, _synthetic_count())], str(path))
     return path
 
 
@@ -369,3 +375,20 @@ def corpus_server(corpus_template, tmp_path_factory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("corpus-served") / "corpus.db"
     _copy_sqlite(corpus_template, path)
     yield from _serve_in_thread(create_app(str(path), user="tester"))
+
+
+@pytest.fixture
+def corpus_rebuilt_server(corpus_db, tmp_path) -> Iterator[tuple[str, dict[str, int]]]:
+    """A copy of the corpus built again with SECOND_BUILD_DOCUMENTS more synthetic documents, served;
+    yields (url, origins of each claim group before the second build)."""
+    import sqlite3
+
+    from claimgraph.pipeline import build
+    from claimgraph.web import create_app
+
+    with sqlite3.connect(corpus_db) as conn:
+        before = dict(conn.execute("SELECT id, origins FROM claim_groups").fetchall())
+    first = _synthetic_count()
+    build([write_synthetic(tmp_path / "more", first, first + SECOND_BUILD_DOCUMENTS)], corpus_db)
+    for url in _serve_in_thread(create_app(corpus_db, user="tester")):
+        yield url, before

@@ -221,3 +221,36 @@ def test_corpus_review_queue_ranks_by_impact(corpus_server, page):
     page.locator("table.queue a", has_text="review").first.click()
     page.wait_for_load_state("load")
     assert page.url.split("/")[-2] in ("claims", "entities")
+
+
+def test_corpus_entity_timeline_prints_dates_in_order(corpus_server, page):
+    import re
+
+    timeline = _get(f"{corpus_server}/api/timeline")["dated"]
+    busiest: dict[str, int] = {}
+    for row in timeline:
+        busiest[row["subject"]["id"]] = busiest.get(row["subject"]["id"], 0) + 1
+    entity = max(busiest, key=busiest.get)
+    page.goto(f"{corpus_server}/entities/{entity}")
+    labels = page.eval_on_selector_all("ol.timeline .date", "cells => cells.map(c => c.innerText)")
+    dates = page.eval_on_selector_all("ol.timeline .date", "cells => cells.map(c => c.dataset.date)")
+    assert len(labels) >= 3 and not any("{" in label for label in labels)
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated) and dates[:len(dated)] == dated  # in order, undated last
+    for label, date in zip(labels, dates):  # each label shows its date (to the article's precision)
+        assert label == "undated" if not date else re.search(r"\d{4}", label).group(0) == date[:4]
+
+
+def test_corpus_changes_after_a_second_build(corpus_rebuilt_server, page):
+    """More documents arrive: the changes view lists the claims they added and the origins they brought."""
+    server, before = corpus_rebuilt_server
+    page.goto(server + "/changes")
+    new = page.eval_on_selector_all("ul.changes-new li a.relation", "links => links.map(a => a.href.split('/').pop())")
+    assert new and not set(new) & set(before)
+    gained = page.locator("ul.changes-gained li")
+    assert gained.count() >= 1
+    first = gained.first.locator("a.relation").get_attribute("href").split("/")[-1]
+    assert f"{before[first]} → " in gained.first.inner_text()
+    page.locator("ul.changes-new li a.relation").first.click()
+    page.wait_for_selector("h1.claim-title")
+    assert page.js_errors == []

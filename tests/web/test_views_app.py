@@ -101,3 +101,9 @@ def test_queue_changes_and_map_answer(client):
     assert set(places) == {"places", "unlocated", "location_entities", "located_entities"}
     for path in ("/queue", "/changes", "/map", "/timeline"):
         assert client.get(path).status_code == 200, path
+
+
+def test_graph_page_passes_the_submitted_query_to_the_api(client):
+    html = client.get("/?relation=AID&min_origins=1&future_filter=x").text
+    # the form's own query travels unchanged (a filter this page does not know included)
+    assert 'data-query="relation=AID&amp;min_origins=1&amp;future_filter=x"' in html
