@@ -2,7 +2,7 @@
 
 Usage: claimgraph build ../shared/corpus/voa/voa_stories.jsonl SYNTHETIC_FOLDER --db corpus.db
        .venv/bin/python scripts/screenshot_views.py corpus.db docs/img
-Writes corpus-graph.png, corpus-neighbourhood.png, corpus-map.png, corpus-timeline.png,
+Writes corpus-graph.png, corpus-neighbourhood.png, corpus-all.png, corpus-map.png, corpus-timeline.png,
 corpus-document.png and corpus-queue.png. Needs Debian's chromium; touches only 127.0.0.1.
 """
 from __future__ import annotations
@@ -61,6 +61,9 @@ def main(db: str, out: str) -> None:
             page.mouse.dblclick(top["x"], top["y"])
             page.wait_for_timeout(1500)
             page.screenshot(path=str(folder / "corpus-neighbourhood.png"))
+            page.goto(base + "/?min_origins=0")  # every claim: the low-degree actors hidden, the rest labelled
+            page.wait_for_selector("#graph[data-ready='1']", timeout=120_000)
+            page.screenshot(path=str(folder / "corpus-all.png"))
             page.goto(base + "/map")
             page.wait_for_selector("#map[data-ready='1']", timeout=120_000)
             page.locator("circle.place.with-claims").first.dispatch_event("click")

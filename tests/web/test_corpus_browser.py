@@ -59,9 +59,16 @@ def test_corpus_default_view_is_legible(corpus_server, page):
     for edge in shown_edges:
         for end in (edge["from"], edge["to"]):
             degree[end] = degree.get(end, 0) + 1
-    top = sorted(shown, key=lambda n: -degree.get(n["id"], 0))[:5]
+    ranked = sorted(shown, key=lambda n: -degree.get(n["id"], 0))
     names = {n["id"]: n["label"] for n in api["nodes"]}
-    assert all(n["label"] == names[n["id"]] for n in top)
+    labelled = [n for n in shown if n["label"]]
+    assert ranked[0]["label"] == names[ranked[0]["id"]]  # the most connected actor is named
+    assert 5 <= len(labelled) <= 25 and all(n["label"] == names[n["id"]] for n in labelled)
+    top_ids = {n["id"] for n in ranked[:100]}
+    assert all(n["id"] in top_ids for n in labelled)  # labels go to the most connected
+    # ... readable on screen at the zoom the whole view is drawn at (vis skips labels under 5 px)
+    scale = page.evaluate("() => window.claimgraphNetwork.getScale()")
+    assert all(n["font"]["size"] * scale >= 12 for n in labelled)
     assert page.js_errors == []
 
 
@@ -90,7 +97,8 @@ def test_corpus_double_click_expands_and_dims(corpus_server, page):
     page.wait_for_function("() => document.querySelector('#graph-status').innerText.includes('neighbourhood of')")
     after = {n["id"]: n for n in page.evaluate(NODES_JS)}
     dimmed = [n for n in after.values() if not n.get("hidden") and n["color"] == "#e4e4e4"]
-    assert after[target]["color"] != "#e4e4e4" and after[target]["label"]
+    assert after[target]["color"] != "#e4e4e4" and after[target]["label"]  # the focus is named
+    assert all(not n["label"] for n in dimmed)
     assert dimmed  # the rest of the graph stays, greyed
 
 

@@ -40,8 +40,9 @@
     return Math.min(NODE_SIZE_CAP, NODE_SIZE_MIN + 4 * Math.log(1 + Math.max(mentions || 0, 0)));
   }
 
-  // Only the most connected actors carry a label (the rest show theirs on hover or when expanded).
-  var LABELLED_NODES = 25;
+  // Only the most connected actors carry a label (the rest show theirs on hover or when expanded),
+  // drawn at LABEL_PX on screen whatever the zoom: a zoomed-out corpus graph keeps its names readable.
+  var LABELLED_NODES = 25, LABEL_PX = 14;
   // Above this many actors, those with fewer than LARGE_MIN_DEGREE claims shown are hidden at first.
   var LARGE_GRAPH_NODES = 150, LARGE_MIN_DEGREE = 2;
 
@@ -207,6 +208,7 @@
       var ut = svgEl("text", { x: ux, y: height - 3, "class": "hist-axis" });
       ut.setAttribute("text-anchor", "end");
       ut.setAttribute("x", ux + barWidth);
+      ut.setAttribute("y", 10);  // above the bars, clear of the axis's last date
       ut.textContent = "undated " + undated;
       svg.appendChild(ut);
     }
@@ -452,6 +454,35 @@
       }
       return true;
     }
+    /* Labels go to the most connected actors shown (an expanded neighbourhood first), at LABEL_PX on
+     * screen whatever the zoom, skipping any that would overlap one already placed: in a dense
+     * cluster a few readable names beat twenty-five on top of each other. Run again on zoom. */
+    view.scaleLabels = function () {
+      var candidates = view.candidates || [];
+      var network = view.network;
+      var scale = network ? Math.max(network.getScale(), 0.05) : 1;
+      var size = LABEL_PX / scale;
+      var positions = network ? network.getPositions(candidates) : {};
+      var boxes = [], chosen = {};
+      candidates.forEach(function (id, rank) {
+        var node = nodeById[id];
+        if (!network) { if (rank < LABELLED_NODES) chosen[id] = true; return; }
+        if (boxes.length >= view.labelLimit || !positions[id]) return;
+        var centre = network.canvasToDOM(positions[id]);
+        var w = node.label.length * LABEL_PX * 0.58, h = LABEL_PX * 1.3;
+        var top = centre.y + nodeSize(node.mentions) * scale;
+        var box = [centre.x - w / 2, top, centre.x + w / 2, top + h];
+        var clash = boxes.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; });
+        if (clash) return;
+        boxes.push(box);
+        chosen[id] = true;
+      });
+      view.labelled = Object.keys(chosen);
+      nodesSet.update(candidates.map(function (id) {
+        return { id: id, label: chosen[id] ? nodeById[id].label : "",
+                 font: { size: size, strokeWidth: size / 5, strokeColor: "#ffffff" } };
+      }));
+    };
     view.apply = function () {
       var kept = data.edges.filter(edgeKept);
       var degree = {};
@@ -475,23 +506,25 @@
       var linked = {};
       shownEdges.forEach(function (edge) { linked[edge.source] = linked[edge.target] = true; });
       if (view.focus) linked[view.focus] = true;
-      // label the most connected actors shown, and every actor of an expanded neighbourhood
+      // the actors shown, most connected first: who gets a label (scaleLabels)
       var ranked = Object.keys(linked).sort(function (a, b) {
         return (degree[b] || 0) - (degree[a] || 0) || (nodeById[b].mentions - nodeById[a].mentions);
       });
-      var labelled = {};
-      ranked.slice(0, LABELLED_NODES).forEach(function (id) { labelled[id] = true; });
       var fresh = [];
       var updates = data.nodes.map(function (node) {
         var hidden = !linked[node.id];
         var dim = view.focus && !expanded[node.id];
         var style = TYPE_STYLE[node.type] || TYPE_STYLE.other;
         if (!hidden && !placed[node.id]) fresh.push(node.id);
-        return { id: node.id, hidden: hidden,
-                 label: (!dim && (labelled[node.id] || expanded[node.id])) ? node.label : "",
-                 color: dim ? "#e4e4e4" : style.color };
+        return { id: node.id, hidden: hidden, label: "", color: dim ? "#e4e4e4" : style.color };
       });
       nodesSet.update(updates);
+      // label candidates, best first: the focus and its neighbours, else the most connected shown
+      view.candidates = view.focus
+        ? [view.focus].concat(ranked.filter(function (id) { return id !== view.focus && expanded[id]; }))
+        : ranked.slice(0, 4 * LABELLED_NODES);
+      view.labelLimit = view.focus ? 3 * LABELLED_NODES : LABELLED_NODES;
+      view.scaleLabels();
       var shownIds = {};
       shownEdges.forEach(function (edge) { shownIds[edge.id] = true; });
       edgesSet.update(data.edges.map(function (edge) {
@@ -537,6 +570,8 @@
       view.apply();
       var network = makeNetwork(container, nodesSet, edgesSet);
       view.network = network;
+      network.on("zoom", view.scaleLabels);
+      network.on("stabilizationIterationsDone", view.scaleLabels);
       window.claimgraphNetwork = network;  // tests and power users reach the network here
       drawRelationChips(document.getElementById("relation-chips"), data.edges, view);
       drawHistogram(document.getElementById("histogram"), data.edges, view);
@@ -560,6 +595,7 @@
         view.focus = params.nodes.length ? params.nodes[0] : null;
         view.apply();
         if (view.focus) network.fit({ nodes: network.getConnectedNodes(view.focus).concat([view.focus]), animation: false });
+        view.scaleLabels();
       });
       network.on("click", function (params) {
         if (!panel) return;
@@ -584,6 +620,7 @@
           var shown = hits.filter(function (id) { return !nodesSet.get(id).hidden; });
           network.selectNodes(shown);
           if (shown.length) network.fit({ nodes: shown, animation: false });
+          view.scaleLabels();
           if (status) status.textContent = hits.length + " actor(s) match" +
             (hits.length > shown.length ? " (" + (hits.length - shown.length) + " hidden by the view)" : "");
         });
