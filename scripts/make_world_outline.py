@@ -53,8 +53,9 @@ def main() -> None:
         parts = list(shape.parts) + [len(shape.points)]
         rings = [[(round(x, PRECISION), round(y, PRECISION)) for x, y in shape.points[a:b]]
                  for a, b in zip(parts, parts[1:])]
+        # each ring its own polygon: a hole (Lesotho in South Africa) is a country drawn on top anyway
         features.append(dict(type="Feature", properties=dict(iso=iso, name=record["NAME"]),
-                             geometry=dict(type="MultiLineString", coordinates=rings)))
+                             geometry=dict(type="MultiPolygon", coordinates=[[ring] for ring in rings])))
         largest = max((_ring_area_centroid(r) for r in rings), key=lambda a: abs(a[0]))
         if iso:
             points.append((iso, record["NAME"], round(largest[2], 3), round(largest[1], 3)))

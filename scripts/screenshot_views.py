@@ -66,7 +66,7 @@ def main(db: str, out: str) -> None:
             page.screenshot(path=str(folder / "corpus-all.png"))
             page.goto(base + "/map")
             page.wait_for_selector("#map[data-ready='1']", timeout=120_000)
-            page.locator("circle.place.with-claims").first.dispatch_event("click")
+            page.locator("#map .place.with-claims").first.click()
             page.screenshot(path=str(folder / "corpus-map.png"))
             page.goto(base + "/timeline")
             page.screenshot(path=str(folder / "corpus-timeline.png"))

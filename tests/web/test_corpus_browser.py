@@ -169,11 +169,12 @@ def test_corpus_map_shows_the_real_places(corpus_server, page):
     assert len(expected) >= 30
     page.goto(corpus_server + "/map")
     page.wait_for_selector("#map[data-ready='1']", timeout=LAYOUT_TIMEOUT_MS)
-    shown = set(page.eval_on_selector_all("circle.place[data-entity]", "dots => dots.map(d => d.dataset.entity)"))
+    shown = set(page.eval_on_selector_all("#map .place[data-entity]", "dots => dots.map(d => d.dataset.entity)"))
     assert len(expected & shown) >= 0.8 * len(expected), sorted(e["name"] for e in locations if e["id"] in expected - shown)
-    assert page.locator(".land path").count() > 150  # the world outline, served by the app
+    assert page.locator("#map path.land").count() > 150  # the world outline, served by the app
+    assert page.evaluate("() => performance.getEntriesByType('resource').every(r => r.name.startsWith(location.origin))")
     # a place links to its claims
-    dot = page.locator("circle.place.with-claims").first
+    dot = page.locator("#map .place.with-claims").first
     dot.dispatch_event("click")
     page.wait_for_selector("#panel[data-loaded='1']")
     page.locator("#panel a[href^='/claims/']").first.click()

@@ -10,6 +10,8 @@ APP_CSS = "app.css"
 GRAPH_JS = "graph.js"
 PICKER_JS = "picker.js"
 MAP_JS = "map.js"
+LEAFLET_JS = "leaflet-1.9.4.js"
+LEAFLET_CSS = "leaflet-1.9.4.css"
 WORLD_OUTLINE = "world-110m.json"  # Natural Earth 1:110m countries (scripts/make_world_outline.py)
 
 

@@ -1,16 +1,9 @@
-/* claimgraph map view: the world outline (Natural Earth 1:110m, served from static/) in SVG with
- * one marker per located place; clicking a marker lists its claims. Equirectangular projection:
- * x = longitude, y = -latitude. No tiles, no CDN. Text is inserted with textContent only. */
+/* claimgraph map view: Leaflet (vendored, static/leaflet-1.9.4.js) over the world outline
+ * (Natural Earth 1:110m, static/world-110m.json) with no tile layer: nothing is fetched from
+ * outside the app. One circle per located place, sized by its claims; clicking one lists them.
+ * Article text (place and actor names) is inserted with textContent only. */
 (function () {
   "use strict";
-
-  var SVG_NS = "http://www.w3.org/2000/svg";
-
-  function svgEl(tag, attrs) {
-    var node = document.createElementNS(SVG_NS, tag);
-    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-    return node;
-  }
 
   function el(tag, text, className) {
     var node = document.createElement(tag);
@@ -27,32 +20,12 @@
       });
   }
 
-  function ringPath(ring) {
-    return ring.map(function (p, i) { return (i ? "L" : "M") + p[0] + "," + (-p[1]); }).join("") + "Z";
-  }
+  var LAND = { className: "land", color: "#9a9a9a", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1, interactive: false };
 
-  function drawWorld(svg, world) {
-    var land = svgEl("g", { "class": "land" });
-    world.features.forEach(function (feature) {
-      var path = svgEl("path", { d: feature.geometry.coordinates.map(ringPath).join(""), "data-iso": feature.properties.iso });
-      var title = svgEl("title");
-      title.textContent = feature.properties.name;
-      path.appendChild(title);
-      land.appendChild(path);
-    });
-    svg.appendChild(land);
-  }
-
-  // The view frames every marker with this much margin (degrees), never narrower than MIN_SPAN.
-  var MARGIN = 8, MIN_SPAN = 40;
-
-  function frame(places) {
-    if (!places.length) return [-180, -90, 360, 180];
-    var xs = places.map(function (p) { return p.lon; }), ys = places.map(function (p) { return -p.lat; });
-    var x0 = Math.min.apply(null, xs) - MARGIN, x1 = Math.max.apply(null, xs) + MARGIN;
-    var y0 = Math.min.apply(null, ys) - MARGIN, y1 = Math.max.apply(null, ys) + MARGIN;
-    var w = Math.max(x1 - x0, MIN_SPAN), h = Math.max(y1 - y0, MIN_SPAN / 2);
-    return [(x0 + x1 - w) / 2, (y0 + y1 - h) / 2, w, h];
+  function markerStyle(place) {
+    return { className: "place" + (place.claim_count ? " with-claims" : ""),
+             radius: 4 + 3 * Math.log(1 + place.claim_count), color: "#ffffff", weight: 1,
+             fillColor: place.claim_count ? "#d62728" : "#8c8c8c", fillOpacity: 0.8 };
   }
 
   function renderPlace(panel, place) {
@@ -80,45 +53,44 @@
     panel.setAttribute("data-loaded", "1");
   }
 
-  function drawPlaces(svg, places, panel, box) {
-    var unit = box[2] / 300;
-    var layer = svgEl("g", { "class": "places" });
-    places.slice().sort(function (a, b) { return b.claim_count - a.claim_count; }).forEach(function (place) {
-      var r = unit * (1.2 + Math.log(1 + place.claim_count));
-      var dot = svgEl("circle", { cx: place.lon, cy: -place.lat, r: r,
-                                  "class": "place" + (place.claim_count ? " with-claims" : ""),
-                                  "data-key": place.key, "data-entity": place.entity || "" });
-      var title = svgEl("title");
-      title.textContent = place.label + " (" + place.claim_count + " claims)";
-      dot.appendChild(title);
-      dot.addEventListener("click", function () {
-        layer.querySelectorAll(".selected").forEach(function (n) { n.classList.remove("selected"); });
-        dot.classList.add("selected");
-        renderPlace(panel, place);
-      });
-      layer.appendChild(dot);
-    });
-    svg.appendChild(layer);
-  }
-
   function start() {
-    var svg = document.getElementById("map");
-    if (!svg) return;
+    var container = document.getElementById("map");
+    if (!container) return;
     var panel = document.getElementById("panel");
     var status = document.getElementById("map-status");
-    Promise.all([fetchJSON(svg.getAttribute("data-world")), fetchJSON(svg.getAttribute("data-api"))])
+    var map = L.map(container, { zoomSnap: 0.25, minZoom: 1, maxZoom: 12, worldCopyJump: false });
+    map.attributionControl.setPrefix(false);  // the default prefix links to an outside site
+    map.attributionControl.addAttribution("Natural Earth \u00b7 GeoNames");
+    map.setView([20, 0], 2);
+    window.claimgraphMap = map;  // tests and power users reach the map here
+    Promise.all([fetchJSON(container.getAttribute("data-world")), fetchJSON(container.getAttribute("data-api"))])
       .then(function (results) {
         var world = results[0], data = results[1];
-        var box = frame(data.places);
-        svg.setAttribute("viewBox", box.join(" "));
-        drawWorld(svg, world);
-        drawPlaces(svg, data.places, panel, box);
+        L.geoJSON(world, { style: function () { return LAND; } }).addTo(map);
+        var selected = null;
+        var places = data.places.slice().sort(function (a, b) { return b.claim_count - a.claim_count; });
+        places.forEach(function (place) {
+          var marker = L.circleMarker([place.lat, place.lon], markerStyle(place)).addTo(map);
+          var path = marker.getElement();
+          path.setAttribute("data-key", place.key);
+          path.setAttribute("data-entity", place.entity || "");
+          marker.bindTooltip(el("span", place.label + " (" + place.claim_count + " claims)"));
+          marker.on("click", function () {
+            if (selected) selected.setStyle({ color: "#ffffff", weight: 1 });
+            marker.setStyle({ color: "#000000", weight: 2 });
+            selected = marker;
+            renderPlace(panel, place);
+          });
+        });
+        if (places.length) {
+          map.fitBounds(L.latLngBounds(places.map(function (p) { return [p.lat, p.lon]; })).pad(0.1));
+        }
         var whole = document.getElementById("whole-world");
-        if (whole) whole.addEventListener("click", function () { svg.setAttribute("viewBox", "-180 -90 360 180"); });
+        if (whole) whole.addEventListener("click", function () { map.setView([20, 0], 1.5); });
         if (status) status.textContent = data.places.length + " places on the map: " + data.located_entities + " of " +
           data.location_entities + " location actors located" + (data.unlocated.length ? " (not in GeoNames: " +
           data.unlocated.slice(0, 12).map(function (u) { return u.name; }).join(", ") + (data.unlocated.length > 12 ? ", \u2026" : "") + ")" : "");
-        svg.setAttribute("data-ready", "1");
+        container.setAttribute("data-ready", "1");
       })
       .catch(function (err) { if (status) status.textContent = String(err); });
   }
