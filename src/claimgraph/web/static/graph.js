@@ -46,11 +46,12 @@
   // Above this many actors, those with fewer than LARGE_MIN_DEGREE claims shown are hidden at first.
   var LARGE_GRAPH_NODES = 150, LARGE_MIN_DEGREE = 2;
 
-  function toVisNode(node, labelled) {
+  // labels are set by the view (scaleLabels): most actors go unnamed until hovered
+  function toVisNode(node) {
     var style = TYPE_STYLE[node.type] || TYPE_STYLE.other;
     var title = node.label + " (" + node.type + ", " + node.mentions + " mentions" +
       (node.rolled_up ? ", " + node.rolled_up + " parts rolled up" : "") + ")";
-    return { id: node.id, label: labelled ? node.label : "", shape: style.shape, color: style.color,
+    return { id: node.id, label: "", shape: style.shape, color: style.color,
              size: nodeSize(node.mentions), title: title, font: { size: 15, strokeWidth: 3, strokeColor: "#ffffff" } };
   }
 
@@ -562,7 +563,7 @@
     source.graph().then(function (data) {
       var edgesById = {};
       data.edges.forEach(function (edge) { edgesById[edge.id] = edge; });
-      var nodesSet = new vis.DataSet(data.nodes.map(function (node) { return toVisNode(node, false); }));
+      var nodesSet = new vis.DataSet(data.nodes.map(toVisNode));
       var edgesSet = new vis.DataSet(toVisEdges(data.edges));
       var view = makeView(data, nodesSet, edgesSet, status, container);
       window.claimgraphView = view;
