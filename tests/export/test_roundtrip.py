@@ -1,4 +1,4 @@
-"""Exports of real built corpora (the demo; 204 documents: the demo, 89 VOA stories, 110 synthetic
+"""Exports of real built corpora (the demo; 200+ documents: the 89 VOA stories and synthetic
 reports) that import cleanly (#14):
 FollowTheMoney validated with `followthemoney`, GEXF and GraphML read back with networkx, CSV as a
 spreadsheet reads it. Gazetteer ids (`state_sy`) are the ones that broke FtM: these corpora have many."""
@@ -26,7 +26,7 @@ LINK_ENDS = {"Membership": ("member", "organization"), "UnknownLink": ("subject"
              "Event": ("organizer", "involved")}
 
 
-@pytest.fixture(params=["demo_template", "large_corpus_template"], scope="module")
+@pytest.fixture(params=["demo_template", "corpus_template"], scope="module")
 def built(request) -> str:
     """A corpus built by the real pipeline (read only: exports never write to the store)."""
     return str(request.getfixturevalue(request.param))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import pytest
 
@@ -82,12 +83,20 @@ def test_browser_sources_page_draws_origin_graph(workbench_server, page):
 
 def test_browser_hostile_text_inert_everywhere(workbench_server, workbench_db, workbench_fixture, page, open_graph):
     hostile_claim = _group_id(workbench_db, "e-militia", "ASSAULT")
+    [hostile_document] = {e.document_id for g in Store(workbench_db).claim_groups() if g.id == hostile_claim
+                          for e in g.evidence}
+    outlet = quote(workbench_fixture.HOSTILE_OUTLET, safe="")
     for path in ["/entities", "/entities/e-militia", "/claims", f"/claims/{hostile_claim}", "/sources",
-                 "/search?q=militia", "/search?q=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E"]:
+                 "/search?q=militia", "/search?q=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E",
+                 # the corpus-scale views (#14)
+                 "/timeline", "/queue", "/changes", f"/documents/{hostile_document}", f"/outlets/{outlet}", "/map"]:
         page.goto(workbench_server + path)
         page.wait_for_load_state("load")
         assert page.evaluate("() => document.querySelectorAll('main script, main img, main b').length") == 0, path
         assert not page.locator("a[href^='javascript:']").count(), path
+    page.goto(f"{workbench_server}/documents/{hostile_document}")
+    assert workbench_fixture.HOSTILE_NAME in page.inner_text("article.document-text")  # text, highlighted
+    assert page.locator("article.document-text mark.evidence").count() >= 1
     page.goto(f"{workbench_server}/claims/{hostile_claim}")
     assert workbench_fixture.HOSTILE_TITLE in page.inner_text("main")  # shown as text, literally
     assert workbench_fixture.HOSTILE_URL in page.inner_text("main")  # shown, but not a link

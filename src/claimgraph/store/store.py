@@ -8,6 +8,7 @@ transaction too. Reviews are only ever appended or soft-deleted.
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import os
 import sys
@@ -46,6 +47,11 @@ log = logging.getLogger(__name__)
 
 # store_state key of the fingerprint of what the derived graph was built from
 GRAPH_INPUTS = "graph_inputs"
+# store_state keys of the "changed since the last build" view (#14): what was extracted when the
+# graph was last rebuilt from new documents, when that was, and the claim groups it replaced
+GRAPH_EXTRACTION = "graph_extraction"
+GRAPH_BUILT_AT = "graph_built_at"
+PREVIOUS_GRAPH = "previous_graph"
 
 # Bumped whenever extraction output changes shape, so stale documents are re-extracted.
 EXTRACTOR_VERSION = "2"
@@ -547,6 +553,7 @@ class Store:
             ([_group_row(g) for g in chunk] for chunk in _batched_by_evidence(groups)),
         )
         with self._writing("store the graph"), self.writer.begin() as conn:
+            self._snapshot_previous_graph(conn)
             for table in reversed(tables):
                 conn.execute(delete(table))
             for table, table_chunks in zip(tables, chunks):
@@ -555,6 +562,39 @@ class Store:
             conn.execute(delete(t.store_state).where(t.store_state.c.key == GRAPH_INPUTS))
             if inputs is not None:
                 conn.execute(insert(t.store_state).values(key=GRAPH_INPUTS, value=inputs))
+
+    @staticmethod
+    def _snapshot_previous_graph(conn) -> None:
+        """Before new documents change the derived graph, keep a compact copy of its claim groups
+        (id -> origins, contradicted) and when it was built: the changes view compares against it.
+        A rebuild for a review alone (same extraction) keeps the snapshot of the last real build."""
+        d = t.documents.c
+        extraction = json.dumps([conn.scalar(select(func.count()).where(d.extracted_with.is_not(None))),
+                                 conn.scalar(select(func.max(t.mentions.c.id))),
+                                 conn.scalar(select(func.max(t.claims.c.id)))])
+        state = dict(conn.execute(select(t.store_state.c.key, t.store_state.c.value).where(
+            t.store_state.c.key.in_([GRAPH_EXTRACTION, GRAPH_BUILT_AT]))).all())
+        if state.get(GRAPH_EXTRACTION) == extraction:
+            return
+        g = t.claim_groups.c
+        groups = {row.id: [row.origins, bool(row.contradicted)]
+                  for row in conn.execute(select(g.id, g.origins, g.contradicted))}
+        snapshot = json.dumps(dict(built_at=state.get(GRAPH_BUILT_AT), groups=groups), separators=(",", ":"))
+        conn.execute(delete(t.store_state).where(t.store_state.c.key.in_([GRAPH_EXTRACTION, GRAPH_BUILT_AT,
+                                                                        PREVIOUS_GRAPH])))
+        conn.execute(insert(t.store_state), [dict(key=GRAPH_EXTRACTION, value=extraction),
+                                             dict(key=GRAPH_BUILT_AT, value=_now().isoformat()),
+                                             dict(key=PREVIOUS_GRAPH, value=snapshot)])
+
+    def previous_graph(self) -> dict[str, Any]:
+        """The snapshot of the claim groups before the last build that brought new documents:
+        {"built_at": ISO time of that earlier build or None, "groups": {id: [origins, contradicted]},
+        "rebuilt_at": ISO time of the last build}; empty groups before any build."""
+        with self.engine.connect() as conn:
+            state = dict(conn.execute(select(t.store_state.c.key, t.store_state.c.value).where(
+                t.store_state.c.key.in_([PREVIOUS_GRAPH, GRAPH_BUILT_AT]))).all())
+        snapshot = json.loads(state[PREVIOUS_GRAPH]) if PREVIOUS_GRAPH in state else dict(built_at=None, groups={})
+        return snapshot | dict(rebuilt_at=state.get(GRAPH_BUILT_AT))
 
     def entities(self) -> list[Entity]:
         with self.engine.connect() as conn:

@@ -168,7 +168,7 @@ def create_app(db: str, *, token: str | None = None, user: str | None = None) ->
     Returns:
         A FastAPI app; the REST API is under /api, its OpenAPI document at /api/openapi.json.
     """
-    from .routes import api, claims, entities, graph, reviews, sources
+    from .routes import api, changes, claims, documents, entities, graph, places, queue, reviews, sources, suggest, timeline
 
     # Swagger UI and ReDoc load from a CDN: we serve our own API page (/api/docs) instead.
     app = FastAPI(title="claimgraph", version=__version__, docs_url=None, redoc_url=None,
@@ -177,7 +177,8 @@ def create_app(db: str, *, token: str | None = None, user: str | None = None) ->
     app.state.workbench = Workbench(db, user=user or get_default_user())
     _install_guard(app, token)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (graph, entities, claims, sources, reviews, api):
+    for module in (graph, entities, claims, sources, documents, timeline, places, queue, changes, reviews,
+                   suggest, api):
         app.include_router(module.router)
 
     @app.exception_handler(ClaimgraphError)

@@ -12,6 +12,7 @@ from ..corroborate.rollup import rollup_groups
 from ..errors import FilterError
 from ..resolve.hierarchy import map_to_roots
 from ..store.reviews import ReviewedGraph
+from .eventtime import when_of
 from .filters import (
     CERTAINTIES, UNDATED_CHOICES, keeps_time, parse_choice, parse_count, parse_date_bound, parse_flag, parse_relations,
 )
@@ -100,6 +101,8 @@ def build_graph_data(graph: ReviewedGraph, filters: GraphFilters | None = None) 
             review="rejected" if reviews == {"rejected"} else ("confirmed" if "confirmed" in reviews else None),
             first_reported=group.first_reported, last_reported=group.last_reported,
             directed=group.relation not in SYMMETRIC_RELATIONS, **time_fields(group),
+            # event time, else first report (date_kind says which), else undated: the histogram's data
+            **_edge_dates(group),
         ))
     edges.sort(key=lambda e: (-e["origins"], -e["documents"], e["id"]))
     total = len(edges)
@@ -129,6 +132,11 @@ def time_fields(group: ClaimGroup) -> dict[str, Any]:
     """The claim's time as the filters see it: event time, else report dates (marked), else undated."""
     time = claim_time(group)
     return dict(time_start=time.start, time_end=time.end, time_basis=time.basis or "undated")
+
+
+def _edge_dates(group: ClaimGroup) -> dict[str, Any]:
+    when = when_of(group)
+    return dict(date=when.date, date_end=when.end, date_kind=when.kind, date_label=when.label)
 
 
 def parse_filters(params) -> GraphFilters:

@@ -11,6 +11,7 @@ import networkx as nx
 
 from ..model import ClaimGroup, Document, Entity, Evidence, Mention
 from ..store.reviews import ReviewedGraph
+from .eventtime import When, sort_key, when_of
 from .graphdata import edge_label
 from .highlight import find_marks, split_pieces
 
@@ -60,6 +61,8 @@ def summarize_group(graph: ReviewedGraph, group: ClaimGroup) -> dict[str, Any]:
         origins=group.origins, first_reported=group.first_reported, last_reported=group.last_reported,
         contradicted=group.contradicted, review=graph.review_of(group.id), attributes=group.attributes,
         time=group.attributes.get("time") if isinstance(group.attributes, dict) else None,
+        # event time, else first report (marked), else undated: what pages print and sort by
+        when=when_of(group).to_dict(),
     )
 
 
@@ -72,6 +75,11 @@ def _chain(evidence: Evidence, document: Document | None, documents: dict[str, D
         if original is not None:
             chain.append(f"copy of {original.outlet or original.source}")
     return chain
+
+
+def evidence_anchor(group_id: str, index: int) -> str:
+    """The id of an evidence span on its document page (/documents/ID#ANCHOR)."""
+    return f"ev-{group_id}-{index}"
 
 
 def index_mentions(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
@@ -90,6 +98,7 @@ def summarize_evidence(graph: ReviewedGraph, group: ClaimGroup, index: int, evid
                        mentions=mentions.get(evidence.document_id, []), actor_entity=actor_entity)
     origins = [o.name for o in group.origin_list if index in o.evidence]
     return dict(
+        anchor=evidence_anchor(group.id, index),  # where the document page highlights this sentence
         index=index, document=summarize_document(document, evidence.document_id), text=evidence.text,
         start=evidence.start, end=evidence.end, pieces=[p.to_dict() for p in split_pieces(evidence.text, marks)],
         attributed_to=evidence.attributed_to, attribution_kind=evidence.attribution_kind,
@@ -142,6 +151,11 @@ def summarize_group_evidence(graph: ReviewedGraph, group: ClaimGroup, *, mention
     return summary
 
 
+def when_of_summary(summary: dict[str, Any]) -> When:
+    """The When a summarize_group dict carries."""
+    return When(**summary["when"])
+
+
 def summarize_entity(graph: ReviewedGraph, entity_id: str) -> dict[str, Any] | None:
     """Everything the entity page shows, or None when no such entity exists."""
     entity = graph.entities.get(entity_id)
@@ -158,7 +172,7 @@ def summarize_entity(graph: ReviewedGraph, entity_id: str) -> dict[str, Any] | N
             incoming[group.relation].append(summary)
         if group.relation not in STRUCTURAL_RELATIONS:
             timeline.append(summary)
-    timeline.sort(key=lambda s: (str(s["time"] or s["first_reported"] or "9999"), s["label"]))
+    timeline.sort(key=lambda s: (sort_key(when_of_summary(s)), s["label"]))
     children = [summarize_entity_ref(e, e.id) for e in graph.entities.values() if entity_id in e.parents]
     return dict(
         id=entity.id, name=entity.name, type=entity.type, aliases=entity.aliases, mentions=entity.mentions,

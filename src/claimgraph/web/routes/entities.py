@@ -28,5 +28,4 @@ def show_entity(entity_id: str, request: Request, workbench: Workbench = Depends
     entity = summarize_entity(graph, entity_id)
     if entity is None:
         return workbench.render(request, "error.html", dict(message=f"no entity {entity_id!r}"), 404)
-    others = sorted((e for e in graph.entities.values() if e.id != entity_id), key=lambda e: e.name.casefold())
-    return workbench.render(request, "entity.html", dict(entity=entity, others=others))
+    return workbench.render(request, "entity.html", dict(entity=entity))
