@@ -32,7 +32,7 @@ class ClaimTime:
         return self.basis is not None
 
 
-def _iso_day(value) -> str | None:
+def iso_day(value) -> str | None:
     """The YYYY-MM-DD part of an ISO date or datetime string, or None when it is not one."""
     if not isinstance(value, str) or len(value) < 10:
         return None
@@ -50,10 +50,10 @@ def event_time(group: ClaimGroup) -> ClaimTime | None:
     """
     time = group.attributes.get("time") if isinstance(group.attributes, dict) else None
     if isinstance(time, dict):
-        start, end = _iso_day(time.get("start")), _iso_day(time.get("end") or time.get("start"))
+        start, end = iso_day(time.get("start")), iso_day(time.get("end") or time.get("start"))
         text = time.get("text") if isinstance(time.get("text"), str) else None
     else:
-        start = end = _iso_day(time)
+        start = end = iso_day(time)
         text = time if isinstance(time, str) else None
     if start is None or end is None:
         return None
@@ -65,7 +65,7 @@ def claim_time(group: ClaimGroup) -> ClaimTime:
     found = event_time(group)
     if found is not None:
         return found
-    days = [d for d in (_iso_day(group.first_reported), _iso_day(group.last_reported)) if d]
+    days = [d for d in (iso_day(group.first_reported), iso_day(group.last_reported)) if d]
     if not days:
         return ClaimTime(None, None, None)
     return ClaimTime(min(days), max(days), "report")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ..claimtime import claim_time, iso_day
 from ..model import ClaimGroup
 
 EVENT = "event"  # the text says when it happened
@@ -30,18 +31,11 @@ class When:
         return asdict(self)
 
 
-def _iso_day(value: Any) -> str | None:
-    """The YYYY-MM-DD prefix of a date string, else None (stored times are ISO strings)."""
-    if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":
-        return value[:10]
-    return None
-
-
 def format_event_time(time: Any) -> str | None:
     """A resolved time attribute as a person reads it: "2025-03 (“last month”)"; None when unusable."""
     if not isinstance(time, dict):
         return None
-    start, end = _iso_day(time.get("start")), _iso_day(time.get("end"))
+    start, end = iso_day(time.get("start")), iso_day(time.get("end"))
     if start is None:
         return None
     precision = time.get("precision")
@@ -53,16 +47,14 @@ def format_event_time(time: Any) -> str | None:
 
 
 def when_of(group: ClaimGroup) -> When:
-    """The event time of a claim group, else its first report date (marked), else undated."""
-    time = group.attributes.get("time") if isinstance(group.attributes, dict) else None
-    label = format_event_time(time)
-    if label is not None:
-        start = _iso_day(time.get("start"))
-        return When(date=start, end=_iso_day(time.get("end")) or start, kind=EVENT,
-                    text=time.get("text") if isinstance(time.get("text"), str) else None, label=label)
-    reported = _iso_day(group.first_reported) or _iso_day(group.last_reported)
-    if reported is not None:
-        return When(date=reported, end=reported, kind=REPORTED, text=None, label=f"reported {reported}")
+    """The event time of a claim group, else its first report date (marked), else undated: the
+    span of `claimtime.claim_time`, which the exports and filters use too, put into words."""
+    time = claim_time(group)
+    if time.basis == "event":
+        label = format_event_time(group.attributes.get("time")) or time.start
+        return When(date=time.start, end=time.end, kind=EVENT, text=time.text, label=label)
+    if time.basis == "report":
+        return When(date=time.start, end=time.start, kind=REPORTED, text=None, label=f"reported {time.start}")
     return When(date=None, end=None, kind=UNDATED, text=None, label="undated")
 
 
