@@ -307,6 +307,25 @@ def demo_db(tmp_path, demo_template) -> str:
 
 
 @pytest.fixture
+def demo_in_db(db, demo_template) -> str:
+    """`db` (SQLite, then PostgreSQL) already holding the demo corpus (#13)."""
+    if "://" in db:
+        from claimgraph.pipeline import build
+        from claimgraph.settings import Settings
+
+        build([str(DEMO)], db, settings=Settings(offline=True))
+    else:
+        _copy_sqlite(demo_template, Path(db))
+    return db
+
+
+@pytest.fixture(scope="session")
+def hostile_large():
+    """tests/fixtures/hostile_large.py: writes the hostile inputs too large to commit (#13)."""
+    return load_fixture_module("hostile_large")
+
+
+@pytest.fixture
 def demo_server(demo_db) -> Iterator[str]:
     """`claimgraph serve` over a private copy of the demo graph, on a free loopback port."""
     from claimgraph.web import create_app
