@@ -1,0 +1,142 @@
+"""Screen local actors before anchoring: junk spans out, generic names apart, person types by evidence (#12).
+
+Three guardrails that keep one actor one node on real corpora:
+
+- **Junk spans.** A name that starts with a preposition loses it ("Near Ar Raqqah" -> "Ar Raqqah",
+  "Beyond Donald Trump" -> "Donald Trump"); a name that starts or ends with a headline verb
+  ("Discuss Next Moves", "State Antony Blinken Travel") or is a title alone ("President") is
+  dropped; an actor left with no name and no gazetteer link is dropped, as `collect_actors` does.
+- **Generic names.** "Syrian rebels", "the Syrian regime", "British nationals" say what kind of
+  people an actor are, not which actor (`data/normalize/generic_actors.tsv`). An actor that also has
+  a specific name keeps only its specific names for matching and aliases, so a state, a military or
+  a named group never holds a rebel, opposition or regime alias.
+- **Person by evidence.** A one-word name NER typed organization ("Trump") that is the surname of a
+  full person name in the corpus ("Donald Trump") and no organization name is a person.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+
+from .actors import LocalActor, is_junk_name
+from .descriptive import singular
+from .gazindex import GazetteerIndex
+from .lexicon import load_lexicon
+from .normalize import fold, is_acronym, name_tokens
+
+log = logging.getLogger(__name__)
+
+_PIECE = re.compile(r"[^\s,;:()]+")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def screen_actors(actors: list[LocalActor], index: GazetteerIndex) -> list[LocalActor]:
+    """The actors with junk and generic names handled and person types voted; drops junk-only actors."""
+    kept = []
+    for actor in actors:
+        if _screen_names(actor, index):
+            kept.append(actor)
+    _vote_surname_persons(kept, index)
+    return kept
+
+
+def is_generic_name(text: str, index: GazetteerIndex) -> bool:
+    """True for a name made only of generic words, modifiers, demonyms and sponsors ('Iranian-backed
+    militias', 'Syrian opposition forces', 'the regime'), with at least one generic head noun."""
+    key = ("generic", text)
+    answer = index.anchor_cache.get(key)
+    if answer is None:
+        answer = index.anchor_cache[key] = _is_generic(text, index)
+    return answer
+
+
+def _is_generic(text: str, index: GazetteerIndex) -> bool:
+    if is_acronym(text.strip()):
+        return False
+    roles = load_lexicon().generic
+    stop = load_lexicon().stop_names
+    has_head = False
+    for piece in _PIECE.findall(fold(text).replace("'s", " ")):
+        parts = [p for p in re.split(r"-+", piece) if p]
+        if len(parts) > 1 and parts[-1] in roles["sponsor"]:
+            continue  # "Iranian-backed", "U.S.-backed", "Assad-aligned": who sponsors, not who it is
+        for part in parts:
+            for word in _WORD.findall(part):
+                base = singular(word)
+                if word in roles["generic"] or base in roles["generic"]:
+                    has_head = True
+                elif (word in stop or word in roles["modifier"] or base in roles["modifier"]
+                      or (word,) in index.demonyms or (word,) in index.states or (base,) in index.demonyms):
+                    continue
+                else:
+                    return False
+    return has_head
+
+
+def strip_junk_words(text: str) -> str | None:
+    """The name without a leading preposition; None when the span is a headline fragment or a title."""
+    lex = load_lexicon()
+    words = text.split()
+    while len(words) > 1 and fold(words[0]) in lex.junk["preposition"]:
+        words = words[1:]
+    if not words:
+        return None
+    first, last = fold(words[0]).strip(".,'\""), fold(words[-1]).strip(".,'\"")
+    if len(words) > 1 and (first in lex.junk["verb"] or last in lex.junk["verb"]):
+        return None
+    tokens = tuple(_WORD.findall(fold(" ".join(words))))
+    if tokens and all((t,) in lex.titles for t in tokens) and not is_acronym(text.strip()):
+        return None  # a title alone ("President", "the Minister")
+    return " ".join(words)
+
+
+def _screen_names(actor: LocalActor, index: GazetteerIndex) -> bool:
+    """Clean one actor's names in place; False when nothing names it any more."""
+    names = []
+    for name in actor.names:
+        cleaned = strip_junk_words(name)
+        if cleaned is None:
+            log.debug("resolve: name %r of actor %s in %s dropped: a headline fragment or a title alone",
+                      name, actor.actor, actor.document_id)
+            continue
+        if cleaned not in names:
+            names.append(cleaned)
+    specific = [n for n in names if not is_generic_name(n, index)]
+    if specific and len(specific) < len(names):
+        log.debug("resolve: generic names %r of actor %s in %s are not used to match it",
+                  [n for n in names if n not in specific], actor.actor, actor.document_id)
+        names = specific
+    if not names:
+        if actor.gazetteer_ids:
+            return True
+        log.debug("resolve: actor %s of document %s dropped: no name left after screening %r",
+                  actor.actor, actor.document_id, actor.names)
+        return False
+    if actor.name not in names:
+        best = strip_junk_words(actor.name)
+        actor.name = best if best in names else names[0]
+    actor.names = [actor.name] + [n for n in names if n != actor.name]
+    return not all(is_junk_name(n) for n in actor.names) or bool(actor.gazetteer_ids)
+
+
+def _vote_surname_persons(actors: list[LocalActor], index: GazetteerIndex) -> None:
+    """'Trump' typed organization is the person 'Donald Trump' when the corpus names no such organization."""
+    org_words = load_lexicon().org_words
+    surnames: dict[str, int] = defaultdict(int)
+    for actor in actors:
+        if actor.type == "person":
+            tokens = name_tokens(actor.name, "person")
+            if len(tokens) >= 2:
+                surnames[tokens[-1]] += 1
+    if not surnames:
+        return
+    for actor in actors:
+        if actor.type not in ("organization", "other") or actor.gazetteer_ids or is_acronym(actor.name):
+            continue
+        tokens = name_tokens(actor.name)
+        if (len(tokens) == 1 and tokens[0] in surnames and tokens[0] not in org_words
+                and not index.names.get(tokens) and tokens not in index.demonyms and tokens not in index.states):
+            log.debug("resolve: %r typed %s in %s is the surname of a person in the corpus: retyped person",
+                      actor.name, actor.type, actor.document_id)
+            actor.type = "person"
