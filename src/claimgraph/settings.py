@@ -34,6 +34,11 @@ class Settings:
     # Larger files are rejected before reading: a news article is < 1 MB; WARCs stream record by record.
     max_bytes: int = field(default_factory=lambda: _env_int("CLAIMGRAPH_MAX_BYTES", 50_000_000))
     offline: bool = field(default_factory=lambda: os.environ.get("CLAIMGRAPH_OFFLINE", "") == "1")
+    # Metadata given for every document of one run (`--outlet`, `--published`, `--csv-columns`, #12):
+    # set by the CLI only, never from the environment (a stale variable would relabel a whole corpus).
+    outlet: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    csv_columns: dict[str, str] = field(default_factory=dict)  # field -> CSV column (ingest/csvfile.py)
 
 
 def get_settings() -> Settings:

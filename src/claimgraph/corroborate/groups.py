@@ -7,7 +7,8 @@ from collections import defaultdict
 from typing import Iterable
 
 from ..model import Claim, ClaimGroup, Document, Entity, Evidence, Origin
-from .origins import find_origin
+from ..resolve.normalize import fold
+from .origins import OriginOf, count_origins, find_origin
 from .outlets import Outlets, link_relays, link_reporters
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,7 @@ def _make_group(key: tuple, members: list[Claim], documents: dict[str, Document]
     chains: list[list[str]] = []
     seen_spans: set[tuple] = set()
     polarities, certainties = set(), set()
+    found_list: list[OriginOf] = []
     for claim in members:
         evidence: Evidence = claim.evidence
         span = (evidence.document_id, evidence.start, evidence.end, claim.polarity)
@@ -90,8 +92,10 @@ def _make_group(key: tuple, members: list[Claim], documents: dict[str, Document]
             continue
         seen_spans.add(span)
         group.evidence.append(evidence)
-        found = find_origin(evidence, actor_entity=actor_entity, outlets=outlets, reporters=reporters,
-                            republishers=republishers, relays=relays)
+        found_list.append(find_origin(evidence, actor_entity=actor_entity, outlets=outlets, reporters=reporters,
+                                      republishers=republishers, relays=relays))
+    _inherit_headline_attribution(group.evidence, found_list, documents)
+    for evidence, found in zip(group.evidence, found_list):
         origin = origins.setdefault(found.key, Origin(found.key, found.name, found.kind))
         if evidence.document_id not in origin.documents:
             origin.documents.append(evidence.document_id)
@@ -102,7 +106,7 @@ def _make_group(key: tuple, members: list[Claim], documents: dict[str, Document]
     group.documents = len(document_ids)
     group.outlets = len({outlets.publisher_key(d)[0] for d in document_ids})
     group.origin_list = list(origins.values())
-    group.origins = len(group.origin_list)
+    group.origins, group.unknown_outlet_documents = count_origins(group.origin_list)
     group.attribution_chains = chains
     dates = sorted(documents[d].published for d in document_ids if d in documents and documents[d].published)
     group.first_reported = dates[0] if dates else None
@@ -111,3 +115,29 @@ def _make_group(key: tuple, members: list[Claim], documents: dict[str, Document]
     group.contradicted = polarities == {"affirmed", "negated"}
     group.certainty = "asserted" if (group.polarity, "asserted") in certainties else "hedged"
     return group
+
+
+def _inherit_headline_attribution(evidence: list[Evidence], found: list[OriginOf],
+                                  documents: dict[str, Document]) -> None:
+    """A headline states its body's claim without its attribution: it takes the origin the body credits (#12).
+
+    Without this, "US supports YPG" in a headline counts as the publisher's own origin beside the
+    body's "..., Reuters reported", one report counted twice.
+    """
+    for i, item in enumerate(evidence):
+        if item.attributed_to or not _is_headline(item, documents.get(item.document_id)):
+            continue
+        credited = next((found[j] for j, other in enumerate(evidence)
+                         if j != i and other.document_id == item.document_id and other.attributed_to
+                         and not _is_headline(other, documents.get(other.document_id))), None)
+        if credited is not None:
+            found[i] = credited
+
+
+def _is_headline(evidence: Evidence, document: Document | None) -> bool:
+    """Does the evidence lie in the document's title line (the title opens the stored text)?"""
+    if document is None or not document.title:
+        return False
+    title = fold(document.title).strip()
+    return evidence.start <= len(document.title) and bool(title) and (
+        fold(evidence.text).strip() in title or title in fold(evidence.text))

@@ -7,6 +7,7 @@ from typing import Iterable, Mapping
 from ..model import ClaimGroup, Document, Entity, Origin
 from ..resolve.hierarchy import map_to_roots
 from .groups import SYMMETRIC, make_group_id
+from .origins import count_origins
 from .outlets import Outlets
 
 
@@ -72,7 +73,7 @@ def _merge(key: tuple, members: list[ClaimGroup], outlets: Outlets | None) -> Cl
             merged.evidence.extend(new_index[i] for i in origin.evidence
                                    if i in new_index and new_index[i] not in merged.evidence)
     group.origin_list = list(origins.values())
-    group.origins = len(group.origin_list)
+    group.origins, group.unknown_outlet_documents = count_origins(group.origin_list)
     document_ids = {e.document_id for e in group.evidence}
     group.documents = len(document_ids)
     group.outlets = (len({outlets.publisher_key(d)[0] for d in document_ids}) if outlets is not None

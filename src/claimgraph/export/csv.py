@@ -24,7 +24,7 @@ COLUMNS = {
     "entities.csv": ["id", "name", "type", "aliases", "parents", "mentions", "gazetteer_id"],
     "claims.csv": ["id", "subject", "subject_name", "relation", "mode", "object", "object_name", "polarity",
                    "certainty", "documents", "outlets", "origins", "origin_names", "contradicted",
-                   "first_reported", "last_reported", "review"],
+                   "first_reported", "last_reported", "review", "unknown_outlet_documents"],
     "evidence.csv": ["claim", "document", "outlet", "published", "text", "start", "end", "attributed_to",
                      "certainty", "polarity"],
 }
@@ -59,7 +59,7 @@ def build_tables(graph: ReviewedGraph) -> dict[str, list[dict]]:
             certainty=group.certainty, documents=group.documents, outlets=group.outlets, origins=group.origins,
             origin_names=[o.name for o in group.origin_list], contradicted=group.contradicted,
             first_reported=group.first_reported, last_reported=group.last_reported,
-            review=graph.review_of(group.id)))
+            review=graph.review_of(group.id), unknown_outlet_documents=group.unknown_outlet_documents))
         for evidence in group.evidence:
             document = documents.get(evidence.document_id)
             tables["evidence.csv"].append(dict(

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from ..model import Entity
 from .actors import LocalActor
-from .anchors import Anchor, gazetteer_anchor, make_body_anchor
+from .anchors import NO_ANCHOR, Anchor, gazetteer_anchor, make_body_anchor
 from .cluster import Clusters
 from .gazindex import GazetteerIndex
 from .hierarchy import add_parent
@@ -65,6 +65,7 @@ def build_resolution(clusters: Clusters, index: GazetteerIndex, *,
         names[entity_id], types[entity_id] = name, type_
         reasons[entity_id] = list(clusters.info[root].reasons)
     members = apply_reviews(members, actors, reviews, names=names, reasons=reasons)
+    anchors = [*anchors, *[NO_ANCHOR] * (len(actors) - len(anchors))]  # actors a split made (#12)
     for entity_id, indexes in members.items():
         if entity_id not in names:
             names[entity_id], types[entity_id] = _choose_name(actors, indexes)
