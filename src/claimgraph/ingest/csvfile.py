@@ -51,8 +51,8 @@ def iter_csv(text: str, source: str, *, columns: Mapping[str, str] | None = None
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     header = reader.fieldnames or []
     where = _find_columns(header, columns or {}, source)
-    for row in reader:
-        line = f"{source}:{reader.line_num}"
+    for number, row in enumerate(reader, start=1):
+        line = f"{source}:row {number}"  # data rows from 1: a quoted body spans several physical lines
         body = (row.get(where["text"]) or "").strip()
         if not body:
             yield Rejected(line, f"no text in column {where['text']!r}")

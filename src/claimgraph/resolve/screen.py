@@ -77,9 +77,14 @@ def _is_generic(text: str, index: GazetteerIndex) -> bool:
 def strip_junk_words(text: str) -> str | None:
     """The name without a leading preposition; None when the span is a headline fragment or a title."""
     lex = load_lexicon()
-    words = text.split()
+    # a span across a paragraph break joins a headline's tail to the body ("Deir ez-Zor\n\nIranian-backed
+    # militias"): the name is the last line
+    lines = [line for line in text.splitlines() if line.strip()]
+    words = lines[-1].split() if lines else []
     while len(words) > 1 and fold(words[0]) in lex.junk["preposition"]:
         words = words[1:]
+    while len(words) > 1 and fold(words[-1]) in lex.stop_names:  # "Raqqa The": a sentence's next word
+        words = words[:-1]
     if not words:
         return None
     first, last = fold(words[0]).strip(".,'\""), fold(words[-1]).strip(".,'\"")
