@@ -18,17 +18,33 @@ SPECIFIC_KINDS = ("state", "military", "armed_group", "unit", "paramilitary", "p
 IS_SPELLINGS = ("IS", "ISIS", "ISIL", "Isis", "Daesh", "Islamic State")
 
 
-@pytest.fixture(scope="module")
-def war_graph(tmp_path_factory):
+def _build(tmp_path_factory, outlet: str | None):
     db = str(tmp_path_factory.mktemp("war") / "war.db")
     files = sorted(str(p) for p in CORPUS.glob("*.txt"))
     assert len(files) >= 20
-    pipeline.build(files, db, settings=Settings(offline=True, outlet="Test Wire"), workers=1)
+    pipeline.build(files, db, settings=Settings(offline=True, outlet=outlet), workers=1)
     store = Store(db)
     try:
-        yield store.entities(), list(store.claim_groups())
+        return store.entities(), list(store.claim_groups())
     finally:
         store.close()
+
+
+@pytest.fixture(scope="module")
+def war_graph(tmp_path_factory):
+    """The corpus as one outlet's plain text: `--outlet Test Wire`."""
+    return _build(tmp_path_factory, "Test Wire")
+
+
+@pytest.fixture(scope="module")
+def war_graph_no_outlet(tmp_path_factory):
+    """The same plain text with no outlet given: every file of unknown outlet."""
+    return _build(tmp_path_factory, None)
+
+
+def _us_arms_ypg(groups):
+    """The claim three articles repeat unattributed: the United States sent weapons to the YPG."""
+    return next(g for g in groups if (g.subject, g.relation, g.mode, g.object) == ("state_us", "AID", "weapons", "ypg"))
 
 
 def test_war_corpus_no_specific_actor_holds_a_side_alias(war_graph):
@@ -72,3 +88,17 @@ def test_war_corpus_one_outlet_is_one_origin(war_graph):
         unattributed = [e for e in group.evidence if not e.attributed_to]
         if len(unattributed) == len(group.evidence):  # only the outlet stands behind it: one origin
             assert group.origins == 1, group
+
+
+def test_war_corpus_repeated_claim_of_one_outlet_is_one_origin(war_graph):
+    group = _us_arms_ypg(war_graph[1])
+    assert group.documents >= 3
+    assert (group.origins, group.unknown_outlet_documents) == (1, 0)
+    assert group.origin_list[0].name == "Test Wire"
+
+
+def test_war_corpus_without_outlet_documents_are_counted_apart(war_graph_no_outlet):
+    group = _us_arms_ypg(war_graph_no_outlet[1])
+    assert group.documents >= 3
+    assert group.origins == 0 and group.unknown_outlet_documents == group.documents
+    assert {o.kind for o in group.origin_list} == {"unknown_outlet"}
