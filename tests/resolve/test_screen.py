@@ -140,3 +140,15 @@ def test_screen_split_moves_only_the_chosen_name():
     split = entities[after.actor_entity[("d3", "a1")]]
     assert split.id != "sdf" and split.aliases == ["Kurdish National Council"]
     assert set(entities["sdf"].aliases) == {"Syrian Democratic Forces", "SDF"}
+
+
+def test_screen_part_of_between_opposed_entities_dropped():
+    mentions = [Mention("d1", 0, 3, "YPG", "a1", "YPG", "organization"),
+                Mention("d1", 9, 14, "Syria", "a2", "Syria", "state"),
+                Mention("d2", 0, 3, "YPG", "a1", "YPG", "organization"),
+                Mention("d2", 9, 20, "Syrian army", "a2", "Syrian army", "organization")]
+    part_of = [(("d1", "a1"), ("d1", "a2"))]
+    linked = resolve_mentions(mentions, part_of=part_of).by_id()
+    assert "state_sy" in linked["ypg"].parents  # the misread link stands without opposition
+    opposed = resolve_mentions(mentions, part_of=part_of, opposed=[(("d1", "a2"), ("d1", "a1"))]).by_id()
+    assert "state_sy" not in opposed["ypg"].parents

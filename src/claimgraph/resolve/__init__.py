@@ -44,6 +44,7 @@ def resolve_mentions(mentions: Iterable[Mention], *,
     _anchor_in_context(actors, anchors, index)
     del shared
     generic = [all(is_generic_name(n, index) for n in actor.names) for actor in actors]
+    opposed = list(opposed)  # read twice: for clustering and for hierarchy
     position = {actor.key: i for i, actor in enumerate(actors)}
     opposition: dict[int, set[int]] = {}
     for first, second in opposed:
@@ -52,7 +53,7 @@ def resolve_mentions(mentions: Iterable[Mention], *,
             opposition.setdefault(i, set()).add(j)
             opposition.setdefault(j, set()).add(i)
     clusters = cluster_actors(actors, anchors, generic=generic, opposed=opposition)
-    resolution = build_resolution(clusters, index, part_of=part_of, reviews=reviews)
+    resolution = build_resolution(clusters, index, part_of=part_of, reviews=reviews, opposed=opposed)
     log.info("resolve: %d local actors -> %d entities in %.2fs", len(actors), len(resolution.entities),
              time.perf_counter() - started)
     return resolution

@@ -40,7 +40,8 @@ class Resolution:
 
 def build_resolution(clusters: Clusters, index: GazetteerIndex, *,
                      part_of: Iterable[tuple[tuple[str, str], tuple[str, str]]] = (),
-                     reviews: Iterable[dict] = ()) -> Resolution:
+                     reviews: Iterable[dict] = (),
+                     opposed: Iterable[tuple[tuple[str, str], tuple[str, str]]] = ()) -> Resolution:
     actors, anchors = clusters.actors, clusters.anchors
     members: dict[str, list[int]] = {}
     names: dict[str, str] = {}
@@ -83,8 +84,13 @@ def build_resolution(clusters: Clusters, index: GazetteerIndex, *,
                 _link_anchor(parents, entity_id, parent_key, index, extra, members)
     local_links = [(child, parent) for child, parent in part_of]
     local_links += [(a.key, (a.document_id, hint)) for a in actors for hint in sorted(a.parent_hints)]
+    # one attacked or coerced the other somewhere in the corpus: a "part of" read between them is wrong (#12)
+    enemies = {frozenset((actor_entity.get(tuple(a)), actor_entity.get(tuple(b)))) for a, b in opposed}
     for child, parent in local_links:
         child_id, parent_id = actor_entity.get(tuple(child)), actor_entity.get(tuple(parent))
+        if frozenset((child_id, parent_id)) in enemies:
+            log.debug("parent link %s -> %s dropped: one attacked or coerced the other", child_id, parent_id)
+            continue
         if child_id and parent_id and not add_parent(parents, child_id, parent_id):
             log.debug("parent link %s -> %s dropped (self-link or cycle)", child_id, parent_id)
     entities = [_make_entity(entity_id, names[entity_id], types[entity_id], [actors[i] for i in indexes],
