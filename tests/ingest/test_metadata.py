@@ -127,3 +127,40 @@ def test_metadata_published_must_be_a_date():
     assert parse_published(None, where="--published") is None
     with pytest.raises(IngestError, match="--published: published date 'yesterday-ish'"):
         parse_published("yesterday-ish", where="--published")
+
+
+@pytest.mark.issue(12)
+def test_metadata_cli_outlet_and_published_are_stored(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_text(ARTICLE)
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(tmp_path / "src"), "--db", db, "--offline",
+                                 "--outlet", "Example Wire", "--published", "2019-03-02"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(runner.invoke(app, ["documents", "--db", db, "--json"]).output)
+    assert (row["outlet"], row["published"], row["date_source"]) == ("Example Wire", "2019-03-02", "given")
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("option, value, message", [
+    ("--published", "next week-ish", "--published: published date 'next week-ish' is not a date"),
+    ("--csv-columns", "body", "bad column mapping 'body'"),
+])
+def test_metadata_cli_bad_value_fails_in_one_line_before_storing(tmp_path, option, value, message):
+    from typer.testing import CliRunner
+
+    from claimgraph.cli import app
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    db = tmp_path / "c.db"
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", str(db), "--offline", option, value])
+    assert result.exit_code == 1
+    assert message in " ".join(result.output.split())
+    assert not db.exists()
