@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph import pipeline
+from claimgraph.export.jsonexport import build_export
 from claimgraph.settings import Settings
 from claimgraph.store import Store
 
@@ -25,7 +26,7 @@ def _build(tmp_path_factory, outlet: str | None):
     pipeline.build(files, db, settings=Settings(offline=True, outlet=outlet), workers=1)
     store = Store(db)
     try:
-        return store.entities(), list(store.claim_groups())
+        return store.entities(), list(store.claim_groups()), build_export(store)
     finally:
         store.close()
 
@@ -51,7 +52,7 @@ def test_war_corpus_no_specific_actor_holds_a_side_alias(war_graph):
     from claimgraph.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
-    entities, _ = war_graph
+    entities, *_ = war_graph
     for entity in entities:
         entry = gazetteer.get(entity.gazetteer_id) if entity.gazetteer_id else None
         if entry is None or entry.kind not in SPECIFIC_KINDS:
@@ -62,14 +63,14 @@ def test_war_corpus_no_specific_actor_holds_a_side_alias(war_graph):
 
 
 def test_war_corpus_islamic_state_spellings_are_one_entity(war_graph):
-    entities, _ = war_graph
+    entities, *_ = war_graph
     holders = {alias: e.id for e in entities for alias in e.aliases if alias in IS_SPELLINGS}
     assert set(holders) >= {"ISIS", "ISIL", "Isis", "Daesh", "Islamic State"}
     assert set(holders.values()) == {"islamic_state"}
 
 
 def test_war_corpus_sides_are_actors_of_their_own(war_graph):
-    entities, _ = war_graph
+    entities, *_ = war_graph
     by_alias = {alias: e for e in entities for alias in e.aliases}
     for name in ("Kurdish forces", "Iranian-backed militias"):
         assert by_alias[name].gazetteer_id is None, by_alias[name]
@@ -77,7 +78,7 @@ def test_war_corpus_sides_are_actors_of_their_own(war_graph):
 
 
 def test_war_corpus_one_outlet_is_one_origin(war_graph):
-    _, groups = war_graph
+    _, groups, _ = war_graph
     assert groups
     repeated = [g for g in groups if g.documents > 1]
     assert repeated, "the corpus repeats some claims across articles"
@@ -102,3 +103,18 @@ def test_war_corpus_without_outlet_documents_are_counted_apart(war_graph_no_outl
     assert group.documents >= 3
     assert group.origins == 0 and group.unknown_outlet_documents == group.documents
     assert {o.kind for o in group.origin_list} == {"unknown_outlet"}
+
+
+def test_war_corpus_export_marks_unknown_outlet_claims_weak(war_graph_no_outlet, war_graph):
+    import json
+
+    import jsonschema
+
+    schema = json.loads((Path(pipeline.__file__).parent / "export" / "schema.json").read_text())
+    for graph, weak in ((war_graph_no_outlet, True), (war_graph, False)):
+        export = graph[2]
+        jsonschema.validate(export, schema)
+        group = _us_arms_ypg(graph[1])
+        claim = next(c for c in export["claims"] if c["id"] == group.id)
+        assert claim["weak"] is weak
+        assert claim["unknown_outlet_documents"] == (group.documents if weak else 0)

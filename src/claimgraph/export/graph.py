@@ -36,6 +36,7 @@ def build_network(graph: ReviewedGraph) -> nx.MultiDiGraph:
             relation=group.relation, mode=group.mode or "", polarity=group.polarity,
             certainty=group.certainty, origins=int(group.origins), documents=int(group.documents),
             outlets=int(group.outlets), contradicted=bool(group.contradicted),
+            unknown_outlet_documents=int(group.unknown_outlet_documents), weak=group.origins == 0,  # #12
             first_date=group.first_reported or "", last_date=group.last_reported or "",
             review=graph.review_of(group.id) or "",
         )
