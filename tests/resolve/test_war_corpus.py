@@ -26,7 +26,8 @@ def _build(tmp_path_factory, outlet: str | None):
     pipeline.build(files, db, settings=Settings(offline=True, outlet=outlet), workers=1)
     store = Store(db)
     try:
-        return store.entities(), list(store.claim_groups()), build_export(store)
+        return (store.entities(), list(store.claim_groups()), build_export(store), list(store.iter_mentions()),
+                store.actor_entities())
     finally:
         store.close()
 
@@ -62,6 +63,22 @@ def test_war_corpus_no_specific_actor_holds_a_side_alias(war_graph):
         assert not wrong, f"{entity.name} holds {wrong}: {entity.merge_reasons}"
 
 
+def test_war_corpus_sides_never_land_in_a_state_army_or_named_group(war_graph):
+    from claimgraph.gazetteer import load_gazetteer
+    from claimgraph.resolve.gazindex import build_index
+    from claimgraph.resolve.screen import is_generic_name
+
+    index = build_index(load_gazetteer())
+    entities, _, _, store_mentions, actor_entity = war_graph
+    by_id = {e.id: e for e in entities}
+    sides = {(m.document_id, m.actor): m.name for m in store_mentions if is_generic_name(m.name, index)}
+    assert {"Syrian rebels", "Syrian opposition"} <= set(sides.values()), sides
+    for key, name in sides.items():
+        entity = by_id[actor_entity[key]]
+        entry = index.gazetteer.get(entity.gazetteer_id) if entity.gazetteer_id else None
+        assert entry is None or entry.kind not in SPECIFIC_KINDS, (name, entity.name, entity.merge_reasons)
+
+
 def test_war_corpus_islamic_state_spellings_are_one_entity(war_graph):
     entities, *_ = war_graph
     holders = {alias: e.id for e in entities for alias in e.aliases if alias in IS_SPELLINGS}
@@ -78,7 +95,7 @@ def test_war_corpus_sides_are_actors_of_their_own(war_graph):
 
 
 def test_war_corpus_one_outlet_is_one_origin(war_graph):
-    _, groups, _ = war_graph
+    _, groups, *_ = war_graph
     assert groups
     repeated = [g for g in groups if g.documents > 1]
     assert repeated, "the corpus repeats some claims across articles"

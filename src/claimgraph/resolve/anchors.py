@@ -112,7 +112,9 @@ def find_anchor(actor: LocalActor, index: GazetteerIndex, context: frozenset[str
     """
     long_names = [n for n in actor.names if not is_acronym(n)]
     scoped = any(needs_context(index, n) for n in actor.names)
-    if actor.gazetteer_ids and not scoped:
+    # a side ("Syrian rebels") whose demonym the ruler tagged is not the state (#12)
+    generic = all(is_generic_name(n, index) for n in actor.names)
+    if actor.gazetteer_ids and not scoped and not generic:
         entry_id = actor.gazetteer_ids.most_common(1)[0][0]
         entry = index.gazetteer.get(entry_id)
         spelled_otherwise = (long_names and any(is_acronym(n) for n in actor.names)

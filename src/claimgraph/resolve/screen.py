@@ -74,6 +74,12 @@ def _is_generic(text: str, index: GazetteerIndex) -> bool:
     return has_head
 
 
+def is_nationality_name(text: str, index: GazetteerIndex) -> bool:
+    """True for a name that is only a demonym or a state's name ('Syrian', 'Syrians', 'the Kurds' is not)."""
+    tokens = name_tokens(text)
+    return bool(tokens) and (tokens in index.demonyms or tokens in index.states)
+
+
 def strip_junk_words(text: str) -> str | None:
     """The name without a leading preposition; None when the span is a headline fragment or a title."""
     lex = load_lexicon()
@@ -107,11 +113,16 @@ def _screen_names(actor: LocalActor, index: GazetteerIndex) -> bool:
             continue
         if cleaned not in names:
             names.append(cleaned)
-    specific = [n for n in names if not is_generic_name(n, index)]
-    if specific and len(specific) < len(names):
-        log.debug("resolve: generic names %r of actor %s in %s are not used to match it",
-                  [n for n in names if n not in specific], actor.actor, actor.document_id)
-        names = specific
+    generic = [n for n in names if is_generic_name(n, index)]
+    if generic:
+        # a bare demonym ("Syrian" in "Syrian rebels") is the nationality of a side, not a name of it
+        nationality = [n for n in names if n not in generic and is_nationality_name(n, index)]
+        specific = [n for n in names if n not in generic and n not in nationality]
+        dropped = generic if specific else nationality
+        if dropped:
+            log.debug("resolve: names %r of actor %s in %s are not used to match it (%s)", dropped, actor.actor,
+                      actor.document_id, "generic beside a specific name" if specific else "nationality of a side")
+        names = [*specific, *nationality] if specific else generic
     if not names:
         if actor.gazetteer_ids:
             return True
