@@ -73,6 +73,14 @@ def scope_key(name: str):
 
 def needs_context(index: GazetteerIndex, name: str) -> bool:
     """Does this name link only with the document's context: listed as such, or shared by two entries?"""
+    key = ("context", name)  # asked of every name of every actor (#7)
+    answer = index.anchor_cache.get(key)
+    if answer is None:
+        answer = index.anchor_cache[key] = _needs_context(index, name)
+    return answer
+
+
+def _needs_context(index: GazetteerIndex, name: str) -> bool:
     if is_acronym(name):
         key = acronym_key(name)
         return key in index.scoped or len(index.acronyms.get(key, ())) > 1

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from .actors import LocalActor, is_junk_name
 from .descriptive import singular
@@ -80,6 +81,7 @@ def is_nationality_name(text: str, index: GazetteerIndex) -> bool:
     return bool(tokens) and (tokens in index.demonyms or tokens in index.states)
 
 
+@lru_cache(maxsize=200_000)  # asked of every name of every actor; corpora repeat names (#7)
 def strip_junk_words(text: str) -> str | None:
     """The name without a leading preposition; None when the span is a headline fragment or a title."""
     lex = load_lexicon()
@@ -104,6 +106,8 @@ def strip_junk_words(text: str) -> str | None:
 
 def _screen_names(actor: LocalActor, index: GazetteerIndex) -> bool:
     """Clean one actor's names in place; False when nothing names it any more."""
+    if all(strip_junk_words(n) == n and not is_generic_name(n, index) for n in actor.names):
+        return True  # nearly every actor: nothing to clean
     names = []
     for name in actor.names:
         cleaned = strip_junk_words(name)
