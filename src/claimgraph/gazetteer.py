@@ -92,4 +92,8 @@ def load_gazetteer() -> Gazetteer:
         for parent in entry.parents:
             if parent not in gazetteer.entries:
                 raise DataFileError(f"gazetteer: {entry.id!r} names unknown parent {parent!r}")
+        for name in entry.context_names:
+            if name not in entry.names and name not in entry.capitals:
+                raise DataFileError(f"gazetteer: {entry.id!r} lists context name {name!r} that is not one of its "
+                                    f"names or capitals")
     return gazetteer

@@ -54,7 +54,6 @@ class AnchorResult:
 # The result of an actor with no anchor: most actors, so one shared object.
 NO_ANCHOR = AnchorResult()
 # What a document names, for aliases that need context (#12): "country:SY" and "gz:<entry id>" strings.
-Context = frozenset
 NO_CONTEXT: frozenset[str] = frozenset()
 
 
@@ -75,8 +74,8 @@ def fits_context(index: GazetteerIndex, entry_id: str, context: frozenset[str]) 
     """Why an entry fits what the document names (its country, itself or a parent), else None."""
     entry = index.entry(entry_id)
     if entry.country and f"country:{entry.country}" in context:
-        state = next((e.name for e in index.gazetteer if e.type == "state" and e.country == entry.country), None)
-        return f"the document names {state or entry.country}"
+        state = index.state_of_country.get(entry.country)
+        return f"the document names {index.entry(state).name if state else entry.country}"
     for key in (f"gz:{entry.id}", *(f"gz:{p}" for p in entry.parents)):
         if key in context:
             return f"the document names {index.entry(key[3:]).name}"

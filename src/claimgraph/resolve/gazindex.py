@@ -24,6 +24,7 @@ class GazetteerIndex:
     capitals: dict[tuple[str, ...], str] = field(default_factory=dict)
     children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     bodies: dict[tuple[str, str], str] = field(default_factory=dict)  # (state id, kind) -> entry id
+    state_of_country: dict[str, str] = field(default_factory=dict)  # ISO code -> state id
     max_state_tokens: int = 1
     # names that need the document's context to link (#12): normalized tokens or acronym key -> entry ids
     scoped: dict = field(default_factory=lambda: defaultdict(set))
@@ -51,6 +52,8 @@ def build_index(gazetteer: Gazetteer) -> GazetteerIndex:
             if entry.type == "state":
                 index.states.setdefault(tokens, entry.id)
         if entry.type == "state":
+            if entry.country:
+                index.state_of_country.setdefault(entry.country, entry.id)
             for demonym in entry.demonyms:
                 index.demonyms.setdefault(name_tokens(demonym), entry.id)
             for capital in entry.capitals:
