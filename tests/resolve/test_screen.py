@@ -152,3 +152,26 @@ def test_screen_part_of_between_opposed_entities_dropped():
     assert "state_sy" in linked["ypg"].parents  # the misread link stands without opposition
     opposed = resolve_mentions(mentions, part_of=part_of, opposed=[(("d1", "a2"), ("d1", "a1"))]).by_id()
     assert "state_sy" not in opposed["ypg"].parents
+
+
+def test_screen_adversary_name_attached_by_the_extractor_is_dropped():
+    found, _ = _entity_of([("d1", "Global Coalition to Defeat ISIS", "organization", ["Isis", "US-led coalition"]),
+                           ("d2", "Isis", "organization")])
+    coalition = found[("d1", "Global Coalition to Defeat ISIS")]
+    assert coalition.id == "global_coalition" and "Isis" not in coalition.aliases
+    assert "US-led coalition" in coalition.aliases
+    assert found[("d2", "Isis")].id == "islamic_state"
+
+
+@pytest.mark.parametrize("name, entry", [
+    ("Free Syria Army", "free_syrian_army"), ("Syrian National Coalition", "syrian_national_coalition"),
+    ("Syrian army", "mil_sy"),
+])
+def test_screen_named_groups_of_the_report_link_to_their_entry(name, entry):
+    found, _ = _entity_of([("d1", name, "organization")])
+    assert found[("d1", name)].id == entry
+
+
+def test_screen_names_of_parents_stay():
+    found, _ = _entity_of([("d1", "Syrian army", "organization", ["Syrian", "Syrian troops"])])
+    assert {"Syrian", "Syrian troops"} <= set(found[("d1", "Syrian army")].aliases)

@@ -8,7 +8,7 @@ from typing import Iterable
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..model import Mention
 from .actors import collect_actors
-from .anchors import AnchorResult, context_of, find_anchor
+from .anchors import AnchorResult, context_of, drop_foreign_names, find_anchor
 from .cluster import cluster_actors
 from .entities import Resolution, build_resolution, make_entity_id
 from .gazindex import build_index, needs_context
@@ -42,6 +42,8 @@ def resolve_mentions(mentions: Iterable[Mention], *,
     shared: dict[AnchorResult, AnchorResult] = {}  # equal results as one object: one per actor adds up (#7)
     anchors = [shared.setdefault(result, result) for result in (find_anchor(actor, index) for actor in actors)]
     _anchor_in_context(actors, anchors, index)
+    for actor, result in zip(actors, anchors):
+        drop_foreign_names(actor, result, index)
     del shared
     generic = [all(is_generic_name(n, index) for n in actor.names) for actor in actors]
     opposed = list(opposed)  # read twice: for clustering and for hierarchy

@@ -345,3 +345,44 @@ def _place_score(index: GazetteerIndex, entry_id: str, place: list[str]) -> int:
             score += 1
             break
     return score
+
+
+def drop_foreign_names(actor: LocalActor, result: AnchorResult, index: GazetteerIndex) -> list[str]:
+    """Names of an anchored actor that the gazetteer gives to an unrelated entry: not its aliases (#12).
+
+    The extractor sometimes attaches a name of another actor ("the coalition against Isis" gives the
+    Global Coalition the alias "Isis"); such a name would make the entity hold an adversary's alias.
+    Names of the entry's own ancestors or descendants ("Syrian" for the Syrian military) stay.
+    Returns the dropped names (already removed from `actor.names`).
+    """
+    own = result.anchor.gazetteer_id if result.anchor is not None else None
+    if own is None or len(actor.names) < 2:
+        return []
+    dropped = []
+    for name in actor.names:
+        if name == actor.name:  # the best name is the actor's own, whatever it links to
+            continue
+        other = _anchor_name(name, actor.type, index).anchor
+        other_id = other.gazetteer_id if other is not None else None
+        if other_id and other_id != own and not _related(index, own, other_id):
+            dropped.append(name)
+    if dropped:
+        log.debug("resolve: names %r of actor %s in %s belong to other gazetteer entries, not to %s",
+                  dropped, actor.actor, actor.document_id, own)
+        actor.names = [n for n in actor.names if n not in dropped]
+    return dropped
+
+
+def _related(index: GazetteerIndex, a: str, b: str) -> bool:
+    return b in _ancestors(index, a) or a in _ancestors(index, b)
+
+
+def _ancestors(index: GazetteerIndex, entry_id: str) -> set[str]:
+    seen: set[str] = set()
+    todo = list(index.entry(entry_id).parents)
+    while todo:
+        parent = todo.pop()
+        if parent not in seen and parent in index.gazetteer.entries:
+            seen.add(parent)
+            todo.extend(index.entry(parent).parents)
+    return seen

@@ -30,6 +30,9 @@ class GazetteerIndex:
     scoped: dict = field(default_factory=lambda: defaultdict(set))
     # (name, actor type) -> its anchor result: actors repeat names across documents (#7)
     anchor_cache: dict = field(default_factory=dict, repr=False, compare=False)
+    # name -> needs_context / is_generic_name answers: asked of every name of every actor (#7, #12)
+    context_cache: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    generic_cache: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def entry(self, entry_id: str) -> GazetteerEntry:
         return self.gazetteer.entries[entry_id]
@@ -76,10 +79,9 @@ def scope_key(name: str):
 
 def needs_context(index: GazetteerIndex, name: str) -> bool:
     """Does this name link only with the document's context: listed as such, or shared by two entries?"""
-    key = ("context", name)  # asked of every name of every actor (#7)
-    answer = index.anchor_cache.get(key)
+    answer = index.context_cache.get(name)
     if answer is None:
-        answer = index.anchor_cache[key] = _needs_context(index, name)
+        answer = index.context_cache[name] = _needs_context(index, name)
     return answer
 
 

@@ -29,6 +29,8 @@ from .normalize import fold, is_acronym, name_tokens
 log = logging.getLogger(__name__)
 
 _PIECE = re.compile(r"[^\s,;:()]+")
+# A span of more words than this is not a title alone ("the Deputy Prime Minister" is four).
+MAX_TITLE_WORDS = 4
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -45,10 +47,9 @@ def screen_actors(actors: list[LocalActor], index: GazetteerIndex) -> list[Local
 def is_generic_name(text: str, index: GazetteerIndex) -> bool:
     """True for a name made only of generic words, modifiers, demonyms and sponsors ('Iranian-backed
     militias', 'Syrian opposition forces', 'the regime'), with at least one generic head noun."""
-    key = ("generic", text)
-    answer = index.anchor_cache.get(key)
+    answer = index.generic_cache.get(text)
     if answer is None:
-        answer = index.anchor_cache[key] = _is_generic(text, index)
+        answer = index.generic_cache[text] = _is_generic(text, index)
     return answer
 
 
@@ -98,9 +99,10 @@ def strip_junk_words(text: str) -> str | None:
     first, last = fold(words[0]).strip(".,'\""), fold(words[-1]).strip(".,'\"")
     if len(words) > 1 and (first in lex.junk["verb"] or last in lex.junk["verb"]):
         return None
-    tokens = tuple(_WORD.findall(fold(" ".join(words))))
-    if tokens and all((t,) in lex.titles for t in tokens) and not is_acronym(text.strip()):
-        return None  # a title alone ("President", "the Minister")
+    if len(words) <= MAX_TITLE_WORDS:
+        tokens = _WORD.findall(fold(" ".join(words)))
+        if tokens and all((t,) in lex.titles for t in tokens) and not is_acronym(text.strip()):
+            return None  # a title alone ("President", "the Minister")
     return " ".join(words)
 
 
