@@ -288,6 +288,8 @@ def claims(db: str = DB_OPTION,
     for group in rows:
         flags = [f for f, on in (("contradicted", group.contradicted), ("negated", group.polarity == "negated"),
                                  ("hedged", group.certainty == "hedged"),
+                                 (f"+{group.unknown_outlet_documents} unknown outlet"  # #12
+                                  + (" (weak)" if group.origins == 0 else ""), group.unknown_outlet_documents > 0),
                                  (graph.review_of(group.id) or "", bool(graph.review_of(group.id)))) if on]
         dates = " .. ".join(dict.fromkeys(d for d in (group.first_reported, group.last_reported) if d)) or "-"
         relation = group.relation + (f"/{group.mode}" if group.mode else "")

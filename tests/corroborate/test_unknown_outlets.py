@@ -32,6 +32,7 @@ def test_unknown_outlets_counted_apart_not_as_origins():
     groups, _, _ = _graph(documents, [_aid(d) for d in documents])
     (group,) = groups
     assert (group.documents, group.origins, group.unknown_outlet_documents) == (10, 0, 10)
+    assert group.outlets == 0  # a file of unknown outlet is no outlet of its own
     assert {o.kind for o in group.origin_list} == {"unknown_outlet"}
 
 
@@ -48,8 +49,9 @@ def test_unknown_outlets_mixed_with_known_and_rolled_up():
     groups, _, entities = _graph(documents, [_aid(d) for d in documents])
     (group,) = groups
     assert (group.origins, group.unknown_outlet_documents) == (2, 2)  # "2 origins, plus 2 documents of unknown outlet"
+    assert group.outlets == 2
     (rolled,) = rollup_groups(groups, entities, documents)
-    assert (rolled.origins, rolled.unknown_outlet_documents) == (2, 2)
+    assert (rolled.origins, rolled.unknown_outlet_documents, rolled.outlets) == (2, 2, 2)
 
 
 def test_unknown_outlets_headline_inherits_body_attribution():

@@ -104,7 +104,8 @@ def _make_group(key: tuple, members: list[Claim], documents: dict[str, Document]
             chains.append(list(found.chain))
     document_ids = {e.document_id for e in group.evidence}
     group.documents = len(document_ids)
-    group.outlets = len({outlets.publisher_key(d)[0] for d in document_ids})
+    # a document of unknown outlet is no outlet of its own (#12): it is counted in unknown_outlet_documents
+    group.outlets = len({key for key in (outlets.publisher_key(d)[0] for d in document_ids) if not outlets.is_unknown(key)})
     group.origin_list = list(origins.values())
     group.origins, group.unknown_outlet_documents = count_origins(group.origin_list)
     group.attribution_chains = chains

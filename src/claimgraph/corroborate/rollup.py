@@ -76,7 +76,8 @@ def _merge(key: tuple, members: list[ClaimGroup], outlets: Outlets | None) -> Cl
     group.origins, group.unknown_outlet_documents = count_origins(group.origin_list)
     document_ids = {e.document_id for e in group.evidence}
     group.documents = len(document_ids)
-    group.outlets = (len({outlets.publisher_key(d)[0] for d in document_ids}) if outlets is not None
+    group.outlets = (len({key for key in (outlets.publisher_key(d)[0] for d in document_ids)
+                          if not outlets.is_unknown(key)}) if outlets is not None  # #12
                      else max(g.outlets for g in members))
     firsts = [g.first_reported for g in members if g.first_reported]
     lasts = [g.last_reported for g in members if g.last_reported]
