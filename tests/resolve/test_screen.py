@@ -175,3 +175,9 @@ def test_screen_named_groups_of_the_report_link_to_their_entry(name, entry):
 def test_screen_names_of_parents_stay():
     found, _ = _entity_of([("d1", "Syrian army", "organization", ["Syrian", "Syrian troops"])])
     assert {"Syrian", "Syrian troops"} <= set(found[("d1", "Syrian army")].aliases)
+
+
+@pytest.mark.parametrize("name", ["Human Rights Watch", "Edward Said", "To Lam", "Move Forward Party",
+                                  "Meet the Press", "In Yo-han", "Khaled Said"])
+def test_screen_real_names_are_not_junk(name):
+    assert strip_junk_words(name) == name
