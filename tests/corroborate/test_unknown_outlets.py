@@ -70,3 +70,15 @@ def test_unknown_outlets_headline_alone_keeps_publisher_origin():
     documents = {"a": Document("a", "", "a.txt", outlet="Gazette", title=title)}
     groups, _, _ = _graph(documents, [_aid("a", title, 0)])
     assert [o.name for o in groups[0].origin_list] == ["Gazette"]
+
+
+def test_unknown_outlets_headline_inherits_attribution_of_another_relation():
+    title = "US backs YPG"
+    body = "The United States sent weapons to the YPG, Reuters reported."
+    documents = {"a": Document("a", "", "a.txt", outlet="Gazette", title=title)}
+    headline = Claim("a", "u", "SUPPORT", "y", Evidence("a", title, 0, len(title)))
+    claims = [headline, _aid("a", body, len(title) + 2, attributed_to="Reuters", attribution_kind="outlet")]
+    groups, _, _ = _graph(documents, claims)
+    support = next(g for g in groups if g.relation == "SUPPORT")
+    assert [o.name for o in support.origin_list] != ["Gazette"]
+    assert support.origin_list[0].key == next(g for g in groups if g.relation == "AID").origin_list[0].key

@@ -44,6 +44,9 @@ def group_claims(claims: Iterable[Claim], *, actor_entity: dict[tuple[str, str],
         if document.duplicate_of:
             republishers[document.duplicate_of].append(document.id)
     buckets: dict[tuple, list[Claim]] = defaultdict(list)
+    # (document, {subject, object}) -> the first attributed body evidence about that pair: what a headline
+    # about the same actors inherits, whatever verb it uses (#12)
+    body_credit: dict[tuple[str, frozenset], Evidence] = {}
     dropped = 0
     for claim in claims:
         subject = actor_entity.get((claim.document_id, claim.subject))
@@ -51,12 +54,18 @@ def group_claims(claims: Iterable[Claim], *, actor_entity: dict[tuple[str, str],
         if not subject or not object_ or subject == object_:
             dropped += 1
             continue
+        if claim.evidence.attributed_to and not _is_headline(claim.evidence, documents.get(claim.document_id)):
+            body_credit.setdefault((claim.document_id, frozenset((subject, object_))), claim.evidence)
         if claim.relation in SYMMETRIC and object_ < subject:
             subject, object_ = object_, subject
         buckets[(subject, claim.relation, claim.mode, object_)].append(claim)
     if dropped:
         log.info("corroborate: %d claims dropped (self-loop or unresolved actor)", dropped)
-    groups = [_make_group(key, members, documents, outlets, actor_entity, reporters, republishers, relays)
+    def origin_of(evidence: Evidence) -> OriginOf:
+        return find_origin(evidence, actor_entity=actor_entity, outlets=outlets, reporters=reporters,
+                           republishers=republishers, relays=relays)
+
+    groups = [_make_group(key, members, documents, outlets, origin_of, body_credit)
               for key, members in buckets.items()]
     groups.sort(key=lambda g: (-g.origins, -g.documents, g.id))
     return groups
@@ -68,8 +77,7 @@ def _published(documents: dict[str, Document], document_id: str) -> str:
 
 
 def _make_group(key: tuple, members: list[Claim], documents: dict[str, Document], outlets: Outlets,
-                actor_entity: dict, reporters: dict[str, str], republishers: dict[str, list[str]],
-                relays: dict[tuple[str, str], str]) -> ClaimGroup:
+                origin_of, body_credit: dict[tuple[str, frozenset], Evidence]) -> ClaimGroup:
     subject, relation, mode, object_ = key
     members = sorted(members, key=lambda c: (_published(documents, c.document_id), c.document_id,
                                              c.evidence.start))
@@ -92,9 +100,10 @@ def _make_group(key: tuple, members: list[Claim], documents: dict[str, Document]
             continue
         seen_spans.add(span)
         group.evidence.append(evidence)
-        found_list.append(find_origin(evidence, actor_entity=actor_entity, outlets=outlets, reporters=reporters,
-                                      republishers=republishers, relays=relays))
-    _inherit_headline_attribution(group.evidence, found_list, documents)
+        found_list.append(origin_of(evidence))
+    pair = frozenset((subject, object_))
+    _inherit_headline_attribution(group.evidence, found_list, documents,
+                                  lambda document_id: body_credit.get((document_id, pair)), origin_of)
     for evidence, found in zip(group.evidence, found_list):
         origin = origins.setdefault(found.key, Origin(found.key, found.name, found.kind))
         if evidence.document_id not in origin.documents:
@@ -118,12 +127,14 @@ def _make_group(key: tuple, members: list[Claim], documents: dict[str, Document]
     return group
 
 
-def _inherit_headline_attribution(evidence: list[Evidence], found: list[OriginOf],
-                                  documents: dict[str, Document]) -> None:
+def _inherit_headline_attribution(evidence: list[Evidence], found: list[OriginOf], documents: dict[str, Document],
+                                  body_evidence, origin_of) -> None:
     """A headline states its body's claim without its attribution: it takes the origin the body credits (#12).
 
     Without this, "US supports YPG" in a headline counts as the publisher's own origin beside the
-    body's "..., Reuters reported", one report counted twice.
+    body's "..., Reuters reported", one report counted twice. The body's credit comes from this
+    group's evidence in the same document, else from the document's attributed evidence about the
+    same two actors (`body_evidence(document id)`), whatever relation the body states.
     """
     for i, item in enumerate(evidence):
         if item.attributed_to or not _is_headline(item, documents.get(item.document_id)):
@@ -131,6 +142,9 @@ def _inherit_headline_attribution(evidence: list[Evidence], found: list[OriginOf
         credited = next((found[j] for j, other in enumerate(evidence)
                          if j != i and other.document_id == item.document_id and other.attributed_to
                          and not _is_headline(other, documents.get(other.document_id))), None)
+        if credited is None:
+            body = body_evidence(item.document_id)
+            credited = origin_of(body) if body is not None else None
         if credited is not None:
             found[i] = credited
 
