@@ -103,6 +103,8 @@ def _with_context(name: str, context: str):
     ("Juba", "Somalia", None),
     ("The National", "United Arab Emirates", "the_national"),
     ("The National", "Syria", None),
+    ("KH", "Iraq", "kataib_hezbollah"),
+    ("KH", "Cambodia", None),
 ])
 def test_screen_ambiguous_alias_needs_context(name, context, expected):
     entity = _with_context(name, context)
