@@ -13,7 +13,7 @@ import json
 import logging
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -86,7 +86,7 @@ def apply_metadata(document: Document, *, given: GivenMetadata | None = None,
                    sidecar: dict | None = None) -> Document:
     """The document with given metadata over what it found itself (its id, the hash of its text, is kept)."""
     changes: dict = {}
-    for source in (given.__dict__ if given else {}, sidecar or {}):  # later sources win
+    for source in (asdict(given) if given else {}, sidecar or {}):  # later sources win
         for key, value in source.items():
             if value:
                 changes[key] = value

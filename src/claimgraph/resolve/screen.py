@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
 from functools import lru_cache
 
 from .actors import LocalActor, is_junk_name
@@ -143,14 +142,15 @@ def _screen_names(actor: LocalActor, index: GazetteerIndex) -> bool:
 
 
 def _vote_surname_persons(actors: list[LocalActor], index: GazetteerIndex) -> None:
-    """'Trump' typed organization is the person 'Donald Trump' when the corpus names no such organization."""
+    """'Trump' typed organization is the person 'Donald Trump': a one-word name, not a gazetteer name, a
+    demonym or an organization head noun, that is the surname of a full person name in the corpus."""
     org_words = load_lexicon().org_words
-    surnames: dict[str, int] = defaultdict(int)
+    surnames: set[str] = set()
     for actor in actors:
         if actor.type == "person":
             tokens = name_tokens(actor.name, "person")
             if len(tokens) >= 2:
-                surnames[tokens[-1]] += 1
+                surnames.add(tokens[-1])
     if not surnames:
         return
     for actor in actors:
