@@ -145,15 +145,22 @@ def test_screen_split_moves_only_the_chosen_name():
 
 
 def test_screen_part_of_between_opposed_entities_dropped():
-    mentions = [Mention("d1", 0, 3, "YPG", "a1", "YPG", "organization"),
-                Mention("d1", 9, 14, "Syria", "a2", "Syria", "state"),
-                Mention("d2", 0, 3, "YPG", "a1", "YPG", "organization"),
-                Mention("d2", 9, 20, "Syrian army", "a2", "Syrian army", "organization")]
+    mentions = [Mention("d1", 0, 15, "Katibat al-Nasr", "a1", "Katibat al-Nasr", "organization"),
+                Mention("d1", 20, 32, "Liwa al-Fath", "a2", "Liwa al-Fath", "organization"),
+                Mention("d2", 0, 15, "Katibat al-Nasr", "a1", "Katibat al-Nasr", "organization"),
+                Mention("d2", 20, 32, "Liwa al-Fath", "a2", "Liwa al-Fath", "organization")]
     part_of = [(("d1", "a1"), ("d1", "a2"))]
-    linked = resolve_mentions(mentions, part_of=part_of).by_id()
-    assert "state_sy" in linked["ypg"].parents  # the misread link stands without opposition
-    opposed = resolve_mentions(mentions, part_of=part_of, opposed=[(("d1", "a2"), ("d1", "a1"))]).by_id()
-    assert "state_sy" not in opposed["ypg"].parents
+
+    def parents(**kwargs):
+        resolution = resolve_mentions(mentions, part_of=part_of, **kwargs)
+        entities = resolution.by_id()
+        child, parent = resolution.actor_entity[("d1", "a1")], resolution.actor_entity[("d1", "a2")]
+        return entities[child].parents, parent
+
+    linked, parent = parents()
+    assert parent in linked  # the link stands without opposition
+    opposed, parent = parents(opposed=[(("d2", "a2"), ("d2", "a1"))])  # Liwa al-Fath attacked Katibat al-Nasr
+    assert parent not in opposed
 
 
 def test_screen_adversary_name_attached_by_the_extractor_is_dropped():
@@ -183,3 +190,14 @@ def test_screen_names_of_parents_stay():
                                   "Meet the Press", "In Yo-han", "Khaled Said"])
 def test_screen_real_names_are_not_junk(name):
     assert strip_junk_words(name) == name
+
+
+def test_screen_armed_group_is_no_part_of_a_state():
+    mentions = [Mention("d1", 0, 3, "YPG", "a1", "YPG", "organization"),
+                Mention("d1", 9, 14, "Syria", "a2", "Syria", "state"),
+                Mention("d1", 20, 30, "Quds Force", "a3", "Quds Force", "organization"),
+                Mention("d1", 40, 44, "IRGC", "a4", "IRGC", "organization")]
+    entities = resolve_mentions(mentions, part_of=[(("d1", "a1"), ("d1", "a2")),
+                                                   (("d1", "a3"), ("d1", "a4"))]).by_id()
+    assert "state_sy" not in entities["ypg"].parents and "sdf" in entities["ypg"].parents
+    assert "irgc" in entities["quds_force"].parents  # a unit's parent read from text stays
