@@ -22,6 +22,12 @@ from pathlib import Path
 from claimgraph.model import Mention
 from claimgraph.resolve import resolve_mentions
 
+# The labelled pairs pass when pairwise precision and recall reach these (issue #12's acceptance) and no
+# pair of an adversary, near-miss or homonym group merges: a wrong merge there is what analysts reject.
+MIN_PRECISION = 0.98
+MIN_RECALL = 0.90
+NEVER_MERGE_GROUPS = frozenset({"adversary", "near-miss", "homonym"})
+
 GIVEN = ("Mohammed Ahmed Ali Omar Hassan Hussein Ibrahim Yusuf Khalid Abdullah Mustafa Tariq Bilal Samir Karim "
          "Amadou Moussa Ousmane Ibrahima Boubacar Juan Carlos Miguel Pedro Luis Ivan Sergei Dmitri Nikolai "
          "Tenzin Rahul Arjun Farid Nasser Walid Jamal Rashid Salim Idris Zaid").split()
@@ -110,7 +116,11 @@ def run_sizes(sizes: list[int]) -> None:
 
 
 def run_cases(path: Path) -> int:
-    """Each row: name_a, name_b, type, expected (match|apart), group, notes. Returns the number wrong."""
+    """Each row: name_a, name_b, type, expected (match|apart), group, notes.
+
+    Returns the number of failed checks: precision or recall under its minimum, each wrong merge of a
+    NEVER_MERGE_GROUPS pair. Known misses (expected match, apart) are listed but fail nothing alone.
+    """
     table: dict[str, Counter] = defaultdict(Counter)
     wrong = []
     with path.open(encoding="utf-8") as handle:
@@ -138,7 +148,12 @@ def run_cases(path: Path) -> int:
     recall = total["TP"] / max(1, total["TP"] + total["FN"])
     print(f"{len(rows)} cases, {len(wrong)} wrong; pairwise precision {precision:.3f} recall {recall:.3f}")
     print("\n".join(wrong))
-    return len(wrong)
+    forbidden = sum(table[group]["FP"] for group in NEVER_MERGE_GROUPS)
+    failed = forbidden + (precision < MIN_PRECISION) + (recall < MIN_RECALL)
+    if failed:
+        print(f"FAILED: {forbidden} adversary/near-miss/homonym merges; precision >= {MIN_PRECISION} and "
+              f"recall >= {MIN_RECALL} required")
+    return failed
 
 
 def main() -> int:
