@@ -164,3 +164,16 @@ def test_metadata_cli_bad_value_fails_in_one_line_before_storing(tmp_path, optio
     assert result.exit_code == 1
     assert message in " ".join(result.output.split())
     assert not db.exists()
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("content, reason", [
+    ('text,title\n"Rebels shelled the airport","A"\n"a"b"c,B\n', "not valid CSV after line 2"),
+    ('text,title\n"unclosed quote,A\0\n', "binary file"),
+])
+def test_metadata_csv_broken_is_one_clear_rejection_and_stores_nothing(tmp_path, content, reason):
+    path = tmp_path / "broken.csv"
+    path.write_text(content)
+    items = list(iter_sources([str(path)], settings=Settings(offline=True)))
+    assert len(items) == 1 and isinstance(items[0], Rejected)  # not even the good first row
+    assert items[0].source == str(path) and reason in items[0].reason

@@ -48,10 +48,15 @@ def iter_csv(text: str, source: str, *, columns: Mapping[str, str] | None = None
     csv.field_size_limit(MAX_FIELD_CHARS)
     if delimiter is None:
         delimiter = "\t" if source.lower().endswith((".tsv", ".tsv.gz")) else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = reader.fieldnames or []
-    where = _find_columns(header, columns or {}, source)
-    for number, row in enumerate(reader, start=1):
+    # strict: a stray quote is an error, not a silently garbled article
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter, strict=True)
+    try:
+        header = reader.fieldnames or []
+        where = _find_columns(header, columns or {}, source)
+        rows = list(enumerate(reader, start=1))
+    except csv.Error as err:  # a stray quote: the file is not CSV whose cells we can trust
+        raise IngestError(source, f"not valid CSV after line {reader.line_num} ({err})") from err
+    for number, row in rows:
         line = f"{source}:row {number}"  # data rows from 1: a quoted body spans several physical lines
         body = (row.get(where["text"]) or "").strip()
         if not body:
