@@ -201,3 +201,15 @@ def test_screen_armed_group_is_no_part_of_a_state():
                                                    (("d1", "a3"), ("d1", "a4"))]).by_id()
     assert "state_sy" not in entities["ypg"].parents and "sdf" in entities["ypg"].parents
     assert "irgc" in entities["quds_force"].parents  # a unit's parent read from text stays
+
+
+def test_screen_lowercase_phrase_beside_a_name_is_no_alias():
+    found, _ = _entity_of([("d1", "Syrian National Coalition", "organization", ["new president"]),
+                           ("d2", "jihadists", "organization")])
+    assert found[("d1", "Syrian National Coalition")].aliases == ["Syrian National Coalition"]
+    assert found[("d2", "jihadists")].aliases == ["jihadists"]  # an actor known only by a description stays
+
+
+@pytest.mark.parametrize("name, cleaned", [("Raqqa\n\nThe", "Raqqa"), ("Deir ez-Zor\n\nThe", "Deir ez-Zor")])
+def test_screen_span_across_paragraphs_keeps_its_name_line(name, cleaned):
+    assert strip_junk_words(name) == cleaned

@@ -19,7 +19,7 @@ import logging
 import re
 from functools import lru_cache
 
-from .actors import LocalActor, is_junk_name
+from .actors import LocalActor, has_proper_name, is_junk_name
 from .descriptive import singular
 from .gazindex import GazetteerIndex
 from .lexicon import load_lexicon
@@ -87,7 +87,7 @@ def strip_junk_words(text: str) -> str | None:
     lex = load_lexicon()
     # a span across a paragraph break joins a headline's tail to the body ("Deir ez-Zor\n\nIranian-backed
     # militias"): the name is the last line
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [line for line in text.splitlines() if line.strip() and not is_junk_name(line)]
     words = lines[-1].split() if lines else []
     while len(words) > 1 and fold(words[0]) in lex.junk["preposition"]:
         words = words[1:]
@@ -107,8 +107,20 @@ def strip_junk_words(text: str) -> str | None:
 
 def _screen_names(actor: LocalActor, index: GazetteerIndex) -> bool:
     """Clean one actor's names in place; False when nothing names it any more."""
-    if all(strip_junk_words(n) == n and not is_generic_name(n, index) for n in actor.names):
+    if actor.descriptions:
+        actor.descriptions = [d for d in (strip_junk_words(d) for d in actor.descriptions) if d]
+    if all(strip_junk_words(n) == n and not is_generic_name(n, index) and has_proper_name(n) for n in actor.names):
         return True  # nearly every actor: nothing to clean
+    if any(has_proper_name(n) for n in actor.names):
+        # a lowercase phrase beside a proper name is a description the extractor read as an alias
+        # ("a new president" of the Syrian National Coalition), not a name of the actor
+        lowercase = [n for n in actor.names if not has_proper_name(n)]
+        if lowercase:
+            log.debug("resolve: %r of actor %s in %s are descriptions, not names", lowercase, actor.actor,
+                      actor.document_id)
+            actor.names = [n for n in actor.names if has_proper_name(n)]
+            if actor.name in lowercase:
+                actor.name = actor.names[0]
     names = []
     for name in actor.names:
         cleaned = strip_junk_words(name)
