@@ -22,6 +22,12 @@ from pathlib import Path
 from claimgraph.model import Mention
 from claimgraph.resolve import resolve_mentions
 
+# The labelled pairs pass when pairwise precision and recall reach these (issue #12's acceptance) and no
+# pair of an adversary, near-miss or homonym group merges: a wrong merge there is what analysts reject.
+MIN_PRECISION = 0.98
+MIN_RECALL = 0.90
+NEVER_MERGE_GROUPS = frozenset({"adversary", "near-miss", "homonym"})
+
 GIVEN = ("Mohammed Ahmed Ali Omar Hassan Hussein Ibrahim Yusuf Khalid Abdullah Mustafa Tariq Bilal Samir Karim "
          "Amadou Moussa Ousmane Ibrahima Boubacar Juan Carlos Miguel Pedro Luis Ivan Sergei Dmitri Nikolai "
          "Tenzin Rahul Arjun Farid Nasser Walid Jamal Rashid Salim Idris Zaid").split()
@@ -110,7 +116,11 @@ def run_sizes(sizes: list[int]) -> None:
 
 
 def run_cases(path: Path) -> int:
-    """Each row: name_a, name_b, type, expected (match|apart), group, notes. Returns the number wrong."""
+    """Each row: name_a, name_b, type, expected (match|apart), group, notes.
+
+    Returns the number of failed checks: precision or recall under its minimum, each wrong merge of a
+    NEVER_MERGE_GROUPS pair. Known misses (expected match, apart) are listed but fail nothing alone.
+    """
     table: dict[str, Counter] = defaultdict(Counter)
     wrong = []
     with path.open(encoding="utf-8") as handle:
@@ -121,7 +131,9 @@ def run_cases(path: Path) -> int:
         mentions = [Mention("d1", 0, 1, row["name_a"], "a1", row["name_a"], type_a),
                     Mention("d2", 0, 1, row["name_b"], "a1", row["name_b"], type_b)]
         resolution = resolve_mentions(mentions)
-        merged = resolution.actor_entity[("d1", "a1")] == resolution.actor_entity[("d2", "a1")]
+        # a junk span ("Discuss Next Moves") is dropped: it joins nothing
+        first, second = resolution.actor_entity.get(("d1", "a1")), resolution.actor_entity.get(("d2", "a1"))
+        merged = first is not None and first == second
         expected = row["expected"] == "match"
         table[row["group"]][("TP" if merged else "FN") if expected else ("FP" if merged else "TN")] += 1
         if merged != expected:
@@ -129,9 +141,19 @@ def run_cases(path: Path) -> int:
     print(f"{'group':<16} {'TP':>4} {'FN':>4} {'TN':>4} {'FP':>4}")
     for group, counts in sorted(table.items()):
         print(f"{group:<16} {counts['TP']:>4} {counts['FN']:>4} {counts['TN']:>4} {counts['FP']:>4}")
-    print(f"{len(rows)} cases, {len(wrong)} wrong")
+    total = Counter()
+    for counts in table.values():
+        total.update(counts)
+    precision = total["TP"] / max(1, total["TP"] + total["FP"])
+    recall = total["TP"] / max(1, total["TP"] + total["FN"])
+    print(f"{len(rows)} cases, {len(wrong)} wrong; pairwise precision {precision:.3f} recall {recall:.3f}")
     print("\n".join(wrong))
-    return len(wrong)
+    forbidden = sum(table[group]["FP"] for group in NEVER_MERGE_GROUPS)
+    failed = forbidden + (precision < MIN_PRECISION) + (recall < MIN_RECALL)
+    if failed:
+        print(f"FAILED: {forbidden} adversary/near-miss/homonym merges; precision >= {MIN_PRECISION} and "
+              f"recall >= {MIN_RECALL} required")
+    return failed
 
 
 def main() -> int:

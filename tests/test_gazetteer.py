@@ -102,3 +102,28 @@ def test_gazetteer_parent_links(gazetteer, entry_id, parent):
 def test_gazetteer_bad_line_names_the_place(line, message):
     with pytest.raises(DataFileError, match=message):
         parse_gazetteer_line(line, where="gazetteer/test.jsonl:1")
+
+
+@pytest.mark.issue(12)
+def test_gazetteer_covers_the_field(gazetteer):
+    """Security forces, police, intelligence, coalitions, task forces, missions, clan militias, across regions."""
+    kinds = {e.kind for e in gazetteer}
+    assert {"police", "intelligence_agency", "coalition", "task_force", "peacekeeping", "clan_militia",
+            "regional_force", "paramilitary", "unit", "militia"} <= kinds
+    armed = {e.country for e in gazetteer if e.kind in ("armed_group", "militia", "clan_militia") and e.country}
+    for region in ({"SO", "NG", "ML", "CD", "SD"}, {"SY", "IQ", "YE", "LB"}, {"AF", "PK", "IN"}, {"CO", "PE", "MX"}):
+        assert len(region & armed) >= 2, region
+
+
+@pytest.mark.issue(12)
+def test_gazetteer_context_names_are_own_names(gazetteer):
+    scoped = [e for e in gazetteer if e.context_names]
+    assert {"state_ss", "the_national", "is_mozambique"} <= {e.id for e in scoped}
+    for entry in scoped:
+        assert set(entry.context_names) <= set(entry.names) | set(entry.capitals), entry.id
+
+
+def test_gazetteer_phoenix_source_credited():
+    header = (resources.files("claimgraph") / "data" / "gazetteer" / "security_forces.jsonl").read_text(
+        encoding="utf-8").splitlines()[0]
+    assert "openeventdata/petrarch2" in header and "MIT" in header

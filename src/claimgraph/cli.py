@@ -99,6 +99,26 @@ def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log stage 
                         format="%(levelname)s %(name)s: %(message)s")
 
 
+OUTLET_OPTION = typer.Option(None, "--outlet", help="Outlet of every document of this run (plain text has "
+                                                    "none; a sidecar FILE.meta.json wins).")
+PUBLISHED_OPTION = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) of every document of this run.")
+CSV_COLUMNS_OPTION = typer.Option(None, "--csv-columns", help="CSV column of each field: "
+                                                             "text=COL,title=COL,date=COL,outlet=COL,url=COL.")
+
+
+def _set_given_metadata(settings, outlet: str | None, published: str | None, csv_columns: str | None) -> None:
+    """Check and keep the run's --outlet, --published and --csv-columns (#12); a bad value fails in one line."""
+    from .ingest.csvfile import parse_column_mapping
+    from .ingest.metadata import parse_published
+
+    try:
+        settings.published = parse_published(published, where="--published")
+        settings.csv_columns = parse_column_mapping(csv_columns)
+    except (ClaimgraphError, ValueError) as err:
+        _fail(str(err))
+    settings.outlet = outlet.strip() if outlet and outlet.strip() else None
+
+
 @app.command()
 def build(sources: list[str] = typer.Argument(..., help="Files, folders or URLs to ingest."),
           db: str = DB_OPTION,
@@ -114,13 +134,16 @@ def build(sources: list[str] = typer.Argument(..., help="Files, folders or URLs 
           engine: str = typer.Option("local", "--engine", help="Where extraction runs: local or ray."),
           address: Optional[str] = typer.Option(None, "--address",
                                                 help="Ray cluster address (with --engine ray); "
-                                                     "default: start a local cluster.")) -> None:
+                                                     "default: start a local cluster."),
+          outlet: Optional[str] = OUTLET_OPTION, published: Optional[str] = PUBLISHED_OPTION,
+          csv_columns: Optional[str] = CSV_COLUMNS_OPTION) -> None:
     """Ingest, extract, resolve, corroborate and store SOURCES (re-running changes nothing)."""
     from .pipeline import build as run_build
 
     settings = get_settings()
     settings.offline = settings.offline or offline
     settings.follow_links = settings.follow_links or follow_links
+    _set_given_metadata(settings, outlet, published, csv_columns)
     if model:
         settings.model = model
     try:
@@ -147,13 +170,16 @@ def ingest(sources: list[str] = typer.Argument(..., help="Files, folders or URLs
                                               help="Allow fetching from private/loopback addresses."),
            follow_links: bool = typer.Option(False, "--follow-links",
                                              help="Fetch the URLs listed in local files (links lists, saved "
-                                                  "feeds); by default only URLs given here are fetched.")) -> None:
+                                                  "feeds); by default only URLs given here are fetched."),
+           outlet: Optional[str] = OUTLET_OPTION, published: Optional[str] = PUBLISHED_OPTION,
+           csv_columns: Optional[str] = CSV_COLUMNS_OPTION) -> None:
     """Store SOURCES as documents without extracting claims."""
     from .pipeline import ingest as run_ingest
 
     settings = get_settings()
     settings.offline = settings.offline or offline
     settings.follow_links = settings.follow_links or follow_links
+    _set_given_metadata(settings, outlet, published, csv_columns)
     try:
         with _document_progress("ingest") as on_progress:
             report = run_ingest(sources, db, settings=settings, allow_private=allow_private,
@@ -317,6 +343,8 @@ def claims(db: str = DB_OPTION,
     for group in rows:
         flags = [f for f, on in (("contradicted", group.contradicted), ("negated", group.polarity == "negated"),
                                  ("hedged", group.certainty == "hedged"),
+                                 (f"+{group.unknown_outlet_documents} unknown outlet"  # #12
+                                  + (" (weak)" if group.origins == 0 else ""), group.unknown_outlet_documents > 0),
                                  (graph.review_of(group.id) or "", bool(graph.review_of(group.id)))) if on]
         dates = " .. ".join(dict.fromkeys(d for d in (group.first_reported, group.last_reported) if d)) or "-"
         relation = group.relation + (f"/{group.mode}" if group.mode else "")

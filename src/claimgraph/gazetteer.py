@@ -25,6 +25,9 @@ class GazetteerEntry:
     country: str | None = None
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
+    # names (aliases or capitals) that link to this entry only when the document also names its country
+    # or a parent: a city that is also a state's capital, a common word, a name shared with another actor (#12)
+    context_names: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -65,7 +68,7 @@ def parse_gazetteer_line(line: str, *, where: str) -> GazetteerEntry | None:
             raise DataFileError(f"{where}: missing required field {key!r}")
     if record["type"] not in ENTITY_TYPES:
         raise DataFileError(f"{where}: type {record['type']!r} is not one of {ENTITY_TYPES}")
-    for key in ("aliases", "parents", "demonyms", "capitals"):
+    for key in ("aliases", "parents", "demonyms", "capitals", "context_names"):
         record[key] = tuple(record.get(key) or ())
     return GazetteerEntry(**record)
 
@@ -89,4 +92,8 @@ def load_gazetteer() -> Gazetteer:
         for parent in entry.parents:
             if parent not in gazetteer.entries:
                 raise DataFileError(f"gazetteer: {entry.id!r} names unknown parent {parent!r}")
+        for name in entry.context_names:
+            if name not in entry.names and name not in entry.capitals:
+                raise DataFileError(f"gazetteer: {entry.id!r} lists context name {name!r} that is not one of its "
+                                    f"names or capitals")
     return gazetteer

@@ -228,7 +228,7 @@ class Origin:
 
     key: str  # stable key: entity id, "outlet:<name>", "anon:<description>@<outlet>", "dup:<document id>"
     name: str
-    kind: str  # person | outlet | organization | anonymous | state
+    kind: str  # person | outlet | organization | anonymous | state | unknown_outlet
     documents: list[str] = field(default_factory=list)
     evidence: list[int] = field(default_factory=list)  # indexes into ClaimGroup.evidence
 
@@ -248,6 +248,9 @@ class ClaimGroup:
     outlets: int = 0
     origins: int = 0
     origin_list: list[Origin] = field(default_factory=list)
+    # documents whose outlet is unknown, counted apart from `origins` (their origin_list kind is
+    # "unknown_outlet"); a group with no origin but such documents is weak (#12)
+    unknown_outlet_documents: int = 0
     first_reported: str | None = None
     last_reported: str | None = None
     contradicted: bool = False

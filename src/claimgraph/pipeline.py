@@ -143,9 +143,12 @@ def _reduce_graph(store: Store) -> tuple[int, int]:
     part_of = [((c.document_id, c.subject), (c.document_id, c.object))
                for c in store.iter_claims(relation="PART_OF")]
     part_of += list(store.iter_parent_hints())
+    # one side attacked or coerced the other: never one entity (#12)
+    opposed = [((c.document_id, c.subject), (c.document_id, c.object))
+               for relation in ("ASSAULT", "COERCE") for c in store.iter_claims(relation=relation)]
     # entity reviews (merge/split/rename) in the flat shape resolution reads (docs/reviewing.md)
     resolution = resolve_mentions(store.iter_mentions(), part_of=part_of,
-                                  reviews=get_entity_reviews(store.reviews()))
+                                  reviews=get_entity_reviews(store.reviews()), opposed=opposed)
     release_freed_memory()
     documents = {d.id: d for d in store.iter_documents(with_text=False)}
     entities = {e.id: e for e in resolution.entities}

@@ -42,6 +42,11 @@ class Settings:
     # An analyst building a local folder expects no network traffic: URLs inside local files
     # (a links list, a saved feed's entries) are fetched only when asked (--follow-links, #13).
     follow_links: bool = field(default_factory=lambda: os.environ.get("CLAIMGRAPH_FOLLOW_LINKS", "") == "1")
+    # Metadata given for every document of one run (`--outlet`, `--published`, `--csv-columns`, #12):
+    # set by the CLI only, never from the environment (a stale variable would relabel a whole corpus).
+    outlet: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    csv_columns: dict[str, str] = field(default_factory=dict)  # field -> CSV column (ingest/csvfile.py)
 
 
 def get_settings() -> Settings:

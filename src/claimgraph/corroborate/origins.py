@@ -8,6 +8,19 @@ from ..resolve.normalize import fold
 from .outlets import Outlets
 
 
+# The kind of an origin that is only "some document whose outlet nobody knows" (#12): such documents are
+# counted apart from independent origins ("3 origins, plus 7 documents of unknown outlet"), since ten
+# plain-text files of one outlet are not ten independent reports.
+UNKNOWN_OUTLET = "unknown_outlet"
+
+
+def count_origins(origin_list) -> tuple[int, int]:
+    """(independent origins, documents of unknown outlet) of a group's origin list."""
+    known = [o for o in origin_list if o.kind != UNKNOWN_OUTLET]
+    unknown = {d for o in origin_list if o.kind == UNKNOWN_OUTLET for d in o.documents}
+    return len(known), len(unknown)
+
+
 @dataclass(frozen=True)
 class OriginOf:
     key: str
@@ -52,10 +65,12 @@ def find_origin(evidence: Evidence, *, actor_entity: dict[tuple[str, str], str],
             return OriginOf(relay, outlets.name_of(relay), "outlet",
                             _chain(evidence.attributed_to, outlets.name_of(relay), *tail))
         if evidence.attribution_kind == "anonymous" or not evidence.attribution_kind:
-            return OriginOf(root_key, root_name, "anonymous", _chain(evidence.attributed_to, *tail))
+            kind = UNKNOWN_OUTLET if outlets.is_unknown(root_key) else "anonymous"
+            return OriginOf(root_key, root_name, kind, _chain(evidence.attributed_to, *tail))
         return OriginOf(f"source:{evidence.attributed_to.lower()}", evidence.attributed_to,
                         evidence.attribution_kind, _chain(evidence.attributed_to, *tail))
-    return OriginOf(root_key, root_name, "outlet", _chain(*([root_name] if root != document_id else []), *tail))
+    kind = UNKNOWN_OUTLET if outlets.is_unknown(root_key) else "outlet"
+    return OriginOf(root_key, root_name, kind, _chain(*([root_name] if root != document_id else []), *tail))
 
 
 def _chain(*names: str) -> tuple[str, ...]:

@@ -108,6 +108,11 @@ class Outlets:
         key = self.key_of_outlet(document.outlet)
         return key, self.name_of(key) if key in self.entities else document.outlet
 
+    @staticmethod
+    def is_unknown(key: str) -> bool:
+        """Is this the publisher key of a document whose outlet is unknown (no outlet, no URL)?"""
+        return key.startswith("doc:")
+
     def find_relay(self, text: str) -> str | None:
         """An outlet a source spoke to, named in `text` ('sources told The Times of Israel')."""
         if text not in self._relays:

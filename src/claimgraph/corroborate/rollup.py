@@ -7,6 +7,7 @@ from typing import Iterable, Mapping
 from ..model import ClaimGroup, Document, Entity, Origin
 from ..resolve.hierarchy import map_to_roots
 from .groups import SYMMETRIC, make_group_id
+from .origins import count_origins
 from .outlets import Outlets
 
 
@@ -72,10 +73,11 @@ def _merge(key: tuple, members: list[ClaimGroup], outlets: Outlets | None) -> Cl
             merged.evidence.extend(new_index[i] for i in origin.evidence
                                    if i in new_index and new_index[i] not in merged.evidence)
     group.origin_list = list(origins.values())
-    group.origins = len(group.origin_list)
+    group.origins, group.unknown_outlet_documents = count_origins(group.origin_list)
     document_ids = {e.document_id for e in group.evidence}
     group.documents = len(document_ids)
-    group.outlets = (len({outlets.publisher_key(d)[0] for d in document_ids}) if outlets is not None
+    group.outlets = (len({key for key in (outlets.publisher_key(d)[0] for d in document_ids)
+                          if not outlets.is_unknown(key)}) if outlets is not None  # #12
                      else max(g.outlets for g in members))
     firsts = [g.first_reported for g in members if g.first_reported]
     lasts = [g.last_reported for g in members if g.last_reported]

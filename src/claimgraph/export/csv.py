@@ -31,7 +31,8 @@ COLUMNS = {
     "entities.csv": ["id", "name", "type", "aliases", "parents", "parent_names", "mentions", "gazetteer_id"],
     "claims.csv": ["id", "subject", "subject_name", "relation", "mode", "object", "object_name", "polarity",
                    "certainty", "documents", "outlets", "origins", "origin_names", "contradicted",
-                   "first_reported", "last_reported", "time_start", "time_end", "time_basis", "review"],
+                   "first_reported", "last_reported", "time_start", "time_end", "time_basis", "review",
+                   "unknown_outlet_documents"],
     "evidence.csv": ["claim", "subject", "subject_name", "relation", "mode", "object", "object_name",
                      "document", "outlet", "published", "title", "text", "start", "end", "attributed_to",
                      "certainty", "polarity"],
@@ -72,7 +73,7 @@ def build_tables(graph: ReviewedGraph) -> dict[str, list[dict]]:
             origin_names=[o.name for o in group.origin_list], contradicted=group.contradicted,
             first_reported=group.first_reported, last_reported=group.last_reported,
             time_start=time.start, time_end=time.end, time_basis=time.basis or "undated",
-            review=graph.review_of(group.id)))
+            review=graph.review_of(group.id), unknown_outlet_documents=group.unknown_outlet_documents))
         for evidence in group.evidence:
             document = documents.get(evidence.document_id)
             tables["evidence.csv"].append(dict(

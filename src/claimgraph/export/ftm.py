@@ -98,7 +98,9 @@ def _evidence_props(proxy: EntityProxy, group: ClaimGroup, graph: ReviewedGraph)
             urls.append(document.url)
             publishers.append(document.outlet)
     review = graph.review_of(group.id)
-    header = (f"{group.origins} independent origin(s), {group.documents} document(s), {group.certainty}, "
+    unknown = (f", plus {group.unknown_outlet_documents} document(s) of unknown outlet (weak)"  # #12
+               if group.unknown_outlet_documents else "")
+    header = (f"{group.origins} independent origin(s){unknown}, {group.documents} document(s), {group.certainty}, "
               f"{group.polarity}" + (", contradicted" if group.contradicted else "")
               + (f", {review} by analyst review" if review else ""))
     proxy.add("description", "\n".join([header, _describe_time(claim_time(group)), *sentences]))

@@ -74,6 +74,7 @@ def build_network(graph: ReviewedGraph, *, isolates: bool = False) -> nx.MultiDi
             relation=group.relation, mode=group.mode or "", polarity=group.polarity,
             certainty=group.certainty, weight=int(group.origins), origins=int(group.origins),
             documents=int(group.documents), outlets=int(group.outlets), contradicted=bool(group.contradicted),
+            unknown_outlet_documents=int(group.unknown_outlet_documents), weak=group.origins == 0,  # #12
             first_date=group.first_reported or "", last_date=group.last_reported or "",
             time_basis=time.basis or "undated", time_text=time.text or "",
             review=graph.review_of(group.id) or "", **span,

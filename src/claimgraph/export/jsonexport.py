@@ -60,6 +60,7 @@ def build_export(store: Store, *, include_rejected: bool = False, rollup: bool =
             id=group.id, subject=group.subject, relation=group.relation, mode=group.mode,
             object=group.object, polarity=group.polarity, certainty=group.certainty,
             documents=group.documents, outlets=group.outlets, origins=group.origins,
+            unknown_outlet_documents=group.unknown_outlet_documents, weak=group.origins == 0,
             contradicted=group.contradicted, first_reported=group.first_reported,
             last_reported=group.last_reported, attributes=group.attributes,
             origin_list=[dict(key=o.key, name=o.name, kind=o.kind, documents=o.documents,

@@ -11,11 +11,13 @@ from ..errors import IngestError
 from ..model import Document
 from ..settings import Settings, get_settings
 from .boilerplate import count_repeated_lines
+from .csvfile import iter_csv
 from .decode import GZIP_MAGIC, SNIFF_BYTES, decode_bytes, get_binary_kind, gunzip_bounded, sniff_kind
 from .feed import iter_feed
 from .fetch import fetch_url
 from .html import build_html_document
 from .jsonl import iter_jsonl
+from .metadata import GivenMetadata, apply_metadata, is_sidecar, load_sidecar
 from .rejected import Rejected
 from .sanitize import clean_document
 from .text import build_text_document
@@ -82,6 +84,13 @@ class _Reader:
         for source in sources:
             yield from self._guard(source, self._iter_source(str(source)))
 
+    def _with_metadata(self, path: str, items: Iterator[Document | Rejected]) -> Iterator[Document | Rejected]:
+        """The documents of one file with its sidecar and the run's --outlet/--published applied (#12)."""
+        sidecar = None if path.lower().startswith(_URL_PREFIXES) else load_sidecar(path)  # a bad one: IngestError
+        given = GivenMetadata(self.settings.outlet, self.settings.published)
+        for item in items:
+            yield item if isinstance(item, Rejected) else apply_metadata(item, given=given, sidecar=sidecar)
+
     def _guard(self, source: str, items: Iterator[Document | Rejected]) -> Iterator[Document | Rejected]:
         try:
             yield from items
@@ -95,14 +104,14 @@ class _Reader:
 
     def _iter_source(self, source: str) -> Iterator[Document | Rejected]:
         if source.lower().startswith(_URL_PREFIXES):
-            yield from self._iter_url(source)
+            yield from self._with_metadata(source, self._iter_url(source))
         elif "://" in source[:20]:
             yield Rejected(source, "only http and https URLs are fetched")
         elif os.path.isdir(source):
             for path in iter_folder(source):
-                yield from self._guard(path, self._iter_file(path))
+                yield from self._guard(path, self._with_metadata(path, self._iter_file(path)))
         elif os.path.lexists(source):
-            yield from self._iter_file(source)
+            yield from self._with_metadata(source, self._iter_file(source))
         else:
             yield Rejected(source, "no such file or folder")
 
@@ -145,6 +154,8 @@ class _Reader:
             yield Rejected(source, f"binary file ({binary}), not text, HTML, WARC, feed or JSONL")
             return
         kind = sniff_kind(data[:SNIFF_BYTES], name)
+        if kind == "text" and name.lower().endswith((".csv", ".tsv")):
+            kind = "csv"
         if kind == "text" and content_type in ("text/html", "application/xhtml+xml"):
             kind = "html"
         if kind == "warc":
@@ -168,6 +179,8 @@ class _Reader:
             yield from iter_jsonl(text, source)
         elif kind == "urls" and not follow:
             yield Rejected(source, "a list of URLs in a local file: not fetched (pass --follow-links to fetch them)")
+        elif kind == "csv":
+            yield from iter_csv(text, source, columns=self.settings.csv_columns)
         elif kind == "urls":
             for line in text.splitlines():
                 line = line.strip()
@@ -199,7 +212,7 @@ def iter_folder(folder: str) -> Iterator[str]:
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
+            if not name.startswith(".") and not is_sidecar(name):  # a sidecar is read with its document
                 yield os.path.join(root, name)
 
 

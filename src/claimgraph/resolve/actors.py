@@ -56,7 +56,7 @@ class LocalActor:
     @property
     def is_named(self) -> bool:
         """False for actors known only by descriptions or pronouns ('the group')."""
-        return _has_proper_name(self.name) or bool(self.gazetteer_ids)
+        return has_proper_name(self.name) or bool(self.gazetteer_ids)
 
     @property
     def is_acronym_only(self) -> bool:
@@ -80,7 +80,7 @@ def collect_actors(mentions: Iterable[Mention]) -> list[LocalActor]:
         if mention.kind in NAME_KINDS:
             _count_type(types, key, mention.type)
             _add_name(actor.names, mention.text.strip())
-        elif mention.kind == "description" and _has_proper_name(mention.text):
+        elif mention.kind == "description" and has_proper_name(mention.text):
             if actor.descriptions is _NONE:
                 actor.descriptions = []
             _add_name(actor.descriptions, mention.text.strip())
@@ -168,6 +168,6 @@ def _add_name(names: list[str], text: str) -> None:
 
 
 @lru_cache(maxsize=200_000)  # is_named asks it of every actor at each clustering step
-def _has_proper_name(text: str) -> bool:
+def has_proper_name(text: str) -> bool:
     """A capital letter, or letters of a script without case (Arabic, Chinese, Hebrew)."""
     return any(c.isupper() or (c.isalpha() and c.lower() == c.upper() and not c.isascii()) for c in text)

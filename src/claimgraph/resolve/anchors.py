@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass
 
 from .actors import LocalActor
-from .gazindex import GazetteerIndex
+from .gazindex import GazetteerIndex, scope_key, needs_context
 from .lexicon import load_lexicon
 from .match import explain_match
 from .normalize import acronym_key, is_acronym, name_tokens
+from .screen import is_generic_name
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,33 @@ class AnchorResult:
 
 # The result of an actor with no anchor: most actors, so one shared object.
 NO_ANCHOR = AnchorResult()
+# What a document names, for aliases that need context (#12): "country:SY" and "gz:<entry id>" strings.
+NO_CONTEXT: frozenset[str] = frozenset()
+
+
+def context_of(anchor: Anchor | None, index: GazetteerIndex) -> set[str]:
+    """What an anchored actor tells about its document: the entry, its parents and its country."""
+    if anchor is None:
+        return set()
+    found = {anchor.key, *anchor.parents}
+    entry = index.gazetteer.get(anchor.gazetteer_id) if anchor.gazetteer_id else None
+    if entry is None and anchor.key.startswith("body:"):
+        entry = index.gazetteer.get(anchor.key.split(":")[1])
+    if entry is not None and entry.country:
+        found.add(f"country:{entry.country}")
+    return found
+
+
+def fits_context(index: GazetteerIndex, entry_id: str, context: frozenset[str]) -> str | None:
+    """Why an entry fits what the document names (its country, itself or a parent), else None."""
+    entry = index.entry(entry_id)
+    if entry.country and f"country:{entry.country}" in context:
+        state = index.state_of_country.get(entry.country)
+        return f"the document names {index.entry(state).name if state else entry.country}"
+    for key in (f"gz:{entry.id}", *(f"gz:{p}" for p in entry.parents)):
+        if key in context:
+            return f"the document names {index.entry(key[3:]).name}"
+    return None
 
 
 def is_type_compatible(a: str, b: str) -> bool:
@@ -75,10 +103,17 @@ def gazetteer_anchor(index: GazetteerIndex, entry_id: str, reason: str = "") -> 
                   tuple(f"gz:{p}" for p in entry.parents), reason)
 
 
-def find_anchor(actor: LocalActor, index: GazetteerIndex) -> AnchorResult:
-    """The best anchor of an actor, trying its best name first, then its other names."""
+def find_anchor(actor: LocalActor, index: GazetteerIndex, context: frozenset[str] = NO_CONTEXT) -> AnchorResult:
+    """The best anchor of an actor, trying its best name first, then its other names.
+
+    A name that needs context (`needs_context`: shared by two entries, or listed in an entry's
+    `context_names`) links only to the entry whose country or parent `context` holds.
+    """
     long_names = [n for n in actor.names if not is_acronym(n)]
-    if actor.gazetteer_ids:
+    scoped = any(needs_context(index, n) for n in actor.names)
+    # a side ("Syrian rebels") whose demonym the ruler tagged is not the state (#12)
+    generic = all(is_generic_name(n, index) for n in actor.names)
+    if actor.gazetteer_ids and not scoped and not generic:
         entry_id = actor.gazetteer_ids.most_common(1)[0][0]
         entry = index.gazetteer.get(entry_id)
         spelled_otherwise = (long_names and any(is_acronym(n) for n in actor.names)
@@ -87,7 +122,10 @@ def find_anchor(actor: LocalActor, index: GazetteerIndex) -> AnchorResult:
             return AnchorResult(gazetteer_anchor(index, entry_id, f"gazetteer entry '{entry_id}' (entity ruler)"))
     fallback = NO_ANCHOR
     for name in [*actor.names, *actor.descriptions]:
-        result = _anchor_name(name, actor.type, index)
+        if needs_context(index, name):
+            result = _find_name_anchor(name, actor.type, index, context)
+        else:
+            result = _anchor_name(name, actor.type, index)
         if result.anchor is not None and is_acronym(name) and long_names and result.anchor.gazetteer_id \
                 and not _resembles(long_names, index.entry(result.anchor.gazetteer_id)):
             # the document spelled this acronym out as something else: "Patriotic Liberation
@@ -122,21 +160,27 @@ def _anchor_name(name: str, actor_type: str, index: GazetteerIndex) -> AnchorRes
     return result
 
 
-def _find_name_anchor(name: str, actor_type: str, index: GazetteerIndex) -> AnchorResult:
-    entry_id = _lookup_name(name, actor_type, index)
+def _find_name_anchor(name: str, actor_type: str, index: GazetteerIndex,
+                      context: frozenset[str] = NO_CONTEXT) -> AnchorResult:
+    entry_id, why = _lookup_name(name, actor_type, index, context)
     if entry_id:
         how = "acronym" if is_acronym(name) else "name or alias"
-        return AnchorResult(gazetteer_anchor(index, entry_id, f"gazetteer {how} '{name}'"))
+        return AnchorResult(gazetteer_anchor(index, entry_id, f"gazetteer {how} '{name}'{why}"))
     if actor_type == "person":
         return NO_ANCHOR
     tokens = name_tokens(name)
-    result = _anchor_state_phrase(name, tokens, actor_type, index)
+    if is_generic_name(name, index):
+        # "Syrian rebels", "the Syrian regime", "Iranian-backed militias": an actor of their own (#12)
+        return NO_ANCHOR
+    result = _anchor_state_phrase(name, tokens, actor_type, index, context)
     if result.anchor is not None:
         return result
     return _anchor_description(name, tokens, index)
 
 
-def _lookup_name(name: str, actor_type: str, index: GazetteerIndex) -> str | None:
+def _lookup_name(name: str, actor_type: str, index: GazetteerIndex,
+                 context: frozenset[str] = NO_CONTEXT) -> tuple[str | None, str]:
+    """The one entry a name links to and why (a suffix for the reason), else (None, '')."""
     if is_acronym(name):
         candidates = index.acronyms.get(acronym_key(name), [])
     else:
@@ -147,21 +191,38 @@ def _lookup_name(name: str, actor_type: str, index: GazetteerIndex) -> str | Non
             if candidates:
                 break
     candidates = [c for c in candidates if accepts_entry(actor_type, index.entry(c).type)]
+    if needs_context(index, name) and candidates:
+        fitting = {c: fits_context(index, c, context) for c in candidates}
+        fitting = {c: why for c, why in fitting.items() if why}
+        if len(fitting) == 1:
+            entry_id, why = next(iter(fitting.items()))
+            others = [index.entry(c).name for c in candidates if c != entry_id]
+            shared = f"; also a name of {', '.join(others)}" if others else ""
+            return entry_id, f" (needs context{shared}; {why})"
+        if any(c in index.scoped.get(scope_key(name), ()) for c in candidates):
+            log.debug("gazetteer: %r needs context to link (%s); the document fits %s", name, candidates,
+                      sorted(fitting) or "none")
+            return None, ""
     if len(candidates) > 1:
         same = [c for c in candidates if index.entry(c).type == actor_type]
         candidates = same or candidates
     if len(candidates) > 1:
         log.debug("gazetteer: %r is ambiguous between %s; not linked", name, candidates)
-        return None
-    return candidates[0] if candidates else None
+        return None, ""
+    return (candidates[0], "") if candidates else (None, "")
 
 
 def _anchor_state_phrase(name: str, tokens: tuple[str, ...], actor_type: str,
-                         index: GazetteerIndex) -> AnchorResult:
+                         index: GazetteerIndex, context: frozenset[str] = NO_CONTEXT) -> AnchorResult:
     """'Egyptian army' -> Egyptian military (part of Egypt); 'Egyptians', 'Cairo' -> Egypt."""
     lex = load_lexicon()
     if actor_type != "location" and tokens in index.capitals:
         state = index.capitals[tokens]
+        if tokens in index.scoped:  # "Juba" is also a river and a region of Somalia (#12)
+            why = fits_context(index, state, context)
+            if not why:
+                return NO_ANCHOR
+            return AnchorResult(gazetteer_anchor(index, state, f"capital '{name}' stands for the state ({why})"))
         return AnchorResult(gazetteer_anchor(index, state, f"capital '{name}' stands for the state"))
     for size in range(min(index.max_state_tokens, len(tokens)), 0, -1):
         head, rest = tokens[:size], tokens[size:]
@@ -182,13 +243,16 @@ def _anchor_state_phrase(name: str, tokens: tuple[str, ...], actor_type: str,
 
 
 def _body_of(rest: tuple[str, ...], bodies):
+    """The body a state-force or state-official phrase names; the words before the noun must be
+    state qualifiers ("government forces"), never a side ("opposition forces", "Kurdish forces", #12)."""
     text = " ".join(rest)
     if text in bodies:
         return bodies[text]
+    qualifiers = load_lexicon().generic["state_qualifier"]
     for start in range(1, len(rest)):  # "government officials" -> "officials"
         tail = " ".join(rest[start:])
         if tail in bodies:
-            return bodies[tail]
+            return bodies[tail] if all(word in qualifiers for word in rest[:start]) else None
     return None
 
 
@@ -281,3 +345,44 @@ def _place_score(index: GazetteerIndex, entry_id: str, place: list[str]) -> int:
             score += 1
             break
     return score
+
+
+def drop_foreign_names(actor: LocalActor, result: AnchorResult, index: GazetteerIndex) -> list[str]:
+    """Names of an anchored actor that the gazetteer gives to an unrelated entry: not its aliases (#12).
+
+    The extractor sometimes attaches a name of another actor ("the coalition against Isis" gives the
+    Global Coalition the alias "Isis"); such a name would make the entity hold an adversary's alias.
+    Names of the entry's own ancestors or descendants ("Syrian" for the Syrian military) stay.
+    Returns the dropped names (already removed from `actor.names`).
+    """
+    own = result.anchor.gazetteer_id if result.anchor is not None else None
+    if own is None or len(actor.names) < 2:
+        return []
+    dropped = []
+    for name in actor.names:
+        if name == actor.name:  # the best name is the actor's own, whatever it links to
+            continue
+        other = _anchor_name(name, actor.type, index).anchor
+        other_id = other.gazetteer_id if other is not None else None
+        if other_id and other_id != own and not _related(index, own, other_id):
+            dropped.append(name)
+    if dropped:
+        log.debug("resolve: names %r of actor %s in %s belong to other gazetteer entries, not to %s",
+                  dropped, actor.actor, actor.document_id, own)
+        actor.names = [n for n in actor.names if n not in dropped]
+    return dropped
+
+
+def _related(index: GazetteerIndex, a: str, b: str) -> bool:
+    return b in _ancestors(index, a) or a in _ancestors(index, b)
+
+
+def _ancestors(index: GazetteerIndex, entry_id: str) -> set[str]:
+    seen: set[str] = set()
+    todo = list(index.entry(entry_id).parents)
+    while todo:
+        parent = todo.pop()
+        if parent not in seen and parent in index.gazetteer.entries:
+            seen.add(parent)
+            todo.extend(index.entry(parent).parents)
+    return seen

@@ -40,12 +40,15 @@ class ClusterInfo:
     person_names: list[tuple[str, ...]] | tuple[()] = ()
     reasons: list[str] | tuple[()] = ()
     display_name: str | None = None  # set when a join makes one name the best (descriptive groups)
+    generic: bool = False  # every name is generic ("Syrian rebels"): never joins a specific actor (#12)
+    opposed: frozenset[int] = frozenset()  # actors this cluster attacked or coerced, or was attacked by (#12)
 
 
 class Clusters:
     """Union-find over local actors with constraints and reasons."""
 
-    def __init__(self, actors: list[LocalActor], anchors: list[AnchorResult]):
+    def __init__(self, actors: list[LocalActor], anchors: list[AnchorResult], *,
+                 generic: list[bool] | None = None, opposed: dict[int, set[int]] | None = None):
         self.actors = actors
         self.anchors = anchors
         self.parent = list(range(len(actors)))
@@ -60,6 +63,10 @@ class Clusters:
             if result.anchor is not None:
                 info.reasons = [result.anchor.reason]
             self.info.append(info)
+        for i, is_generic in enumerate(generic or ()):
+            self.info[i].generic = is_generic and anchors[i].anchor is None
+        for i, others in (opposed or {}).items():
+            self.info[i].opposed = frozenset(others)
 
     def find(self, i: int) -> int:
         root = i
@@ -82,6 +89,15 @@ class Clusters:
         if ia.person_names and ib.person_names and not _names_agree(ia.person_names, ib.person_names):
             log.debug("refused join of %s and %s: full names disagree", ia.person_names, ib.person_names)
             return False
+        if ia.generic != ib.generic:
+            # "Syrian rebels" never becomes Syria, its army or a named group across documents (#12)
+            log.debug("refused join (%s): a generic name and a specific actor", reason)
+            return False
+        same_anchor = ia.anchor is not None and ia.anchor == ib.anchor  # the gazetteer outranks a misread claim
+        if not same_anchor and (any(self.find(x) == b for x in ia.opposed)
+                                or any(self.find(x) == a for x in ib.opposed)):
+            log.debug("refused join (%s): one attacked or coerced the other", reason)
+            return False
         if a > b:
             a, b, ia, ib = b, a, ib, ia
         self.parent[b] = a
@@ -96,6 +112,8 @@ class Clusters:
             ia.reasons = []
         ia.reasons.extend([reason, *ib.reasons])
         ia.display_name = ia.display_name or ib.display_name
+        if ib.opposed:
+            ia.opposed = ia.opposed | ib.opposed
         return True
 
     def groups(self) -> dict[int, list[int]]:
@@ -133,9 +151,15 @@ def _group(actor: LocalActor, result: AnchorResult) -> str:
     return "person" if kind == "person" else "other"
 
 
-def cluster_actors(actors: list[LocalActor], anchors: list[AnchorResult]) -> Clusters:
-    """Run every joining step in order of confidence; returns the clusters with their reasons."""
-    clusters = Clusters(actors, anchors)
+def cluster_actors(actors: list[LocalActor], anchors: list[AnchorResult], *,
+                   generic: list[bool] | None = None, opposed: dict[int, set[int]] | None = None) -> Clusters:
+    """Run every joining step in order of confidence; returns the clusters with their reasons.
+
+    Args:
+        generic: per actor, whether all its names are generic ("Syrian rebels").
+        opposed: actor index -> indexes of actors it attacked or coerced (or that did so to it).
+    """
+    clusters = Clusters(actors, anchors, generic=generic, opposed=opposed)
     _join_anchors(clusters)
     names = _join_exact_names(clusters)
     _join_aliases(clusters, names)

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from ..model import Entity
 from .actors import LocalActor
-from .anchors import Anchor, gazetteer_anchor, make_body_anchor
+from .anchors import NO_ANCHOR, Anchor, gazetteer_anchor, make_body_anchor
 from .cluster import Clusters
 from .gazindex import GazetteerIndex
 from .hierarchy import add_parent
@@ -20,6 +20,10 @@ log = logging.getLogger(__name__)
 
 # At most this many merge reasons are kept per entity (a big entity joins hundreds of actors).
 MAX_REASONS = 40
+# Gazetteer kinds of non-state actors: a "part of" a state or its military read from text for one of
+# them is a misreading ("the YPG part of Syria", #12) unless the gazetteer itself lists that parent.
+NON_STATE_KINDS = frozenset({"armed_group", "militia", "clan_militia", "party", "political_organization",
+                             "gang", "cartel"})
 
 
 def make_entity_id(name: str, type_: str) -> str:
@@ -40,7 +44,8 @@ class Resolution:
 
 def build_resolution(clusters: Clusters, index: GazetteerIndex, *,
                      part_of: Iterable[tuple[tuple[str, str], tuple[str, str]]] = (),
-                     reviews: Iterable[dict] = ()) -> Resolution:
+                     reviews: Iterable[dict] = (),
+                     opposed: Iterable[tuple[tuple[str, str], tuple[str, str]]] = ()) -> Resolution:
     actors, anchors = clusters.actors, clusters.anchors
     members: dict[str, list[int]] = {}
     names: dict[str, str] = {}
@@ -65,6 +70,7 @@ def build_resolution(clusters: Clusters, index: GazetteerIndex, *,
         names[entity_id], types[entity_id] = name, type_
         reasons[entity_id] = list(clusters.info[root].reasons)
     members = apply_reviews(members, actors, reviews, names=names, reasons=reasons)
+    anchors = [*anchors, *[NO_ANCHOR] * (len(actors) - len(anchors))]  # actors a split made (#12)
     for entity_id, indexes in members.items():
         if entity_id not in names:
             names[entity_id], types[entity_id] = _choose_name(actors, indexes)
@@ -82,8 +88,16 @@ def build_resolution(clusters: Clusters, index: GazetteerIndex, *,
                 _link_anchor(parents, entity_id, parent_key, index, extra, members)
     local_links = [(child, parent) for child, parent in part_of]
     local_links += [(a.key, (a.document_id, hint)) for a in actors for hint in sorted(a.parent_hints)]
+    # one attacked or coerced the other somewhere in the corpus: a "part of" read between them is wrong (#12)
+    enemies = {frozenset((actor_entity.get(tuple(a)), actor_entity.get(tuple(b)))) for a, b in opposed}
     for child, parent in local_links:
         child_id, parent_id = actor_entity.get(tuple(child)), actor_entity.get(tuple(parent))
+        if frozenset((child_id, parent_id)) in enemies:
+            log.debug("parent link %s -> %s dropped: one attacked or coerced the other", child_id, parent_id)
+            continue
+        if _is_non_state(anchor_of.get(child_id), index) and _is_state_side(anchor_of.get(parent_id), index):
+            log.debug("parent link %s -> %s dropped: a non-state group is no part of a state", child_id, parent_id)
+            continue
         if child_id and parent_id and not add_parent(parents, child_id, parent_id):
             log.debug("parent link %s -> %s dropped (self-link or cycle)", child_id, parent_id)
     entities = [_make_entity(entity_id, names[entity_id], types[entity_id], [actors[i] for i in indexes],
@@ -94,6 +108,21 @@ def build_resolution(clusters: Clusters, index: GazetteerIndex, *,
                                anchor.gazetteer_id, 0, []))
     entities.sort(key=lambda e: e.id)
     return Resolution(entities, actor_entity)
+
+
+def _is_non_state(anchor: Anchor | None, index: GazetteerIndex) -> bool:
+    entry = index.gazetteer.get(anchor.gazetteer_id) if anchor is not None and anchor.gazetteer_id else None
+    return entry is not None and entry.kind in NON_STATE_KINDS
+
+
+def _is_state_side(anchor: Anchor | None, index: GazetteerIndex) -> bool:
+    """A state, its military or another body of it (a gazetteer entry or a derived "body:" anchor)."""
+    if anchor is None:
+        return False
+    if anchor.key.startswith("body:") or anchor.type == "state":
+        return True
+    entry = index.gazetteer.get(anchor.gazetteer_id) if anchor.gazetteer_id else None
+    return entry is not None and entry.kind == "military"
 
 
 def _link_anchor(parents: dict[str, list[str]], child_id: str, parent_key: str, index: GazetteerIndex,

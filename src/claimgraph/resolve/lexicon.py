@@ -33,6 +33,8 @@ class Lexicon:
     org_words: frozenset[str]
     descriptive: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> words (descriptive_groups.tsv)
     stop_names: frozenset[str] = frozenset()
+    generic: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> words (generic_actors.tsv, #12)
+    junk: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> words (junk_words.tsv, #12)
 
 
 def _read_lines(name: str) -> list[tuple[int, str]]:
@@ -80,17 +82,21 @@ def load_lexicon() -> Lexicon:
         org_words=frozenset(_read_words("org_words.txt")),
         descriptive=_read_roles("descriptive_groups.tsv"),
         stop_names=frozenset(_read_words("stop_names.txt")),
+        generic=_read_roles("generic_actors.tsv", GENERIC_ROLES),
+        junk=_read_roles("junk_words.tsv", JUNK_ROLES),
     )
 
 
 DESCRIPTIVE_ROLES = ("head", "collective", "affiliation", "place_word", "locative", "determiner")
+GENERIC_ROLES = ("generic", "modifier", "sponsor", "state_qualifier")
+JUNK_ROLES = ("preposition", "verb")
 
 
-def _read_roles(name: str) -> dict[str, frozenset[str]]:
-    roles: dict[str, set[str]] = {role: set() for role in DESCRIPTIVE_ROLES}
+def _read_roles(name: str, known: tuple[str, ...] = DESCRIPTIVE_ROLES) -> dict[str, frozenset[str]]:
+    roles: dict[str, set[str]] = {role: set() for role in known}
     for role, word in _read_tsv(name, 2):
         if role not in roles:
             raise DataFileError(f"normalize/{name}: unknown role {role!r} (expected one of "
-                                f"{', '.join(DESCRIPTIVE_ROLES)})")
+                                f"{', '.join(known)})")
         roles[role].add(word.lower())
     return {role: frozenset(words) for role, words in roles.items()}

@@ -53,10 +53,7 @@ def apply_reviews(members: dict[str, list[int]], actors: list[LocalActor], revie
             if entity_id not in members or not alias:
                 skipped += 1
                 continue
-            key = normalize_name(alias)
-            moved = [i for i in members[entity_id]
-                     if any(normalize_name(n) == key for n in actors[i].names)]
-            kept = [i for i in members[entity_id] if i not in moved]
+            moved, kept = _split_by_name(members[entity_id], actors, normalize_name(alias))
             if not moved or not kept:
                 skipped += 1
                 continue
@@ -76,3 +73,34 @@ def apply_reviews(members: dict[str, list[int]], actors: list[LocalActor], revie
     if skipped:
         log.warning("resolve: %d review(s) did not apply (unknown entity, alias or action)", skipped)
     return members
+
+
+# Suffix of the local actor key a split gives the named part of a mixed actor (#12).
+SPLIT_SUFFIX = "#split"
+
+
+def _split_by_name(indexes: list[int], actors: list[LocalActor], key: str) -> tuple[list[int], list[int]]:
+    """(moved, kept) actor indexes: a split moves the chosen name and nothing else (#12).
+
+    An actor known only by that name moves whole, with its claims. An actor that also has other
+    names ("SDF", "Syrian Democratic Forces" and a wrongly attached "British nationals") stays, loses
+    the name, and a new local actor holding only that name moves: the split entity keeps only the
+    alias it was split with, and the claims stay with the actor the extractor gave them to.
+    """
+    moved, kept = [], []
+    for i in indexes:
+        actor = actors[i]
+        matching = [n for n in actor.names if normalize_name(n) == key]
+        if not matching:
+            kept.append(i)
+        elif len(matching) == len(actor.names):
+            moved.append(i)
+        else:
+            actor.names = [n for n in actor.names if n not in matching]
+            if actor.name in matching:
+                actor.name = actor.names[0]
+            actors.append(LocalActor(actor.document_id, actor.actor + SPLIT_SUFFIX, matching[0], actor.type,
+                                     names=matching, mentions=0))
+            moved.append(len(actors) - 1)
+            kept.append(i)
+    return moved, kept

@@ -97,6 +97,7 @@ def build_graph_data(graph: ReviewedGraph, filters: GraphFilters | None = None) 
             id=edge_id, groups=[g.id for g in members], source=group.subject, target=group.object,
             relation=group.relation, mode=group.mode, label=edge_label(group.relation, group.mode),
             origins=group.origins, documents=group.documents, certainty=group.certainty,
+            unknown_outlet_documents=group.unknown_outlet_documents, weak=group.origins == 0,  # #12
             polarity=group.polarity, contradicted=group.contradicted,
             review="rejected" if reviews == {"rejected"} else ("confirmed" if "confirmed" in reviews else None),
             first_reported=group.first_reported, last_reported=group.last_reported,

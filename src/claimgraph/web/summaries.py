@@ -58,7 +58,8 @@ def summarize_group(graph: ReviewedGraph, group: ClaimGroup) -> dict[str, Any]:
         object=summarize_entity_ref(graph.entities.get(group.object), group.object),
         relation=group.relation, mode=group.mode, label=edge_label(group), polarity=group.polarity,
         certainty=group.certainty, documents=group.documents, outlets=group.outlets,
-        origins=group.origins, first_reported=group.first_reported, last_reported=group.last_reported,
+        origins=group.origins, unknown_outlet_documents=group.unknown_outlet_documents,
+        first_reported=group.first_reported, last_reported=group.last_reported,
         contradicted=group.contradicted, review=graph.review_of(group.id), attributes=group.attributes,
         time=group.attributes.get("time") if isinstance(group.attributes, dict) else None,
         # event time, else first report (marked), else undated: what pages print and sort by

@@ -65,10 +65,12 @@
       id: edge.id, from: edge.source, to: edge.target, label: (labelled ? edge.label : "") + marks,
       title: edge.label + ": " + edge.origins + " independent origin(s), " + edge.documents + " document(s)" +
         (edge.certainty === "hedged" ? ", hedged" : "") + (edge.contradicted ? ", contradicted" : "") +
+        (edge.unknown_outlet_documents ? ", plus " + edge.unknown_outlet_documents +
+          " document(s) of unknown outlet" + (edge.weak ? " (weak)" : "") : "") +
         (edge.review ? ", " + edge.review : ""),
       color: { color: edge.review === "rejected" ? "#cccccc" : color, highlight: color },
       width: Math.min(1 + 1.5 * (edge.origins || 0), 12),
-      dashes: edge.review === "rejected" ? [2, 6] : edge.certainty === "hedged",
+      dashes: edge.review === "rejected" ? [2, 6] : (edge.weak ? [1, 4] : edge.certainty === "hedged"),
       arrows: edge.directed ? "to" : "",
       font: { size: 11, align: "middle", color: edge.contradicted ? "#b00000" : "#333333" },
       smooth: parallel ? { enabled: true, type: "curvedCW", roundness: 0.25 * parallel } : false
