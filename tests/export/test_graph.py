@@ -83,4 +83,6 @@ def test_graph_cli_unwritable_path_is_one_line(workbench_db, tmp_path, name):
     out = tmp_path / "missing-folder" / f"g.{name}"
     result = CliRunner().invoke(app, ["export", "--db", workbench_db, "-f", name, str(out)])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # no traceback
-    assert f"g.{name}:" in "".join(result.output.split()) and "cannot write the" in " ".join(result.output.split())
+    shown = " ".join(result.output.split())
+    assert f"g.{name}:" in "".join(result.output.split()) and "no such folder" in shown
+    assert not out.parent.exists()
