@@ -43,7 +43,8 @@ def extract_batch(nlp: Language, documents: list[Document]) -> list[Extraction]:
                 raise doc
             out.append(extract_document(doc, document))
         except Exception as err:  # noqa: BLE001  one document's failure must not cost its batch
-            log.warning("%s: extraction failed", document.source, exc_info=True)
+            # the traceback only with --verbose: the build prints the one-line reason
+            log.info("%s: extraction failed", document.source, exc_info=True)
             out.append(Extraction(document=document, failed=_reason(err)))
     return out
 
