@@ -126,3 +126,30 @@ def test_local_kill_9_then_rerun_matches_uninterrupted_build(db, corpus, uninter
     rows, export = uninterrupted
     assert _map_rows(db) == rows
     assert _export(db, tmp_path / "export.json") == export
+
+
+@pytest.mark.issue(13)
+def test_local_worker_killed_build_says_resume_and_graph_is_built(db, corpus):
+    """A worker dying mid-build (the OOM killer, a crash in a native library): one line saying how to
+    resume, and the graph is built from the batches stored before it died (it was left empty)."""
+    from claimgraph.store import Store
+
+    throughput = _load_benchmark("throughput")
+    build = subprocess.Popen(_build(corpus, db), env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + KILL_TIMEOUT
+    while time.monotonic() < deadline and build.poll() is None and not _extracted(db):
+        time.sleep(0.05)
+    children = throughput._children()
+    # the workers: children of the fork server, itself a child of the build
+    workers = [pid for helper in children.get(build.pid, []) for pid in children.get(helper, [])]
+    assert workers, "the build ran no worker processes"
+    os.kill(workers[0], signal.SIGKILL)
+    _, stderr = build.communicate(timeout=KILL_TIMEOUT)
+    assert build.returncode == 1, stderr
+    [line] = [x for x in stderr.splitlines() if x.startswith("error:")]
+    assert "run the same command again" in line and "Traceback" not in stderr
+    store = Store(db)
+    stored = _extracted(db)
+    assert 0 < stored < DOCUMENTS
+    assert store.graph_is_current() and store.stats()["claim_groups"] > 0
+    store.close()

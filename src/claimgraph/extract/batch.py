@@ -43,7 +43,8 @@ def extract_batch(nlp: Language, documents: list[Document]) -> list[Extraction]:
                 raise doc
             out.append(extract_document(doc, document))
         except Exception as err:  # noqa: BLE001  one document's failure must not cost its batch
-            log.warning("%s: extraction failed", document.source, exc_info=True)
+            # the traceback only with --verbose: the build prints the one-line reason
+            log.info("%s: extraction failed", document.source, exc_info=True)
             out.append(Extraction(document=document, failed=_reason(err)))
     return out
 
@@ -92,21 +93,24 @@ class _Shift:
     offset: int
     prefix: str
 
-    def key(self, actor: str | None) -> str | None:
+    def key(self, actor: str) -> str:
+        return self.prefix + actor
+
+    def optional_key(self, actor: str | None) -> str | None:
         return None if actor is None else self.prefix + actor
 
     def mention(self, m: Mention) -> Mention:
         return dataclasses.replace(m, start=m.start + self.offset, end=m.end + self.offset, actor=self.key(m.actor),
-                                   parent_hint=self.key(m.parent_hint))
+                                   parent_hint=self.optional_key(m.parent_hint))
 
     def claim(self, c: Claim) -> Claim:
         e = c.evidence
         evidence = dataclasses.replace(
-            e, start=e.start + self.offset, end=e.end + self.offset, attributed_actor=self.key(e.attributed_actor),
+            e, start=e.start + self.offset, end=e.end + self.offset, attributed_actor=self.optional_key(e.attributed_actor),
             cues=[Cue(q.kind, q.text, q.start + self.offset, q.end + self.offset) for q in e.cues])
         attributes = dict(c.attributes)
         if "from" in attributes:  # DEFECT: the actor key of the group left
-            attributes["from"] = self.key(attributes["from"])
+            attributes["from"] = self.optional_key(attributes["from"])
         return dataclasses.replace(c, subject=self.key(c.subject), object=self.key(c.object), evidence=evidence,
                                    attributes=attributes)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from typing import Any
 
 from ..model import Document, make_document_id
 from ..safetext import escape_surrogates
@@ -37,8 +38,8 @@ def clean_text(value: str) -> tuple[str, int]:
 
 def clean_document(document: Document) -> Document:
     """A copy of `document` that every store and format accepts, with what changed in its notes."""
-    changes: dict[str, object] = {}
-    cleaned: dict[str, object] = {}
+    changes: dict[str, int] = {}
+    cleaned: dict[str, Any] = {}
     for name in _TEXT_FIELDS:
         value = getattr(document, name)
         if isinstance(value, str):
