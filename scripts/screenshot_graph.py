@@ -6,34 +6,20 @@ Needs Debian's chromium (scripts/install-system-deps.sh); touches only 127.0.0.1
 """
 from __future__ import annotations
 
-import socket
 import sys
-import threading
-import time
 
-import uvicorn
 from playwright.sync_api import sync_playwright
 
-from claimgraph.web import create_app
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+from screenshot_views import CHROMIUM_ARGS, serve  # scripts/ is on sys.path when run as a script
 
 
 def main(db: str, out: str) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db, user="analyst"), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
+    server, base = serve(db)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.goto(f"http://127.0.0.1:{port}/")
+            page.goto(f"{base}/")
             page.wait_for_selector("#graph[data-ready='1']", timeout=60_000)
             # select the most mentioned actor so the side panel shows what a click gives
             top = page.evaluate("""() => {

@@ -32,7 +32,7 @@ TOP_NODE_JS = """() => {
   return {x: box.left + p.x, y: box.top + p.y}; }"""
 
 
-def _serve(db: str) -> tuple[uvicorn.Server, str]:
+def serve(db: str) -> tuple[uvicorn.Server, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -47,7 +47,7 @@ def _serve(db: str) -> tuple[uvicorn.Server, str]:
 def main(db: str, out: str) -> None:
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    server, base = _serve(db)
+    server, base = serve(db)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
