@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Claim, Cue, Document, Evidence, Extraction, Mention
+from ..model import Claim, Cue, Document, Extraction, Mention
 from . import extract_document
 from .sections import SECTION_CHARS, SPLIT_ABOVE, split_sections
 
