@@ -386,9 +386,8 @@ class ArgumentResolver:
         kind = self.actor_kinds.get(parse.lemma[i]) or self.actor_kinds.get(parse.lower[i])
         if kind is None:
             return []
-        if parse.lemma[i] in self.not_actors and parse.dep[i] not in ("nsubj", "nsubjpass") and not (
-                parse.dep[i] == "pobj" and parse.lower[parse.head[i]] == "by"):
-            return []  # "sent troops to Somalia": what is sent, unless the troops act themselves
+        if parse.lemma[i] in self.not_actors and parse.dep[i] in ("dobj", "attr", "oprd"):
+            return []  # "sent troops to Somalia", "deployed forces": what is sent, not who acts
         plural = parse.tag[i] == "NNS" or parse.lower[i] in ("police", "people", "staff", "military", "gunmen")
         children = parse.children[i]
         counted = any(parse.dep[c] == "nummod" and parse.pos[c] == "NUM" for c in children) or i in self.quantity
