@@ -47,6 +47,7 @@ class ArgumentResolver:
         self.actor_kinds = lexicon.actor_kinds
         self.title_determiners = lexicon.title_determiners
         self.kind_name_drop = lexicon.kind_name_drop
+        self.kind_bodies = lexicon.kind_bodies
         self.paragraph = self._paragraphs(self.parse)
         self.anchors = sorted((m.start, m.actor) for m in table.mentions if m.kind != "pronoun")
         self._anchor_index = [a[0] for a in self.anchors]
@@ -181,6 +182,8 @@ class ArgumentResolver:
         coref = self._corefer(token)
         if coref is not None:
             found = [c for c in coref if c]
+            if not found:  # "the army" with no antecedent: an unnamed actor of its kind, if it names one
+                return self._kind_actor(token)
             if found and i not in self._coref_seen:
                 # record the pronoun or description as a mention of its (first) antecedent
                 self._coref_seen.add(i)
@@ -204,8 +207,8 @@ class ArgumentResolver:
         if parse.pos[i] == "NOUN" and any(c < i and dep[c] == "amod" and parse.lower[c] in self.affiliation_words
                                           for c in children):
             return self._affiliated(token)
-        if lemma in self.owned_targets:
-            return self._owner(token, depth)
+        if lemma in self.owned_targets:  # "Hamas positions": Hamas; "a police patrol": the patrol itself
+            return self._owner(token, depth) or self._kind_actor(token)
         if lemma in self.member_nouns or lemma in self.part_nouns or lemma in self.collective or \
                 parse.lower[i] in self.member_nouns:
             owner = self._owner(token, depth)
@@ -407,7 +410,8 @@ class ArgumentResolver:
                              or parse.dep[start] in ("det", "punct", "quantmod", "advmod", "poss", "nummod")):
             start += 1
         name = self.doc[start:i + 1].text
-        type_ = "organization" if plural or kind == "counted_group" else "person"
+        # "the army", "a patrol" are one body of people; "a soldier", "a militant" one person
+        type_ = "organization" if plural or kind == "counted_group" or parse.lemma[i] in self.kind_bodies else "person"
         actor = self.table.new_actor(name, type_, named=False)
         actor.denotes = actor.denotes or kind
         if not any(m.actor == actor.key and m.start == start for m in self.table.mentions):

@@ -12,7 +12,7 @@ from ..errors import DataFileError
 PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_theme", "themes",
                   "needs_theme_word", "needs_object_prep", "reverse", "object_types", "needs_plural",
                   "needs_subject", "from_subject", "needs_subject_types", "mutual", "mediator",
-                  "no_subject_pairing"}
+                  "no_subject_pairing", "not_theme_word"}
 # What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
 ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
                          "counted_group"))
@@ -33,6 +33,8 @@ class Predicate:
     needs_theme: bool = False
     themes: tuple[str, ...] = ()
     needs_theme_word: tuple[str, ...] = ()
+    # none of these may occur in the predicate's phrase ("joined the fight against X" is no defection)
+    not_theme_word: tuple[str, ...] = ()
     needs_object_prep: bool = False
     reverse: bool = False
     object_types: tuple[str, ...] = ()
@@ -66,6 +68,7 @@ class Lexicon:
     actor_kinds: dict[str, str] = field(default_factory=dict)  # lemma -> kind
     title_determiners: frozenset[str] = frozenset()
     kind_name_drop: frozenset[str] = frozenset()
+    kind_bodies: frozenset[str] = frozenset()  # kind nouns that name a body of people even when singular
 
     @property
     def symmetric(self) -> frozenset[str]:
@@ -103,7 +106,7 @@ def _parse_predicate(entry: dict, *, relation: str, pos: str, where: str) -> Pre
     if unknown:
         raise DataFileError(f"{where}: entry {entry['lemma']!r} has unknown key(s) {sorted(unknown)}")
     values = dict(entry)
-    for key in ("object", "themes", "needs_theme_word", "object_types", "needs_subject_types"):
+    for key in ("object", "themes", "needs_theme_word", "not_theme_word", "object_types", "needs_subject_types"):
         if key in values:
             values[key] = tuple(_word(v) for v in values[key] or ())
     if "particle" in values:
@@ -153,6 +156,7 @@ def load_lexicon() -> Lexicon:
             lexicon.actor_kinds.setdefault(_word(word), kind)
     lexicon.title_determiners = frozenset(_word(w) for w in kinds.get("title_determiners") or ())
     lexicon.kind_name_drop = frozenset(_word(w) for w in kinds.get("name_drop") or ())
+    lexicon.kind_bodies = frozenset(_word(w) for w in kinds.get("bodies") or ())
     return lexicon
 
 

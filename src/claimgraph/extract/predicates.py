@@ -22,7 +22,7 @@ PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 # Clauses whose missing subject is the governing verb's subject (control, coordination, purpose).
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl", "relcl")
 # Verbs that make a noun predicate their subject's act ("Hamas built up ties with X", "launched attacks").
-LIGHT_VERBS = frozenset("""have hold build launch carry conduct maintain provide give offer step wage stage deepen
+LIGHT_VERBS = frozenset("""have hold build join launch carry conduct maintain provide give offer step wage stage deepen
 strengthen expand continue resume pursue engage begin start make sign reach conclude forge establish boost
 increase intensify enjoy keep extend mount perpetrate commit lead orchestrate plan seek announce grow
 coordinate loosen tighten impose issue express voice pledge reaffirm deliver receive enter undertake
@@ -577,7 +577,8 @@ class PredicateMatcher:
         parse = self.parse
         if spec.needs_plural and parse.tag[predicate.i] not in ("NNS", "NNPS"):
             return []
-        if not self._has_theme_word(predicate, spec.needs_theme_word):
+        if not self._has_theme_word(predicate, spec.needs_theme_word) or (
+                spec.not_theme_word and self._has_theme_word(predicate, spec.not_theme_word)):
             return []
         if spec.pos == "verb" and parse.pos[predicate.i] in ("VERB", "AUX"):
             subjects = self.subjects(predicate)
