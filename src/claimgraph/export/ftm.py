@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -208,16 +207,12 @@ def iter_ftm(store: Store) -> Iterator[EntityProxy]:
 def write_ftm(store: Store, out: str | Path) -> dict[str, int]:
     """Write FtM entities as JSON lines (one entity per line, Aleph's `ftm` format); counts per schema."""
     counts: dict[str, int] = {}
-    # written beside OUT and moved over it at the end: a failed export never leaves half a file
-    partial = Path(f"{out}.partial")
+    # (the CLI writes through export.output.write_export: to a temporary file, checked, then moved)
     try:
-        with open(partial, "w", encoding="utf-8") as handle:
+        with open(out, "w", encoding="utf-8") as handle:
             for proxy in iter_ftm(store):
                 handle.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
                 counts[proxy.schema.name] = counts.get(proxy.schema.name, 0) + 1
-        os.replace(partial, out)
     except OSError as err:
         raise ClaimgraphError(f"{out}: cannot write the FtM export: {err}") from err
-    finally:
-        partial.unlink(missing_ok=True)
     return counts
