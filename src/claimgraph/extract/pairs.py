@@ -144,6 +144,17 @@ class PairFeaturizer:
         ]
         if gov_word != "ARG":
             features.append(f"gov_type={gov_word}|{subject.type}|{obj.type}")
+            # the governor's own cue with how each actor hangs under it: what a rule reads, as one
+            # feature that carries over to cue words the training stories never used
+            for relation in self.cue_relations.get(gov_word, ()):
+                features.extend((f"gov_cue={relation}", f"gov_cue_arcs={relation}|{arc_s}|{arc_o}",
+                                 f"gov_cue_kinds={relation}|{subject.actor_kind}|{obj.actor_kind}"))
+            if any(parse.dep[c] == "neg" for c in parse.children[governor]):
+                features.append("gov_negated")
+        low, high = sorted((s_i, o_i))
+        if high - low <= 6:  # the words between two close actors: "X and Y", "X's Y", "X, a Y of Z"
+            features.extend(f"between={parse.lemma[i]}" for i in range(low + 1, high)
+                            if not table.actor_at_index(i))
         path = chain_s[1:] + chain_o[1:] + ([governor] if governor not in (s_i, o_i) else [])
         for i in path:
             lemma = parse.lemma[i]

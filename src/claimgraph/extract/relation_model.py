@@ -1,7 +1,8 @@
 """The learned relation decision: a relation, a direction or none for each candidate actor pair.
 
-One logistic regression per relation over the sparse features of `pairs.PairFeaturizer` (binary
-features, so a score is a sum of weights). The weights and each relation's threshold (set for
+A linear model over the sparse features of `pairs.PairFeaturizer` (binary features, so a pair's
+total for a relation is a sum of weights): a softmax over the relations and "no relation" (`kind:
+softmax`), or one logistic head per relation (`kind: logistic`, the first shipped model). The weights and each relation's threshold (set for
 precision on the training split) are a JSON data file, `data/models/relation_model.json`, written by `benchmarks/voa/train_relations.py`
 from the annotated VOA training stories; no pickle, no download.
 """
@@ -28,19 +29,22 @@ class RelationHead:
 
 
 class RelationModel:
-    """Every head's score of many pairs at once: a weight matrix (feature x relation), a pair's
-    totals the sum of its features' rows."""
+    """Every head's score of many pairs at once: a weight matrix (feature x class), a pair's
+    totals the sum of its features' rows. `heads` are the relations; a softmax model's "no
+    relation" class (`none`) only takes its share of the probability."""
 
-    def __init__(self, name: str, heads: dict[str, RelationHead]):
+    def __init__(self, name: str, heads: dict[str, RelationHead], none: RelationHead | None = None):
         self.name = name
         self.heads = heads
         self.relations = list(heads)
-        self._biases = numpy.array([heads[r].bias for r in self.relations])
-        features = sorted({f for head in heads.values() for f in head.weights})
+        self.softmax = none is not None
+        columns = {**heads, **({none.relation: none} if none is not None else {})}
+        self._biases = numpy.array([h.bias for h in columns.values()])
+        features = sorted({f for head in columns.values() for f in head.weights})
         self._index = {feature: row for row, feature in enumerate(features)}
-        self._weights = numpy.zeros((len(features) + 1, len(self.relations)))  # last row: unknown features
-        for column, relation in enumerate(self.relations):
-            for feature, weight in heads[relation].weights.items():
+        self._weights = numpy.zeros((len(features) + 1, len(columns)))  # last row: unknown features
+        for column, head in enumerate(columns.values()):
+            for feature, weight in head.weights.items():
                 self._weights[self._index[feature], column] = weight
 
     def scores(self, features: list[str]) -> dict[str, float]:
@@ -56,7 +60,11 @@ class RelationModel:
             rows.extend(self._index.get(f, unknown) for f in set(features))
             rows.append(unknown)  # no pair is empty for reduceat
         totals = numpy.add.reduceat(self._weights[rows], starts, axis=0) + self._biases
-        probabilities = 1.0 / (1.0 + numpy.exp(-numpy.clip(totals, -30.0, 30.0)))
+        if self.softmax:
+            exp = numpy.exp(totals - totals.max(axis=1, keepdims=True))
+            probabilities = exp / exp.sum(axis=1, keepdims=True)
+        else:
+            probabilities = 1.0 / (1.0 + numpy.exp(-numpy.clip(totals, -30.0, 30.0)))
         return [dict(zip(self.relations, row)) for row in probabilities.tolist()]
 
 
@@ -69,10 +77,12 @@ def load_relation_model() -> RelationModel | None:
     where = "/".join(MODEL_FILE)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        none = data.get("none") if data.get("kind") == "softmax" else None
         heads = {relation: RelationHead(relation=relation, bias=float(head["bias"]),
                                         weights={k: float(v) for k, v in head["weights"].items()},
-                                        threshold=float(head["threshold"]))
+                                        threshold=float(head.get("threshold", 1.01)))
                  for relation, head in data["relations"].items()}
-        return RelationModel(name=str(data["name"]), heads=heads)
+        none_head = heads.pop(none) if none is not None else None
+        return RelationModel(name=str(data["name"]), heads=heads, none=none_head)
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise DataFileError(f"{where}: not a relation model ({err})") from err

@@ -72,11 +72,13 @@ class StructureFinder:
         role_at = next((i for i in reversed(left) if self._role_word(i)), None)
         if role_at is None:
             return []
-        org = None
+        org = state = None
         for i in left:
             actor = self.table.actor_at_index(i)
             if actor is not None and actor.type in ORG_TYPES and actor.key != person:
                 org = actor.key
+                if actor.type == "state":
+                    state = actor.key
         role_token = self.doc[role_at]
         if org is None:
             org = self._org_of(role_token)
@@ -84,7 +86,9 @@ class StructureFinder:
             return []
         role, former = self._role(role_token)
         former = former or any(parse.lower[i] in self.former for i in left)
-        return [self._claim("structure:title", role_token, "MEMBER_OF", person, org, role=role, former=former)]
+        # "Turkish Defense Minister X" serves the ministry and the state the title names
+        return [self._claim("structure:title", role_token, "MEMBER_OF", person, key, role=role, former=former)
+                for key in dict.fromkeys((org, state)) if key is not None]
 
     def _apposed_roles(self, root: Token, person: str) -> list[RawClaim]:
         nouns: list[Token] = []
