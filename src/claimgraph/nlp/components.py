@@ -13,15 +13,32 @@ RETYPABLE = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
 
 @Language.factory("claimgraph_entity_fixes", requires=["doc.ents"], assigns=["doc.ents"])
 def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
-    return EntityFixes(frozenset(w.lower() for w in load_lexicon().actors["org_name_words"]))
+    lexicon = load_lexicon()
+    return EntityFixes(frozenset(w.lower() for w in lexicon.actors["org_name_words"]),
+                       portfolios=frozenset(w.lower() for w in lexicon.actors["portfolio_words"]),
+                       roles=frozenset(lexicon.roles))
 
 
 class EntityFixes:
     """Relabel names that end or start with an organization word ("Wilayat Sinai", "X Brigades") as ORG,
-    and extend an ORG over a directly following capitalised organization word ("Qassam" + "Brigades")."""
+    and extend an ORG over a directly following capitalised organization word ("Qassam" + "Brigades").
+    A lone portfolio word beside a role word ("Defense" Minister, Secretary of "State") is part of a
+    title, not an organization: it is no entity."""
 
-    def __init__(self, org_words: frozenset[str]):
+    def __init__(self, org_words: frozenset[str], portfolios: frozenset[str] = frozenset(),
+                 roles: frozenset[str] = frozenset()):
         self.org_words = org_words
+        self.portfolios = portfolios
+        self.roles = roles
+
+    def _is_title_portfolio(self, doc: Doc, ent: Span) -> bool:
+        if len(ent) != 1 or ent[0].lower_ not in self.portfolios:
+            return False
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        before = doc[ent.start - 2].lower_ if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" else ""
+        if ent.start >= 3 and doc[ent.start - 1].lower_ == "the" and doc[ent.start - 2].lower_ == "of":
+            before = doc[ent.start - 3].lower_
+        return after in self.roles or before in self.roles
 
     def _is_org_word(self, token) -> bool:
         return token.is_title and token.lower_ in self.org_words and not token.ent_type_
@@ -52,6 +69,9 @@ class EntityFixes:
         changed, spans = [], []
         for ent in doc.ents:
             label, start, end = ent.label_, ent.start, ent.end
+            if label == "ORG" and not ent.ent_id_ and self._is_title_portfolio(doc, ent):
+                changed.append((ent.start_char, ent.end_char, label, ""))
+                continue
             if not ent.ent_id_:
                 # Grow over adjacent capitalised organization words the model left out ("Wilayat" Sinai).
                 while start > 0 and self._is_org_word(doc[start - 1]):
