@@ -41,6 +41,7 @@ C = 1.0
 MAX_ITER = 3000
 NONE = "NONE"  # the class of a pair in no relation
 NEVER = 1.01  # a threshold no probability reaches
+PRIOR_PAIRS = 8
 MIN_WEIGHT = 0.02  # smaller weights are dropped from the shipped file (they move no decision)
 FOLDS = 5
 
@@ -93,13 +94,15 @@ def examples(gold: dict[str, list[dict]]):
 
 
 def _threshold(scores: np.ndarray, labels: np.ndarray) -> float:
-    """Lowest score whose out-of-fold precision at or above it reaches TARGET_PRECISION."""
+    """Lowest score at which the out-of-fold precision of the pairs scoring at or above it reaches
+    TARGET_PRECISION, the precision smoothed towards one half by PRIOR_PAIRS pseudo-pairs: a few lucky
+    hits at the top of a rare relation do not set its threshold (they made it jump between retrains)."""
     order = np.argsort(-scores)
     hits = np.cumsum(labels[order])
-    precision = hits / np.arange(1, len(order) + 1)
-    best = 1.01
+    precision = (hits + PRIOR_PAIRS / 2) / (np.arange(1, len(order) + 1) + PRIOR_PAIRS)
+    best = NEVER
     for rank in range(len(order)):
-        if precision[rank] >= TARGET_PRECISION and hits[rank] >= 3:
+        if precision[rank] >= TARGET_PRECISION:
             best = float(scores[order[rank]])
     return round(max(best, 0.5), 4)
 
