@@ -70,6 +70,8 @@ class Prepositions:
     place_attribute: frozenset[str]
     branch_place: frozenset[str]
     inclusion: frozenset[str]
+    left: frozenset[str]
+    cut_with: frozenset[str]
 
 
 @dataclass(frozen=True)
