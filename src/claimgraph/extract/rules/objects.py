@@ -128,7 +128,7 @@ def clause_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passi
 
 
 # -- fallbacks: rule(matcher, predicate, spec, seen_object) -> actors, or None when it does not apply --------
-@RULES.register("object.in_clause", example="Hamas demanded guarantees from Israel.")
+@RULES.register("object.in_clause", example="Hamas turned to Israel for help.")
 def in_clause(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: bool) -> Actors | None:
     """The first actor inside the verb's own clause, when no slot found one and its object is no thing."""
     if predicate.pos_ != "VERB" or spec.needs_object_prep or spec.reverse or seen_object:
