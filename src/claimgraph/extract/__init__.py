@@ -250,7 +250,7 @@ class _Extractor:
             dates = [ent for ent, label, _ in ents if label == "DATE" and ent.start < predicate.i]
         if dates:
             ent = dates[0]
-            resolved = resolve_time(ent.text, self.document.published)
+            resolved = resolve_time(ent.text, self.document.published, self.grammar.time)
             if resolved is not None:
                 out["time"] = resolved
         used = {item.subject, item.object}

@@ -2,8 +2,9 @@
 grammar words (data/lang/<code>/grammar.yaml) once per process, into one typed Lexicon passed along."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -75,6 +76,68 @@ class Prepositions:
 
 
 @dataclass(frozen=True)
+class TimeWords:
+    """The words of time expressions (data/lang/<code>/grammar.yaml `time`), with the patterns built from them."""
+
+    dateparser_languages: tuple[str, ...]
+    months: tuple[str, ...]  # January first
+    month_parts: tuple[tuple[str, int, int | None], ...]  # (phrase, first day, last day or None: month end)
+    article: str
+    year_preposition: str
+    ordinal_suffixes: tuple[str, ...]
+    leading_prepositions: tuple[str, ...]
+    approximators: tuple[str, ...]
+    vague_counts: tuple[str, ...]
+    vague_count_value: str
+    previous_year: tuple[str, ...]
+    past_year: tuple[str, ...]
+    this_year: tuple[str, ...]
+    recent_years: tuple[str, ...]
+    ago: str
+    ago_units: tuple[str, ...]
+    few: str
+
+    @cached_property
+    def month_number(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.months, start=1)}
+
+    @cached_property
+    def part_days(self) -> dict[str, tuple[int, int | None]]:
+        return {phrase: (first, last) for phrase, first, last in self.month_parts}
+
+    @cached_property
+    def month_pattern(self) -> re.Pattern:
+        """"(part) (the) month (year)": groups part, month, year."""
+        parts = "|".join(re.escape(p) for p, _, _ in self.month_parts)
+        return re.compile(rf"\b(?:({parts})[\s-]+)?(?:{re.escape(self.article)}\s+)?({'|'.join(self.months)})"
+                          rf"(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
+
+    @cached_property
+    def year_pattern(self) -> re.Pattern:
+        return re.compile(rf"^(?:{re.escape(self.year_preposition)}\s+)?(\d{{4}})$")
+
+    @cached_property
+    def day_pattern(self) -> re.Pattern:
+        return re.compile(rf"\b\d{{1,2}}({'|'.join(self.ordinal_suffixes)})?\b")
+
+    @cached_property
+    def ago_pattern(self) -> re.Pattern:
+        return re.compile(rf"\b({'|'.join(u + 's?' for u in self.ago_units)})\s+{re.escape(self.ago)}\b")
+
+    @cached_property
+    def leading_pattern(self) -> re.Pattern:
+        return re.compile(rf"^({'|'.join(self.leading_prepositions)})\s+")
+
+    @cached_property
+    def approximator_pattern(self) -> re.Pattern:
+        return re.compile(rf"^({'|'.join(self.approximators)})\s+")
+
+    @cached_property
+    def vague_pattern(self) -> re.Pattern:
+        return re.compile(rf"\b({'|'.join(self.vague_counts)})\b")
+
+
+@dataclass(frozen=True)
 class Grammar:
     """A language's grammar words the rules look for; the keys of data/lang/<code>/grammar.yaml."""
 
@@ -104,6 +167,7 @@ class Grammar:
     tie_nouns: frozenset[str]
     leave_object_lemmas: frozenset[str]
     lose_lemma: str
+    time: TimeWords
 
 
 @dataclass(frozen=True)
@@ -157,6 +221,7 @@ class Lexicon:
     nouns: dict[str, list[Predicate]] = field(default_factory=dict)
     modes: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # relation -> mode -> words
     actors: dict = field(default_factory=dict)
+    member_nouns: frozenset[str] = frozenset()  # actors.yaml `member_nouns` ("members of X")
     roles: dict[str, str] = field(default_factory=dict)  # role word -> role
     role_modifiers: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
@@ -241,12 +306,22 @@ def read_grammar(language: str = LANGUAGE) -> Grammar:
         inflections = tuple((_word(ending), tuple(_word(r) if r else "" for r in replacements))
                             for ending, replacements in data["inflections"])
         according = tuple(_word(w) for w in data["according"])
+        time = _time_words(data["time"])
     except (KeyError, TypeError, ValueError) as err:
         raise DataFileError(f"{where}: missing or malformed key ({err})") from err
     if len(according) != 2:
         raise DataFileError(f"{where}: according: expected two words ('according', 'to')")
     return Grammar(language=language, inflections=inflections, prepositions=prepositions, according=according,
-                   **sets, **words)
+                   time=time, **sets, **words)
+
+
+def _time_words(data: dict) -> TimeWords:
+    lists = {key: tuple(_word(w) for w in data[key]) for key, kind in TimeWords.__dataclass_fields__.items()
+             if kind.type == "tuple[str, ...]"}
+    words = {key: _word(data[key]) for key, kind in TimeWords.__dataclass_fields__.items() if kind.type == "str"}
+    parts = tuple((_word(phrase), int(first), None if last is None else int(last))
+                  for phrase, (first, last) in data["month_parts"].items())
+    return TimeWords(month_parts=parts, **lists, **words)
 
 
 @lru_cache(maxsize=1)
@@ -274,6 +349,7 @@ def load_lexicon() -> Lexicon:
     lexicon.modes = {rel: {mode: frozenset(w.lower() for w in words) for mode, words in table.items()}
                      for rel, table in _read_modes().items()}
     lexicon.actors = _read_yaml("cues", "actors.yaml")
+    lexicon.member_nouns = frozenset(lexicon.actors["member_nouns"])
     roles = _read_yaml("cues", "roles.yaml")
     lexicon.roles = {word.lower(): role for role, words in roles["roles"].items() for word in words}
     lexicon.role_modifiers = frozenset(roles.get("modifiers") or ())

@@ -23,7 +23,7 @@ class StructureFinder:
         self.former = lexicon.former
         self.parts = lexicon.parts
         self.parent_nouns = lexicon.parent_nouns
-        self.member_nouns = frozenset(lexicon.actors["member_nouns"])
+        self.member_nouns = lexicon.member_nouns
         self.grammar = lexicon.grammar
 
     # -- helpers -------------------------------------------------------------------------------
