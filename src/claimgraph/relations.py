@@ -5,8 +5,8 @@ a hostile act) is read from that file here; code asks this module instead of nam
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -43,6 +43,8 @@ class Ontology:
     """The relations by name, in the file's order, with the sets code asks about."""
 
     relations: dict[str, Relation]
+    # answers of names(), asked by every document's extractor
+    _names: dict[tuple, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __contains__(self, name: object) -> bool:
         return name in self.relations
@@ -52,24 +54,34 @@ class Ontology:
 
     def names(self, **properties) -> frozenset[str]:
         """Relations whose properties have the given values: `names(symmetric=True)`."""
-        return frozenset(name for name, relation in self.relations.items()
-                         if all(getattr(relation, key) == value for key, value in properties.items()))
+        key = tuple(sorted(properties.items()))
+        found = self._names.get(key)
+        if found is None:
+            found = self._names[key] = frozenset(
+                name for name, relation in self.relations.items()
+                if all(getattr(relation, k) == value for k, value in properties.items()))
+        return found
 
-    @property
+    @cached_property
     def symmetric(self) -> frozenset[str]:
         return self.names(symmetric=True)
 
-    @property
+    @cached_property
     def structural(self) -> frozenset[str]:
         return self.names(kind="structural")
 
-    @property
+    @cached_property
     def membership(self) -> frozenset[str]:
         """Ties of belonging (MEMBER_OF, PART_OF)."""
         return self.names(tie="membership")
 
     def with_attribute(self, attribute: str) -> frozenset[str]:
-        return frozenset(name for name, relation in self.relations.items() if attribute in relation.attributes)
+        key = ("attribute", attribute)
+        found = self._names.get(key)
+        if found is None:
+            found = self._names[key] = frozenset(name for name, relation in self.relations.items()
+                                                 if attribute in relation.attributes)
+        return found
 
 
 def _relation(name: str, spec: dict) -> Relation:
