@@ -8,12 +8,13 @@ import json
 import sys
 from pathlib import Path
 
+from claimgraph.relations import load_ontology
+
 HERE = Path(__file__).resolve().parent
 STORIES = HERE.parents[1].parent / "shared" / "corpus" / "voa" / "voa_stories.jsonl"
 KINDS = {"named", "descriptive", "generic_force", "civilians", "title_role", "unit", "counted_group"}
-RELATIONS = {"MEMBER_OF", "PART_OF", "DEFECT", "COOPERATE", "AID", "CONSULT", "AGREE", "ASSAULT", "COERCE",
-             "THREATEN", "ACCUSE", "REJECT", "REQUEST", "PROTEST", "SANCTION", "MOBILIZE", "SUPPORT",
-             "CONCEDE", "RETREAT", "NONE"}
+# the ontology's relations (data/relations.yaml), and NONE for a pair with no relation
+RELATIONS = set(load_ontology().relations) | {"NONE"}
 
 
 def load_stories(path: Path = STORIES) -> dict[str, dict]:

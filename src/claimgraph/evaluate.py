@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SYMMETRIC = frozenset(("COOPERATE", "CONSULT", "AGREE"))
+from .relations import load_ontology
+
+# Relations that match in either direction (`symmetric` in data/relations.yaml).
+SYMMETRIC = load_ontology().symmetric
 
 
 def normalize(text: str | None) -> str:

@@ -133,6 +133,7 @@ def reduce_graph(store: Store) -> tuple[int, int]:
 
 def _reduce_graph(store: Store) -> tuple[int, int]:
     from .corroborate import group_claims
+    from .relations import load_ontology
     from .resolve import resolve_mentions
     from .store.reviews import get_entity_reviews
 
@@ -145,7 +146,8 @@ def _reduce_graph(store: Store) -> tuple[int, int]:
     part_of += list(store.iter_parent_hints())
     # one side attacked or coerced the other: never one entity (#12)
     opposed = [((c.document_id, c.subject), (c.document_id, c.object))
-               for relation in ("ASSAULT", "COERCE") for c in store.iter_claims(relation=relation)]
+               for relation in sorted(load_ontology().names(opposed=True))
+               for c in store.iter_claims(relation=relation)]
     # entity reviews (merge/split/rename) in the flat shape resolution reads (docs/reviewing.md)
     resolution = resolve_mentions(store.iter_mentions(), part_of=part_of,
                                   reviews=get_entity_reviews(store.reviews()), opposed=opposed)

@@ -48,3 +48,34 @@ def test_lexicon_every_predicate_mode_is_declared():
                 modes = set(lexicon.relations[predicate.relation].get("modes") or ())
                 if predicate.mode:
                     assert predicate.mode in modes, (predicate.relation, predicate.lemma, predicate.mode)
+
+
+def test_lexicon_grammar_words_hold_no_yaml_booleans():
+    text = (resources.files("claimgraph") / "data" / "lang" / "en" / "grammar.yaml").read_text(encoding="utf-8")
+    assert not [w for w in _words(yaml.safe_load(text)) if isinstance(w, bool)], "quote on/off/yes/no"
+
+
+def test_lexicon_grammar_is_typed_and_complete():
+    grammar = load_lexicon().grammar
+    assert grammar.language == "en"
+    assert "on" in grammar.prepositions.theme and "launch" in grammar.light_verbs
+    assert grammar.time.month_number["december"] == 12
+    assert grammar.time.part_days["end of"] == (21, None)
+
+
+def test_lexicon_is_read_once_and_shared():
+    lexicon = load_lexicon()
+    assert load_lexicon() is lexicon
+    assert lexicon.intent.cooperative == lexicon.ontology.names(stance="cooperative")
+    assert lexicon.symmetric == frozenset({"COOPERATE", "CONSULT", "AGREE"})
+
+
+def test_lexicon_missing_grammar_key_names_the_file(monkeypatch):
+    from claimgraph.errors import DataFileError
+    from claimgraph.extract import lexicon as module
+
+    real = module._read_yaml
+    monkeypatch.setattr(module, "_read_yaml", lambda *parts: {k: v for k, v in real(*parts).items()
+                                                              if k != "light_verbs"})
+    with pytest.raises(DataFileError, match="data/lang/en/grammar.yaml"):
+        module.read_grammar("en")

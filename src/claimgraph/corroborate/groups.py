@@ -7,14 +7,15 @@ from collections import defaultdict
 from typing import Iterable
 
 from ..model import Claim, ClaimGroup, Document, Entity, Evidence, Origin
+from ..relations import load_ontology
 from ..resolve.normalize import fold
 from .origins import OriginOf, count_origins, find_origin
 from .outlets import Outlets, link_relays, link_reporters
 
 log = logging.getLogger(__name__)
 
-# Relations with no direction (DESIGN.md): stored with the smaller entity id as subject.
-SYMMETRIC = frozenset({"COOPERATE", "CONSULT", "AGREE"})
+# Relations with no direction (`symmetric` in data/relations.yaml): stored with the smaller entity id as subject.
+SYMMETRIC = load_ontology().symmetric
 
 
 def make_group_id(subject: str, relation: str, mode: str | None, object_: str) -> str:

@@ -21,15 +21,17 @@ from ..claimtime import ClaimTime, claim_time, single_date
 from ..errors import ClaimgraphError
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..model import ClaimGroup, Entity
+from ..relations import load_ontology
 from ..store import Store
 from ..store.reviews import ReviewedGraph, load_graph
 from .ftm_ids import ID_PREFIX, ftm_id
 
 log = logging.getLogger(__name__)
 
-STRUCTURAL_RELATIONS = frozenset({"MEMBER_OF", "PART_OF"})
-# Relations that describe a standing tie rather than a dated event (DESIGN.md "Interop").
-TIE_RELATIONS = frozenset({"COOPERATE", "SUPPORT"})
+# Ties of belonging (`tie: membership` in data/relations.yaml): a Membership.
+STRUCTURAL_RELATIONS = load_ontology().membership
+# Relations that describe a standing tie rather than a dated event (`tie: standing`; DESIGN.md "Interop").
+TIE_RELATIONS = load_ontology().names(tie="standing")
 SCHEMA_BY_TYPE = {"person": "Person", "organization": "Organization", "state": "PublicBody",
                   "location": "Address", "other": "LegalEntity"}
 # FtM description fields get long: at most this many evidence sentences go into one.

@@ -27,15 +27,6 @@ log = logging.getLogger(__name__)
 
 __all__ = ["extract_document"]
 
-# Relations read from descriptions rather than asserted events: negation and hedges do not apply.
-STRUCTURAL = frozenset(("MEMBER_OF", "PART_OF"))
-PLACE_PREPS = frozenset(("in", "at", "near", "into", "across", "inside", "along", "on", "from", "over"))
-QUANTITY_WORDS = frozenset(("dozens", "hundreds", "thousands", "scores", "several", "many", "tens", "millions"))
-# DEFECT predicates that also make the person a member of the group joined.
-JOIN_LEMMAS = frozenset(("join", "rejoin"))
-# Verbs of leaving a group, and the "ties" nouns they cut ("severed relations with X").
-LEAVE_LEMMAS = frozenset(("leave", "quit", "abandon", "desert", "sever", "break", "cut", "split"))
-TIE_NOUNS = frozenset(("relation", "relations", "tie", "ties", "link", "links", "connection", "connections"))
 # How far (in dependency hops) a date or quantity may sit from the predicate and still belong to it.
 ATTACH_HOPS = 4
 
@@ -93,6 +84,13 @@ class _Extractor:
         self.text = document.text
         lexicon = load_lexicon()
         self.lexicon = lexicon
+        self.grammar = lexicon.grammar
+        ontology = lexicon.ontology
+        # ties of belonging are read from descriptions, not asserted as events: negation and hedges do not apply
+        self.membership = ontology.membership
+        # structural relations (membership, defection) may join an actor to its own parent
+        self.structural = ontology.structural
+        self.weapon_relations = ontology.with_attribute("weapon")
         # token.sent and sent.ents walk the whole doc on every call: index them once (#7)
         self.sents = list(doc.sents)
         self.table = ActorTable(doc, lexicon, self.parse).build()
@@ -192,7 +190,7 @@ class _Extractor:
         out = []
         for item in raw:
             person = self.table.actors.get(item.subject)
-            if item.relation != "DEFECT" or item.predicate.lemma_.lower() not in JOIN_LEMMAS or \
+            if item.relation != "DEFECT" or item.predicate.lemma_.lower() not in self.grammar.join_lemmas or \
                     person is None or person.type != "person":
                 continue
             sent = self.sents[self.sent_index[item.predicate.i]]
@@ -208,7 +206,7 @@ class _Extractor:
         if item.subject not in self.table.actors or item.object not in self.table.actors:
             return None
         subject, obj = self.table.actors[item.subject], self.table.actors[item.object]
-        if item.relation not in STRUCTURAL and item.relation != "DEFECT" and (
+        if item.relation not in self.structural and (
                 subject.parent_hint == obj.key or obj.parent_hint == subject.key):
             return None  # "the Egyptian military demolished homes on Egypt's side": not an act on itself
         predicate = item.predicate
@@ -217,7 +215,7 @@ class _Extractor:
         start, end = _segment(self.doc, self.text, predicate, sent, self.breaks)
         if end <= start:
             return None
-        if item.relation in STRUCTURAL:
+        if item.relation in self.membership:
             polarity, certainty, cues = "affirmed", "asserted", []
         else:
             polarity, certainty, cues = self.modality.assess(predicate, sent)
@@ -231,7 +229,7 @@ class _Extractor:
             cues=cues + ([source.cue] if source else []),
             provenance=self._provenance(item))
         attributes = dict(item.attributes)
-        if item.relation not in STRUCTURAL:
+        if item.relation not in self.membership:
             attributes.update(self._attributes(item, sent, self.sent_ents[number]))
         return Claim(document_id=self.document.id, subject=item.subject, relation=item.relation,
                      object=item.object, evidence=evidence, mode=item.mode, polarity=polarity,
@@ -252,20 +250,21 @@ class _Extractor:
             dates = [ent for ent, label, _ in ents if label == "DATE" and ent.start < predicate.i]
         if dates:
             ent = dates[0]
-            resolved = resolve_time(ent.text, self.document.published)
+            resolved = resolve_time(ent.text, self.document.published, self.grammar.time)
             if resolved is not None:
                 out["time"] = resolved
         used = {item.subject, item.object}
+        place_preps = self.grammar.prepositions.place_attribute
         for ent, label, root in ents:
             if label in ("GPE", "LOC", "FAC") and parse.dep[root] == "pobj" and \
-                    parse.lower[parse.head[root]] in PLACE_PREPS and _attached(parse.head, root, predicate.i):
+                    parse.lower[parse.head[root]] in place_preps and _attached(parse.head, root, predicate.i):
                 actor = self.table.actor_at_index(root)
                 if actor is None or actor.key not in used:
                     out["place"] = self.table._span_name(ent)
                     break
         for theme in item.themes:
             words = {theme.lemma_.lower()} | {c.lemma_.lower() for c in theme.children}
-            if words & self.weapon_words and item.relation in ("AID", "ASSAULT", "COERCE"):
+            if words & self.weapon_words and item.relation in self.weapon_relations:
                 out["weapon"] = self.doc[theme.left_edge.i:theme.i + 1].text
                 break
         for i in self._quantity_words(sent):
@@ -287,14 +286,17 @@ class _Extractor:
         found = self._quantities.get(key)
         if found is None:
             lower, ent_type = self.parse.lower, self.parse.ent_type
+            quantity_words = self.grammar.quantity_words
             # ("several days ago" dates the event; it does not count anything)
             found = self._quantities[key] = [i for i in range(sent.start, sent.end)
-                                             if (lower[i] in QUANTITY_WORDS and ent_type[i] not in ("DATE", "TIME"))
+                                             if (lower[i] in quantity_words and ent_type[i] not in ("DATE", "TIME"))
                                              or ent_type[i] in ("MONEY", "QUANTITY")]
         return found
 
     def _defected_from(self, predicate: Token, item: RawClaim) -> str | None:
-        spec_from_subject = predicate.lemma_.lower() == "lose"
+        grammar = self.grammar
+        leave, ties = grammar.leave_lemmas, grammar.tie_nouns
+        spec_from_subject = predicate.lemma_.lower() == grammar.lose_lemma
         if spec_from_subject:
             return item.subject
         heads = [predicate]
@@ -302,16 +304,16 @@ class _Extractor:
             heads.append(predicate.head)
         # "severing relations with X and joining Y", "left X and joined Y": the conjoined leaving verb
         heads.extend(c for c in (*predicate.conjuncts, *predicate.head.conjuncts)
-                     if c.lemma_.lower() in LEAVE_LEMMAS and c not in heads)
+                     if c.lemma_.lower() in leave and c not in heads)
         for head in heads:
             children = list(head.children)
             for child in list(children):  # "severing relations with X": the preposition hangs off the noun
-                if child.dep_ == "dobj" and child.lemma_.lower() in TIE_NOUNS and head.lemma_.lower() in LEAVE_LEMMAS:
+                if child.dep_ == "dobj" and child.lemma_.lower() in ties and head.lemma_.lower() in leave:
                     children.extend(child.children)
             for child in children:
-                if child.dep_ == "prep" and (child.lower_ == "from" or (
-                        child.lower_ == "with" and head.lemma_.lower() in LEAVE_LEMMAS)) or (
-                        child.dep_ == "dobj" and head.lemma_.lower() in ("leave", "quit", "abandon", "desert")):
+                if child.dep_ == "prep" and (child.lower_ in grammar.prepositions.left or (
+                        child.lower_ in grammar.prepositions.cut_with and head.lemma_.lower() in leave)) or (
+                        child.dep_ == "dobj" and head.lemma_.lower() in grammar.leave_object_lemmas):
                     targets = [p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" else [child]
                     for target in targets:
                         slots = self.resolver.resolve(target)

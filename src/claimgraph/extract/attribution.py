@@ -13,8 +13,6 @@ from .lexicon import Lexicon
 
 # Hops up the parse from a predicate to the reporting verb that governs it.
 MAX_CLIMB = 8
-OUTLET_WORDS = frozenset("times post news press herald tribune journal gazette television radio tv channel "
-                         "agency media magazine daily review monitor guardian telegraph observer".split())
 QUOTE_OPEN = "\u201c\""
 QUOTE_CLOSE = "\u201d\""
 _QUOTE_EVENTS = re.compile("[" + re.escape(QUOTE_OPEN + QUOTE_CLOSE) + "\n]")
@@ -38,11 +36,12 @@ class Attributor:
         self.text = table.parse.text
         self.table = table
         self.resolver = resolver
-        reporting = lexicon.reporting
-        self.verbs = frozenset(reporting["verbs"])
-        self.exposition = frozenset(reporting["exposition_verbs"])
-        self.anonymous = frozenset(reporting["anonymous_nouns"])
-        self.according = tuple(reporting["according_to"])
+        reporting = lexicon.reporting_cues
+        self.verbs = reporting.verbs
+        self.exposition = reporting.exposition_verbs
+        self.anonymous = reporting.anonymous_nouns
+        self.according = reporting.according_to
+        self.grammar = lexicon.grammar
         self.outlet = (outlet or "").lower()
         self.carried: dict[int, Source] = {}  # sentence start token -> source carried from elsewhere
         # what a sentence offers as a source (before resolving it), asked again for each of its claims
@@ -53,7 +52,7 @@ class Attributor:
     def _source(self, token: Token, cue_token: Token) -> Source | None:
         """A source from the subject of a reporting verb (or the object of 'according to')."""
         cue = Cue(kind="attribution", text=cue_token.text, start=cue_token.idx, end=cue_token.idx + len(cue_token))
-        if token.lower_ in ("i", "we", "you"):
+        if token.lower_ in self.grammar.not_source_pronouns:
             return None
         actor = self.table.actor_at(token)
         if actor is None:
@@ -75,7 +74,7 @@ class Attributor:
                 kind = "person"
             elif actor.type == "state" or actor.parent_hint and actor.kind:
                 kind = "state"
-            elif actor.kind == "media" or set(actor.name.lower().split()) & OUTLET_WORDS or \
+            elif actor.kind == "media" or set(actor.name.lower().split()) & self.grammar.outlet_words or \
                     (self.outlet and actor.name.lower() in self.outlet):
                 kind = "outlet"
             else:
@@ -104,7 +103,8 @@ class Attributor:
         parse = self.table.parse
         for child in parse.children[verb.i]:
             dep = parse.dep[child]
-            if dep in ("nsubj", "nsubjpass") and not (dep == "nsubjpass" and parse.lower[child] == "it"):
+            if dep in ("nsubj", "nsubjpass") and not (dep == "nsubjpass" and
+                                                      parse.lower[child] == self.grammar.impersonal_pronoun):
                 if dep == "nsubjpass":
                     return None  # "X is said to ...": a hedge, the source unnamed
                 return self._source(self.doc[child], verb)
@@ -124,12 +124,13 @@ class Attributor:
         """(source word, cue word) of the sentence's first "according to X" or "citing X"."""
         parse = self.table.parse
         lower, dep, children = parse.lower, parse.dep, parse.children
+        according, to = self.grammar.according
         for i in range(sent.start, sent.end):
-            if lower[i] == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
+            if lower[i] == according and i + 1 < len(lower) and lower[i + 1] == to:
                 pobj = next((c for c in children[i + 1] if dep[c] == "pobj"), None)
                 if pobj is not None:
                     return pobj, i
-            if lower[i] in ("citing", "quoting") and dep[i] in ("advcl", "prep", "acl"):
+            if lower[i] in self.grammar.citing_verbs and dep[i] in ("advcl", "prep", "acl"):
                 dobj = next((c for c in children[i] if dep[c] in ("dobj", "pobj")), None)
                 if dobj is not None:
                     return dobj, i

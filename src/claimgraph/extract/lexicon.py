@@ -1,13 +1,16 @@
-"""Load and validate the ontology (data/relations.yaml) and cue lexicons (data/cues/) once per process."""
+"""Load and validate the ontology (data/relations.yaml), the cue lexicons (data/cues/) and the language's
+grammar words (data/lang/<code>/grammar.yaml) once per process, into one typed Lexicon passed along."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
 
 from ..errors import DataFileError
+from ..relations import Ontology, load_ontology, read_relations
 
 PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_theme", "themes",
                   "needs_theme_word", "needs_object_prep", "reverse", "object_types", "needs_plural",
@@ -17,6 +20,8 @@ PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_
 ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
                          "counted_group"))
 OBJECT_SLOTS = {"dobj", "dative", "ccomp", "xcomp_object", "unless"}
+# The language whose grammar words (data/lang/<code>/grammar.yaml) the rules read.
+LANGUAGE = "en"
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,165 @@ class Predicate:
     mediator: bool = False  # the subject acts between the "between" parties ("mediation between X and Y")
 
 
+@dataclass(frozen=True)
+class Prepositions:
+    """Prepositions by what the rules read through them (data/lang/<code>/grammar.yaml `prepositions`)."""
+
+    place: frozenset[str]
+    place_within: frozenset[str]
+    adjunct: frozenset[str]
+    object_theme: frozenset[str]
+    theme: frozenset[str]
+    noun_actor: frozenset[str]
+    instrument: frozenset[str]
+    agent: frozenset[str]
+    between: frozenset[str]
+    light_verb_object: frozenset[str]
+    joint_act: frozenset[str]
+    place_attribute: frozenset[str]
+    branch_place: frozenset[str]
+    inclusion: frozenset[str]
+    left: frozenset[str]
+    cut_with: frozenset[str]
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    """The words of time expressions (data/lang/<code>/grammar.yaml `time`), with the patterns built from them."""
+
+    dateparser_languages: tuple[str, ...]
+    months: tuple[str, ...]  # January first
+    month_parts: tuple[tuple[str, int, int | None], ...]  # (phrase, first day, last day or None: month end)
+    article: str
+    year_preposition: str
+    ordinal_suffixes: tuple[str, ...]
+    leading_prepositions: tuple[str, ...]
+    approximators: tuple[str, ...]
+    vague_counts: tuple[str, ...]
+    vague_count_value: str
+    previous_year: tuple[str, ...]
+    past_year: tuple[str, ...]
+    this_year: tuple[str, ...]
+    recent_years: tuple[str, ...]
+    ago: str
+    ago_units: tuple[str, ...]
+    few: str
+
+    @cached_property
+    def month_number(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.months, start=1)}
+
+    @cached_property
+    def part_days(self) -> dict[str, tuple[int, int | None]]:
+        return {phrase: (first, last) for phrase, first, last in self.month_parts}
+
+    @cached_property
+    def month_pattern(self) -> re.Pattern:
+        """"(part) (the) month (year)": groups part, month, year."""
+        parts = "|".join(re.escape(p) for p, _, _ in self.month_parts)
+        return re.compile(rf"\b(?:({parts})[\s-]+)?(?:{re.escape(self.article)}\s+)?({'|'.join(self.months)})"
+                          rf"(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
+
+    @cached_property
+    def year_pattern(self) -> re.Pattern:
+        return re.compile(rf"^(?:{re.escape(self.year_preposition)}\s+)?(\d{{4}})$")
+
+    @cached_property
+    def day_pattern(self) -> re.Pattern:
+        return re.compile(rf"\b\d{{1,2}}({'|'.join(self.ordinal_suffixes)})?\b")
+
+    @cached_property
+    def ago_pattern(self) -> re.Pattern:
+        return re.compile(rf"\b({'|'.join(u + 's?' for u in self.ago_units)})\s+{re.escape(self.ago)}\b")
+
+    @cached_property
+    def leading_pattern(self) -> re.Pattern:
+        return re.compile(rf"^({'|'.join(self.leading_prepositions)})\s+")
+
+    @cached_property
+    def approximator_pattern(self) -> re.Pattern:
+        return re.compile(rf"^({'|'.join(self.approximators)})\s+")
+
+    @cached_property
+    def vague_pattern(self) -> re.Pattern:
+        return re.compile(rf"\b({'|'.join(self.vague_counts)})\b")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """A language's grammar words the rules look for; the keys of data/lang/<code>/grammar.yaml."""
+
+    language: str
+    # (ending, replacements) tried in order when a lemma is not in the lexicon; "_double" drops a
+    # doubled final consonant
+    inflections: tuple[tuple[str, tuple[str, ...]], ...]
+    prepositions: Prepositions
+    light_verbs: frozenset[str]
+    relative_pronouns: frozenset[str]
+    infinitive_marker: str
+    count_particle: str
+    count_preposition: str
+    favor_noun: str
+    copula: str
+    based_lemma: str
+    of: str
+    not_source_pronouns: frozenset[str]
+    impersonal_pronoun: str
+    according: tuple[str, str]
+    citing_verbs: frozenset[str]
+    outlet_words: frozenset[str]
+    hedge_nouns: frozenset[str]
+    quantity_words: frozenset[str]
+    join_lemmas: frozenset[str]
+    leave_lemmas: frozenset[str]
+    tie_nouns: frozenset[str]
+    leave_object_lemmas: frozenset[str]
+    lose_lemma: str
+    time: TimeWords
+
+
+@dataclass(frozen=True)
+class Intent:
+    """Cues of promised, threatened, refused and readied acts (data/cues/modality.yaml `intent`), with the
+    relations whose promised form PLOVER codes apart (data/relations.yaml `stance`)."""
+
+    auxiliaries: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()
+    cooperative: frozenset[str] = frozenset()  # relations
+    hostile: frozenset[str] = frozenset()  # relations
+    conditions: frozenset[str] = frozenset()
+    hostile_conditions: frozenset[str] = frozenset()
+    refusals: frozenset[str] = frozenset()
+    refusal_auxiliaries: frozenset[str] = frozenset()
+    threats: frozenset[str] = frozenset()
+    readiness: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Hedging:
+    """Negation and hedge cues (data/cues/modality.yaml `negation` and `hedge`)."""
+
+    negation_words: frozenset[str] = frozenset()
+    negation_verbs: frozenset[str] = frozenset()
+    negation_nouns: frozenset[str] = frozenset()
+    adverbs: frozenset[str] = frozenset()
+    modals: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
+    passive_only: frozenset[str] = frozenset()
+    phrases: tuple[str, ...] = ()  # longest first
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """Cues of who said it (data/cues/reporting.yaml)."""
+
+    verbs: frozenset[str] = frozenset()
+    exposition_verbs: frozenset[str] = frozenset()
+    anonymous_nouns: frozenset[str] = frozenset()
+    according_to: tuple[str, ...] = ()
+
+
 @dataclass
 class Lexicon:
     """Everything the extractor reads from data files."""
@@ -57,6 +221,7 @@ class Lexicon:
     nouns: dict[str, list[Predicate]] = field(default_factory=dict)
     modes: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # relation -> mode -> words
     actors: dict = field(default_factory=dict)
+    member_nouns: frozenset[str] = frozenset()  # actors.yaml `member_nouns` ("members of X")
     roles: dict[str, str] = field(default_factory=dict)  # role word -> role
     role_modifiers: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
@@ -69,10 +234,16 @@ class Lexicon:
     title_determiners: frozenset[str] = frozenset()
     kind_name_drop: frozenset[str] = frozenset()
     kind_bodies: frozenset[str] = frozenset()  # kind nouns that name a body of people even when singular
+    # typed views, built once here so that no per-document component builds its own copy
+    ontology: Ontology | None = None
+    grammar: Grammar | None = None
+    intent: Intent = field(default_factory=Intent)
+    hedging: Hedging = field(default_factory=Hedging)
+    reporting_cues: Reporting = field(default_factory=Reporting)
 
     @property
     def symmetric(self) -> frozenset[str]:
-        return frozenset(r for r, spec in self.relations.items() if spec.get("symmetric"))
+        return self.ontology.symmetric
 
     def word_set(self, section: dict, key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in section.get(key, ()))
@@ -114,11 +285,50 @@ def _parse_predicate(entry: dict, *, relation: str, pos: str, where: str) -> Pre
     return Predicate(relation=relation, pos=pos, **values)
 
 
+def _words(values, where: str) -> frozenset[str]:
+    if not isinstance(values, list):
+        raise DataFileError(f"{where}: expected a list of words")
+    return frozenset(_word(v) for v in values)
+
+
+def read_grammar(language: str = LANGUAGE) -> Grammar:
+    """A language's grammar words (data/lang/<code>/grammar.yaml); raises DataFileError naming a bad key."""
+    data = _read_yaml("lang", language, "grammar.yaml")
+    where = f"data/lang/{language}/grammar.yaml"
+    try:
+        preps = data["prepositions"]
+        prepositions = Prepositions(**{key: _words(preps[key], f"{where}: prepositions.{key}")
+                                       for key in Prepositions.__dataclass_fields__})
+        sets = {key: _words(data[key], f"{where}: {key}") for key, kind in Grammar.__dataclass_fields__.items()
+                if kind.type == "frozenset[str]"}
+        words = {key: _word(data[key]) for key, kind in Grammar.__dataclass_fields__.items() if kind.type == "str"
+                 and key != "language"}
+        inflections = tuple((_word(ending), tuple(_word(r) if r else "" for r in replacements))
+                            for ending, replacements in data["inflections"])
+        according = tuple(_word(w) for w in data["according"])
+        time = _time_words(data["time"])
+    except (KeyError, TypeError, ValueError) as err:
+        raise DataFileError(f"{where}: missing or malformed key ({err})") from err
+    if len(according) != 2:
+        raise DataFileError(f"{where}: according: expected two words ('according', 'to')")
+    return Grammar(language=language, inflections=inflections, prepositions=prepositions, according=according,
+                   time=time, **sets, **words)
+
+
+def _time_words(data: dict) -> TimeWords:
+    lists = {key: tuple(_word(w) for w in data[key]) for key, kind in TimeWords.__dataclass_fields__.items()
+             if kind.type == "tuple[str, ...]"}
+    words = {key: _word(data[key]) for key, kind in TimeWords.__dataclass_fields__.items() if kind.type == "str"}
+    parts = tuple((_word(phrase), int(first), None if last is None else int(last))
+                  for phrase, (first, last) in data["month_parts"].items())
+    return TimeWords(month_parts=parts, **lists, **words)
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read every data file the extractor needs; raises DataFileError naming a bad file or key."""
-    relations = _read_yaml("relations.yaml").get("relations") or {}
-    lexicon = Lexicon(relations=relations)
+    relations = read_relations()
+    lexicon = Lexicon(relations=relations, ontology=load_ontology(), grammar=read_grammar())
     folder = resources.files("claimgraph").joinpath("data", "cues", "predicates")
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if not path.name.endswith(".yaml"):
@@ -139,6 +349,7 @@ def load_lexicon() -> Lexicon:
     lexicon.modes = {rel: {mode: frozenset(w.lower() for w in words) for mode, words in table.items()}
                      for rel, table in _read_modes().items()}
     lexicon.actors = _read_yaml("cues", "actors.yaml")
+    lexicon.member_nouns = frozenset(lexicon.actors["member_nouns"])
     roles = _read_yaml("cues", "roles.yaml")
     lexicon.roles = {word.lower(): role for role, words in roles["roles"].items() for word in words}
     lexicon.role_modifiers = frozenset(roles.get("modifiers") or ())
@@ -148,6 +359,8 @@ def load_lexicon() -> Lexicon:
     lexicon.parent_nouns = frozenset(parts.get("parents") or ())
     lexicon.modality = _read_yaml("cues", "modality.yaml")
     lexicon.reporting = _read_yaml("cues", "reporting.yaml")
+    lexicon.intent, lexicon.hedging, lexicon.reporting_cues = _cues(lexicon.modality, lexicon.reporting,
+                                                                    lexicon.ontology)
     kinds = _read_yaml("cues", "actor_kinds.yaml")
     for kind, words in (kinds.get("kinds") or {}).items():
         if kind not in ACTOR_KINDS:
@@ -158,6 +371,23 @@ def load_lexicon() -> Lexicon:
     lexicon.kind_name_drop = frozenset(_word(w) for w in kinds.get("name_drop") or ())
     lexicon.kind_bodies = frozenset(_word(w) for w in kinds.get("bodies") or ())
     return lexicon
+
+
+def _cues(modality: dict, reporting: dict, ontology: Ontology) -> tuple[Intent, Hedging, Reporting]:
+    intent = modality.get("intent") or {}
+    negation, hedge = modality["negation"], modality["hedge"]
+    return (
+        Intent(**{key: frozenset(intent.get(key) or ()) for key in Intent.__dataclass_fields__
+                  if key not in ("cooperative", "hostile")},
+               cooperative=ontology.names(stance="cooperative"), hostile=ontology.names(stance="hostile")),
+        Hedging(negation_words=frozenset(negation["words"]), negation_verbs=frozenset(negation["verbs"]),
+                negation_nouns=frozenset(negation["nouns"]), adverbs=frozenset(hedge["adverbs"]),
+                modals=frozenset(hedge["modals"]), verbs=frozenset(hedge["verbs"]),
+                passive_only=frozenset(hedge["passive_only"]),
+                phrases=tuple(sorted(hedge["phrases"], key=len, reverse=True))),
+        Reporting(verbs=frozenset(reporting["verbs"]), exposition_verbs=frozenset(reporting["exposition_verbs"]),
+                  anonymous_nouns=frozenset(reporting["anonymous_nouns"]),
+                  according_to=tuple(reporting["according_to"])))
 
 
 @lru_cache(maxsize=1)

@@ -25,16 +25,16 @@ class Modality:
     """Decides polarity and certainty for predicates of one document."""
 
     def __init__(self, lexicon: Lexicon, parse: Parse | None = None):
-        neg = lexicon.modality["negation"]
-        hedge = lexicon.modality["hedge"]
-        self.neg_words = frozenset(neg["words"])
-        self.neg_verbs = frozenset(neg["verbs"])
-        self.neg_nouns = frozenset(neg["nouns"])
-        self.hedge_adverbs = frozenset(hedge["adverbs"])
-        self.modals = frozenset(hedge["modals"])
-        self.hedge_verbs = frozenset(hedge["verbs"])
-        self.passive_only = frozenset(hedge["passive_only"])
-        self.phrases = tuple(sorted(hedge["phrases"], key=len, reverse=True))
+        hedging = lexicon.hedging
+        self.neg_words = hedging.negation_words
+        self.neg_verbs = hedging.negation_verbs
+        self.neg_nouns = hedging.negation_nouns
+        self.hedge_adverbs = hedging.adverbs
+        self.modals = hedging.modals
+        self.hedge_verbs = hedging.verbs
+        self.passive_only = hedging.passive_only
+        self.phrases = hedging.phrases  # longest first
+        self.hedge_nouns = lexicon.grammar.hedge_nouns
         self.parse = parse
         self._assessed: dict[tuple[int, int, int], tuple[bool, bool, list[Cue]]] = {}
 
@@ -96,7 +96,7 @@ class Modality:
                 if lemma not in self.passive_only or passive:
                     hedged = True
                     cues.append(_cue("hedge", doc[token]))
-            if lemma in ("report", "reports") and pos == "NOUN":
+            if lemma in self.hedge_nouns and pos == "NOUN":
                 hedged = True
                 cues.append(_cue("hedge", doc[token]))
         text = parse.span_text(sent.start, sent.end)

@@ -23,7 +23,8 @@ class StructureFinder:
         self.former = lexicon.former
         self.parts = lexicon.parts
         self.parent_nouns = lexicon.parent_nouns
-        self.member_nouns = frozenset(lexicon.actors["member_nouns"])
+        self.member_nouns = lexicon.member_nouns
+        self.grammar = lexicon.grammar
 
     # -- helpers -------------------------------------------------------------------------------
     def _actor(self, token: Token):
@@ -95,12 +96,13 @@ class StructureFinder:
         nouns.extend(c for c in root.children if c.dep_ == "appos")
         if root.dep_ == "appos":
             nouns.append(root.head)
+        copula = self.grammar.copula
         for child in root.children:  # "X, who was a top assistant to ..."
-            if child.dep_ == "relcl" and child.lemma_ == "be":
+            if child.dep_ == "relcl" and child.lemma_ == copula:
                 nouns.extend(c for c in child.children if c.dep_ == "attr")
-        if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":  # "X is a member of Y"
+        if root.dep_ in ("nsubj",) and root.head.lemma_ == copula:  # "X is a member of Y"
             nouns.extend(c for c in root.head.children if c.dep_ == "attr")
-        if root.dep_ == "pobj" and root.head.lower_ in ("including", "like"):  # "members, including X"
+        if root.dep_ == "pobj" and root.head.lower_ in self.grammar.prepositions.inclusion:  # "members, including X"
             nouns.append(root.head.head)
         out = []
         for noun in nouns:
@@ -117,7 +119,7 @@ class StructureFinder:
             target = None
             if child.dep_ == "poss":
                 target = self._actor(child)
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ == self.grammar.of:
                 target = next((self._actor(p) for p in child.children if p.dep_ == "pobj"), None)
             if target is not None and target.type == "organization" and target.key != person:
                 out.append(self._claim("structure:who-was", root, "MEMBER_OF", person, target.key))
@@ -169,9 +171,9 @@ class StructureFinder:
                 return child
             if child.dep_ == "poss" and self._actor(child) is not None and self._actor(child).type == "location":
                 return child  # "the Sinai's Islamic State branch": a region's possessive is the place
-            if child.dep_ == "prep" and child.lower_ in ("in", "based"):
+            if child.dep_ == "prep" and child.lower_ in self.grammar.prepositions.branch_place:
                 return child
-            if child.dep_ == "acl" and child.lemma_ == "base":
+            if child.dep_ == "acl" and child.lemma_ == self.grammar.based_lemma:
                 return child
         return None
 
@@ -182,7 +184,7 @@ class StructureFinder:
         end = token.i + 1
         while end <= token.right_edge.i and not self.doc[end].is_punct and self.doc[end].dep_ not in (
                 "appos", "relcl", "acl") or (end <= token.right_edge.i and self.doc[end].dep_ == "acl"
-                                            and self.doc[end].lemma_ == "base"):
+                                            and self.doc[end].lemma_ == self.grammar.based_lemma):
             end += 1
         return self.doc[start:end].text
 

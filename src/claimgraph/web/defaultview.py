@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from ..extract.lexicon import load_lexicon
+from ..relations import load_ontology
 from ..store.reviews import ReviewedGraph
 from .graphdata import GraphFilters, filter_groups
 
@@ -26,7 +26,7 @@ class DefaultView:
 
 def event_relations() -> list[str]:
     """Relations of kind "event" in data/relations.yaml (PLOVER's), in file order."""
-    return [name for name, spec in load_lexicon().relations.items() if spec.get("kind") == "event"]
+    return [name for name, relation in load_ontology().relations.items() if relation.kind == "event"]
 
 
 def choose_default_view(graph: ReviewedGraph) -> DefaultView:

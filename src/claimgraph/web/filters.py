@@ -13,8 +13,8 @@ from collections.abc import Iterable
 
 from ..claimtime import claim_time
 from ..errors import FilterError
-from ..extract.lexicon import load_lexicon
 from ..model import ClaimGroup
+from ..relations import load_ontology
 
 CERTAINTIES = ("asserted", "hedged")
 UNDATED_CHOICES = ("include", "exclude", "only")
@@ -83,7 +83,7 @@ def parse_flag(name: str, value: str | None) -> bool:
 
 def parse_relations(values: Iterable[str]) -> list[str]:
     """Relation names of the ontology (data/relations.yaml), upper-cased; empty values skipped."""
-    known = load_lexicon().relations
+    known = load_ontology().relations
     relations = []
     for value in values:
         if not value:

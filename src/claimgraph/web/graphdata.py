@@ -10,6 +10,7 @@ from ..claimtime import claim_time
 from ..model import ClaimGroup, Entity
 from ..corroborate.rollup import rollup_groups
 from ..errors import FilterError
+from ..relations import load_ontology
 from ..resolve.hierarchy import map_to_roots
 from ..store.reviews import ReviewedGraph
 from .eventtime import when_of
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 # this many in a few seconds on a laptop; beyond it the analyst is asked to narrow the filters.
 MAX_EDGES = 1500
 # PLOVER relations that have no direction (DESIGN.md "Relations"): drawn without arrows.
-SYMMETRIC_RELATIONS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+SYMMETRIC_RELATIONS = load_ontology().symmetric
 
 
 @dataclass

@@ -18,11 +18,12 @@ from typing import Any
 from ..gazetteer import load_gazetteer
 from ..geocode import name_key
 from ..model import Entity
+from ..relations import load_ontology
 from ..store.reviews import ReviewedGraph
 from .summaries import summarize_entity_ref, summarize_group
 
 # Relations whose single-origin claims are worth a second look: violence is what gets cited.
-VIOLENT_RELATIONS = frozenset({"ASSAULT"})
+VIOLENT_RELATIONS = load_ontology().names(violent=True)
 # How much each kind weighs against the others at equal centrality.
 WEIGHTS = {"contradicted": 2.0, "violent_single_origin": 1.5, "suspicious_alias": 1.0}
 # Items the page lists.

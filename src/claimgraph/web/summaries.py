@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import networkx as nx
 
 from ..model import ClaimGroup, Document, Entity, Evidence, Mention
+from ..relations import load_ontology
 from ..store.reviews import ReviewedGraph
 from .eventtime import When, sort_key, when_of
 from .graphdata import edge_label
@@ -20,7 +21,8 @@ log = logging.getLogger(__name__)
 # Links are only made for these schemes; anything else (javascript:, data:) is shown as text.
 SAFE_SCHEMES = ("http", "https")
 # Structural relations are ties, not events: left out of an entity's timeline.
-STRUCTURAL_RELATIONS = frozenset({"MEMBER_OF", "PART_OF"})
+# Ties of belonging (`tie: membership` in data/relations.yaml): lasting, so kept off the timeline.
+STRUCTURAL_RELATIONS = load_ontology().membership
 # How many hits of each kind a search returns.
 SEARCH_LIMIT = 50
 

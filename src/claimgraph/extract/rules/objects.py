@@ -1,0 +1,183 @@
+"""Object rules: whom or what a predicate's act is done to, slot by slot, then fallbacks."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..lexicon import Predicate
+from .registry import RULES
+from .subjects import PASSIVE_SUBJECT_DEPS
+
+if TYPE_CHECKING:
+    from ..predicates import PredicateMatcher
+
+Actors = list[list[str]]
+# Labels that end a clause: the fallback object search does not enter them.
+CLAUSE_EDGE_DEPS = ("nsubj", "nsubjpass", "relcl", "ccomp", "advcl", "appos", "parataxis")
+
+
+# -- slots: rule(matcher, predicate, spec, passive, slot) -> (actors, whether any object word was seen) ------
+def _actors(m: PredicateMatcher, tokens: list[Token]) -> Actors:
+    found: Actors = []
+    for token in tokens:
+        found.extend(m.resolver.resolve(token) or m.np_actors(token))
+    return found
+
+
+@RULES.register("object.direct", example="Hamas attacked the Israeli convoy.")
+def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+                  slot: str) -> tuple[Actors, bool]:
+    """The direct object; of a passive, its subject or the noun its participle describes."""
+    if spec.needs_object_prep:
+        return [], False
+    parse, doc = m.parse, m.doc
+    dep, children = parse.dep, parse.children[predicate.i]
+    if passive:
+        tokens = [doc[c] for c in children if dep[c] in PASSIVE_SUBJECT_DEPS]
+        if not tokens and dep[predicate.i] in ("acl", "relcl"):
+            tokens = [predicate.head]  # "the convoy attacked yesterday", "the convoy that was attacked"
+    else:
+        tokens = [doc[c] for c in children if dep[c] == "dobj"]
+        if not tokens:  # "kidnapped up to 16 advisers": the parser hangs the count on "up to"
+            tokens = [p for prt in children if dep[prt] == "prt" and parse.lower[prt] == m.grammar.count_particle
+                      for p in m.pobjs(doc[prt], (m.grammar.count_preposition,))
+                      if any(dep[c] == "nummod" for c in parse.children[p.i])]
+        if not tokens and dep[predicate.i] == "relcl" and any(
+                dep[c] == "dobj" and parse.lower[c] in m.grammar.relative_pronouns for c in children):
+            tokens = [predicate.head]  # "the convoy that Hamas attacked"
+    found = _actors(m, tokens)
+    if not found and tokens and not passive and all(t.pos_ == "NOUN" for t in tokens):
+        # "investigating crimes by X", "condemned attacks by X": an active verb takes no "by" agent,
+        # so a "by" phrase the parser hung on the verb names who did the thing in the object
+        for token in m.pobjs(predicate, tuple(m.grammar.prepositions.agent)):
+            found.extend(m.resolver.resolve(token))
+    return found, bool(tokens)
+
+
+@RULES.register("object.dative", example="Iran gave Hezbollah rockets.")
+def dative(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+           slot: str) -> tuple[Actors, bool]:
+    """The indirect object ("gave X rockets"), or the direct one when "with" names the thing ("armed X with")."""
+    if spec.needs_object_prep:
+        return [], False
+    parse, doc = m.parse, m.doc
+    dep, children = parse.dep, parse.children[predicate.i]
+    tokens = [doc[c] for c in children if dep[c] == "dative" and parse.pos[c] != "ADP"]
+    if not tokens and any(dep[c] == "prep" and parse.lower[c] in m.grammar.prepositions.instrument for c in children):
+        tokens = [doc[c] for c in children if dep[c] == "dobj"]
+    return _actors(m, tokens), bool(tokens)
+
+
+@RULES.register("object.preposition", example="Hamas cooperated with Islamic State.")
+def preposition(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+                slot: str) -> tuple[Actors, bool]:
+    """The object of the slot's preposition, on the predicate or on its direct object ("attacks on X")."""
+    tokens = m.pobjs(predicate, (slot,))
+    # "launched attacks on X", "provided assistance to X": the preposition hangs on the object
+    if not tokens and predicate.pos_ == "VERB":
+        for dobj in (c for c in predicate.children if c.dep_ == "dobj"):
+            tokens.extend(m.pobjs(dobj, (slot,)))
+            # "lifted the curfew imposed in Juba", "eased restrictions placed on Gaza"
+            for acl in (c for c in dobj.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+                tokens.extend(m.pobjs(acl, (slot,)))
+    if not tokens and slot == m.grammar.of and predicate.pos_ == "VERB":  # "voted in favor of X"
+        tokens = [t for c in predicate.children if c.lower_ == m.grammar.favor_noun
+                  for t in m.pobjs(c, (m.grammar.of,))]
+    return _actors(m, tokens), bool(tokens)
+
+
+@RULES.register("object.intended_act", example="Egypt agreed to provide aid to Gaza.")
+def intended_act(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+                 slot: str) -> tuple[Actors, bool]:
+    """The object of the act a verb intends, threatens or serves ("threatened to ban X")."""
+    to = m.grammar.infinitive_marker
+    clauses = [c for c in predicate.children if c.pos_ in ("VERB", "AUX") and (
+        c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.lower_ == to for a in c.children))]
+    # "staged demonstrations to demand X": the purpose clause may hang on the object
+    clauses += [c for d in predicate.children if d.dep_ == "dobj" for c in d.children
+                if c.dep_ == "acl" and c.pos_ == "VERB" and any(a.lower_ == to for a in c.children)]
+    for clause in clauses:
+        found = clause_object(m, clause) or place_object(m, clause)
+        if found:
+            return found, False
+    return [], False  # (an intended act's words do not stop the fallback)
+
+
+@RULES.register("object.condition", example="Hamas threatened to strike unless Israel lifted the siege.")
+def condition(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+              slot: str) -> tuple[Actors, bool]:
+    """The side a condition is put to: the subject of an "unless" or "if" clause."""
+    tokens: list[Token] = []
+    for clause in [predicate, *(c for c in predicate.children if c.dep_ == "xcomp")]:
+        for advcl in (c for c in clause.children if c.dep_ == "advcl" and any(
+                d.dep_ == "mark" and d.lower_ in m.intent.hostile_conditions for d in c.children)):
+            tokens.extend(c for c in advcl.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return _actors(m, tokens), bool(tokens)
+
+
+@RULES.register("object.clause_subject", example="Egypt demanded that Hamas end its support.")
+def clause_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+                   slot: str) -> tuple[Actors, bool]:
+    """The subject of the complement clause ("demanded that X end ...", "said X must ...")."""
+    tokens: list[Token] = []
+    clause_deps = ("ccomp", "xcomp", "acl") if predicate.pos_ == "NOUN" else ("ccomp", "xcomp")
+    for clause in (c for c in predicate.children if c.dep_ in clause_deps):
+        tokens.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return _actors(m, tokens), bool(tokens)
+
+
+# -- fallbacks: rule(matcher, predicate, spec, seen_object) -> actors, or None when it does not apply --------
+@RULES.register("object.in_clause", example="Hamas turned to Israel for help.")
+def in_clause(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: bool) -> Actors | None:
+    """The first actor inside the verb's own clause, when no slot found one and its object is no thing."""
+    if predicate.pos_ != "VERB" or spec.needs_object_prep or spec.reverse or seen_object:
+        return None
+    return clause_object(m, predicate) or None
+
+
+@RULES.register("object.place", example="Troops imposed a curfew in Abidjan.")
+def place(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: bool) -> Actors | None:
+    """A named place the act is done in or to, for relations whose object may be a place (place_object)."""
+    if predicate.pos_ != "VERB" or spec.reverse or spec.relation not in m.place_relations:
+        return None
+    return place_object(m, predicate)
+
+
+def clause_object(m: PredicateMatcher, predicate: Token) -> Actors:
+    """The first actor inside the predicate's own clause, reached through its object or prepositional
+    phrases ("demanded a truce with X", "reneged on its commitment to X")."""
+    parse = m.parse
+    dep, children = parse.dep, parse.children
+    adjunct = m.grammar.prepositions.adjunct
+    queue = [c for c in children[predicate.i] if dep[c] in ("dobj", "prep", "dative", "xcomp", "attr")]
+    seen = 0
+    while queue and seen < 25:
+        token = queue.pop(0)
+        seen += 1
+        if dep[token] in CLAUSE_EDGE_DEPS:
+            continue
+        if dep[token] == "pobj" and parse.lower[parse.head[token]] in adjunct:
+            continue
+        if parse.pos[token] in ("NOUN", "PROPN", "PRON") or m.resolver.table.actor_at_index(token) is not None:
+            found = m.resolver.resolve(m.doc[token])
+            if found:
+                return found[:1]
+        queue.extend(c for c in children[token] if dep[c] not in ("nsubj", "nsubjpass", "punct"))
+    return []
+
+
+def place_object(m: PredicateMatcher, predicate: Token) -> Actors:
+    """A named place the act is done in or to ("imposed a curfew in Abidjan", "arrived in Amman")."""
+    parse = m.parse
+    preps = m.grammar.prepositions
+    heads = [predicate, *(m.doc[c] for c in parse.children[predicate.i] if parse.dep[c] == "dobj")]
+    for head in heads:
+        for pobj in m.pobjs(head, preps.place):
+            # "fired at targets in Jericho": one step further when the target is not itself a place
+            for word in [pobj, *m.pobjs(pobj, preps.place_within)]:
+                actor = m.resolver.table.actor_at_index(word.i)
+                if actor is not None and parse.ent_type[word.i] in ("GPE", "LOC") and \
+                        actor.type in ("location", "state"):
+                    return [[actor.key]]
+    return []

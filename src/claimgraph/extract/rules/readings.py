@@ -1,0 +1,82 @@
+"""Readings: further PLOVER claims read off a claim already found (promised, threatened, refused, readied,
+joint acts)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .registry import RULES, RawClaim
+
+if TYPE_CHECKING:
+    from ..predicates import PredicateMatcher
+
+
+# -- of one claim: rule(matcher, claim) -> a further claim, or None -----------------------------------------
+@RULES.register("reading.readiness", example="The army is prepared to resume shelling Gaza.")
+def readiness(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
+    """MOBILIZE for violence being readied ("prepared to resume shelling X"), as PLOVER codes it."""
+    if claim.relation in m.violent and m.is_threat(claim.predicate, m.intent.readiness):
+        return RawClaim(predicate=claim.predicate, relation="MOBILIZE", subject=claim.subject,
+                        rule="reading:readiness", object=claim.object, mode=None,
+                        attributes={"intent": claim.relation})
+    return None
+
+
+@RULES.register("reading.threat", example="Israel threatened to bomb Hamas.", final=True)
+def threat(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
+    """THREATEN for a hostile act promised, threatened or put on a condition, or any act made conditional."""
+    governor = m.governor(claim.predicate)
+    if claim.relation != "THREATEN" and (
+            (claim.relation in m.intent.hostile and (m.is_intent(claim.predicate) or m.is_threat(claim.predicate)
+                                                     or m.is_conditional(governor, m.intent.hostile_conditions)))
+            or m.is_conditional(governor)):
+        return RawClaim(predicate=claim.predicate, relation="THREATEN", subject=claim.subject, rule="reading:threat",
+                        object=claim.object, mode=None, attributes={"intent": claim.relation})
+    return None
+
+
+@RULES.register("reading.refusal", example="Hamas refused to meet Fatah.", final=True)
+def refusal(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
+    """REJECT for a cooperative act refused ("refused to lift") or declined ("would not meet")."""
+    if claim.relation not in m.intent.cooperative or claim.predicate.pos_ not in ("VERB", "AUX"):
+        return None
+    how = m.refusal(claim.predicate)
+    if not how:
+        return None
+    return RawClaim(predicate=claim.predicate, relation="REJECT", subject=claim.subject, rule="reading:refusal",
+                    object=claim.object, mode=None, attributes={"refused": claim.relation},
+                    refused_by_negation=how == "negation")
+
+
+@RULES.register("reading.intent", example="Egypt will provide aid to Gaza.", final=True)
+def intent(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
+    """AGREE for a cooperative act promised or intended ("will provide", "agreed to withdraw")."""
+    if claim.relation in m.intent.cooperative and claim.relation != "AGREE" and \
+            claim.predicate.pos_ in ("VERB", "AUX") and m.is_intent(claim.predicate):
+        return RawClaim(predicate=claim.predicate, relation="AGREE", subject=claim.subject, rule="reading:intent",
+                        object=claim.object, mode=None, attributes={"intent": claim.relation})
+    return None
+
+
+# -- of all the claims of a sentence: rule(matcher, claims) -> further claims ---------------------------------
+@RULES.register("reading.joint_act", example="Hamas cooperated with Islamic State in the killing of soldiers.")
+def joint_act(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
+    """The hostile act both partners did: "X cooperated with Y in the killing of Z" is X and Y to Z."""
+    out: list[RawClaim] = []
+    joint = m.grammar.prepositions.joint_act
+    for claim in claims:
+        if claim.relation != "COOPERATE":
+            continue
+        acts = [p for prep in claim.predicate.children if prep.dep_ == "prep" and prep.lower_ in joint
+                for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+        for act in acts:
+            for spec in m.lookup(m.lexicon.nouns, m.parse.lemma[act.i], act.lower_):
+                if spec.relation not in m.intent.hostile:
+                    continue
+                modes = set(m.ontology[spec.relation].modes)
+                for slot in m.objects(act, spec):
+                    for actor in (claim.subject, claim.object):
+                        if slot and slot[0] not in (claim.subject, claim.object):
+                            out.append(RawClaim(predicate=act, relation=spec.relation, subject=actor,
+                                                rule="reading:joint-act", object=slot[0],
+                                                mode=spec.mode if spec.mode in modes else None))
+    return out

@@ -1,0 +1,487 @@
+"""The named extraction rules (extract/rules/), each on a parse built by hand, not by the statistical parser.
+
+Every sentence is written as one row per word: text, head (index), label, part of speech, tag, lemma and
+entity (IOB, "O" when left out). Rules are called through the table (RULES[name]), as the matcher does.
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from claimgraph.extract.actors import ActorTable
+from claimgraph.extract.arguments import ArgumentResolver
+from claimgraph.extract.lexicon import Predicate, load_lexicon
+from claimgraph.extract.parse import Parse
+from claimgraph.extract.predicates import PredicateMatcher
+from claimgraph.extract.rules import (
+    CLAIM_READING_RULES,
+    NOUN_SIDE_RULES,
+    NOUN_SUBJECT_RULES,
+    OBJECT_FALLBACK_RULES,
+    OBJECT_PREPOSITION_RULE,
+    OBJECT_SLOT_RULES,
+    RULES,
+    SENTENCE_READING_RULES,
+    VERB_SUBJECT_RULES,
+    RawClaim,
+    RuleTable,
+)
+
+pytestmark = pytest.mark.issue(15)
+
+VOCAB = spacy.blank("en").vocab
+
+
+def _parse(rows: str) -> tuple[PredicateMatcher, Doc]:
+    """A matcher over the hand-built parse of one sentence."""
+    table = [line.split() for line in rows.strip().splitlines()]
+    words = [r[0] for r in table]
+    doc = Doc(VOCAB, words=words, spaces=[True] * (len(words) - 1) + [False],
+              heads=[int(r[1]) for r in table], deps=[r[2] for r in table], pos=[r[3] for r in table],
+              tags=[r[4] for r in table], lemmas=[r[5] for r in table],
+              ents=[r[6] if len(r) > 6 else "O" for r in table])
+    lexicon = load_lexicon()
+    actors = ActorTable(doc, lexicon, Parse(doc)).build()
+    return PredicateMatcher(lexicon, ArgumentResolver(doc, actors, lexicon)), doc
+
+
+def _names(m: PredicateMatcher, found) -> list[str]:
+    return [m.resolver.table.actors[slot[0]].name for slot in found or ()]
+
+
+def _key(m: PredicateMatcher, name: str) -> str:
+    return next(key for key, actor in m.resolver.table.actors.items() if actor.name == name)
+
+
+def _claims(m: PredicateMatcher, doc: Doc) -> set[tuple[str, str, str, str]]:
+    """(relation, subject, object, rule) of every claim the matcher reads in the sentence."""
+    actors = m.resolver.table.actors
+    return {(c.relation, actors[c.subject].name, actors[c.object].name, c.rule)
+            for sent in doc.sents for c in m.match_sentence(sent)}
+
+
+def _spec(relation: str, lemma: str, *slots: str) -> Predicate:
+    return Predicate(relation=relation, lemma=lemma, pos="verb", object=slots or ("dobj",))
+
+
+ACTIVE = """
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+attacked 1 ROOT VERB VBD attack
+Israel 1 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+"""
+PASSIVE = """
+Israel 2 nsubjpass PROPN NNP Israel B-GPE
+was 2 auxpass AUX VBD be
+attacked 2 ROOT VERB VBN attack
+by 2 agent ADP IN by
+Hamas 3 pobj PROPN NNP Hamas B-ORG
+. 2 punct PUNCT . .
+"""
+
+
+# -- the table ---------------------------------------------------------------------------------------------
+def test_rules_every_step_names_registered_rules_once():
+    steps = [*VERB_SUBJECT_RULES, *NOUN_SUBJECT_RULES, *NOUN_SIDE_RULES, *OBJECT_SLOT_RULES.values(),
+             OBJECT_PREPOSITION_RULE, *OBJECT_FALLBACK_RULES, *CLAIM_READING_RULES, *SENTENCE_READING_RULES]
+    assert all(name in RULES for name in steps)
+    assert sorted(steps) == sorted(rule.name for rule in RULES)  # each rule in one step, none left out
+
+
+def test_rules_each_says_what_it_reads_with_an_example():
+    for rule in RULES:
+        assert rule.summary and rule.example.endswith("."), rule.name
+
+
+def test_rules_a_name_is_registered_once():
+    table = RuleTable()
+    def read():
+        """Reads nothing."""
+
+    table.register("x.y", example="X.")(read)
+    with pytest.raises(ValueError, match="registered twice"):
+        table.register("x.y", example="X.")(read)
+    with pytest.raises(KeyError, match="no rule named"):
+        table["x.z"]
+
+
+# -- subjects of verbs -------------------------------------------------------------------------------------
+def test_rule_subject_active_reads_the_subject():
+    m, doc = _parse(ACTIVE)
+    assert _names(m, RULES["subject.active"].read(m, doc[1], 0, False)) == ["Hamas"]
+    assert RULES["subject.active"].read(m, doc[1], 0, True) is None  # a passive's subject is its object
+    assert ("ASSAULT", "Hamas", "Israel", "verb:attack") in _claims(m, doc)
+
+
+def test_rule_subject_passive_agent_reads_the_by_phrase():
+    m, doc = _parse(PASSIVE)
+    assert _names(m, RULES["subject.passive_agent"].read(m, doc[2], 0, True)) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "Israel", "verb:attack") in _claims(m, doc)
+
+
+def test_rule_subject_passive_agent_without_agent_names_nobody():
+    m, doc = _parse("""
+Israel 2 nsubjpass PROPN NNP Israel B-GPE
+was 2 auxpass AUX VBD be
+attacked 2 ROOT VERB VBN attack
+. 2 punct PUNCT . .
+""")
+    assert RULES["subject.passive_agent"].read(m, doc[2], 0, True) == []
+    assert _claims(m, doc) == set()
+
+
+def test_rule_subject_reported_clause_stops_at_the_speaker():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+attacked 5 ccomp VERB VBD attack
+Israel 1 dobj PROPN NNP Israel B-GPE
+, 5 punct PUNCT , ,
+Fatah 5 nsubj PROPN NNP Fatah B-ORG
+said 5 ROOT VERB VBD say
+. 5 punct PUNCT . .
+""")
+    assert RULES["subject.reported_clause"].read(m, doc[1], 0, False) == []
+    assert RULES["subject.reported_clause"].read(m, doc[5], 0, False) == []  # the root
+    assert m.subjects(doc[1]) != []  # its own subject comes first
+
+
+def test_rule_subject_purpose_clause_is_the_main_verbs_subject():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+launched 1 ROOT VERB VBD launch
+an 3 det DET DT an
+offensive 1 dobj NOUN NN offensive
+to 5 aux PART TO to
+retake 3 acl VERB VB retake
+Rafah 5 dobj PROPN NNP Rafah B-GPE
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.purpose_clause"].read(m, doc[5], 0, False)) == ["Hamas"]
+
+
+def test_rule_subject_relative_clause_is_the_noun_described():
+    m, doc = _parse("""
+Fatah 1 nsubj PROPN NNP Fatah B-ORG
+condemned 1 ROOT VERB VBD condemn
+Hamas 1 dobj PROPN NNP Hamas B-ORG
+which 4 nsubj PRON WDT which
+attacked 2 relcl VERB VBD attack
+Israel 4 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.relative_clause"].read(m, doc[4], 0, False)) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "Israel", "verb:attack") in _claims(m, doc)
+
+
+def test_rule_subject_participle_is_the_noun_described():
+    m, doc = _parse("""
+Police 1 nsubj NOUN NNS police
+saw 1 ROOT VERB VBD see
+Hamas 1 dobj PROPN NNP Hamas B-ORG
+attacking 2 acl VERB VBG attack
+Israel 3 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.participle"].read(m, doc[3], 0, False)) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "Israel", "verb:attack") in _claims(m, doc)
+
+
+def test_rule_subject_adjective_control_climbs_past_the_adjective():
+    m, doc = _parse("""
+Israel 1 nsubj PROPN NNP Israel B-GPE
+is 1 ROOT AUX VBZ be
+willing 1 acomp ADJ JJ willing
+to 4 aux PART TO to
+attack 2 xcomp VERB VB attack
+Hamas 4 dobj PROPN NNP Hamas B-ORG
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.adjective_control"].read(m, doc[4], 0, False)) == ["Israel"]
+
+
+def test_rule_subject_control_is_the_governing_verbs_object():
+    m, doc = _parse("""
+Egypt 1 nsubj PROPN NNP Egypt B-GPE
+urged 1 ROOT VERB VBD urge
+Hamas 1 dobj PROPN NNP Hamas B-ORG
+to 4 aux PART TO to
+attack 1 xcomp VERB VB attack
+Israel 4 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.control"].read(m, doc[4], 0, False)) == ["Hamas"]
+
+
+def test_rule_subject_coordination_shares_the_first_verbs_subject():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+met 1 ROOT VERB VBD meet
+Fatah 1 dobj PROPN NNP Fatah B-ORG
+and 1 cc CCONJ CC and
+attacked 1 conj VERB VBD attack
+Israel 4 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.coordination"].read(m, doc[4], 0, False)) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "Israel", "verb:attack") in _claims(m, doc)
+
+
+def test_rule_subject_prepositional_clause_is_the_governing_verbs_subject():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+succeeded 1 ROOT VERB VBD succeed
+in 1 prep ADP IN in
+attacking 2 pcomp VERB VBG attack
+Israel 3 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.prepositional_clause"].read(m, doc[3], 0, False)) == ["Hamas"]
+
+
+# -- subjects of nouns -------------------------------------------------------------------------------------
+def test_rule_noun_subject_owner_reads_the_possessor():
+    m, doc = _parse("""
+Hamas 2 poss PROPN NNP Hamas B-ORG
+'s 0 case PART POS 's
+attack 5 nsubj NOUN NN attack
+on 2 prep ADP IN on
+Israel 3 pobj PROPN NNP Israel B-GPE
+failed 5 ROOT VERB VBD fail
+. 5 punct PUNCT . .
+""")
+    assert _names(m, RULES["noun_subject.owner"].read(m, doc[2])) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "Israel", "noun:attack") in _claims(m, doc)
+
+
+def test_rule_noun_subject_light_verb_reads_the_verbs_subject():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+launched 1 ROOT VERB VBD launch
+attacks 1 dobj NOUN NNS attack
+on 2 prep ADP IN on
+Israel 3 pobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert RULES["noun_subject.owner"].read(m, doc[2]) is None
+    assert _names(m, RULES["noun_subject.light_verb"].read(m, doc[2])) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "Israel", "noun:attack") in _claims(m, doc)
+
+
+def test_rule_noun_subject_between_reads_both_sides():
+    m, doc = _parse("""
+Talks 5 nsubj NOUN NNS talk
+between 0 prep ADP IN between
+Israel 1 pobj PROPN NNP Israel B-GPE
+and 2 cc CCONJ CC and
+Hamas 2 conj PROPN NNP Hamas B-ORG
+resumed 5 ROOT VERB VBD resume
+. 5 punct PUNCT . .
+""")
+    assert _names(m, RULES["noun_subject.between"].read(m, doc[0])) == ["Israel", "Hamas"]
+    assert ("CONSULT", "Israel", "Hamas", "noun:talk") in _claims(m, doc)
+
+
+# -- objects -----------------------------------------------------------------------------------------------
+def test_rule_object_direct_reads_the_object_or_a_passives_subject():
+    m, doc = _parse(ACTIVE)
+    found, saw = RULES["object.direct"].read(m, doc[1], _spec("ASSAULT", "attack"), False, "dobj")
+    assert (_names(m, found), saw) == (["Israel"], True)
+    m, doc = _parse(PASSIVE)
+    found, saw = RULES["object.direct"].read(m, doc[2], _spec("ASSAULT", "attack"), True, "dobj")
+    assert (_names(m, found), saw) == (["Israel"], True)
+
+
+def test_rule_object_dative_reads_the_receiver():
+    m, doc = _parse("""
+Iran 1 nsubj PROPN NNP Iran B-GPE
+gave 1 ROOT VERB VBD give
+Hezbollah 1 dative PROPN NNP Hezbollah B-ORG
+rockets 1 dobj NOUN NNS rocket
+. 1 punct PUNCT . .
+""")
+    found, saw = RULES["object.dative"].read(m, doc[1], _spec("AID", "give", "dative"), False, "dative")
+    assert (_names(m, found), saw) == (["Hezbollah"], True)
+
+
+LAUNCHED_ATTACKS_ON = """
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+launched 1 ROOT VERB VBD launch
+attacks 1 dobj NOUN NNS attack
+on 2 prep ADP IN on
+Israel 3 pobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+"""
+
+
+def test_rule_object_preposition_reads_the_slots_object_on_the_verb_or_its_object():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+cooperated 1 ROOT VERB VBD cooperate
+with 1 prep ADP IN with
+Fatah 2 pobj PROPN NNP Fatah B-ORG
+. 1 punct PUNCT . .
+""")
+    found, _ = RULES["object.preposition"].read(m, doc[1], _spec("COOPERATE", "cooperate", "with"), False, "with")
+    assert _names(m, found) == ["Fatah"]
+    m, doc = _parse(LAUNCHED_ATTACKS_ON)
+    found, _ = RULES["object.preposition"].read(m, doc[1], _spec("ASSAULT", "launch", "on"), False, "on")
+    assert _names(m, found) == ["Israel"]
+
+
+def test_rule_object_intended_act_reads_the_object_of_the_act_intended():
+    m, doc = _parse("""
+Egypt 1 nsubj PROPN NNP Egypt B-GPE
+agreed 1 ROOT VERB VBD agree
+to 3 aux PART TO to
+provide 1 xcomp VERB VB provide
+aid 3 dobj NOUN NN aid
+to 3 prep ADP IN to
+Gaza 5 pobj PROPN NNP Gaza B-GPE
+. 1 punct PUNCT . .
+""")
+    spec = _spec("AGREE", "agree", "xcomp_object")
+    found, saw = RULES["object.intended_act"].read(m, doc[1], spec, False, "xcomp_object")
+    assert (_names(m, found), saw) == (["Gaza"], False)
+
+
+def test_rule_object_condition_reads_whom_the_condition_is_put_to():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+threatened 1 ROOT VERB VBD threaten
+to 3 aux PART TO to
+strike 1 xcomp VERB VB strike
+unless 6 mark SCONJ IN unless
+Israel 6 nsubj PROPN NNP Israel B-GPE
+withdrew 3 advcl VERB VBD withdraw
+. 1 punct PUNCT . .
+""")
+    found, saw = RULES["object.condition"].read(m, doc[1], _spec("THREATEN", "threaten", "unless"), False, "unless")
+    assert (_names(m, found), saw) == (["Israel"], True)
+
+
+def test_rule_object_clause_subject_reads_the_complements_subject():
+    m, doc = _parse("""
+Egypt 1 nsubj PROPN NNP Egypt B-GPE
+demanded 1 ROOT VERB VBD demand
+that 4 mark SCONJ IN that
+Hamas 4 nsubj PROPN NNP Hamas B-ORG
+end 1 ccomp VERB VB end
+attacks 4 dobj NOUN NNS attack
+. 1 punct PUNCT . .
+""")
+    found, saw = RULES["object.clause_subject"].read(m, doc[1], _spec("REQUEST", "demand", "ccomp"), False, "ccomp")
+    assert (_names(m, found), saw) == (["Hamas"], True)
+
+
+def test_rule_object_in_clause_finds_the_first_actor_of_the_clause():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+turned 1 ROOT VERB VBD turn
+to 1 prep ADP IN to
+Israel 2 pobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    spec = _spec("REQUEST", "turn")
+    assert RULES["object.direct"].read(m, doc[1], spec, False, "dobj") == ([], False)
+    assert _names(m, RULES["object.in_clause"].read(m, doc[1], spec, False)) == ["Israel"]
+    assert RULES["object.in_clause"].read(m, doc[1], spec, True) is None  # a thing was the object
+    assert _names(m, m.objects(doc[1], spec)) == ["Israel"]
+
+
+def test_rule_object_place_reads_a_named_place():
+    m, doc = _parse("""
+Troops 1 nsubj NOUN NNS troop
+imposed 1 ROOT VERB VBD impose
+a 3 det DET DT a
+curfew 1 dobj NOUN NN curfew
+in 1 prep ADP IN in
+Abidjan 4 pobj PROPN NNP Abidjan B-GPE
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["object.place"].read(m, doc[1], _spec("COERCE", "impose"), False)) == ["Abidjan"]
+    assert RULES["object.place"].read(m, doc[1], _spec("ACCUSE", "impose"), False) is None  # no place object
+
+
+# -- readings ----------------------------------------------------------------------------------------------
+def _xcomp_attack(governor: str, lemma: str) -> tuple[PredicateMatcher, Doc]:
+    return _parse(f"""
+Israel 1 nsubj PROPN NNP Israel B-GPE
+{governor} 1 ROOT VERB VBD {lemma}
+to 3 aux PART TO to
+attack 1 xcomp VERB VB attack
+Hamas 3 dobj PROPN NNP Hamas B-ORG
+. 1 punct PUNCT . .
+""")
+
+
+def _claim(m: PredicateMatcher, predicate, relation: str, subject: str, obj: str) -> RawClaim:
+    return RawClaim(predicate=predicate, relation=relation, subject=_key(m, subject), object=_key(m, obj))
+
+
+def test_rule_reading_readiness_is_a_mobilization():
+    m, doc = _xcomp_attack("prepared", "prepare")
+    found = RULES["reading.readiness"].read(m, _claim(m, doc[3], "ASSAULT", "Israel", "Hamas"))
+    assert (found.relation, found.rule, found.attributes) == ("MOBILIZE", "reading:readiness", {"intent": "ASSAULT"})
+    assert ("MOBILIZE", "Israel", "Hamas", "reading:readiness") in _claims(m, doc)
+
+
+def test_rule_reading_threat_is_a_threat():
+    m, doc = _xcomp_attack("threatened", "threaten")
+    found = RULES["reading.threat"].read(m, _claim(m, doc[3], "ASSAULT", "Israel", "Hamas"))
+    assert (found.relation, found.rule) == ("THREATEN", "reading:threat")
+    assert ("THREATEN", "Israel", "Hamas", "reading:threat") in _claims(m, doc)
+
+
+def test_rule_reading_refusal_by_verb_and_by_negation():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+refused 1 ROOT VERB VBD refuse
+to 3 aux PART TO to
+meet 1 xcomp VERB VB meet
+Fatah 3 dobj PROPN NNP Fatah B-ORG
+. 1 punct PUNCT . .
+""")
+    found = RULES["reading.refusal"].read(m, _claim(m, doc[3], "CONSULT", "Hamas", "Fatah"))
+    assert (found.relation, found.refused_by_negation) == ("REJECT", False)
+    m, doc = _parse("""
+Hamas 3 nsubj PROPN NNP Hamas B-ORG
+would 3 aux AUX MD would
+not 3 neg PART RB not
+meet 3 ROOT VERB VB meet
+Fatah 3 dobj PROPN NNP Fatah B-ORG
+. 3 punct PUNCT . .
+""")
+    found = RULES["reading.refusal"].read(m, _claim(m, doc[3], "CONSULT", "Hamas", "Fatah"))
+    assert (found.relation, found.refused_by_negation) == ("REJECT", True)
+
+
+def test_rule_reading_intent_is_an_agreement():
+    m, doc = _parse("""
+Egypt 2 nsubj PROPN NNP Egypt B-GPE
+will 2 aux AUX MD will
+help 2 ROOT VERB VB help
+Gaza 2 dobj PROPN NNP Gaza B-GPE
+. 2 punct PUNCT . .
+""")
+    found = RULES["reading.intent"].read(m, _claim(m, doc[2], "AID", "Egypt", "Gaza"))
+    assert (found.relation, found.rule, found.attributes) == ("AGREE", "reading:intent", {"intent": "AID"})
+
+
+def test_rule_reading_joint_act_gives_the_act_to_both_partners():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+cooperated 1 ROOT VERB VBD cooperate
+with 1 prep ADP IN with
+Fatah 2 pobj PROPN NNP Fatah B-ORG
+in 1 prep ADP IN in
+the 6 det DET DT the
+killing 4 pobj NOUN NN killing
+of 6 prep ADP IN of
+Egyptian 9 amod ADJ JJ egyptian B-NORP
+soldiers 7 pobj NOUN NNS soldier
+. 1 punct PUNCT . .
+""")
+    found = RULES["reading.joint_act"].read(m, [_claim(m, doc[1], "COOPERATE", "Hamas", "Fatah")])
+    assert {(c.relation, _names(m, [[c.subject]])[0], c.rule) for c in found} == {
+        ("ASSAULT", "Hamas", "reading:joint-act"), ("ASSAULT", "Fatah", "reading:joint-act")}
