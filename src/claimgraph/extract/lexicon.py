@@ -162,6 +162,7 @@ class Grammar:
     outlet_words: frozenset[str]
     hedge_nouns: frozenset[str]
     quantity_words: frozenset[str]
+    series_nouns: frozenset[str]
     join_lemmas: frozenset[str]
     leave_lemmas: frozenset[str]
     tie_nouns: frozenset[str]

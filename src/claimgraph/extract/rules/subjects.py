@@ -183,6 +183,8 @@ def light_verb(m: PredicateMatcher, noun: Token) -> Actors | None:
     """The subject of the light verb whose object the noun predicate is ("launched attacks on X")."""
     # "X launched a mediation between Y and Z": X mediates, Y and Z are the others
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == m.grammar.of and head.head.lemma_.lower() in m.grammar.series_nouns:
+        noun, head = head.head, head.head.head  # "carried out a series of airstrikes": the series stands aside
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in m.grammar.prepositions.light_verb_object:
         head = head.head
     elif noun.dep_ == "conj":
