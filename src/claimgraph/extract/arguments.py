@@ -126,10 +126,29 @@ class ArgumentResolver:
             return None
         if any(dep[c] == "poss" or dep[c] == "compound" and parse.ent_type[c] for c in children):
             return None  # "the group's X" is fine, but "the Hamas group" names its owner itself
+        if (lemma in self.kind_bodies or lower in self.kind_bodies) and det_lower == "the":
+            named = self._named_body(token)  # "the council" after "the U.N. Security Council"
+            if named is not None:
+                return [[named]]
         if lemma in self.org_descriptions or lower in self.org_descriptions:
             return [self._salient(token, ("organization",))]
         if lemma in self.state_descriptions:
             return [self._previous(token, ("state",))]
+        return None
+
+    def _named_body(self, token: Token) -> str | None:
+        """The nearest named organization before a definite body noun whose name holds that noun ("the
+        court" after "the International Court of Justice"): the description refers back to it."""
+        words = {self.parse.lemma[token.i], self.parse.lower[token.i]}
+        pos = bisect_left(self._anchor_index, token.i) - 1
+        while pos >= 0:
+            key = self.anchors[pos][1]
+            pos -= 1
+            actor = self.table.actors.get(key)
+            if actor is None or actor.type != "organization" or actor.denotes:
+                continue
+            if words & set(normalize_name(actor.name).split()):
+                return key
         return None
 
     # -- resolution ----------------------------------------------------------------------------
