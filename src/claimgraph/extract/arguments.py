@@ -126,7 +126,8 @@ class ArgumentResolver:
             return None
         if any(dep[c] == "poss" or dep[c] == "compound" and parse.ent_type[c] for c in children):
             return None  # "the group's X" is fine, but "the Hamas group" names its owner itself
-        if (lemma in self.kind_bodies or lower in self.kind_bodies) and det_lower == "the":
+        if (lemma in self.kind_bodies or lower in self.kind_bodies) and det_lower == "the" and \
+                self.actor_kinds.get(lemma, self.actor_kinds.get(lower)) == "descriptive":
             named = self._named_body(token)  # "the council" after "the U.N. Security Council"
             if named is not None:
                 return [[named]]
@@ -413,6 +414,9 @@ class ArgumentResolver:
         kind = self.actor_kinds.get(lemma) or self.actor_kinds.get(parse.lower[i])
         plural = parse.tag[i] == "NNS" or parse.lower[i] in ("police", "people", "staff", "military", "gunmen",
                                                              "media", "personnel")
+        if kind is None and lemma == "other" and parse.tag[i] == "NNS" and any(
+                parse.dep[c] == "nummod" for c in parse.children[i]):
+            kind = "civilians"  # "killed five and wounded four others": a counted group of people
         if kind is None and plural and lemma not in self.not_actors and lemma not in self.member_nouns \
                 and self.table.is_people_noun(token):  # "members" with no owner are the theme ("lost members to")
             kind = "descriptive"  # "archaeologists", "publishers", "captors": a group named by what its people do
@@ -443,6 +447,10 @@ class ArgumentResolver:
                 "amod", "compound", "nmod", "nummod", "det", "quantmod", "advmod", "punct") or (
                 start > 0 and parse.dep[start - 1] in ("compound", "amod") and parse.head[start - 1] == start):
             start -= 1
+        for c in children:  # "like-minded individuals": a modifier's own words belong to the name
+            if start <= c < i and parse.dep[c] in ("amod", "compound", "nmod") and \
+                    start - 3 <= self.doc[c].left_edge.i < start:
+                start = self.doc[c].left_edge.i
         if kind == "counted_group":
             # the count is part of the name: "at least five people", "more than 30 foreign influencers"
             for c in children:
