@@ -417,9 +417,6 @@ class ArgumentResolver:
         if kind is None and lemma == "other" and parse.tag[i] == "NNS" and any(
                 parse.dep[c] == "nummod" for c in parse.children[i]):
             kind = "civilians"  # "killed five and wounded four others": a counted group of people
-        if kind is None and plural and lemma not in self.not_actors and lemma not in self.member_nouns \
-                and self.table.is_people_noun(token):  # "members" with no owner are the theme ("lost members to")
-            kind = "descriptive"  # "archaeologists", "publishers", "captors": a group named by what its people do
         if kind is None:
             return []
         if lemma in self.not_actors and parse.dep[i] in ("dobj", "attr", "oprd"):
