@@ -155,3 +155,11 @@ def test_pairs_use_the_closest_words_of_an_actor_named_twice(nlp):
             "troops had attacked Ukraine's energy sites.")
     _, pairs = _kinds_and_pairs(nlp, text)
     assert {p for p in pairs if "Ukraine" in p} != set(), pairs
+
+
+@pytest.mark.slow
+def test_pairs_a_surname_tagged_as_a_common_noun_is_the_person(nlp):
+    # the tagger reads a sentence-initial "Trump" as the noun "trump": still the Donald Trump named before
+    text = "President Donald Trump said he wants talks. Trump met with Kim at the Singapore summit."
+    _, pairs = _kinds_and_pairs(nlp, text)
+    assert ("Donald Trump", "Kim") in pairs, pairs
