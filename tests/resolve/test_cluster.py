@@ -109,3 +109,26 @@ def test_cluster_full_name_mostly_typed_org_stays_apart_from_person():
 def test_cluster_person_typed_group_names_are_retyped():
     ids = _entity_of([("Sinai Bedouin tribes", "person"), ("Sinai Bedouin tribes", "organization")])
     assert len(set(ids)) == 1
+
+
+def _described(document_id: str, name: str, actor_kind: str, type_: str = "organization") -> Mention:
+    """A mention of an unnamed actor of a kind, as extraction writes it (docs/extraction.md)."""
+    return Mention(document_id, 0, len(name), name, "a1", name, type_, "description", actor_kind=actor_kind)
+
+
+@pytest.mark.parametrize("name,actor_kind", [
+    ("people", "civilians"), ("five people", "counted_group"), ("Gunmen", "civilians"),
+    ("the Foreign Secretary", "title_role"), ("police", "generic_force"), ("legal experts", "descriptive"),
+])
+def test_cluster_unnamed_actors_of_a_kind_stay_in_their_document(name, actor_kind):
+    # "people" killed in one story are not the "people" of another, nor is one story's minister another's
+    resolution = resolve_mentions([_described("d1", name, actor_kind), _described("d2", name, actor_kind)])
+    assert resolution.actor_entity.get(("d1", "a1")) != resolution.actor_entity.get(("d2", "a1")) or \
+        resolution.actor_entity.get(("d1", "a1")) is None
+
+
+def test_cluster_descriptive_groups_with_a_proper_name_still_join():
+    # "Syrian rebels" of two stories stay one generic group (#12); only lowercase descriptions are local
+    resolution = resolve_mentions([_described("d1", "Syrian rebels", "descriptive"),
+                                   _described("d2", "Syrian rebels", "descriptive")])
+    assert resolution.actor_entity[("d1", "a1")] == resolution.actor_entity[("d2", "a1")]

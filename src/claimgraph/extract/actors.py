@@ -178,7 +178,9 @@ class ActorTable:
         parse = self.parse
         for i, text in enumerate(parse.orth if surnames else ()):
             actor = surnames.get(text)
-            if actor is not None and i not in self.token_actor and parse.pos[i] == "PROPN":
+            # the tagger may read a sentence-initial surname as a common noun ("Trump met with Kim")
+            if actor is not None and i not in self.token_actor and (
+                    parse.pos[i] == "PROPN" or parse.pos[i] == "NOUN" and text[:1].isupper() and not text.isupper()):
                 self.add_mention(i, i + 1, actor, "alias")
 
     def _gazetteer_parents(self) -> None:

@@ -52,6 +52,7 @@ class ArgumentResolver:
         self.anchors = sorted((m.start, m.actor) for m in table.mentions if m.kind != "pronoun")
         self._anchor_index = [a[0] for a in self.anchors]
         self.quantity: dict[int, str] = {}  # argument token -> quantity text seen on the way
+        self._quantifier: dict[int, int] = {}  # argument token -> its quantifier word ("dozens" of X)
         self._coref_seen: set[int] = set()
         self._inclusions: dict[int, tuple[int, ...]] = {}
         self._places: dict[int, tuple[int, ...]] = {}  # word -> places in its "in"/"inside" phrases
@@ -125,10 +126,30 @@ class ArgumentResolver:
             return None
         if any(dep[c] == "poss" or dep[c] == "compound" and parse.ent_type[c] for c in children):
             return None  # "the group's X" is fine, but "the Hamas group" names its owner itself
+        if (lemma in self.kind_bodies or lower in self.kind_bodies) and det_lower == "the" and \
+                self.actor_kinds.get(lemma, self.actor_kinds.get(lower)) == "descriptive":
+            named = self._named_body(token)  # "the council" after "the U.N. Security Council"
+            if named is not None:
+                return [[named]]
         if lemma in self.org_descriptions or lower in self.org_descriptions:
             return [self._salient(token, ("organization",))]
         if lemma in self.state_descriptions:
             return [self._previous(token, ("state",))]
+        return None
+
+    def _named_body(self, token: Token) -> str | None:
+        """The nearest named organization before a definite body noun whose name holds that noun ("the
+        court" after "the International Court of Justice"): the description refers back to it."""
+        words = {self.parse.lemma[token.i], self.parse.lower[token.i]}
+        pos = bisect_left(self._anchor_index, token.i) - 1
+        while pos >= 0:
+            key = self.anchors[pos][1]
+            pos -= 1
+            actor = self.table.actors.get(key)
+            if actor is None or actor.type != "organization" or actor.denotes:
+                continue
+            if words & set(normalize_name(actor.name).split()):
+                return key
         return None
 
     # -- resolution ----------------------------------------------------------------------------
@@ -201,6 +222,7 @@ class ArgumentResolver:
                     for pobj in parse.children[child]:
                         if dep[pobj] == "pobj":
                             self.quantity[pobj] = token.text
+                            self._quantifier[pobj] = i
                             return self._single(self.doc[pobj], depth + 1)
             if lemma not in self.collective:  # "opposition groups in Zimbabwe" are a group, not a count
                 return []
@@ -380,25 +402,41 @@ class ArgumentResolver:
 
     def _kind_actor(self, token: Token) -> list[list[str]]:
         """An actor the text describes without naming: "two civilians", "police", "a government
-        soldier", "the Foreign Secretary", "300 airmen". It is local to the document, named by its
-        noun phrase, and never stands for a named actor (resolution keeps kinds apart)."""
+        soldier", "the Foreign Secretary", "300 airmen", "prosecutors", "a court", "rights groups".
+        It is local to the document, named by its noun phrase (a counted group with its count: "at
+        least five people" and "31 people" are two groups), and never stands for a named actor
+        (resolution keeps kinds apart)."""
         parse, i = self.parse, token.i
         if parse.pos[i] != "NOUN" or parse.ent_type[i] in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL") or \
                 parse.dep[i] in ("compound", "amod", "nmod", "npadvmod", "poss"):
             return []  # "rebel-held", "police chief": a modifier, not an argument
-        kind = self.actor_kinds.get(parse.lemma[i]) or self.actor_kinds.get(parse.lower[i])
+        lemma = parse.lemma[i]
+        kind = self.actor_kinds.get(lemma) or self.actor_kinds.get(parse.lower[i])
+        plural = parse.tag[i] == "NNS" or parse.lower[i] in ("police", "people", "staff", "military", "gunmen",
+                                                             "media", "personnel")
+        if kind is None and lemma == "other" and parse.tag[i] == "NNS" and any(
+                parse.dep[c] == "nummod" for c in parse.children[i]):
+            kind = "civilians"  # "killed five and wounded four others": a counted group of people
         if kind is None:
             return []
-        if parse.lemma[i] in self.not_actors and parse.dep[i] in ("dobj", "attr", "oprd"):
+        if lemma in self.not_actors and parse.dep[i] in ("dobj", "attr", "oprd"):
             return []  # "sent troops to Somalia", "deployed forces": what is sent, not who acts
-        plural = parse.tag[i] == "NNS" or parse.lower[i] in ("police", "people", "staff", "military", "gunmen")
         children = parse.children[i]
         counted = any(parse.dep[c] == "nummod" and parse.pos[c] == "NUM" for c in children) or i in self.quantity
         if kind == "title_role" and plural:
-            return []  # "officials", "ministers": speakers more often than actors, and no one post holder
-        if kind == "title_role" and not any(parse.lower[c] in self.title_determiners for c in children
-                                            if parse.dep[c] == "det"):
+            if any(parse.dep[c] == "prep" and parse.lower[c] in ("in", "at") and any(
+                    parse.dep[p] == "pobj" and parse.ent_type[p] in ("GPE", "LOC") for p in parse.children[c])
+                   for c in children):
+                return []  # "commanders in the Gaza Strip": post holders somewhere are no group of their own
+            kind = "descriptive"  # "officials", "government officials", "prosecutors": a group of post holders
+        elif kind == "title_role" and not any(parse.lower[c] in self.title_determiners for c in children
+                                              if parse.dep[c] == "det"):
             return []  # "a minister" is anyone; "the Minister" is one post holder
+        if kind == "descriptive" and not plural and lemma not in self.kind_bodies:
+            return []  # "an expert" is anyone; "a court", "the agency" are one body
+        if kind == "descriptive" and any(parse.dep[c] in ("compound", "poss", "nmod") and self.table.actor_at_index(c)
+                                         for c in children):
+            return []  # "UN inspectors", "Reuters reporters": people of a named actor, which stands for them
         if counted and plural:
             kind = "counted_group"
         start = i
@@ -406,12 +444,31 @@ class ArgumentResolver:
                 "amod", "compound", "nmod", "nummod", "det", "quantmod", "advmod", "punct") or (
                 start > 0 and parse.dep[start - 1] in ("compound", "amod") and parse.head[start - 1] == start):
             start -= 1
-        while start < i and (parse.lower[start] in self.kind_name_drop or parse.pos[start] == "NUM"
-                             or parse.dep[start] in ("det", "punct", "quantmod", "advmod", "poss", "nummod")):
-            start += 1
+        for c in children:  # "like-minded individuals": a modifier's own words belong to the name
+            if start <= c < i and parse.dep[c] in ("amod", "compound", "nmod") and \
+                    start - 3 <= self.doc[c].left_edge.i < start:
+                start = self.doc[c].left_edge.i
+        if kind == "counted_group":
+            # the count is part of the name: "at least five people", "more than 30 foreign influencers"
+            for c in children:
+                if c < i and parse.dep[c] == "nummod":
+                    start = min(start, self.doc[c].left_edge.i)
+            if i in self._quantifier:  # "hundreds of civilians"
+                start = min(start, self.doc[self._quantifier[i]].left_edge.i)
+            while start < i and (parse.dep[start] in ("det", "punct", "poss", "case", "predet")
+                                 or parse.lower[start] in ("the", "a", "an", "these", "those", "their", "its")):
+                start += 1
+        else:
+            while start < i and (parse.lower[start] in self.kind_name_drop or parse.pos[start] == "NUM"
+                                 or parse.dep[start] in ("det", "punct", "quantmod", "advmod", "poss", "nummod")):
+                start += 1
         name = self.doc[start:i + 1].text
+        first = self.doc[start]
+        if first.is_sent_start and parse.pos[start] not in ("PROPN",) and not parse.ent_type[start] \
+                and not first.is_upper:
+            name = name[:1].lower() + name[1:]  # "Gunmen stormed ...": a capital that only starts the sentence
         # "the army", "a patrol" are one body of people; "a soldier", "a militant" one person
-        type_ = "organization" if plural or kind == "counted_group" or parse.lemma[i] in self.kind_bodies else "person"
+        type_ = "organization" if plural or kind == "counted_group" or lemma in self.kind_bodies else "person"
         actor = self.table.new_actor(name, type_, named=False)
         actor.denotes = actor.denotes or kind
         if not any(m.actor == actor.key and m.start == start for m in self.table.mentions):

@@ -21,7 +21,7 @@ ARGUMENT_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"
 ARGUMENT_POS = frozenset(("NOUN", "PROPN", "PRON", "ADJ"))
 # More actors than this in one sentence is a list ("delegates from X, Y, Z ..."): its pairs are skipped.
 MAX_ACTORS = 10
-MAX_PATH = 8  # dependency hops between the two actors
+MAX_PATH = 10  # dependency hops between the two actors
 
 
 @dataclass(slots=True)
@@ -43,6 +43,13 @@ def _ancestors(head: list[int], i: int) -> list[int]:
         i = head[i]
         chain.append(i)
     return chain
+
+
+def _hops(up_a: list[int], up_b: list[int]) -> int:
+    """Dependency hops between two words, from their chains of ancestors (no common one: very far)."""
+    common = set(up_b)
+    top = next((i for i in up_a if i in common), None)
+    return up_a.index(top) + up_b.index(top) if top is not None else 1000
 
 
 def _arc(parse: Parse, chain: list[int]) -> str:
@@ -79,10 +86,11 @@ class PairFeaturizer:
             w for w, kind in lexicon.actor_kinds.items() if kind == "title_role")
 
     def occurrences(self, start: int, end: int) -> list[tuple[str, int]]:
-        """(actor key, head word) for every argument word of the sentence that resolves to an actor."""
+        """(actor key, head word) for every argument word of the sentence that resolves to an actor; an
+        actor named twice ("Iraq ... Iraqi officials") has one entry per word."""
         parse, table = self.parse, self.table
         found: list[tuple[str, int]] = []
-        seen: set[str] = set()
+        seen: set[tuple[str, int]] = set()
         for i in range(start, end):
             if parse.pos[i] not in ARGUMENT_POS or parse.dep[i] not in ARGUMENT_DEPS:
                 continue
@@ -99,21 +107,28 @@ class PairFeaturizer:
                 continue
             for slot in slots[:1]:
                 key = slot[0] if slot else None
-                if key and key not in seen and key in table.actors:
-                    seen.add(key)
+                if key and (key, i) not in seen and key in table.actors:
+                    seen.add((key, i))
                     found.append((key, i))
         return found
 
     def candidates(self, number: int, start: int, end: int,
                    rule_relations: dict[tuple[str, str], list[str]]) -> list[Candidate]:
-        occurrences = self.occurrences(start, end)
-        if len(occurrences) < 2 or len(occurrences) > MAX_ACTORS:
+        words: dict[str, list[int]] = {}  # actor key -> its argument words, first seen first
+        for key, i in self.occurrences(start, end):
+            words.setdefault(key, []).append(i)
+        if len(words) < 2 or len(words) > MAX_ACTORS:
             return []
+        head = self.parse.head
+        chains = {i: _ancestors(head, i) for found in words.values() for i in found}
         out = []
-        for s_key, s_i in occurrences:
-            for o_key, o_i in occurrences:
+        for s_key, s_words in words.items():
+            for o_key, o_words in words.items():
                 if s_key == o_key:
                     continue
+                # the two words of the pair that are closest in the parse (first seen on a tie)
+                s_i, o_i = min(((s, o) for s in s_words for o in o_words),
+                               key=lambda pair: _hops(chains[pair[0]], chains[pair[1]]))
                 candidate = self._pair(number, s_key, s_i, o_key, o_i, rule_relations)
                 if candidate is not None:
                     out.append(candidate)

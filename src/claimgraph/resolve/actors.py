@@ -44,6 +44,8 @@ class LocalActor:
     gazetteer_ids: Counter = field(default_factory=Counter)  # read-only for all but collect_actors
     mentions: int = 0
     parent_hints: set[str] | frozenset[str] = field(default_factory=set)
+    # what the actor is (Mention.actor_kind): named, or an unnamed actor of a kind ("civilians", ...)
+    actor_kind: str = "named"
 
     @property
     def key(self) -> tuple[str, str]:
@@ -74,7 +76,8 @@ def collect_actors(mentions: Iterable[Mention]) -> list[LocalActor]:
         if actor is None:
             name = mention.name.strip() or mention.text.strip()  # an empty best name: fall back to the text
             actor = actors[key] = LocalActor(mention.document_id, mention.actor, name, mention.type,
-                                             descriptions=_NONE, gazetteer_ids=_NO_IDS, parent_hints=_NO_HINTS)
+                                             descriptions=_NONE, gazetteer_ids=_NO_IDS, parent_hints=_NO_HINTS,
+                                             actor_kind=mention.actor_kind)
             _add_name(actor.names, actor.name)
         actor.mentions += 1
         if mention.kind in NAME_KINDS:

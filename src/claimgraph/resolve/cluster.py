@@ -12,7 +12,7 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .actors import LocalActor
+from .actors import LocalActor, has_proper_name
 from .anchors import AnchorResult, is_type_compatible
 from .groupnames import join_descriptive_groups
 from .match import block_keys, explain_match
@@ -28,6 +28,18 @@ MAX_PERSON_NAMES = 8
 # First words of an Arabic kunya ("Abu Mohammed", "Umm Ahmed"): a kunya alone names a person by its
 # head, so it may join the one full name that starts with it (as a surname joins the one that ends so).
 KUNYA_HEADS = frozenset({"abu", "abou", "umm", "um"})
+# Unnamed actors that are local to their document (docs/extraction.md, "Actors the text does not name"):
+# "two civilians", "the minister", "31 people" of one story are not those of another. A generic force or
+# a descriptive group is local too when nothing in its name is a proper word ("police", "legal experts");
+# "Syrian rebels" and "the Egyptian army" keep joining across documents (#12).
+LOCAL_KINDS = frozenset({"civilians", "counted_group", "title_role"})
+LOCAL_WHEN_LOWERCASE = frozenset({"generic_force", "descriptive"})
+
+
+def is_document_local(actor: LocalActor) -> bool:
+    """Whether an (unanchored) actor may only be the actor it is in its own document."""
+    return actor.actor_kind in LOCAL_KINDS or (
+        actor.actor_kind in LOCAL_WHEN_LOWERCASE and not has_proper_name(actor.name))
 
 
 @dataclass(slots=True)
@@ -42,6 +54,7 @@ class ClusterInfo:
     display_name: str | None = None  # set when a join makes one name the best (descriptive groups)
     generic: bool = False  # every name is generic ("Syrian rebels"): never joins a specific actor (#12)
     opposed: frozenset[int] = frozenset()  # actors this cluster attacked or coerced, or was attacked by (#12)
+    local: str | None = None  # the document of a document-local unnamed actor ("two civilians"): no join out
 
 
 class Clusters:
@@ -62,6 +75,8 @@ class Clusters:
                 info.person_names = [actor.tokens]
             if result.anchor is not None:
                 info.reasons = [result.anchor.reason]
+            elif is_document_local(actor):
+                info.local = actor.document_id
             self.info.append(info)
         for i, is_generic in enumerate(generic or ()):
             self.info[i].generic = is_generic and anchors[i].anchor is None
@@ -88,6 +103,9 @@ class Clusters:
             return False
         if ia.person_names and ib.person_names and not _names_agree(ia.person_names, ib.person_names):
             log.debug("refused join of %s and %s: full names disagree", ia.person_names, ib.person_names)
+            return False
+        if (ia.local or ib.local) and ia.local != ib.local:
+            log.debug("refused join (%s): an unnamed actor local to its document", reason)
             return False
         if ia.generic != ib.generic:
             # "Syrian rebels" never becomes Syria, its army or a named group across documents (#12)
