@@ -289,6 +289,8 @@ class ActorTable:
         if noun is not None and (noun.lemma_.lower() in self.collective or kind or plural_group):
             phrase = self.doc[ent.start:noun.i + 1].text if noun.i == ent.end else f"{ent.text} {noun.text}"
             actor = self._demonym_group(base, phrase)
+            if self.lexicon.actor_kinds.get(noun.lemma_.lower()) == "civilians":
+                actor.denotes = "civilians"  # "Chinese tourists", "Afghan refugees": people, not a group that acts
             self.add_mention(ent.start, ent.end, actor, "demonym")
         elif noun is None and (ent.root.tag_ in ("NNPS", "NNS") or ent.text.endswith("s")):
             actor = self._demonym_group(base, ent.text)

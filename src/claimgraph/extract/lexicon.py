@@ -15,7 +15,7 @@ from ..relations import Ontology, load_ontology, read_relations
 PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_theme", "themes",
                   "needs_theme_word", "needs_object_prep", "reverse", "object_types", "needs_plural",
                   "needs_subject", "from_subject", "needs_subject_types", "mutual", "mediator",
-                  "no_subject_pairing", "not_theme_word"}
+                  "no_subject_pairing", "not_theme_word", "not_subject_kinds", "not_object_kinds"}
 # What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
 ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
                          "counted_group"))
@@ -47,6 +47,9 @@ class Predicate:
     needs_subject: bool = False
     from_subject: bool = False
     needs_subject_types: tuple[str, ...] = ()
+    # actor kinds that cannot take this reading: tourists and refugees who visit or return make no state visit
+    not_subject_kinds: tuple[str, ...] = ()
+    not_object_kinds: tuple[str, ...] = ()
     mutual: bool = False  # both sides do it ("clashed with"): a claim in each direction
     # "X and Y fought" is not "X fought alongside Y": coordinated subjects are not paired as each other's object
     no_subject_pairing: bool = False
@@ -278,7 +281,8 @@ def _parse_predicate(entry: dict, *, relation: str, pos: str, where: str) -> Pre
     if unknown:
         raise DataFileError(f"{where}: entry {entry['lemma']!r} has unknown key(s) {sorted(unknown)}")
     values = dict(entry)
-    for key in ("object", "themes", "needs_theme_word", "not_theme_word", "object_types", "needs_subject_types"):
+    for key in ("object", "themes", "needs_theme_word", "not_theme_word", "object_types", "needs_subject_types",
+                "not_subject_kinds", "not_object_kinds"):
         if key in values:
             values[key] = tuple(_word(v) for v in values[key] or ())
     if "particle" in values:

@@ -401,6 +401,9 @@ class PredicateMatcher:
                     continue
                 if spec.needs_subject_types and table.actors[subject].type not in spec.needs_subject_types:
                     continue
+                if table.actors[subject].actor_kind in spec.not_subject_kinds or \
+                        table.actors[obj].actor_kind in spec.not_object_kinds:
+                    continue
                 for mode, theme in modes:
                     pairs = [(subject, obj), (obj, subject)] if spec.mutual else [(subject, obj)]
                     for first, second in pairs:  # "X clashed with Y": both sides fight
