@@ -16,7 +16,6 @@ LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "location", "NO
                "LOC": "location"}
 # Name prefixes that transliterations add or drop ("al-Menei" ~ "Menei").
 # Prepositions after which a name is read as a place ("fighting in Sinai", "smuggled into Gaza").
-LOCATIVE_PREPS = frozenset(("in", "into", "inside", "across", "throughout", "near", "within"))
 _NAME_PREFIX = re.compile(r"^(the|al|el|ad|ar|as|ash|an|at|az|ul|bin|ibn)[-\s]+", re.I)
 _POSSESSIVE = re.compile(r"'s?$")
 _NOT_NAME_CHAR = re.compile(r"[^\w\s-]")
@@ -80,15 +79,16 @@ class ActorTable:
         self._counter = 0  # keys are never reused, even after merges
         self._span_names: dict[tuple[int, int], str] = {}  # (start, end) -> _span_name, asked for again and again
         self.gazetteer = load_gazetteer()
-        actors = lexicon.actors
-        self.institutions = {kind: frozenset(words) for kind, words in actors["demonym_institutions"].items()}
-        self.collective = frozenset(actors["collective_nouns"])
-        self.not_actors = frozenset(actors["not_actors"])
-        self.not_collective = frozenset(actors.get("not_collective", ())) | self.not_actors
-        self.org_words = frozenset(w.lower() for w in actors["org_name_words"])
-        self.people_suffixes = tuple(actors.get("people_suffixes", ()))
-        self.role_nouns = frozenset(actors.get("role_nouns", ()))
-        self.thing_suffixes = tuple(actors.get("thing_suffixes", ()))
+        words = lexicon.actor_words
+        self.institutions = words.institutions
+        self.collective = words.collective
+        self.not_actors = words.not_actors
+        self.not_collective = words.not_collective
+        self.org_words = words.org_words
+        self.people_suffixes = words.people_suffixes
+        self.role_nouns = words.role_nouns
+        self.thing_suffixes = words.thing_suffixes
+        self.locative = lexicon.grammar.prepositions.locative
 
     # -- registry -----------------------------------------------------------------------------
     def new_actor(self, name: str, type_: str, *, gazetteer_id: str | None = None, kind: str = "",
@@ -149,7 +149,7 @@ class ActorTable:
             if actor is None or actor.gazetteer_id or actor.kind:
                 continue
             dep, head = parse.dep[root], parse.head[root]
-            if label in ("GPE", "LOC") or (dep == "pobj" and parse.lower[head] in LOCATIVE_PREPS) or (
+            if label in ("GPE", "LOC") or (dep == "pobj" and parse.lower[head] in self.locative) or (
                     dep == "conj" and parse.ent_type[head] in ("GPE", "LOC")
                     and not self.doc[head].ent_id_ and parse.pos[head] == "PROPN"):
                 vote = "location"

@@ -10,11 +10,6 @@ from .actors import Actor, ActorTable, MentionSpan, normalize_name
 from .lexicon import Lexicon
 from .parse import Parse
 
-# Quantifier heads whose "of" phrase holds the real argument ("dozens of fighters").
-QUANTIFIERS = frozenset("""dozen dozens hundred hundreds thousand thousands score scores number numbers
-some several many most all few majority minority part rest one two three four five six seven eight nine ten
-group groups""".split())
-RELATIVE_PRONOUNS = frozenset(("who", "which", "that", "whom", "whose"))
 # Paragraphs before the current one whose mentions count toward a description's topic (rerun the seed
 # eval when changing: "the terror organization" after a paragraph about one group).
 SALIENCE_PARAGRAPHS = 1
@@ -30,20 +25,22 @@ class ArgumentResolver:
         self.doc = doc
         self.table = table
         self.parse = table.parse
-        actors = lexicon.actors
-        self.member_nouns = frozenset(actors["member_nouns"])
-        self.collective = frozenset(actors["collective_nouns"])
-        self.org_descriptions = frozenset(actors["org_descriptions"])
-        self.pair_descriptions = frozenset(actors["pair_descriptions"])
-        self.state_descriptions = frozenset(actors["state_descriptions"])
-        self.person_pronouns = frozenset(actors["pronouns"]["person"])
-        self.org_pronouns = frozenset(actors["pronouns"]["organization"])
+        words = lexicon.actor_words
+        self.member_nouns = lexicon.member_nouns
+        self.collective = words.collective
+        self.org_descriptions = words.org_descriptions
+        self.pair_descriptions = words.pair_descriptions
+        self.state_descriptions = words.state_descriptions
+        self.person_pronouns = words.person_pronouns
+        self.org_pronouns = words.org_pronouns
         self.part_nouns = frozenset(lexicon.parts)
-        self.owned_targets = frozenset(actors.get("owned_targets", ()))
-        self.not_actors = frozenset(actors["not_actors"]) | frozenset(actors.get("not_collective", ()))
-        self.affiliation_words = frozenset(actors.get("affiliation_modifiers", ()))
-        self.role_nouns = frozenset(actors.get("role_nouns", ()))
-        self.not_name_modifiers = frozenset(actors.get("not_name_modifiers", ()))
+        self.owned_targets = words.owned_targets
+        self.not_actors = words.not_collective
+        self.affiliation_words = words.affiliation_words
+        self.role_nouns = words.role_nouns
+        self.not_name_modifiers = words.not_name_modifiers
+        self.quantifiers = lexicon.grammar.quantifier_nouns
+        self.relative_words = lexicon.grammar.relative_words
         self.actor_kinds = lexicon.actor_kinds
         self.title_determiners = lexicon.title_determiners
         self.kind_name_drop = lexicon.kind_name_drop
@@ -195,7 +192,7 @@ class ArgumentResolver:
         # "X, a commander of Y, ..." / relative clauses: the noun refers to what it describes.
         if dep[i] == "appos" and table.actor_at_index(head) is not None:
             return [[table.actor_at_index(head).key]]
-        if parse.lower[i] in RELATIVE_PRONOUNS and dep[head] == "relcl":
+        if parse.lower[i] in self.relative_words and dep[head] == "relcl":
             return self._single(self.doc[parse.head[head]], depth + 1)
         for child in children:
             if dep[child] == "appos" and table.actor_at_index(child) is not None:
@@ -216,7 +213,7 @@ class ArgumentResolver:
                         table.mentions.append(MentionSpan(start, i + 1, slot[0], kind))
             return found
         lemma = parse.lemma[i]
-        if lemma in QUANTIFIERS or token.like_num:
+        if lemma in self.quantifiers or token.like_num:
             for child in children:
                 if dep[child] == "prep" and parse.lower[child] == "of":
                     for pobj in parse.children[child]:

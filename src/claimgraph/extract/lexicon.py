@@ -62,6 +62,7 @@ class Prepositions:
 
     place: frozenset[str]
     place_within: frozenset[str]
+    locative: frozenset[str]
     adjunct: frozenset[str]
     object_theme: frozenset[str]
     theme: frozenset[str]
@@ -165,6 +166,8 @@ class Grammar:
     outlet_words: frozenset[str]
     hedge_nouns: frozenset[str]
     quantity_words: frozenset[str]
+    quantifier_nouns: frozenset[str]
+    relative_words: frozenset[str]
     series_nouns: frozenset[str]
     join_lemmas: frozenset[str]
     leave_lemmas: frozenset[str]
@@ -216,6 +219,47 @@ class Reporting:
     according_to: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class ActorWords:
+    """The actor vocabulary of data/cues/actors.yaml as typed word sets, built once per process (the
+    actor table and the argument resolver of every document read them)."""
+
+    collective: frozenset[str]
+    not_actors: frozenset[str]
+    not_collective: frozenset[str]  # includes not_actors
+    org_words: frozenset[str]
+    role_nouns: frozenset[str]
+    org_descriptions: frozenset[str]
+    pair_descriptions: frozenset[str]
+    state_descriptions: frozenset[str]
+    person_pronouns: frozenset[str]
+    org_pronouns: frozenset[str]
+    owned_targets: frozenset[str]
+    affiliation_words: frozenset[str]
+    not_name_modifiers: frozenset[str]
+    institutions: dict[str, frozenset[str]]
+    people_suffixes: tuple[str, ...]
+    thing_suffixes: tuple[str, ...]
+
+    @classmethod
+    def read(cls, actors: dict) -> ActorWords:
+        def words(key: str) -> frozenset[str]:
+            return frozenset(actors.get(key) or ())
+
+        not_actors = words("not_actors")
+        return cls(collective=words("collective_nouns"), not_actors=not_actors,
+                   not_collective=words("not_collective") | not_actors,
+                   org_words=frozenset(w.lower() for w in actors["org_name_words"]), role_nouns=words("role_nouns"),
+                   org_descriptions=words("org_descriptions"), pair_descriptions=words("pair_descriptions"),
+                   state_descriptions=words("state_descriptions"),
+                   person_pronouns=frozenset(actors["pronouns"]["person"]),
+                   org_pronouns=frozenset(actors["pronouns"]["organization"]), owned_targets=words("owned_targets"),
+                   affiliation_words=words("affiliation_modifiers"), not_name_modifiers=words("not_name_modifiers"),
+                   institutions={kind: frozenset(ws) for kind, ws in actors["demonym_institutions"].items()},
+                   people_suffixes=tuple(actors.get("people_suffixes") or ()),
+                   thing_suffixes=tuple(actors.get("thing_suffixes") or ()))
+
+
 @dataclass
 class Lexicon:
     """Everything the extractor reads from data files."""
@@ -226,6 +270,7 @@ class Lexicon:
     modes: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # relation -> mode -> words
     actors: dict = field(default_factory=dict)
     member_nouns: frozenset[str] = frozenset()  # actors.yaml `member_nouns` ("members of X")
+    actor_words: ActorWords | None = None
     roles: dict[str, str] = field(default_factory=dict)  # role word -> role
     role_modifiers: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
@@ -248,6 +293,15 @@ class Lexicon:
     @property
     def symmetric(self) -> frozenset[str]:
         return self.ontology.symmetric
+
+    @cached_property
+    def cue_relations(self) -> dict[str, frozenset[str]]:
+        """Cue lemma (verb or noun) -> the relations it can express."""
+        found: dict[str, frozenset[str]] = {}
+        for table in (self.verbs, self.nouns):
+            for lemma, predicates in table.items():
+                found[lemma] = found.get(lemma, frozenset()) | {p.relation for p in predicates}
+        return found
 
     def word_set(self, section: dict, key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in section.get(key, ()))
@@ -355,6 +409,7 @@ def load_lexicon() -> Lexicon:
                      for rel, table in _read_modes().items()}
     lexicon.actors = _read_yaml("cues", "actors.yaml")
     lexicon.member_nouns = frozenset(lexicon.actors["member_nouns"])
+    lexicon.actor_words = ActorWords.read(lexicon.actors)
     roles = _read_yaml("cues", "roles.yaml")
     lexicon.roles = {word.lower(): role for role, words in roles["roles"].items() for word in words}
     lexicon.role_modifiers = frozenset(roles.get("modifiers") or ())

@@ -77,11 +77,7 @@ class PairFeaturizer:
         self._doc = resolver.doc
         # the rules' vocabulary as features: a cue word anywhere on the path says which relation it
         # expresses, so a cue the training stories never used still counts ("shelled" as "attacked")
-        self.cue_relations: dict[str, frozenset[str]] = {}
-        for table in (lexicon.verbs, lexicon.nouns):
-            for lemma, predicates in table.items():
-                self.cue_relations[lemma] = self.cue_relations.get(lemma, frozenset()) | {
-                    p.relation for p in predicates}
+        self.cue_relations = lexicon.cue_relations
         self.role_words = frozenset(lexicon.roles) | frozenset(
             w for w, kind in lexicon.actor_kinds.items() if kind == "title_role")
 
