@@ -163,3 +163,21 @@ def test_pairs_a_surname_tagged_as_a_common_noun_is_the_person(nlp):
     text = "President Donald Trump said he wants talks. Trump met with Kim at the Singapore summit."
     _, pairs = _kinds_and_pairs(nlp, text)
     assert ("Donald Trump", "Kim") in pairs, pairs
+
+
+@pytest.mark.slow
+def test_the_documents_own_outlet_is_no_party_to_its_events(nlp):
+    text = ("The Taliban asked Voice of America to stop publishing. "
+            "Taliban fighters detained two Voice of America reporters in Kandahar.")
+
+    def relations(outlet):
+        document = Document.from_text(text, source="voa.txt", outlet=outlet)
+        extraction = extract_document(nlp(document.text), document)
+        names = {m.actor: m.name for m in extraction.mentions}
+        return {(names.get(c.subject), c.relation, names.get(c.object)) for c in extraction.claims}
+
+    # read in another outlet's story, the request is a claim; in VOA's own story VOA is the narrator
+    assert ("Taliban", "REQUEST", "Voice of America") in relations("Kabul Times")
+    own = relations("Voice of America")
+    assert not any(r == "REQUEST" and "Voice of America" in (s or "") + (o or "") for s, r, o in own)
+    assert any(r == "COERCE" and s == "Taliban" for s, r, o in own)  # violence against its people stays

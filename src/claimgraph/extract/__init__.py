@@ -104,6 +104,7 @@ class _Extractor:
                                      sents=self.sents)
         self.weapon_words = lexicon.modes.get("AID", {}).get("weapons", frozenset())
         self.model = load_relation_model()
+        self.opposed = lexicon.ontology.names(opposed=True)
         self.sent_index = [0] * len(doc)
         for number, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
@@ -118,8 +119,11 @@ class _Extractor:
         raw = self.rule_claims()
         if self.model is not None:
             raw = self.decide(raw, self.pair_candidates(raw))
+        narrator = self._own_outlet()
         claims, seen = [], set()
         for item in raw:
+            if narrator in (item.subject, item.object) and item.relation not in self.opposed:
+                continue  # "told VOA", "VOA asked the ministry": the outlet reporting, not a party to events
             claim = self._claim(item)
             if claim is None:
                 continue
@@ -129,6 +133,14 @@ class _Extractor:
             seen.add(key)
             claims.append(claim)
         return Extraction(document=self.document, mentions=self._mentions(claims), claims=claims)
+
+    def _own_outlet(self) -> str | None:
+        """The actor that is the document's own outlet, when the text names it."""
+        outlet = (self.document.outlet or "").casefold()
+        if not outlet:
+            return None
+        return next((key for key, actor in self.table.actors.items()
+                     if outlet in (n.casefold() for n in (actor.name, *actor.aliases))), None)
 
     def rule_claims(self) -> list[RawClaim]:
         """What the hand-written rules read: lexicon predicates, then titles and descriptions."""
