@@ -334,6 +334,16 @@ class PredicateMatcher:
                         return found
         return []
 
+    def _places(self, predicate: Token) -> set[str]:
+        """Actors that are only where the act happened: places, and what a locative phrase on it names."""
+        table = self.resolver.table
+        found = {key for key, actor in table.actors.items() if actor.type == "location"}
+        for prep in predicate.children:
+            if prep.dep_ == "prep" and prep.lower_ in self.grammar.prepositions.locative:
+                found.update(key for pobj in prep.children if pobj.dep_ == "pobj"
+                             for slot in self.resolver.resolve(pobj) for key in slot[:1])
+        return found
+
     def _match(self, predicate: Token, spec: Predicate) -> list[RawClaim]:
         """The claims of one lexicon entry at one word: its subjects and objects paired, with modes."""
         if not self._particle_ok(predicate, spec.particle):
@@ -372,6 +382,12 @@ class PredicateMatcher:
         relation = spec.relation
         if not objects and (relation in self.symmetric or spec.mutual) and len(subjects) >= 2 \
                 and not spec.no_subject_pairing:
+            subjects, objects = subjects[:1], subjects[1:]
+        # "X and Y clashed (in Gaza, in Nairobi)": the two subjects are the sides; a place is where it happened
+        # (a meeting's place stays its counterpart, as PLOVER codes "met in Amman")
+        if spec.mutual and len(subjects) >= 2 and not spec.no_subject_pairing \
+                and not any(c.dep_ in ("dobj", "dative") for c in predicate.children) \
+                and all(slot[0] in self._places(predicate) for slot in objects if slot):
             subjects, objects = subjects[:1], subjects[1:]
         if not objects:
             return []

@@ -58,6 +58,7 @@ CLAIM_READING_RULES = (
 # Readings of all the claims of a sentence together, after the claims' own readings.
 SENTENCE_READING_RULES = (
     "reading.joint_act",
+    "reading.co_agents",
 )
 
 __all__ = [

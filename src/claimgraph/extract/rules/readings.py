@@ -80,3 +80,25 @@ def joint_act(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
                                                 rule="reading:joint-act", object=slot[0],
                                                 mode=spec.mode if spec.mode in modes else None))
     return out
+
+
+@RULES.register("reading.co_agents", example="Russia, Iran and Syria launched an offensive against the rebels.")
+def co_agents(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
+    """Actors who do one hostile act to the same target together are allies in it: COOPERATE between the
+    subjects of one predicate ("X and Y attacked Z"); sides of a clash are each other's objects, not allies."""
+    by_act: dict[tuple[int, str, str], list[str]] = {}
+    for claim in claims:
+        if claim.relation in m.intent.hostile and claim.object not in (None, claim.subject):
+            subjects = by_act.setdefault((claim.predicate.i, claim.relation, claim.object), [])
+            if claim.subject not in subjects:
+                subjects.append(claim.subject)
+    out: list[RawClaim] = []
+    for (i, relation, target), subjects in by_act.items():
+        sides = {c.object for c in claims if c.predicate.i == i and c.subject == target}
+        allies = [s for s in subjects if s not in sides]
+        for k, first in enumerate(allies):
+            for second in allies[k + 1:]:
+                out.append(RawClaim(predicate=m.doc[i], relation="COOPERATE", subject=first, object=second,
+                                    rule="reading:co-agents", attributes={"joint": relation},
+                                    mode="military" if relation in m.violent else None))
+    return out
