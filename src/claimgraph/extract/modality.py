@@ -53,7 +53,7 @@ class Modality:
         self.neg_phrases = frozenset(str(w).lower() for w in negation.get("phrases") or ())
         # "if", "unless", "whether": a clause under a condition is not asserted
         self.conditions = frozenset(str(w).lower() for w in hedge.get("conditions") or ())
-        self.questions = bool(hedge.get("questions", False))
+        self.questions = frozenset(str(w) for w in hedge.get("questions") or ())
         self.parse = parse
         self._assessed: dict[tuple[int, int, int], tuple[bool, bool, list[Cue]]] = {}
 
@@ -154,7 +154,7 @@ class Modality:
             if lemma in self.hedge_nouns and pos == "NOUN":
                 hedged = True
                 cues.append(_cue("hedge", doc[token]))
-        if self.questions and not hedged and self._yes_no_question(sent):
+        if self.questions and not hedged and self._yes_no_question(sent, self.questions):
             hedged = True
             cues.append(_cue("hedge", doc[sent.end - 1]))
         text = parse.span_text(sent.start, sent.end)
@@ -169,8 +169,8 @@ class Modality:
         return negated, hedged, cues
 
     @staticmethod
-    def _yes_no_question(sent: Span) -> bool:
+    def _yes_no_question(sent: Span, marks: frozenset[str]) -> bool:
         """'Did Russia attack Ukraine?': a question asks, it does not assert (a wh-question presupposes)."""
         words = [t for t in sent if not t.is_punct and not t.is_space]
         last = [t for t in sent if not t.is_space]
-        return bool(words) and bool(last) and last[-1].text == "?" and words[0].pos_ == "AUX"
+        return bool(words) and bool(last) and last[-1].text in marks and words[0].pos_ == "AUX"
