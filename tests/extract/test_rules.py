@@ -443,7 +443,8 @@ Fatah 3 dobj PROPN NNP Fatah B-ORG
 . 1 punct PUNCT . .
 """)
     found = RULES["reading.refusal"].read(m, _claim(m, doc[3], "CONSULT", "Hamas", "Fatah"))
-    assert (found.relation, found.refused_by_negation) == ("REJECT", False)
+    # "refuse" negates the meeting (a negation verb), so the REJECT read off it flips back to affirmed
+    assert (found.relation, found.refused_by_negation) == ("REJECT", True)
     m, doc = _parse("""
 Hamas 3 nsubj PROPN NNP Hamas B-ORG
 would 3 aux AUX MD would

@@ -10,7 +10,11 @@ from .parse import Parse
 # Dependency labels along which a governing word's negation or hedge reaches the predicate.
 SCOPE_DEPS = frozenset(("xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "acl", "relcl",
                         "attr", "oprd", "nsubj", "nsubjpass", "appos", "compound", "amod", "csubj", "ROOT",
-                        "parataxis", "dep", "advmod", "npadvmod"))
+                        "parataxis", "dep", "advmod", "npadvmod", "acomp"))
+# A conjunct with its own subject or auxiliary is its own clause: the negation, modal or governing verb
+# of the verb it is coordinated with does not reach it ("We do not consider them terrorists, and have
+# supported them").
+OWN_CLAUSE_DEPS = frozenset(("nsubj", "nsubjpass", "aux", "auxpass", "neg", "csubj", "expl"))
 # Governing clauses that stop the search: past a reporting verb the attribution, not the hedge, applies.
 MAX_CLIMB = 6
 
@@ -35,19 +39,43 @@ class Modality:
         self.passive_only = hedging.passive_only
         self.phrases = hedging.phrases  # longest first
         self.hedge_nouns = lexicon.grammar.hedge_nouns
+        raw = getattr(lexicon, "modality", None) or {}
+        negation, hedge = raw.get("negation") or {}, raw.get("hedge") or {}
+        # "rule out": a negation verb written with its particle negates only with that particle
+        particles = [str(v).split() for v in negation.get("verbs") or () if " " in str(v)]
+        self.neg_verb_particles = {words[0]: words[1] for words in particles}
+        self.neg_verbs = frozenset(self.neg_verbs) | frozenset(self.neg_verb_particles)
+        # "refused to meet", but not "the number declined to 230,000": these negate only their infinitive
+        self.xcomp_only = frozenset(str(w).lower() for w in negation.get("infinitive_only") or ())
+        # "hardly", "unlikely": a negation that is also a hedge ("is hardly likely to attack")
+        self.hedged_negations = frozenset(str(w).lower() for w in negation.get("hedged") or ())
+        # "no longer", "far from": two-word negations along the parse (lowercase, space-separated)
+        self.neg_phrases = frozenset(str(w).lower() for w in negation.get("phrases") or ())
+        # "if", "unless", "whether": a clause under a condition is not asserted
+        self.conditions = frozenset(str(w).lower() for w in hedge.get("conditions") or ())
+        self.questions = frozenset(str(w) for w in hedge.get("questions") or ())
         self.parse = parse
         self._assessed: dict[tuple[int, int, int], tuple[bool, bool, list[Cue]]] = {}
 
-    def _chain(self, predicate: int) -> list[int]:
-        """The predicate and the words governing it, up to the clause root (and a little beyond)."""
-        dep, head = self.parse.dep, self.parse.head
-        chain = [predicate]
+    def _chain(self, predicate: int) -> list[tuple[int, bool, bool, str]]:
+        """The predicate and the words governing it, up to the clause root (and a little beyond), each with
+        whether its modifiers reach the predicate (not those of a verb coordinated with a conjunct that has
+        its own subject or auxiliary), whether its own meaning does (not a coordinated verb's: "denied
+        the report and attacked X"), and the dependency by which the chain reached it."""
+        dep, head, children = self.parse.dep, self.parse.head, self.parse.children
+        chain = [(predicate, True, True, "")]
         i = predicate
+        own_clause = False  # climbing out of a conjunct that is its own clause
         for _ in range(MAX_CLIMB):
             if dep[i] not in SCOPE_DEPS or head[i] == i:  # the root is its own head: taken once
                 break
+            link = dep[i]
+            if link == "conj":
+                own_clause = own_clause or any(dep[c] in OWN_CLAUSE_DEPS for c in children[i])
             i = head[i]
-            chain.append(i)
+            chain.append((i, not own_clause, link != "conj", link))
+            if link != "conj":
+                own_clause = False
         return chain
 
     def assess(self, predicate: Token, sent: Span) -> tuple[str, str, list[Cue]]:
@@ -69,9 +97,15 @@ class Modality:
         dep, lowers = parse.dep, parse.lower
         cues: list[Cue] = []
         negated, hedged = False, False
-        for depth, token in enumerate(self._chain(predicate.i)):
+        chain = self._chain(predicate.i)
+        below: int | None = None  # the chain word under this one
+        for depth, (token, reaches, meaning, link) in enumerate(chain):
             lemma, pos, children = parse.lemma[token], parse.pos[token], parse.children[token]
-            for child in children:
+            if depth and below is not None and f"{lowers[token]} {lowers[below]}" in self.neg_phrases:
+                negated = not negated  # "far from attacking"
+                cues.append(_cue("negation", doc[token:below + 1]))
+            below = token
+            for child in (children if reaches else ()):
                 lower = lowers[child]
                 if dep[child] == "neg" or (dep[child] in ("det", "advmod", "preconj") and lower in self.neg_words):
                     # (past the predicate itself, which only the first link of the chain is)
@@ -79,17 +113,38 @@ class Modality:
                         continue
                     negated = not negated
                     cues.append(_cue("negation", doc[child]))
-                elif dep[child] in ("advmod", "amod", "npadvmod") and lower in self.hedge_adverbs:
+                elif dep[child] in ("advmod", "npadvmod") and any(
+                        dep[g] == "neg" and f"{lowers[g]} {lower}" in self.neg_phrases for g in parse.children[child]):
+                    negated = not negated  # "no longer attacks"
+                    neg = next(g for g in parse.children[child] if dep[g] == "neg")
+                    cues.append(_cue("negation", doc[min(neg, child):max(neg, child) + 1]))
+                elif dep[child] in ("advmod", "amod", "npadvmod") and lower in self.hedged_negations:
+                    negated, hedged = not negated, True
+                    cues.append(_cue("negation", doc[child]))
+                    cues.append(_cue("hedge", doc[child]))
+                elif (dep[child] in ("advmod", "amod", "npadvmod") and lower in self.hedge_adverbs) or (
+                        dep[child] == "aux" and lower in self.modals) or (
+                        dep[child] == "mark" and lower in self.conditions):  # "if X attacks Y, ..."
                     hedged = True
                     cues.append(_cue("hedge", doc[child]))
-                elif dep[child] == "aux" and lower in self.modals:
-                    hedged = True
-                    cues.append(_cue("hedge", doc[child]))
-            if depth == 0:
+            if depth == 0 or not reaches or not meaning:
                 continue
-            if lemma in self.neg_verbs and pos == "VERB":
+            lower = lowers[token]
+            if lower in self.hedged_negations and pos in ("ADJ", "ADV"):
+                negated, hedged = not negated, True  # "is unlikely to attack"
+                cues.append(_cue("negation", doc[token]))
+                cues.append(_cue("hedge", doc[token]))
+            elif lower in self.hedge_adverbs and pos in ("ADJ", "ADV"):
+                hedged = True  # "is likely to attack"
+                cues.append(_cue("hedge", doc[token]))
+            if lemma in self.neg_verbs and pos == "VERB" and (link == "xcomp" or lemma not in self.xcomp_only) and (
+                    lemma not in self.neg_verb_particles or any(
+                        dep[c] == "prt" and lowers[c] == self.neg_verb_particles[lemma] for c in children)):
                 negated = not negated
                 cues.append(_cue("negation", doc[token]))
+                if any(dep[c] == "neg" for c in children):
+                    hedged = True  # "did not rule out striking", "did not deny": possible, not asserted
+                    cues.append(_cue("hedge", doc[token]))
             if lemma in self.hedge_verbs and pos in ("VERB", "AUX"):
                 passive = any(dep[c] in ("auxpass", "nsubjpass", "expl") for c in children) or (
                     any(dep[c] == "nsubj" and lowers[c] == "it" for c in children))
@@ -99,6 +154,9 @@ class Modality:
             if lemma in self.hedge_nouns and pos == "NOUN":
                 hedged = True
                 cues.append(_cue("hedge", doc[token]))
+        if self.questions and not hedged and self._yes_no_question(sent, self.questions):
+            hedged = True
+            cues.append(_cue("hedge", doc[sent.end - 1]))
         text = parse.span_text(sent.start, sent.end)
         lower = text.lower()
         for phrase in self.phrases:
@@ -109,3 +167,10 @@ class Modality:
                 cues.append(Cue(kind="hedge", text=text[at:at + len(phrase)], start=start, end=start + len(phrase)))
                 break
         return negated, hedged, cues
+
+    @staticmethod
+    def _yes_no_question(sent: Span, marks: frozenset[str]) -> bool:
+        """'Did Russia attack Ukraine?': a question asks, it does not assert (a wh-question presupposes)."""
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        last = [t for t in sent if not t.is_space]
+        return bool(words) and bool(last) and last[-1].text in marks and words[0].pos_ == "AUX"

@@ -119,7 +119,9 @@ class PredicateMatcher:
         intent = self.intent
         for token in self._complement_chain(predicate, 4):
             if token.i != predicate.i and token.lemma_.lower() in intent.refusals:
-                return "verb"  # negated or not: "did not refuse to talk" is a REJECT denied
+                # negated or not: "did not refuse to talk" is a REJECT denied; a refusing verb that also
+                # negates the act ("refused to meet": the meeting did not happen) is "negating verb"
+                return "negating verb" if token.lemma_.lower() in self.lexicon.hedging.negation_verbs else "verb"
             children = list(token.children)
             if any(c.dep_ == "neg" for c in children):
                 return "negation" if any(c.dep_ == "aux" and c.lower_ in intent.refusal_auxiliaries
@@ -142,10 +144,14 @@ class PredicateMatcher:
 
     def is_threat(self, predicate: Token, verbs: frozenset[str] | None = None) -> bool:
         """'threatened to break off relations', 'vowed to crush X': the act is threatened."""
-        verbs = self.intent.threats if verbs is None else verbs
+        return self.intent_verb(predicate, self.intent.threats if verbs is None else verbs) is not None
+
+    def intent_verb(self, predicate: Token, verbs: frozenset[str]) -> Token | None:
+        """The verb of `verbs` the act is a complement of ('threatened' in 'threatened to attack X'), if any:
+        a claim read off the act speaks of that verb, whose own polarity and certainty it takes."""
         governor = self.governor(predicate)
-        return any(token.i != governor.i and token.lemma_.lower() in verbs
-                   for token in self._complement_chain(governor, 4))
+        return next((token for token in self._complement_chain(governor, 4)
+                     if token.i != governor.i and token.lemma_.lower() in verbs), None)
 
     def is_intent(self, predicate: Token) -> bool:
         """A promised or intended act: "will provide", "agreed to withdraw", "is ready to send"."""
@@ -315,6 +321,10 @@ class PredicateMatcher:
                         break
         for rule in _SENTENCE_READINGS:
             read.extend(rule.read(self, claims))
+        # a threatened act is not done: "threatened to attack X" is THREATEN (read above), not ASSAULT
+        hostile = self.intent.hostile
+        claims = [c for c in claims if c.relation not in hostile or c.relation == "THREATEN"
+                  or not self.is_threat(c.predicate)]
         return claims + read
 
     def lookup(self, table: dict, lemma: str, lower: str) -> list:

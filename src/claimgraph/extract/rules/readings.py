@@ -29,7 +29,10 @@ def threat(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
             (claim.relation in m.intent.hostile and (m.is_intent(claim.predicate) or m.is_threat(claim.predicate)
                                                      or m.is_conditional(governor, m.intent.hostile_conditions)))
             or m.is_conditional(governor)):
-        return RawClaim(predicate=claim.predicate, relation="THREATEN", subject=claim.subject, rule="reading:threat",
+        # "threatened to attack X": the threat is what happened, with its own polarity and certainty
+        said = m.intent_verb(claim.predicate, m.intent.threats) or m.intent_verb(claim.predicate, m.intent.verbs)
+        return RawClaim(predicate=said or claim.predicate, relation="THREATEN", subject=claim.subject,
+                        rule="reading:threat",
                         object=claim.object, mode=None, attributes={"intent": claim.relation})
     return None
 
@@ -44,7 +47,7 @@ def refusal(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
         return None
     return RawClaim(predicate=claim.predicate, relation="REJECT", subject=claim.subject, rule="reading:refusal",
                     object=claim.object, mode=None, attributes={"refused": claim.relation},
-                    refused_by_negation=how == "negation")
+                    refused_by_negation=how in ("negation", "negating verb"))
 
 
 @RULES.register("reading.intent", example="Egypt will provide aid to Gaza.", final=True)
@@ -52,7 +55,10 @@ def intent(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
     """AGREE for a cooperative act promised or intended ("will provide", "agreed to withdraw")."""
     if claim.relation in m.intent.cooperative and claim.relation != "AGREE" and \
             claim.predicate.pos_ in ("VERB", "AUX") and m.is_intent(claim.predicate):
-        return RawClaim(predicate=claim.predicate, relation="AGREE", subject=claim.subject, rule="reading:intent",
+        # "agreed to withdraw": the agreement is what happened, with its own polarity and certainty
+        said = m.intent_verb(claim.predicate, m.intent.verbs)
+        return RawClaim(predicate=said or claim.predicate, relation="AGREE", subject=claim.subject,
+                        rule="reading:intent",
                         object=claim.object, mode=None, attributes={"intent": claim.relation})
     return None
 
