@@ -37,8 +37,8 @@ PRELOAD = ["spacy", "claimgraph.engines.task", "claimgraph.pipeline", "claimgrap
 # Documents per task sent to a worker: a batch (settings.batch_size, one store transaction) is
 # cut into slices this long. When the corpus runs out, the workers finish together within a
 # slice rather than within a batch: with 32 news stories a batch is ~5 s of parsing, and the
-# other worker sat idle for half of that on average at the end of every build (#15). spaCy's
-# own throughput is the same at 8 documents per nlp.pipe call as at 32.
+# other worker sat idle for half of that on average at the end of every build, and a worker held
+# 32 parsed stories at once (#15). 8 news stories are still ~5,000 words per nlp.pipe call.
 WORKER_CHUNK = 8
 
 # How often a worker checks that the build that started it is still alive.
