@@ -1,4 +1,4 @@
-"""Throughput and memory of `claimgraph build` beside bare spaCy `nlp.pipe`, on synthetic corpora.
+"""Throughput and memory of `claimgraph build` beside bare spaCy `nlp.pipe`, on real or synthetic news.
 
 For each corpus size and each engine/worker count, this runs (each in a fresh process,
 same texts, same model, same run):
@@ -11,6 +11,7 @@ tree (parent + workers, or the driver + the local Ray cluster), and how long the
 (resolve + corroborate) took. See benchmarks/README.md.
 
     python benchmarks/throughput.py                          # 1k documents, 1 and 2 workers, Ray
+    python benchmarks/throughput.py --corpus voa --sizes 500 --workers 2 --ray-workers 0 --repeat 2
     python benchmarks/throughput.py --sizes 1000,10000,50000 --json results/scale.json
 """
 from __future__ import annotations
@@ -33,6 +34,9 @@ HERE = Path(__file__).resolve().parent
 SAMPLE_SECONDS = 0.2
 # Texts per nlp.pipe batch, the same as the build's default batch (settings.batch_size).
 BATCH_SIZE = 32
+# The real news of `--corpus voa`: 89 Voice of America stories (public domain), the ones
+# benchmarks/voa/evaluate.py scores against.
+VOA_STORIES = HERE.parents[1] / "shared" / "corpus" / "voa" / "voa_stories.jsonl"
 
 
 def _load_synthetic():
@@ -108,11 +112,55 @@ def run_measured(command: list[str]) -> tuple[dict, int, int]:
     return json.loads(output.strip().splitlines()[-1]), peaks[0], peaks[1]
 
 
-# -- the two children ---------------------------------------------------------------------------
+# -- the corpora -------------------------------------------------------------------------------
+
+# A corpus is a folder: synthetic.py's numbered .txt files, or one stories.jsonl (real news).
+JSONL_NAME = "stories.jsonl"
+
+
+def write_real_corpus(folder: Path, count: int, stories: Path = VOA_STORIES) -> Path:
+    """`count` real stories as one JSONL file in `folder`: the stories of `stories`, cycled.
+
+    A build skips a text it has already stored (a document's id is the hash of its text), so every
+    repetition of a story gets its copy number appended to its last paragraph (" (Copy 2.)"): one
+    token more, the rest of the text as written. Repeated stories are stored as near-duplicates of
+    their first copy, as a wire story syndicated on several sites would be, and extracted all the same.
+    """
+    records = [json.loads(line) for line in stories.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not records:
+        raise SystemExit(f"{stories}: no stories")
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / JSONL_NAME, "w", encoding="utf-8") as out:
+        for index in range(count):
+            record, copy = records[index % len(records)], index // len(records)
+            text = record["text"].rstrip() + (f" (Copy {copy + 1}.)" if copy else "")
+            url = record.get("url") or f"https://example.org/story/{index % len(records)}"
+            out.write(json.dumps({"text": text, "url": url + (f"#copy-{copy + 1}" if copy else ""),
+                                  "title": record.get("title"), "published": record.get("published"),
+                                  "outlet": "Voice of America"}) + "\n")
+    return folder
+
 
 def _texts(corpus: Path):
+    """The texts of a corpus folder, as bare spaCy reads them (a build reads the same files)."""
+    jsonl = corpus / JSONL_NAME
+    if jsonl.exists():
+        with open(jsonl, encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    yield json.loads(line)["text"]
+        return
     for path in sorted(corpus.glob("*.txt")):
         yield path.read_text(encoding="utf-8")
+
+
+def _source(corpus: Path) -> str:
+    """What a build is given for `corpus`: its JSONL file, or the folder of .txt files."""
+    jsonl = corpus / JSONL_NAME
+    return str(jsonl if jsonl.exists() else corpus)
+
+
+# -- the two children ---------------------------------------------------------------------------
 
 
 def child_bare(corpus: Path, model: str, processes: int) -> dict:
@@ -140,7 +188,7 @@ def child_build(corpus: Path, model: str, engine: str, workers: int, db: str) ->
             marks.setdefault("first", time.perf_counter())
             marks["last"] = time.perf_counter()
 
-    report = build([str(corpus)], db, settings=settings, on_progress=on_progress, engine=engine,
+    report = build([_source(corpus)], db, settings=settings, on_progress=on_progress, engine=engine,
                    workers=workers)
     end = time.perf_counter()
     last = marks.get("last", end)
@@ -263,6 +311,10 @@ def _measure_reduce(source: str, sizes: list[int], tmp: str) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000", help="comma-separated corpus sizes (documents)")
+    parser.add_argument("--corpus", choices=("synthetic", "voa"), default="synthetic",
+                        help="synthetic: synthetic.py's templated stories (~200 words); voa: the 89 real "
+                             "Voice of America stories (~670 words), cycled to each size (the acceptance run of #15)")
+    parser.add_argument("--stories", type=Path, default=VOA_STORIES, help="the JSONL stories of --corpus voa")
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts for the local engine")
     parser.add_argument("--ray-workers", type=int, default=2, help="Ray actors (0: skip Ray)")
     parser.add_argument("--model", default=None, help="spaCy model (default: the claimgraph setting)")
@@ -301,14 +353,17 @@ def main(argv: list[str] | None = None) -> int:
     synthetic = _load_synthetic()
     load = os.getloadavg()
     print(f"# {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
-          f"{os.cpu_count()} cores, load average {load[0]:.1f}, model {model}", flush=True)
+          f"{os.cpu_count()} cores, load average {load[0]:.1f}, model {model}, corpus {args.corpus}", flush=True)
     rows: list[dict] = []
     reduce_rows: list[dict] = []
     reduce_source = ""
     _print_row()
     with tempfile.TemporaryDirectory(prefix="claimgraph-bench-") as tmp:
         for size in sizes:
-            corpus = synthetic.write_corpus(Path(tmp) / f"corpus{size}", size)
+            if args.corpus == "voa":
+                corpus = write_real_corpus(Path(tmp) / f"corpus{size}", size, args.stories)
+            else:
+                corpus = synthetic.write_corpus(Path(tmp) / f"corpus{size}", size)
             words = sum(len(text.split()) for text in _texts(corpus))
             runs = [("local", w) for w in worker_counts] + ([("ray", ray_workers)] if ray_workers else [])
             for engine, workers in runs:
@@ -323,6 +378,9 @@ def main(argv: list[str] | None = None) -> int:
                     _remove_sqlite(db)  # every build starts from an empty database
                     measured = run_measured(_me("--child", "build", str(corpus), model, engine, str(workers), db))
                     build = min(build or measured, measured, key=lambda m: m[0]["seconds"])
+                    if measured[0]["documents"] != size:
+                        print(f"warning: the build stored {measured[0]['documents']} of {size} documents",
+                              file=sys.stderr, flush=True)
                     if not (args.reduce_sizes and engine == "local" and size == sizes[0]):
                         _remove_sqlite(db)
                     else:
@@ -332,13 +390,13 @@ def main(argv: list[str] | None = None) -> int:
                     _print_row(rows[-1])
                 rows.append(_row(f"build {engine} x{workers}", size, words, *build, bare and bare[0]))
                 _print_row(rows[-1])
-            for path in corpus.glob("*.txt"):
+            for path in [*corpus.glob("*.txt"), *corpus.glob("*.jsonl")]:
                 path.unlink()
         if args.reduce_sizes:
             reduce_rows = _measure_reduce(reduce_source, [int(n) for n in args.reduce_sizes.split(",") if n], tmp)
     if args.json_out:
         Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json_out).write_text(json.dumps(dict(load_average=load, model=model, rows=rows,
+        Path(args.json_out).write_text(json.dumps(dict(load_average=load, model=model, corpus=args.corpus, rows=rows,
                                                        reduce=reduce_rows), indent=1))
     return 0
 
