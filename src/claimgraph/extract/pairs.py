@@ -117,6 +117,7 @@ class PairFeaturizer:
             return []
         head = self.parse.head
         chains = {i: _ancestors(head, i) for found in words.values() for i in found}
+        on_chain = {i: frozenset(chain) for i, chain in chains.items()}
         out = []
         for s_key, s_words in words.items():
             for o_key, o_words in words.items():
@@ -125,16 +126,17 @@ class PairFeaturizer:
                 # the two words of the pair that are closest in the parse (first seen on a tie)
                 s_i, o_i = min(((s, o) for s in s_words for o in o_words),
                                key=lambda pair: _hops(chains[pair[0]], chains[pair[1]]))
-                candidate = self._pair(number, s_key, s_i, o_key, o_i, rule_relations)
+                candidate = self._pair(number, s_key, s_i, o_key, o_i, rule_relations, chains, on_chain)
                 if candidate is not None:
                     out.append(candidate)
         return out
 
     def _pair(self, number: int, s_key: str, s_i: int, o_key: str, o_i: int,
-              rule_relations: dict[tuple[str, str], list[str]]) -> Candidate | None:
+              rule_relations: dict[tuple[str, str], list[str]], chains: dict[int, list[int]],
+              on_chain: dict[int, frozenset[int]]) -> Candidate | None:
         parse, table = self.parse, self.table
-        up_s, up_o = _ancestors(parse.head, s_i), _ancestors(parse.head, o_i)
-        common = set(up_o)
+        up_s, up_o = chains[s_i], chains[o_i]
+        common = on_chain[o_i]
         governor = next((i for i in up_s if i in common), None)
         if governor is None:
             return None
