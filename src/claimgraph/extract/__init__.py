@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import ClaimgraphError
@@ -169,31 +170,33 @@ class _Extractor:
         of its pair as provenance (rules are the model's strongest features, not its rivals)."""
         model = self.model
         by_pair = {(c.sentence, c.subject, c.object): c for c in candidates}
-        scored = dict(zip(by_pair, model.score_many([c.features for c in by_pair.values()])))
+        row_of = {key: row for row, key in enumerate(by_pair)}
+        column_of = {relation: column for column, relation in enumerate(model.relations)}
+        matrix = model.probabilities([c.features for c in by_pair.values()])
         kept: list[RawClaim] = []
         read: set[tuple[int, str, str, str]] = set()
         for item in raw:
             number = self.sent_index[item.predicate.i]
-            head = model.heads.get(item.relation)
-            scores = scored.get((number, item.subject, item.object))
-            if head is not None and scores is not None:
-                item.score = scores[item.relation]
+            row = row_of.get((number, item.subject, item.object))
+            if item.relation in column_of and row is not None:
+                item.score = float(matrix[row, column_of[item.relation]])
             kept.append(item)
             read.add((number, item.subject, item.relation, item.object))
         symmetric = self.lexicon.symmetric
-        for key, candidate in by_pair.items():
-            for relation, score in scored[key].items():
-                if score < model.heads[relation].threshold:
-                    continue
-                number, subject, obj = key
-                if (number, subject, relation, obj) in read or (
-                        relation in symmetric and (number, obj, relation, subject) in read):
-                    continue
-                if relation in symmetric and scored.get((number, obj, subject), {}).get(relation, 0.0) > score:
-                    continue  # the better-scored order speaks for the pair
-                read.add((number, subject, relation, obj))
-                kept.append(RawClaim(predicate=self.doc[candidate.governor], relation=relation, subject=subject,
-                                     object=obj, rule="model", score=score))
+        keys = list(by_pair)
+        # only the (pair, relation) cells at or above the relation's threshold can add a claim
+        for row, column in numpy.argwhere(matrix >= model.thresholds).tolist():
+            number, subject, obj = key = keys[row]
+            relation, score = model.relations[column], float(matrix[row, column])
+            if (number, subject, relation, obj) in read or (
+                    relation in symmetric and (number, obj, relation, subject) in read):
+                continue
+            other = row_of.get((number, obj, subject))
+            if relation in symmetric and other is not None and matrix[other, column] > score:
+                continue  # the better-scored order speaks for the pair
+            read.add((number, subject, relation, obj))
+            kept.append(RawClaim(predicate=self.doc[by_pair[key].governor], relation=relation, subject=subject,
+                                 object=obj, rule="model", score=score))
         return kept
 
     # -- claims --------------------------------------------------------------------------------

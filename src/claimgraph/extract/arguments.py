@@ -167,6 +167,19 @@ class ArgumentResolver:
                 unique.append(slot)
         return unique
 
+    def first(self, token: Token) -> str | None:
+        """The first actor `resolve` would give, resolving no more than it takes to find it."""
+        doc = self.doc
+        for conjunct in (token, *[doc[i] for i in self.parse.conjuncts(token.i)]):
+            for slot in self._single(conjunct, 0) or ():
+                if slot:
+                    return slot[0]
+            for pobj in self._included(conjunct):
+                for slot in self._single(doc[pobj], 1):
+                    if slot:
+                        return slot[0]
+        return None
+
     def _included(self, token: Token) -> tuple[int, ...]:
         """Objects of "including", "like" and "such as" under the word (asked again on every resolution)."""
         found = self._inclusions.get(token.i)

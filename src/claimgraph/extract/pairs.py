@@ -98,14 +98,12 @@ class PairFeaturizer:
             if named is None and parse.pos[i] == "ADJ":
                 continue
             try:
-                slots = self.resolver.resolve(self._doc[i])
+                key = self.resolver.first(self._doc[i])
             except RecursionError:  # a pathological parse: no candidates rather than no document
                 continue
-            for slot in slots[:1]:
-                key = slot[0] if slot else None
-                if key and (key, i) not in seen and key in table.actors:
-                    seen.add((key, i))
-                    found.append((key, i))
+            if key and (key, i) not in seen and key in table.actors:
+                seen.add((key, i))
+                found.append((key, i))
         return found
 
     def candidates(self, number: int, start: int, end: int,

@@ -40,6 +40,7 @@ class RelationModel:
         self.softmax = none is not None
         columns = {**heads, **({none.relation: none} if none is not None else {})}
         self._biases = numpy.array([h.bias for h in columns.values()])
+        self.thresholds = numpy.array([heads[r].threshold for r in self.relations])
         features = sorted({f for head in columns.values() for f in head.weights})
         self._index = {feature: row for row, feature in enumerate(features)}
         self._weights = numpy.zeros((len(features) + 1, len(columns)))  # last row: unknown features
@@ -48,11 +49,15 @@ class RelationModel:
                 self._weights[self._index[feature], column] = weight
 
     def scores(self, features: list[str]) -> dict[str, float]:
-        return self.score_many([features])[0]
+        return dict(zip(self.relations, self.probabilities([features])[0].tolist()))
 
     def score_many(self, pairs: list[list[str]]) -> list[dict[str, float]]:
+        return [dict(zip(self.relations, row)) for row in self.probabilities(pairs).tolist()]
+
+    def probabilities(self, pairs: list[list[str]]) -> numpy.ndarray:
+        """One row per pair, one column per relation (`self.relations`); "no relation" left out."""
         if not pairs:
-            return []
+            return numpy.zeros((0, len(self.relations)))
         unknown = len(self._index)
         rows, starts = [], []
         for features in pairs:
@@ -62,10 +67,8 @@ class RelationModel:
         totals = numpy.add.reduceat(self._weights[rows], starts, axis=0) + self._biases
         if self.softmax:
             exp = numpy.exp(totals - totals.max(axis=1, keepdims=True))
-            probabilities = exp / exp.sum(axis=1, keepdims=True)
-        else:
-            probabilities = 1.0 / (1.0 + numpy.exp(-numpy.clip(totals, -30.0, 30.0)))
-        return [dict(zip(self.relations, row)) for row in probabilities.tolist()]
+            return (exp / exp.sum(axis=1, keepdims=True))[:, :len(self.relations)]
+        return 1.0 / (1.0 + numpy.exp(-numpy.clip(totals, -30.0, 30.0)))
 
 
 @lru_cache(maxsize=1)
