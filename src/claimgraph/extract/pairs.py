@@ -78,6 +78,8 @@ class PairFeaturizer:
         # the rules' vocabulary as features: a cue word anywhere on the path says which relation it
         # expresses, so a cue the training stories never used still counts ("shelled" as "attacked")
         self.cue_relations = lexicon.cue_relations
+        # (word, word) -> the pair's features that do not depend on its order, for the current sentence
+        self._unordered: dict[tuple[int, int], list[str]] = {}
         self.role_words = frozenset(lexicon.roles) | frozenset(
             w for w, kind in lexicon.actor_kinds.items() if kind == "title_role")
 
@@ -116,18 +118,46 @@ class PairFeaturizer:
         head = self.parse.head
         chains = {i: _ancestors(head, i) for found in words.values() for i in found}
         on_chain = {i: frozenset(chain) for i, chain in chains.items()}
+        self._unordered = {}
         out = []
         for s_key, s_words in words.items():
             for o_key, o_words in words.items():
                 if s_key == o_key:
                     continue
                 # the two words of the pair that are closest in the parse (first seen on a tie)
-                s_i, o_i = min(((s, o) for s in s_words for o in o_words),
-                               key=lambda pair: _hops(chains[pair[0]], chains[pair[1]]))
+                if len(s_words) == 1 and len(o_words) == 1:
+                    s_i, o_i = s_words[0], o_words[0]
+                else:
+                    s_i, o_i = min(((s, o) for s in s_words for o in o_words),
+                                   key=lambda pair: _hops(chains[pair[0]], chains[pair[1]]))
                 candidate = self._pair(number, s_key, s_i, o_key, o_i, rule_relations, chains, on_chain)
                 if candidate is not None:
                     out.append(candidate)
         return out
+
+    def _unordered_features(self, s_i: int, o_i: int, governor: int, chain_s: list[int], chain_o: list[int],
+                            gov_word: str) -> list[str]:
+        parse, table = self.parse, self.table
+        passive = any(parse.dep[c] in ("auxpass", "nsubjpass") for c in parse.children[governor])
+        features = [f"gov_pos={parse.pos[governor]}", f"hops={min(len(chain_s) + len(chain_o), 6)}",
+                    f"passive={passive}"]
+        if gov_word != "ARG":
+            features.extend(f"gov_cue={relation}" for relation in self.cue_relations.get(gov_word, ()))
+            if any(parse.dep[c] == "neg" for c in parse.children[governor]):
+                features.append("gov_negated")
+        low, high = sorted((s_i, o_i))
+        if high - low <= 6:  # the words between two close actors: "X and Y", "X's Y", "X, a Y of Z"
+            features.extend(f"between={parse.lemma[i]}" for i in range(low + 1, high)
+                            if not table.actor_at_index(i))
+        path = chain_s[1:] + chain_o[1:] + ([governor] if governor not in (s_i, o_i) else [])
+        for i in path:
+            lemma = parse.lemma[i]
+            if parse.pos[i] in ("VERB", "NOUN", "ADP", "ADJ", "PROPN") and not table.actor_at_index(i):
+                features.append(f"path={lemma}")
+            features.extend(f"cue={relation}" for relation in self.cue_relations.get(lemma, ()))
+            if lemma in self.role_words:
+                features.append("role_on_path")
+        return features
 
     def _pair(self, number: int, s_key: str, s_i: int, o_key: str, o_i: int,
               rule_relations: dict[tuple[str, str], list[str]], chains: dict[int, list[int]],
@@ -145,35 +175,25 @@ class PairFeaturizer:
         subject, obj = table.actors[s_key], table.actors[o_key]
         gov_word = "ARG" if governor in (s_i, o_i) else parse.lemma[governor]
         arc_s, arc_o = _arc(parse, chain_s), _arc(parse, chain_o)
-        passive = any(parse.dep[c] in ("auxpass", "nsubjpass") for c in parse.children[governor])
         features = [
-            f"gov={gov_word}", f"gov_pos={parse.pos[governor]}", f"arcs={arc_s}|{arc_o}",
+            f"gov={gov_word}", f"arcs={arc_s}|{arc_o}",
             f"s_arc={arc_s}", f"o_arc={arc_o}", f"gov_arcs={gov_word}|{arc_s}|{arc_o}",
             f"types={subject.type}|{obj.type}", f"s_type={subject.type}", f"o_type={obj.type}",
-            f"kinds={subject.actor_kind}|{obj.actor_kind}", f"hops={min(len(chain_s) + len(chain_o), 6)}",
-            "order=" + ("so" if s_i < o_i else "os"), f"passive={passive}",
+            f"kinds={subject.actor_kind}|{obj.actor_kind}", "order=" + ("so" if s_i < o_i else "os"),
         ]
         if gov_word != "ARG":
             features.append(f"gov_type={gov_word}|{subject.type}|{obj.type}")
             # the governor's own cue with how each actor hangs under it: what a rule reads, as one
             # feature that carries over to cue words the training stories never used
             for relation in self.cue_relations.get(gov_word, ()):
-                features.extend((f"gov_cue={relation}", f"gov_cue_arcs={relation}|{arc_s}|{arc_o}",
+                features.extend((f"gov_cue_arcs={relation}|{arc_s}|{arc_o}",
                                  f"gov_cue_kinds={relation}|{subject.actor_kind}|{obj.actor_kind}"))
-            if any(parse.dep[c] == "neg" for c in parse.children[governor]):
-                features.append("gov_negated")
-        low, high = sorted((s_i, o_i))
-        if high - low <= 6:  # the words between two close actors: "X and Y", "X's Y", "X, a Y of Z"
-            features.extend(f"between={parse.lemma[i]}" for i in range(low + 1, high)
-                            if not table.actor_at_index(i))
-        path = chain_s[1:] + chain_o[1:] + ([governor] if governor not in (s_i, o_i) else [])
-        for i in path:
-            lemma = parse.lemma[i]
-            if parse.pos[i] in ("VERB", "NOUN", "ADP", "ADJ", "PROPN") and not table.actor_at_index(i):
-                features.append(f"path={lemma}")
-            features.extend(f"cue={relation}" for relation in self.cue_relations.get(lemma, ()))
-            if lemma in self.role_words:
-                features.append("role_on_path")
+        # what does not depend on which actor is the subject, made once for both orders of the pair
+        key = (min(s_i, o_i), max(s_i, o_i))
+        unordered = self._unordered.get(key)
+        if unordered is None:
+            unordered = self._unordered[key] = self._unordered_features(s_i, o_i, governor, chain_s, chain_o, gov_word)
+        features.extend(unordered)
         if governor in (s_i, o_i):  # one actor modifies the other: "Turkish Defense Minister Hulusi Akar"
             inner = chain_o if governor == s_i else chain_s
             side = "o" if governor == s_i else "s"

@@ -59,10 +59,11 @@ class RelationModel:
         if not pairs:
             return numpy.zeros((0, len(self.relations)))
         unknown = len(self._index)
+        index = self._index.get
         rows, starts = [], []
         for features in pairs:
             starts.append(len(rows))
-            rows.extend(self._index.get(f, unknown) for f in set(features))
+            rows.extend([index(f, unknown) for f in set(features)])
             rows.append(unknown)  # no pair is empty for reduceat
         totals = numpy.add.reduceat(self._weights[rows], starts, axis=0) + self._biases
         if self.softmax:
