@@ -181,3 +181,16 @@ def test_the_documents_own_outlet_is_no_party_to_its_events(nlp):
     own = relations("Voice of America")
     assert not any(r == "REQUEST" and "Voice of America" in (s or "") + (o or "") for s, r, o in own)
     assert any(r == "COERCE" and s == "Taliban" for s, r, o in own)  # violence against its people stays
+
+
+def test_softmax_model_shares_probability_with_no_relation():
+    from claimgraph.extract.relation_model import RelationHead, RelationModel
+
+    heads = {"ASSAULT": RelationHead("ASSAULT", 0.0, {"gov=attack": 3.0}, 0.6),
+             "CONSULT": RelationHead("CONSULT", 0.0, {"gov=meet": 3.0}, 0.6)}
+    model = RelationModel("tiny", heads, none=RelationHead("NONE", 1.0, {}, 1.01))
+    attack, meet, other = model.probabilities([["gov=attack", "unseen"], ["gov=meet"], ["gov=say"]]).tolist()
+    assert attack[0] > 0.8 > attack[1] and meet[1] > 0.8 > meet[0]
+    assert sum(other) < 0.5  # "no relation" takes the rest: nothing reaches a threshold
+    assert model.scores(["gov=attack"])["ASSAULT"] == attack[0]
+    assert (model.probabilities([["gov=attack"]]) >= model.thresholds).tolist() == [[True, False]]

@@ -51,9 +51,6 @@ class RelationModel:
     def scores(self, features: list[str]) -> dict[str, float]:
         return dict(zip(self.relations, self.probabilities([features])[0].tolist()))
 
-    def score_many(self, pairs: list[list[str]]) -> list[dict[str, float]]:
-        return [dict(zip(self.relations, row)) for row in self.probabilities(pairs).tolist()]
-
     def probabilities(self, pairs: list[list[str]]) -> numpy.ndarray:
         """One row per pair, one column per relation (`self.relations`); "no relation" left out."""
         if not pairs:
