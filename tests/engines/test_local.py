@@ -66,9 +66,9 @@ def test_local_batches_longer_than_a_slice_come_back_whole_and_in_order():
     batches = _batches(5 * WORKER_CHUNK + 3, 2 * WORKER_CHUNK + 1)  # slices of 8, 8, 1 per batch
     with LocalEngine(CapitalsTask(pause=0.01), workers=2) as engine:
         results = list(engine.map(iter(batches)))
+    # whole batches, in order, though their slices were handed out separately (which worker took which
+    # slice depends on timing: test_local_two_workers_use_two_processes checks that both work)
     assert [[e.document.id for e in r] for r in results] == [[d.id for d in b] for b in batches]
-    # the slices of one batch ran on both workers
-    assert len({e.document.retrieved for r in results for e in r}) == 2
 
 
 def test_local_two_workers_use_two_processes():
