@@ -204,9 +204,12 @@ def test_cli_read_only_database_can_be_read_not_written(small_db, tmp_path):
 def test_cli_interrupted_build_says_how_to_resume(tmp_path):
     db = tmp_path / "i.db"
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), CLAIMGRAPH_BATCH_SIZE="1")
-    child = subprocess.Popen([sys.executable, "-c", "from claimgraph.cli import app; app()", "build", str(DEMO), "--db", str(db),
-                              "--offline", "--workers", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, env=env)
+    # 89 stories, one per batch: the build is still running when the first one is stored (the five demo
+    # articles could all be stored before the interrupt landed)
+    stories = ROOT.parent / "shared" / "corpus" / "voa" / "voa_stories.jsonl"
+    child = subprocess.Popen([sys.executable, "-c", "from claimgraph.cli import app; app()", "build", str(stories),
+                              "--db", str(db), "--offline", "--workers", "1"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=env)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and child.poll() is None:  # wait for the first stored batch
         if db.exists() and Store(str(db)).document_ids():
