@@ -222,7 +222,11 @@ def test_cli_interrupted_build_says_how_to_resume(tmp_path):
     stories = ROOT.parent / "shared" / "corpus" / "voa" / "voa_stories.jsonl"
     child = subprocess.Popen([sys.executable, "-c", "from claimgraph.cli import app; app()", "build", str(stories),
                               "--db", str(db), "--offline", "--workers", "1"], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=env)
+                             stderr=subprocess.PIPE, text=True, env=env,
+                             # as from a shell: Ctrl-C not ignored, even if an earlier test left this
+                             # process ignoring it (an ignored SIGINT is inherited, and Python then
+                             # installs no KeyboardInterrupt handler)
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and child.poll() is None:  # wait for the first stored batch
         if _stored_documents(db):
