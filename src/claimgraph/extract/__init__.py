@@ -171,15 +171,14 @@ class _Extractor:
         model = self.model
         by_pair = {(c.sentence, c.subject, c.object): c for c in candidates}
         row_of = {key: row for row, key in enumerate(by_pair)}
-        column_of = {relation: column for column, relation in enumerate(model.relations)}
         matrix = model.probabilities([c.features for c in by_pair.values()])
         kept: list[RawClaim] = []
         read: set[tuple[int, str, str, str]] = set()
         for item in raw:
             number = self.sent_index[item.predicate.i]
             row = row_of.get((number, item.subject, item.object))
-            if item.relation in column_of and row is not None:
-                item.score = float(matrix[row, column_of[item.relation]])
+            if item.relation in model.column and row is not None:
+                item.score = float(matrix[row, model.column[item.relation]])
             kept.append(item)
             read.add((number, item.subject, item.relation, item.object))
         symmetric = self.lexicon.symmetric

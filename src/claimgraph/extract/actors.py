@@ -289,8 +289,7 @@ class ActorTable:
         if noun is not None and (noun.lemma_.lower() in self.collective or kind or plural_group):
             phrase = self.doc[ent.start:noun.i + 1].text if noun.i == ent.end else f"{ent.text} {noun.text}"
             actor = self._demonym_group(base, phrase)
-            if self.lexicon.actor_kinds.get(noun.lemma_.lower()) == "civilians":
-                actor.denotes = "civilians"  # "Chinese tourists", "Afghan refugees": people, not a group that acts
+            self.mark_civilians(actor, noun)
             self.add_mention(ent.start, ent.end, actor, "demonym")
         elif noun is None and (ent.root.tag_ in ("NNPS", "NNS") or ent.text.endswith("s")):
             actor = self._demonym_group(base, ent.text)
@@ -418,6 +417,12 @@ class ActorTable:
             return True
         return lemma.endswith(self.people_suffixes) and not lemma.endswith(self.thing_suffixes)
 
+
+    def mark_civilians(self, actor: Actor, head: Token) -> None:
+        """"Chinese tourists", "Afghan refugees": a described group of civilians keeps that kind, so the
+        readings closed to civilians (a state visit, a concession) stay closed to it."""
+        if not actor.denotes and self.lexicon.actor_kinds.get(head.lemma_.lower()) == "civilians":
+            actor.denotes = "civilians"
 
     def actor_at(self, token: Token) -> Actor | None:
         key = self.token_actor.get(token.i)

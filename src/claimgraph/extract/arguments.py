@@ -358,7 +358,7 @@ class ArgumentResolver:
                 end = child.right_edge.i + 1
                 break
         actor = self.table.new_actor(self.doc[start:end].text, "organization", named=False)
-        self._mark_civilians(actor, token)
+        self.table.mark_civilians(actor, token)
         if not any(m.actor == actor.key and m.start == start for m in self.table.mentions):
             self.table.add_mention(start, end, actor, "description")
         return [[actor.key]]
@@ -408,15 +408,9 @@ class ArgumentResolver:
                 end += 1
         name = self.doc[start:end].text
         actor = self.table.new_actor(name, "organization", named=False)
-        self._mark_civilians(actor, token)
+        self.table.mark_civilians(actor, token)
         self.table.add_mention(start, end, actor, "description")
         return [[actor.key]]
-
-    def _mark_civilians(self, actor, head: Token) -> None:
-        """"Chinese tourists", "Afghan refugees": a described group of civilians keeps that kind, so the
-        readings closed to civilians (a state visit, a concession) stay closed to it."""
-        if not actor.denotes and self.actor_kinds.get(head.lemma_.lower()) == "civilians":
-            actor.denotes = "civilians"
 
     def _kind_actor(self, token: Token) -> list[list[str]]:
         """An actor the text describes without naming: "two civilians", "police", "a government

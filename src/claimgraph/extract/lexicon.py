@@ -303,9 +303,6 @@ class Lexicon:
                 found[lemma] = found.get(lemma, frozenset()) | {p.relation for p in predicates}
         return found
 
-    def word_set(self, section: dict, key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in section.get(key, ()))
-
 
 def _read_yaml(*parts: str) -> dict:
     path = resources.files("claimgraph").joinpath("data", *parts)

@@ -37,6 +37,7 @@ class RelationModel:
         self.name = name
         self.heads = heads
         self.relations = list(heads)
+        self.column = {relation: column for column, relation in enumerate(self.relations)}
         self.softmax = none is not None
         columns = {**heads, **({none.relation: none} if none is not None else {})}
         self._biases = numpy.array([h.bias for h in columns.values()])
