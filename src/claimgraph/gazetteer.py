@@ -97,3 +97,15 @@ def load_gazetteer() -> Gazetteer:
                 raise DataFileError(f"gazetteer: {entry.id!r} lists context name {name!r} that is not one of its "
                                     f"names or capitals")
     return gazetteer
+
+
+@lru_cache(maxsize=4)
+def names_by_kind(kinds: frozenset[str]) -> dict[str, str]:
+    """Every name, alias and demonym of the entries of these kinds -> the entry's id. A name that two entries
+    share names neither: it cannot say which one is meant."""
+    found: dict[str, str | None] = {}
+    for entry in load_gazetteer():
+        if entry.kind in kinds:
+            for name in (*entry.names, *entry.demonyms):
+                found[name] = entry.id if found.get(name, entry.id) == entry.id else None
+    return {name: entry_id for name, entry_id in found.items() if entry_id is not None}

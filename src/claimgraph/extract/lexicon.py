@@ -276,6 +276,8 @@ class Lexicon:
     former: frozenset[str] = frozenset()
     parts: dict[str, str] = field(default_factory=dict)  # part noun -> kind
     parent_nouns: frozenset[str] = frozenset()
+    named_bodies: frozenset[str] = frozenset()  # parts.yaml: bodies whose name names their owner
+    owner_kinds: frozenset[str] = frozenset()  # parts.yaml: gazetteer kinds that can own a named body
     modality: dict = field(default_factory=dict)
     reporting: dict = field(default_factory=dict)
     # common nouns that denote an actor of a kind when no name is given (data/cues/actor_kinds.yaml)
@@ -414,6 +416,8 @@ def load_lexicon() -> Lexicon:
     parts = _read_yaml("cues", "parts.yaml")
     lexicon.parts = {word.lower(): kind for kind, words in parts["parts"].items() for word in words}
     lexicon.parent_nouns = frozenset(parts.get("parents") or ())
+    lexicon.named_bodies = frozenset(_word(w) for w in parts.get("named_bodies") or ())
+    lexicon.owner_kinds = frozenset(parts.get("owner_kinds") or ())
     lexicon.modality = _read_yaml("cues", "modality.yaml")
     lexicon.reporting = _read_yaml("cues", "reporting.yaml")
     lexicon.intent, lexicon.hedging, lexicon.reporting_cues = _cues(lexicon.modality, lexicon.reporting,

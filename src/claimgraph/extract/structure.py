@@ -1,9 +1,12 @@
 """Structural relations from titles, appositions and possessives: MEMBER_OF (with role) and PART_OF (kind)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
-from .actors import ActorTable
+from ..gazetteer import names_by_kind
+from .actors import Actor, ActorTable, MentionSpan
 from .arguments import ArgumentResolver
 from .lexicon import Lexicon
 from .predicates import RawClaim
@@ -25,6 +28,8 @@ class StructureFinder:
         self.parent_nouns = lexicon.parent_nouns
         self.member_nouns = lexicon.member_nouns
         self.grammar = lexicon.grammar
+        self.named_bodies = lexicon.named_bodies
+        self.owner_names = names_by_kind(lexicon.owner_kinds)
 
     # -- helpers -------------------------------------------------------------------------------
     def _actor(self, token: Token):
@@ -224,10 +229,10 @@ class StructureFinder:
                                 self.table.actors[owner_key].type in ORG_TYPES:
                             kind = self.parts.get(parse.lower[i]) or self.parts.get(lemma)
                             out.append(self._claim("structure:apposed-part", token, "PART_OF", actor.key, owner_key, kind=kind))
-        # "Egyptian army" -> Egyptian military is part of Egypt
+        # "Egyptian army", "the U.S. Senate" -> Egyptian military, American legislature: part of the state
         for mention in self.table.mentions:
             actor = self.table.actors.get(mention.actor)
-            if actor is not None and mention.kind == "demonym" and actor.parent_hint and actor.kind:
+            if actor is not None and mention.kind in ("demonym", "description") and actor.parent_hint and actor.kind:
                 out.append(self._claim("structure:branch", self.doc[mention.start], "PART_OF", actor.key, actor.parent_hint,
                                        kind="unit"))
         for actor in list(self.table.actors.values()):
@@ -237,4 +242,68 @@ class StructureFinder:
                     root = self.doc[mention.start:mention.end].root
                     out.append(self._claim("structure:demonym-institution", root, "PART_OF", actor.key, actor.parent_hint,
                                            kind=self.parts.get(root.lemma_.lower())))
+        done = {(c.subject, c.object) for c in out}
+        out.extend(c for c in self.name_anchors() if (c.subject, c.object) not in done)
         return out
+
+    # -- owners a body's own name names ----------------------------------------------------------
+    def name_anchors(self) -> list[RawClaim]:
+        """'U.S. Senate', 'Kenya Interior Ministry', 'the Pakistani military': a body whose name, before its
+        head noun, names a state or an intergovernmental body it belongs to. A body the gazetteer knows
+        belongs only where the gazetteer says, directly or through its parents ('U.S. Central Command' is
+        part of the U.S. military, so of the U.S.; the 'Syrian Democratic Forces' are no part of Syria).
+        Other bodies only when their head noun is one of a state's or an organization's (parts.yaml)."""
+        out: list[RawClaim] = []
+        parse, gazetteer, seen = self.table.parse, self.table.gazetteer, set()
+        for mention in list(self.table.mentions):
+            actor = self.table.actors.get(mention.actor)
+            if actor is None or actor.type != "organization" or mention.kind not in ("name", "alias", "acronym"):
+                continue
+            root = self.doc[mention.start:mention.end].root
+            entry = gazetteer.get(actor.gazetteer_id) if actor.gazetteer_id else None
+            if entry is None and parse.lemma[root.i] not in self.named_bodies and \
+                    parse.lower[root.i] not in self.named_bodies:
+                continue
+            above = _ancestors(gazetteer, entry) if entry is not None else None
+            for owner, start, end in self._owners_before(mention, root):
+                gid = owner.gazetteer_id if isinstance(owner, Actor) else owner
+                if above is not None and gid not in above:
+                    continue
+                if not isinstance(owner, Actor):  # a name inside the body's name: now a mention of its own
+                    named = gazetteer.get(gid)
+                    owner = self.table.new_actor(named.name, named.type, gazetteer_id=gid)
+                    self.table.mentions.append(MentionSpan(start, end, owner.key, "name"))
+                if owner.key != actor.key and (actor.key, owner.key) not in seen:
+                    seen.add((actor.key, owner.key))
+                    out.append(self._claim("structure:name-anchor", root, "PART_OF", actor.key, owner.key,
+                                           kind=self.parts.get(parse.lemma[root.i])))
+        return out
+
+    def _owners_before(self, mention: MentionSpan, root: Token) -> Iterator[tuple[Actor | str, int, int]]:
+        """States and organizations named before the head noun, with their token span: an actor for a
+        compound or adjective before the name ('Kenya Interior Ministry'), a gazetteer id for a name inside
+        it ('U.S. Senate'). Words after the head ('Mission in Mali') name no owner."""
+        parse = self.table.parse
+        for child in parse.children[root.i]:
+            if child < mention.start and parse.dep[child] in ("compound", "amod", "nmod"):
+                owner = self.table.actor_at_index(child)
+                if owner is not None and owner.type in ORG_TYPES:
+                    yield owner, child, child + 1
+        for i in range(mention.start, root.i):
+            for j in range(min(root.i, i + 4), i, -1):
+                gid = self.owner_names.get(parse.span_text(i, j))
+                if gid is not None:
+                    yield gid, i, j
+                    break
+
+
+def _ancestors(gazetteer, entry) -> set[str]:
+    """The ids above a gazetteer entry: its parents, their parents, ..."""
+    found: set[str] = set()
+    todo = list(entry.parents)
+    while todo:
+        gid = todo.pop()
+        if gid not in found and (parent := gazetteer.get(gid)) is not None:
+            found.add(gid)
+            todo.extend(parent.parents)
+    return found
