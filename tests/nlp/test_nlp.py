@@ -25,11 +25,23 @@ def test_nlp_pipeline_has_claimgraph_components(nlp):
     ("ISIS fighters crossed the border.", "ISIS", "ORG"),
     ("Officials in Cairo said so.", "Cairo", "GPE"),
     ("Egyptians protested.", "Egyptians", "NORP"),
+    ("The strike was reported by the Guardian on Monday.", "the Guardian", "ORG"),
+    ("The Islamic State group claimed the attack.", "Islamic State group", "ORG"),
 ])
 def test_nlp_gazetteer_ruler_labels_known_names(nlp, text, name, label):
     doc = nlp(text)
     assert (name, label) in {(e.text, e.label_) for e in doc.ents}
     assert all(e.ent_id_ for e in doc.ents if e.text == name)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "National Security Adviser Robert O'Brien said the talks would go on.",
+    "Kenya's National Assembly approved the plan.",
+])
+def test_nlp_a_one_word_title_needs_its_article(nlp, text):
+    # "The National" is a newspaper; "National" alone is a word inside other names
+    assert not any(e.ent_id_ == "the_national" for e in nlp(text).ents)
 
 
 @pytest.mark.slow

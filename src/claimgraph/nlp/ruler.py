@@ -21,7 +21,13 @@ def build_patterns(gazetteer: Gazetteer) -> list[dict]:
                 continue
             seen.add((text, form_label))
             patterns.append({"label": form_label, "pattern": text, "id": entry.id})
-            # "the Islamic State group" style aliases starting with "the" also match without it.
+            # "the Islamic State group" style aliases starting with "the" also match without it; a one-word
+            # rest ("The National", "The Atlantic", "The Times") is a common word inside other names
+            # ("National Assembly", "Atlantic Council"), so it needs its article, in either case
             if text.lower().startswith("the "):
-                patterns.append({"label": form_label, "pattern": text[4:], "id": entry.id})
+                rest = text[4:]
+                variant = rest if len(rest.split()) > 1 else ("the " if text[0] == "T" else "The ") + rest
+                if (variant, form_label) not in seen:
+                    seen.add((variant, form_label))
+                    patterns.append({"label": form_label, "pattern": variant, "id": entry.id})
     return patterns
