@@ -77,6 +77,7 @@ class Prepositions:
     inclusion: frozenset[str]
     left: frozenset[str]
     cut_with: frozenset[str]
+    employer: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -274,6 +275,8 @@ class Lexicon:
     roles: dict[str, str] = field(default_factory=dict)  # role word -> role
     role_modifiers: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
+    job_roles: frozenset[str] = frozenset()  # roles.yaml `jobs`: roles held at an employer, never for a state
+    not_members: frozenset[str] = frozenset()  # roles.yaml `not_members`: people who left ("defector")
     parts: dict[str, str] = field(default_factory=dict)  # part noun -> kind
     parent_nouns: frozenset[str] = frozenset()
     named_bodies: frozenset[str] = frozenset()  # parts.yaml: bodies whose name names their owner
@@ -413,6 +416,8 @@ def load_lexicon() -> Lexicon:
     lexicon.roles = {word.lower(): role for role, words in roles["roles"].items() for word in words}
     lexicon.role_modifiers = frozenset(roles.get("modifiers") or ())
     lexicon.former = frozenset(roles.get("former") or ())
+    lexicon.job_roles = frozenset(roles.get("jobs") or ())
+    lexicon.not_members = frozenset(_word(w) for w in roles.get("not_members") or ())
     parts = _read_yaml("cues", "parts.yaml")
     lexicon.parts = {word.lower(): kind for kind, words in parts["parts"].items() for word in words}
     lexicon.parent_nouns = frozenset(parts.get("parents") or ())

@@ -205,9 +205,11 @@ class PredicateMatcher:
             return i in resolved or actor_at(i) is not None
 
         for child in predicate.children:
-            if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and not is_actor(child.i):
-                out.append(child)
-                out.extend(child.conjuncts)
+            if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
+                if not is_actor(child.i):
+                    out.append(child)
+                    out.extend(child.conjuncts)
+                # "warned South Korea of retaliation": the parser hangs the theme on the actor object
                 out.extend(p for p in self.pobjs(child, preps.object_theme) if not is_actor(p.i))
             elif child.dep_ in ("prep", "agent") and child.lower_ in preps.theme:
                 for pobj in child.children:

@@ -24,11 +24,14 @@ class StructureFinder:
         self.roles = lexicon.roles
         self.role_modifiers = lexicon.role_modifiers
         self.former = lexicon.former
+        self.job_roles = lexicon.job_roles
+        self.not_members = lexicon.not_members
         self.parts = lexicon.parts
         self.parent_nouns = lexicon.parent_nouns
         self.member_nouns = lexicon.member_nouns
         self.grammar = lexicon.grammar
         self.named_bodies = lexicon.named_bodies
+        self.institution_words = frozenset(w for words in lexicon.actor_words.institutions.values() for w in words)
         self.owner_names = names_by_kind(lexicon.owner_kinds)
 
     # -- helpers -------------------------------------------------------------------------------
@@ -43,6 +46,16 @@ class StructureFinder:
                 actor = self.table.actors.get(key)
                 if actor is not None and actor.type in ORG_TYPES:
                     return key
+        return None
+
+    def _employer(self, noun: Token) -> str | None:
+        """The organization an 'at', 'with' or 'for' phrase on a job noun names."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in self.grammar.prepositions.employer:
+                for pobj in child.children:
+                    actor = self._actor(pobj) if pobj.dep_ == "pobj" else None
+                    if actor is not None and actor.type == "organization":
+                        return actor.key
         return None
 
     def _role(self, noun: Token) -> tuple[str | None, bool]:
@@ -111,12 +124,17 @@ class StructureFinder:
             nouns.append(root.head.head)
         out = []
         for noun in nouns:
-            if self._actor(noun) is not None:
+            if self._actor(noun) is not None or noun.lemma_.lower() in self.not_members:
                 continue
             role, former = self._role(noun)
             if role is None and noun.lemma_.lower() not in self.member_nouns:
                 continue
             org = self._org_of(noun)
+            if org is not None and self.table.actors[org].type == "state":
+                # "an Iran analyst at the Eurasia Group", "a French journalist": a job is held at an
+                # employer; a country named beside it is its subject or the holder's nationality
+                employer = self._employer(noun)
+                org = employer if employer is not None or role in self.job_roles else org
             if org is not None and org != person:
                 out.append(self._claim("structure:apposition", noun, "MEMBER_OF", person, org, role=role, former=former))
         # "Avi X of The Outlet", "The Outlet's Avi X"
@@ -149,8 +167,8 @@ class StructureFinder:
                 continue
             owner = self._org_of(token)
             place = self._place_modifier(token)
-            if owner is None or place is None:
-                continue
+            if owner is None or place is None or not self._state_owns(owner, None, lemma):
+                continue  # "China's western Xinjiang province" is a territory, not a body
             phrase = self._phrase(token)
             actor = self.table.new_actor(phrase, "organization", named=False)
             actor.parent_hint = actor.parent_hint or owner
@@ -216,7 +234,7 @@ class StructureFinder:
                 continue
             if noun_kind and parse.pos[i] == "NOUN" and actor is not None:
                 owner = self._org_of(token)
-                if owner and owner != actor.key:
+                if owner and owner != actor.key and self._state_owns(owner, actor, lemma):
                     out.append(self._claim("structure:possessive-part", token, "PART_OF", actor.key, owner, kind=noun_kind))
                 continue
             # "Hamas's Qassam Brigades": a possessive on a named organization
@@ -226,7 +244,8 @@ class StructureFinder:
                         owner = self.resolver.resolve(self.doc[child])
                         owner_key = owner[0][0] if owner and owner[0] else None
                         if owner_key and owner_key != actor.key and \
-                                self.table.actors[owner_key].type in ORG_TYPES:
+                                self.table.actors[owner_key].type in ORG_TYPES and \
+                                self._state_owns(owner_key, actor, lemma):
                             kind = self.parts.get(parse.lower[i]) or self.parts.get(lemma)
                             out.append(self._claim("structure:apposed-part", token, "PART_OF", actor.key, owner_key, kind=kind))
         # "Egyptian army", "the U.S. Senate" -> Egyptian military, American legislature: part of the state
@@ -245,6 +264,17 @@ class StructureFinder:
         done = {(c.subject, c.object) for c in out}
         out.extend(c for c in self.name_anchors() if (c.subject, c.object) not in done)
         return out
+
+    def _state_owns(self, owner_key: str, part: Actor | None, head_lemma: str) -> bool:
+        """Whether a state's possessive makes a body part of the state: 'Kenya's National Assembly' and
+        'Iran's Revolutionary Guards' are; 'Britain's Financial Times', 'Nigeria's Boko Haram' and
+        'China's Xinjiang province' (a territory) are only from there. Other owners always own."""
+        if self.table.actors[owner_key].type != "state":
+            return True
+        entry = self.table.gazetteer.get(part.gazetteer_id) if part is not None and part.gazetteer_id else None
+        if entry is not None:
+            return self.table.actors[owner_key].gazetteer_id in _ancestors(self.table.gazetteer, entry)
+        return head_lemma in self.named_bodies or head_lemma in self.institution_words
 
     # -- owners a body's own name names ----------------------------------------------------------
     def name_anchors(self) -> list[RawClaim]:
