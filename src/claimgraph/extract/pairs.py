@@ -93,6 +93,7 @@ class PairFeaturizer:
         self.cue_relations = lexicon.cue_relations
         # (word, word) -> the pair's features that do not depend on its order, for the current sentence
         self._unordered: dict[tuple[int, int], list[str]] = {}
+        self._path_words: dict[int, tuple[str, ...]] = {}  # word -> its path features, for the current sentence
         self.role_words = frozenset(lexicon.roles) | frozenset(
             w for w, kind in lexicon.actor_kinds.items() if kind == "title_role")
 
@@ -131,7 +132,7 @@ class PairFeaturizer:
         head = self.parse.head
         chains = {i: _ancestors(head, i) for found in words.values() for i in found}
         depths = {i: _depths(chain) for i, chain in chains.items()}
-        self._unordered = {}
+        self._unordered, self._path_words = {}, {}
         out = []
         for s_key, s_words in words.items():
             for o_key, o_words in words.items():
@@ -164,13 +165,21 @@ class PairFeaturizer:
                             if not table.actor_at_index(i))
         path = chain_s[1:] + chain_o[1:] + ([governor] if governor not in (s_i, o_i) else [])
         for i in path:
-            lemma = parse.lemma[i]
-            if parse.pos[i] in ("VERB", "NOUN", "ADP", "ADJ", "PROPN") and not table.actor_at_index(i):
-                features.append(f"path={lemma}")
-            features.extend(f"cue={relation}" for relation in self.cue_relations.get(lemma, ()))
-            if lemma in self.role_words:
-                features.append("role_on_path")
+            features.extend(self._path_word(i))
         return features
+
+    def _path_word(self, i: int) -> tuple[str, ...]:
+        """The features of word i on the path between two actors, made once per sentence: the words
+        near the root of a sentence lie on the path of most of its pairs."""
+        found = self._path_words.get(i)
+        if found is None:
+            parse = self.parse
+            lemma = parse.lemma[i]
+            path = [f"path={lemma}"] if parse.pos[i] in ("VERB", "NOUN", "ADP", "ADJ", "PROPN") and \
+                not self.table.actor_at_index(i) else []
+            found = self._path_words[i] = (*path, *(f"cue={relation}" for relation in self.cue_relations.get(lemma, ())),
+                                           *(("role_on_path",) if lemma in self.role_words else ()))
+        return found
 
     def _pair(self, number: int, s_key: str, s_i: int, o_key: str, o_i: int,
               rule_relations: dict[tuple[str, str], list[str]], chains: dict[int, list[int]],
