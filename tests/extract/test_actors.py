@@ -72,3 +72,17 @@ def test_actors_region_possessive_branch_is_part_of_the_group(nlp):
     parts = [(names[c.subject], names[c.object]) for c in extraction.claims if c.relation == "PART_OF"]
     assert any("branch" in s and o == "Islamic State" for s, o in parts), parts
     assert {m.name: m.type for m in extraction.mentions}.get("Sinai") == "location"
+
+
+def test_actors_has_mention_sees_every_mention_and_merge(nlp):
+    from claimgraph.extract.actors import ActorTable, MentionSpan
+    from claimgraph.extract.lexicon import load_lexicon
+
+    table = ActorTable(nlp("Rebels attacked the town."), load_lexicon())
+    rebels, town = table.new_actor("rebels", "organization"), table.new_actor("the town", "location")
+    table.add_mention(0, 1, rebels, "description")
+    assert table.has_mention(rebels.key, 0) and not table.has_mention(town.key, 2)
+    table.mentions.append(MentionSpan(2, 4, town.key, "description"))  # appended directly, after an ask
+    assert table.has_mention(town.key, 2)
+    table._merge(town, rebels)  # a merge moves mentions to the winner
+    assert table.has_mention(rebels.key, 2) and not table.has_mention(town.key, 2)

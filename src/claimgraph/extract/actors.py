@@ -78,6 +78,10 @@ class ActorTable:
         self._by_key: dict[str, str] = {}  # gazetteer id or normalized name -> actor key
         self._counter = 0  # keys are never reused, even after merges
         self._span_names: dict[tuple[int, int], str] = {}  # (start, end) -> _span_name, asked for again and again
+        # (actor key, start) of every mention, brought up to date on each has_mention: the mentions
+        # are appended from several places, and an unnamed actor's resolution asks on every word
+        self._mention_starts: set[tuple[str, int]] = set()
+        self._indexed = 0  # mentions[:_indexed] are in _mention_starts
         self.gazetteer = load_gazetteer()
         words = lexicon.actor_words
         self.institutions = words.institutions
@@ -120,6 +124,13 @@ class ActorTable:
                 actor.aliases.append(text)
             for i in range(start, end):
                 self.token_actor.setdefault(i, actor.key)
+
+    def has_mention(self, key: str, start: int) -> bool:
+        """Whether a mention of actor `key` starts at token `start`."""
+        for mention in self.mentions[self._indexed:]:
+            self._mention_starts.add((mention.actor, mention.start))
+        self._indexed = len(self.mentions)
+        return (key, start) in self._mention_starts
 
     # -- building -----------------------------------------------------------------------------
     def build(self) -> "ActorTable":
@@ -355,6 +366,7 @@ class ActorTable:
         for mention in self.mentions:
             if mention.actor == loser.key:
                 mention.actor = winner.key
+        self._mention_starts, self._indexed = set(), 0  # mentions changed actor: index them again
         for i, key in list(self.token_actor.items()):
             if key == loser.key:
                 self.token_actor[i] = winner.key

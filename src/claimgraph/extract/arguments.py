@@ -269,9 +269,9 @@ class ArgumentResolver:
         start = noun.left_edge.i
         while start < noun.i and self.doc[start].dep_ == "det":
             start += 1
-        if not any(m.actor == actor.key and m.start == start for m in self.table.mentions):
+        if not self.table.has_mention(actor.key, start):
             self.table.add_mention(start, noun.i + 1, actor, "description")
-            phrase = self.doc[start:noun.i + 1].text
+            phrase = self.parse.span_text(start, noun.i + 1)
             if phrase not in actor.aliases:
                 actor.aliases.append(phrase)
         return [[actor.key]] + owner[1:]
@@ -357,9 +357,9 @@ class ArgumentResolver:
                     p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC") for p in child.children):
                 end = child.right_edge.i + 1
                 break
-        actor = self.table.new_actor(self.doc[start:end].text, "organization", named=False)
+        actor = self.table.new_actor(self.parse.span_text(start, end), "organization", named=False)
         self.table.mark_civilians(actor, token)
-        if not any(m.actor == actor.key and m.start == start for m in self.table.mentions):
+        if not self.table.has_mention(actor.key, start):
             self.table.add_mention(start, end, actor, "description")
         return [[actor.key]]
 
@@ -406,7 +406,7 @@ class ArgumentResolver:
             end = place.i + 1
             while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
                 end += 1
-        name = self.doc[start:end].text
+        name = self.parse.span_text(start, end)
         actor = self.table.new_actor(name, "organization", named=False)
         self.table.mark_civilians(actor, token)
         self.table.add_mention(start, end, actor, "description")
@@ -474,7 +474,7 @@ class ArgumentResolver:
             while start < i and (parse.lower[start] in self.kind_name_drop or parse.pos[start] == "NUM"
                                  or parse.dep[start] in ("det", "punct", "quantmod", "advmod", "poss", "nummod")):
                 start += 1
-        name = self.doc[start:i + 1].text
+        name = self.parse.span_text(start, i + 1)
         first = self.doc[start]
         if first.is_sent_start and parse.pos[start] not in ("PROPN",) and not parse.ent_type[start] \
                 and not first.is_upper:
@@ -483,6 +483,6 @@ class ArgumentResolver:
         type_ = "organization" if plural or kind == "counted_group" or lemma in self.kind_bodies else "person"
         actor = self.table.new_actor(name, type_, named=False)
         actor.denotes = actor.denotes or kind
-        if not any(m.actor == actor.key and m.start == start for m in self.table.mentions):
+        if not self.table.has_mention(actor.key, start):
             self.table.add_mention(start, i + 1, actor, "description")
         return [[actor.key]]

@@ -45,11 +45,24 @@ def _ancestors(head: list[int], i: int) -> list[int]:
     return chain
 
 
-def _hops(up_a: list[int], up_b: list[int]) -> int:
-    """Dependency hops between two words, from their chains of ancestors (no common one: very far)."""
-    common = set(up_b)
-    top = next((i for i in up_a if i in common), None)
-    return up_a.index(top) + up_b.index(top) if top is not None else 1000
+def _depths(chain: list[int]) -> dict[int, int]:
+    """Each ancestor of a chain -> its place in it (its first one): hops and the governor are read
+    off it without a set and two list.index per pair."""
+    return {word: k for k, word in reversed(list(enumerate(chain)))}
+
+
+def _meet(up_a: list[int], depth_b: dict[int, int]) -> tuple[int, int] | None:
+    """The lowest common ancestor of two words, as (its place in `up_a`, its place in b's chain)."""
+    for k, word in enumerate(up_a):
+        if word in depth_b:
+            return k, depth_b[word]
+    return None
+
+
+def _hops(up_a: list[int], depth_b: dict[int, int]) -> int:
+    """Dependency hops between two words (no common ancestor: very far)."""
+    meet = _meet(up_a, depth_b)
+    return meet[0] + meet[1] if meet is not None else 1000
 
 
 def _arc(parse: Parse, chain: list[int]) -> str:
@@ -80,6 +93,7 @@ class PairFeaturizer:
         self.cue_relations = lexicon.cue_relations
         # (word, word) -> the pair's features that do not depend on its order, for the current sentence
         self._unordered: dict[tuple[int, int], list[str]] = {}
+        self._path_words: dict[int, tuple[str, ...]] = {}  # word -> its path features, for the current sentence
         self.role_words = frozenset(lexicon.roles) | frozenset(
             w for w, kind in lexicon.actor_kinds.items() if kind == "title_role")
 
@@ -117,8 +131,8 @@ class PairFeaturizer:
             return []
         head = self.parse.head
         chains = {i: _ancestors(head, i) for found in words.values() for i in found}
-        on_chain = {i: frozenset(chain) for i, chain in chains.items()}
-        self._unordered = {}
+        depths = {i: _depths(chain) for i, chain in chains.items()}
+        self._unordered, self._path_words = {}, {}
         out = []
         for s_key, s_words in words.items():
             for o_key, o_words in words.items():
@@ -129,8 +143,8 @@ class PairFeaturizer:
                     s_i, o_i = s_words[0], o_words[0]
                 else:
                     s_i, o_i = min(((s, o) for s in s_words for o in o_words),
-                                   key=lambda pair: _hops(chains[pair[0]], chains[pair[1]]))
-                candidate = self._pair(number, s_key, s_i, o_key, o_i, rule_relations, chains, on_chain)
+                                   key=lambda pair: _hops(chains[pair[0]], depths[pair[1]]))
+                candidate = self._pair(number, s_key, s_i, o_key, o_i, rule_relations, chains, depths)
                 if candidate is not None:
                     out.append(candidate)
         return out
@@ -151,25 +165,32 @@ class PairFeaturizer:
                             if not table.actor_at_index(i))
         path = chain_s[1:] + chain_o[1:] + ([governor] if governor not in (s_i, o_i) else [])
         for i in path:
-            lemma = parse.lemma[i]
-            if parse.pos[i] in ("VERB", "NOUN", "ADP", "ADJ", "PROPN") and not table.actor_at_index(i):
-                features.append(f"path={lemma}")
-            features.extend(f"cue={relation}" for relation in self.cue_relations.get(lemma, ()))
-            if lemma in self.role_words:
-                features.append("role_on_path")
+            features.extend(self._path_word(i))
         return features
+
+    def _path_word(self, i: int) -> tuple[str, ...]:
+        """The features of word i on the path between two actors, made once per sentence: the words
+        near the root of a sentence lie on the path of most of its pairs."""
+        found = self._path_words.get(i)
+        if found is None:
+            parse = self.parse
+            lemma = parse.lemma[i]
+            path = [f"path={lemma}"] if parse.pos[i] in ("VERB", "NOUN", "ADP", "ADJ", "PROPN") and \
+                not self.table.actor_at_index(i) else []
+            found = self._path_words[i] = (*path, *(f"cue={relation}" for relation in self.cue_relations.get(lemma, ())),
+                                           *(("role_on_path",) if lemma in self.role_words else ()))
+        return found
 
     def _pair(self, number: int, s_key: str, s_i: int, o_key: str, o_i: int,
               rule_relations: dict[tuple[str, str], list[str]], chains: dict[int, list[int]],
-              on_chain: dict[int, frozenset[int]]) -> Candidate | None:
+              depths: dict[int, dict[int, int]]) -> Candidate | None:
         parse, table = self.parse, self.table
-        up_s, up_o = chains[s_i], chains[o_i]
-        common = on_chain[o_i]
-        governor = next((i for i in up_s if i in common), None)
-        if governor is None:
+        up_s = chains[s_i]
+        meet = _meet(up_s, depths[o_i])
+        if meet is None:
             return None
-        chain_s = up_s[:up_s.index(governor)]
-        chain_o = up_o[:up_o.index(governor)]
+        governor = up_s[meet[0]]
+        chain_s, chain_o = up_s[:meet[0]], chains[o_i][:meet[1]]
         if len(chain_s) + len(chain_o) > MAX_PATH:
             return None
         subject, obj = table.actors[s_key], table.actors[o_key]

@@ -9,6 +9,7 @@ from the annotated VOA training stories; no pickle, no download.
 from __future__ import annotations
 
 import json
+from itertools import repeat
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -61,7 +62,7 @@ class RelationModel:
         rows, starts = [], []
         for features in pairs:
             starts.append(len(rows))
-            rows.extend([index(f, unknown) for f in set(features)])
+            rows.extend(map(index, set(features), repeat(unknown)))
             rows.append(unknown)  # no pair is empty for reduceat
         totals = numpy.add.reduceat(self._weights[rows], starts, axis=0) + self._biases
         if self.softmax:
