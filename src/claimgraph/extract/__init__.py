@@ -106,6 +106,7 @@ class _Extractor:
         self.weapon_words = lexicon.modes.get("AID", {}).get("weapons", frozenset())
         self.model = load_relation_model()
         self.opposed = lexicon.ontology.names(opposed=True)
+        self.cooperative = lexicon.ontology.names(stance="cooperative")
         self.sent_index = [0] * len(doc)
         for number, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
@@ -121,10 +122,14 @@ class _Extractor:
         if self.model is not None:
             raw = self.decide(raw, self.pair_candidates(raw))
         narrator = self._own_outlet()
+        # "Erdogan ... Turkey": a member does not cooperate with, meet or back its own organization
+        belongs = {frozenset((item.subject, item.object)) for item in raw if item.relation in self.membership}
         claims, seen = [], set()
         for item in raw:
             if narrator in (item.subject, item.object) and item.relation not in self.opposed:
                 continue  # "told VOA", "VOA asked the ministry": the outlet reporting, not a party to events
+            if item.relation in self.cooperative and frozenset((item.subject, item.object)) in belongs:
+                continue
             claim = self._claim(item)
             if claim is None:
                 continue
