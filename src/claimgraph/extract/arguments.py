@@ -37,6 +37,7 @@ class ArgumentResolver:
         self.owned_targets = words.owned_targets
         self.not_actors = words.not_collective
         self.affiliation_words = words.affiliation_words
+        self.opposition_words = words.opposition_words
         self.role_nouns = words.role_nouns
         self.not_name_modifiers = words.not_name_modifiers
         self.quantifiers = lexicon.grammar.quantifier_nouns
@@ -236,8 +237,9 @@ class ArgumentResolver:
                             return self._single(self.doc[pobj], depth + 1)
             if lemma not in self.collective:  # "opposition groups in Zimbabwe" are a group, not a count
                 return []
-        if parse.pos[i] == "NOUN" and any(c < i and dep[c] == "amod" and parse.lower[c] in self.affiliation_words
-                                          for c in children):
+        if parse.pos[i] == "NOUN" and any(c < i and (dep[c] == "amod" and parse.lower[c] in self.affiliation_words or
+                                                     dep[c] in ("amod", "compound") and
+                                                     parse.lower[c] in self.opposition_words) for c in children):
             return self._affiliated(token)
         if lemma in self.owned_targets:  # "Hamas positions": Hamas; "a police patrol": the patrol itself
             return self._owner(token, depth) or self._kind_actor(token)

@@ -237,6 +237,7 @@ class ActorWords:
     org_pronouns: frozenset[str]
     owned_targets: frozenset[str]
     affiliation_words: frozenset[str]
+    opposition_words: frozenset[str]
     not_name_modifiers: frozenset[str]
     institutions: dict[str, frozenset[str]]
     people_suffixes: tuple[str, ...]
@@ -255,7 +256,8 @@ class ActorWords:
                    state_descriptions=words("state_descriptions"),
                    person_pronouns=frozenset(actors["pronouns"]["person"]),
                    org_pronouns=frozenset(actors["pronouns"]["organization"]), owned_targets=words("owned_targets"),
-                   affiliation_words=words("affiliation_modifiers"), not_name_modifiers=words("not_name_modifiers"),
+                   affiliation_words=words("affiliation_modifiers"),
+                   opposition_words=words("opposition_modifiers"), not_name_modifiers=words("not_name_modifiers"),
                    institutions={kind: frozenset(ws) for kind, ws in actors["demonym_institutions"].items()},
                    people_suffixes=tuple(actors.get("people_suffixes") or ()),
                    thing_suffixes=tuple(actors.get("thing_suffixes") or ()))
