@@ -169,8 +169,11 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
     for child in children[noun.i]:
         named_modifier = dep[child] in ("compound", "nmod", "amod") and (parse.ent_type[child]
                                                                          or parse.pos[child] == "PROPN")
-        if dep[child] == "poss" or named_modifier:
+        if dep[child] == "poss":
             subjects.extend(resolve(doc[child]))
+        elif named_modifier:  # "the Jeddah talks", "the Gaza ceasefire": a place before the noun is where
+            actors = m.resolver.table.actors
+            subjects.extend(slot for slot in resolve(doc[child]) if not slot or actors[slot[0]].type != "location")
         elif dep[child] in ("prep", "agent") and parse.lower[child] in agent:
             for pobj in children[child]:
                 if dep[pobj] == "pobj":
