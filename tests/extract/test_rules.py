@@ -631,3 +631,27 @@ thousands 5 npadvmod NOUN NNS thousand
     claims = _claims(m, doc)
     assert ("ASSAULT", "rebels", "police", "noun:fighting") in claims
     assert ("ASSAULT", "police", "rebels", "noun:fighting") in claims
+
+
+def test_rule_subject_event_agent_is_the_doer_of_a_when_clause():
+    m, doc = _parse("""
+Soldiers 2 nsubjpass NOUN NNS soldier
+were 2 auxpass AUX VBD be
+killed 2 ROOT VERB VBN kill
+when 5 advmod SCONJ WRB when
+Hamas 5 nsubj PROPN NNP Hamas B-ORG
+attacked 2 advcl VERB VBD attack
+. 2 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.event_agent"].read(m, doc[2], 0, True)) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "soldiers", "verb:kill") in _claims(m, doc)
+    m, doc = _parse("""
+Soldiers 2 nsubjpass NOUN NNS soldier
+were 2 auxpass AUX VBD be
+killed 2 ROOT VERB VBN kill
+when 5 advmod SCONJ WRB when
+Hamas 5 nsubj PROPN NNP Hamas B-ORG
+arrived 2 advcl VERB VBD arrive
+. 2 punct PUNCT . .
+""")
+    assert RULES["subject.event_agent"].read(m, doc[2], 0, True) is None  # arriving is no violent act

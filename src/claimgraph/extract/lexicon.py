@@ -181,6 +181,7 @@ class Grammar:
     lose_lemma: str
     undergo_verbs: frozenset[str]
     life_nouns: frozenset[str]
+    event_clause_marks: frozenset[str]
     charge_verbs: frozenset[str]
     time: TimeWords
 

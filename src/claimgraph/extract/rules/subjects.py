@@ -54,7 +54,8 @@ def event_agent(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> 
 
 
 def event_doers(m: PredicateMatcher, verb: Token) -> Actors:
-    """The doers of the violent events a verb's "in"/"during" phrase names (grammar `prepositions.event`)."""
+    """The doers of the violent events a verb's "in"/"during" phrase names (grammar `prepositions.event`), else
+    of the violent act of its "when" clause."""
     found: Actors = []
     for event in m.pobjs(verb, m.grammar.prepositions.event):
         for noun in (event, *event.conjuncts):
@@ -70,6 +71,15 @@ def event_doers(m: PredicateMatcher, verb: Token) -> Actors:
                 found.extend(slot for slot in doers if slot not in found)
                 if doers:
                     break
+    if not found:
+        # "five soldiers were killed when militants attacked their base": the doer of the violent act
+        # of a "when" clause (grammar `event_clause_marks`)
+        parse = m.parse
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
+                d.dep_ in ("mark", "advmod") and d.lower_ in m.grammar.event_clause_marks for d in c.children)):
+            if any(spec.relation in m.violent for spec in m.lookup(m.lexicon.verbs, parse.lemma[clause.i],
+                                                                   clause.lower_)):
+                found.extend(slot for slot in m.subjects(clause) if slot not in found)
     return found
 
 
