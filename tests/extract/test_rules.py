@@ -655,3 +655,28 @@ arrived 2 advcl VERB VBD arrive
 . 2 punct PUNCT . .
 """)
     assert RULES["subject.event_agent"].read(m, doc[2], 0, True) is None  # arriving is no violent act
+
+
+def test_rule_subject_event_agent_reads_who_an_attack_came_from():
+    m, doc = _parse("""
+Troops 1 nsubj NOUN NNS troop
+came 1 ROOT VERB VBD come
+under 1 prep ADP IN under
+attack 2 pobj NOUN NN attack
+from 3 prep ADP IN from
+Hamas 4 pobj PROPN NNP Hamas B-ORG
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.event_agent"].read(m, doc[1], 0, False)) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "troops", "verb:come") in _claims(m, doc)
+    m, doc = _parse("""
+Kenya 1 nsubj PROPN NNP Kenya B-GPE
+came 1 ROOT VERB VBD come
+under 1 prep ADP IN under
+pressure 2 pobj NOUN NN pressure
+from 3 prep ADP IN from
+Hamas 4 pobj PROPN NNP Hamas B-ORG
+. 1 punct PUNCT . .
+""")
+    assert RULES["subject.event_agent"].read(m, doc[1], 0, False) is None  # pressure is no violent event
+    assert not any(c[0] == "ASSAULT" for c in _claims(m, doc))

@@ -77,6 +77,8 @@ class Prepositions:
     light_verb_object: frozenset[str]
     joint_act: frozenset[str]
     event: frozenset[str]
+    event_source: frozenset[str]
+    undergo: frozenset[str]
     place_attribute: frozenset[str]
     branch_place: frozenset[str]
     inclusion: frozenset[str]

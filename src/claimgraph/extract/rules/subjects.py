@@ -41,36 +41,55 @@ def event_agent(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> 
     """Who did a harm that names no doer but the violent event it happened in: the doer of that event
     ("killed in an attack by X", "died in an Israeli airstrike"), or the other side of a clash ("killed in a
     gun battle with police"). For a passive of a hostile verb with no "by" agent, and for verbs whose subject is
-    the one harmed ("died": grammar `undergo_verbs`; "lost their lives": `life_nouns`)."""
+    the one harmed ("died": grammar `undergo_verbs`; "lost their lives": `life_nouns`; "came under attack from
+    X": `prepositions.undergo`), whose harm with no doer named names nobody."""
     parse = m.parse
     dep, children = parse.dep, parse.children
     if not passive and (parse.lemma[verb.i] in m.grammar.undergo_verbs or any(
             dep[c] == "dobj" and parse.lemma[c] in m.grammar.life_nouns for c in children[verb.i])):
         return event_doers(m, verb)  # (with no such event nobody is named: the one who died did nothing)
+    undergo = m.grammar.prepositions.undergo
+    if not passive and any(is_violent_event(m, noun) for noun in m.pobjs(verb, undergo)):
+        return event_doers(m, verb, undergo)  # "came under attack from X"; "came under attack" names nobody
     if not passive or any(dep[c] == "agent" for c in children[verb.i]) or not any(
             spec.relation in m.opposed for spec in m.lookup(m.lexicon.verbs, parse.lemma[verb.i], verb.lower_)):
         return None  # (an aid delivered during an attack is not the attacker's aid)
     return event_doers(m, verb) or None
 
 
-def event_doers(m: PredicateMatcher, verb: Token) -> Actors:
+def violent_nouns(m: PredicateMatcher, noun: Token) -> list:
+    """The lexicon's violent noun predicates a word is (by its own form first: "fighting" as the parser's
+    verb is the noun "fighting", not "fight")."""
+    specs = m.lookup(m.lexicon.nouns, noun.lower_, noun.lower_) or \
+        m.lookup(m.lexicon.nouns, m.parse.lemma[noun.i], noun.lower_)
+    return [spec for spec in specs if spec.relation in m.violent]
+
+
+def is_violent_event(m: PredicateMatcher, noun: Token) -> bool:
+    """Whether the word, or a word coordinated with it, names a violent event ("attack", "gun battle")."""
+    return any(violent_nouns(m, n) for n in (noun, *noun.conjuncts))
+
+
+def event_doers(m: PredicateMatcher, verb: Token, preps: frozenset[str] | None = None) -> Actors:
     """The doers of the violent events a verb's "in"/"during" phrase names (grammar `prepositions.event`), else
     of the violent act of its "when" clause."""
     found: Actors = []
-    for event in m.pobjs(verb, m.grammar.prepositions.event):
+    events = False
+    source = m.grammar.prepositions.event_source
+    for event in m.pobjs(verb, preps or m.grammar.prepositions.event):
         for noun in (event, *event.conjuncts):
-            # (by its own form first: "fighting" as the parser's verb is the noun "fighting", not "fight")
-            specs = m.lookup(m.lexicon.nouns, noun.lower_, noun.lower_) or \
-                m.lookup(m.lexicon.nouns, m.parse.lemma[noun.i], noun.lower_)
-            for spec in specs:
-                if spec.relation not in m.violent:
-                    continue
+            for spec in violent_nouns(m, noun):
+                events = True
                 doers, between = m.noun_subjects(noun)
                 if not doers and spec.mode == "clash" and not between:
                     doers = m.objects(noun, spec)  # "a gun battle with police": the other side
+                if not doers:  # "came under attack from Taliban fighters"
+                    doers = [slot for p in m.pobjs(noun, source) for slot in m.resolver.resolve(p)]
                 found.extend(slot for slot in doers if slot not in found)
                 if doers:
                     break
+    if events and not found:  # "came under fire from Israeli forces": the parser hangs the source on the verb
+        found = [slot for p in m.pobjs(verb, source) for slot in m.resolver.resolve(p)]
     if not found:
         # "five soldiers were killed when militants attacked their base": the doer of the violent act
         # of a "when" clause (grammar `event_clause_marks`)
