@@ -680,3 +680,16 @@ Hamas 4 pobj PROPN NNP Hamas B-ORG
 """)
     assert RULES["subject.event_agent"].read(m, doc[1], 0, False) is None  # pressure is no violent event
     assert not any(c[0] == "ASSAULT" for c in _claims(m, doc))
+
+
+def test_rule_object_owner_reads_whom_the_captors_hold():
+    m, doc = _parse("""
+Hamas 1 poss PROPN NNP Hamas B-ORG
+kidnappers 2 nsubj NOUN NNS kidnapper
+fled 2 ROOT VERB VBD flee
+. 2 punct PUNCT . .
+""")
+    spec = Predicate(relation="ASSAULT", lemma="kidnapper", pos="noun", object=("owner", "of"), agent_noun=True)
+    found, saw = RULES["object.owner"].read(m, doc[1], spec, False, "owner")
+    assert (_names(m, found), saw) == (["Hamas"], True)
+    assert ("ASSAULT", "kidnappers", "Hamas", "noun:kidnapper") in _claims(m, doc)

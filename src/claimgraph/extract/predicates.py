@@ -387,6 +387,8 @@ class PredicateMatcher:
                 subjects = [s for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS
                             for s in self.resolver.resolve(c)]
             between: list[list[str]] = []
+        elif spec.agent_noun:  # "their captors": the noun is the actor doing it
+            subjects, between = self.resolver.resolve(predicate), []
         else:
             subjects, between = self.noun_subjects(predicate)
         objects = self.objects(predicate, spec)

@@ -44,6 +44,7 @@ OBJECT_SLOT_RULES = {
     "xcomp_object": "object.intended_act",
     "unless": "object.condition",
     "own_subject": "object.own_subject",
+    "owner": "object.owner",
 }
 OBJECT_PREPOSITION_RULE = "object.preposition"
 # When no slot gave an actor: the first fallback that answers decides.

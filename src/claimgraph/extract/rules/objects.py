@@ -137,6 +137,15 @@ def own_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passive:
     return _actors(m, tokens), bool(tokens)
 
 
+@RULES.register("object.owner", example="The schoolgirls were freed by their captors.")
+def owner(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+          slot: str) -> tuple[Actors, bool]:
+    """The possessor of a noun that names the doer ("the students' captors": those held); not a possessive
+    pronoun, which the light coreference often resolves to another actor of the story."""
+    tokens = [c for c in predicate.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return _actors(m, tokens), bool(tokens)
+
+
 # -- fallbacks: rule(matcher, predicate, spec, seen_object) -> actors, or None when it does not apply --------
 @RULES.register("object.in_clause", example="Hamas turned to Israel for help.")
 def in_clause(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: bool) -> Actors | None:
