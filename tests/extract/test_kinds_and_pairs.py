@@ -80,13 +80,15 @@ def test_model_scores_and_provenance_of_model_claims():
 
 @pytest.mark.slow
 def test_model_adds_membership_the_rules_do_not_read(nlp):
-    # an apposed role with "at": no title rule reads it; the model, trained on VOA, does
-    text = "Denny Roy, a senior fellow at the East-West Center, said the talks would fail."
+    # an apposed role with "at": no title rule reads it; the model, trained on VOA, does. (With "the East-West
+    # Center" the pair scored 0.501 against the 0.5 threshold, and any retraining flipped it; an organization the
+    # gazetteer knows scores 0.9 in the same construction, before and after the events branch's retraining.)
+    text = "Denny Roy, a researcher at the International Crisis Group, said the talks would fail."
     document = Document.from_text(text, source="test.txt", published="2021-03-01")
     extraction = extract_document(nlp(text), document)
     names = {m.actor: m.name for m in extraction.mentions}
     found = {(names[c.subject], c.relation, names[c.object]): c.evidence.provenance for c in extraction.claims}
-    provenance = found.get(("Denny Roy", "MEMBER_OF", "East-West Center"))
+    provenance = found.get(("Denny Roy", "MEMBER_OF", "International Crisis Group"))
     assert provenance is not None, found
     assert provenance["model"] == load_relation_model().name and 0.5 <= provenance["score"] <= 1.0
 

@@ -486,3 +486,210 @@ soldiers 7 pobj NOUN NNS soldier
     found = RULES["reading.joint_act"].read(m, [_claim(m, doc[1], "COOPERATE", "Hamas", "Fatah")])
     assert {(c.relation, _names(m, [[c.subject]])[0], c.rule) for c in found} == {
         ("ASSAULT", "Hamas", "reading:joint-act"), ("ASSAULT", "Fatah", "reading:joint-act")}
+
+
+# -- short event reports (events branch) ---------------------------------------------------------------------
+KILLED_IN_BATTLE = """
+Joseph 2 nsubjpass PROPN NNP Joseph B-PERSON
+was 2 auxpass AUX VBD be
+killed 2 ROOT VERB VBN kill
+in 2 prep ADP IN in
+a 5 det DET DT a
+battle 3 pobj NOUN NN battle
+with 5 prep ADP IN with
+police 6 pobj NOUN NNS police
+. 2 punct PUNCT . .
+"""
+DIED_IN_ATTACK = """
+Soldiers 1 nsubj NOUN NNS soldier
+died 1 ROOT VERB VBD die
+in 1 prep ADP IN in
+an 4 det DET DT an
+attack 2 pobj NOUN NN attack
+by 4 prep ADP IN by
+Hamas 5 pobj PROPN NNP Hamas B-ORG
+. 1 punct PUNCT . .
+"""
+
+
+def test_rule_subject_event_agent_is_the_other_side_of_the_battle():
+    m, doc = _parse(KILLED_IN_BATTLE)
+    assert _names(m, RULES["subject.event_agent"].read(m, doc[2], 0, True)) == ["police"]
+    assert RULES["subject.event_agent"].read(m, doc[2], 0, False) is None  # an active verb names its own subject
+    assert ("ASSAULT", "police", "Joseph", "verb:kill") in _claims(m, doc)
+
+
+def test_rule_subject_event_agent_is_the_doer_of_the_attack_someone_died_in():
+    m, doc = _parse(DIED_IN_ATTACK)
+    assert _names(m, RULES["subject.event_agent"].read(m, doc[1], 0, False)) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "soldiers", "verb:die") in _claims(m, doc)
+    m, doc = _parse("""
+Soldiers 1 nsubj NOUN NNS soldier
+died 1 ROOT VERB VBD die
+in 1 prep ADP IN in
+the 4 det DET DT the
+attack 2 pobj NOUN NN attack
+. 1 punct PUNCT . .
+""")
+    assert RULES["subject.event_agent"].read(m, doc[1], 0, False) == []  # who died did nothing
+    assert _claims(m, doc) == set()
+
+
+def test_rule_subject_event_agent_leaves_a_passive_that_is_no_harm():
+    m, doc = _parse("""
+Aid 2 nsubjpass NOUN NN aid
+was 2 auxpass AUX VBD be
+delivered 2 ROOT VERB VBN deliver
+during 2 prep ADP IN during
+an 5 det DET DT an
+attack 3 pobj NOUN NN attack
+by 5 prep ADP IN by
+Hamas 6 pobj PROPN NNP Hamas B-ORG
+. 2 punct PUNCT . .
+""")
+    assert RULES["subject.event_agent"].read(m, doc[2], 0, True) is None
+
+
+def test_rule_object_own_subject_is_the_one_harmed():
+    m, doc = _parse(DIED_IN_ATTACK)
+    spec = _spec("ASSAULT", "die", "own_subject")
+    found, saw = RULES["object.own_subject"].read(m, doc[1], spec, False, "own_subject")
+    assert (_names(m, found), saw) == (["soldiers"], True)
+
+
+def test_rule_subject_charged_party_is_the_one_charged_not_the_accuser():
+    m, doc = _parse("""
+Police 1 nsubj NOUN NNS police
+charged 1 ROOT VERB VBD charge
+Hamas 1 dobj PROPN NNP Hamas B-ORG
+with 1 prep ADP IN with
+attacking 3 pcomp VERB VBG attack
+Israel 4 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.charged_party"].read(m, doc[4], 0, False)) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "Israel", "verb:attack") in _claims(m, doc)
+    assert not any(c[:3] == ("ASSAULT", "police", "Israel") for c in _claims(m, doc))
+    m, doc = _parse("""
+Police 1 nsubj NOUN NNS police
+charged 1 ROOT VERB VBD charge
+him 1 dobj PRON PRP he
+with 1 prep ADP IN with
+attacking 3 pcomp VERB VBG attack
+Israel 4 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert RULES["subject.charged_party"].read(m, doc[4], 0, False) == []  # an unknown "him", not the police
+
+
+def test_rule_subject_relative_clause_on_an_act_is_the_actor_inside_it():
+    m, doc = _parse("""
+An 1 det DET DT an
+operation 7 nsubj NOUN NN operation
+by 1 prep ADP IN by
+Hamas 2 pobj PROPN NNP Hamas B-ORG
+which 5 nsubj PRON WDT which
+killed 1 relcl VERB VBD kill
+soldiers 5 dobj NOUN NNS soldier
+ended 7 ROOT VERB VBD end
+. 7 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.relative_clause"].read(m, doc[5], 0, False)) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "soldiers", "verb:kill") in _claims(m, doc)
+
+
+def test_rule_noun_subject_owner_reads_the_agent_of_a_series():
+    m, doc = _parse("""
+Nigeria 1 nsubj PROPN NNP Nigeria B-GPE
+saw 1 ROOT VERB VBD see
+a 3 det DET DT a
+wave 1 dobj NOUN NN wave
+of 3 prep ADP IN of
+kidnappings 4 pobj NOUN NNS kidnapping
+of 5 prep ADP IN of
+children 6 pobj NOUN NNS child
+by 3 prep ADP IN by
+gangs 8 pobj NOUN NNS gang
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["noun_subject.owner"].read(m, doc[5])) == ["gangs"]
+    assert ("ASSAULT", "gangs", "children", "noun:kidnapping") in _claims(m, doc)
+
+
+def test_matcher_reads_a_gerund_subject_as_the_noun_with_both_sides_fighting():
+    m, doc = _parse("""
+Fighting 5 nsubj VERB VBG fight
+between 0 prep ADP IN between
+rebels 1 pobj NOUN NNS rebel
+and 2 cc CCONJ CC and
+police 2 conj NOUN NNS police
+displaced 5 ROOT VERB VBD displace
+thousands 5 npadvmod NOUN NNS thousand
+. 5 punct PUNCT . .
+""")
+    assert m.is_gerund_noun(0)
+    claims = _claims(m, doc)
+    assert ("ASSAULT", "rebels", "police", "noun:fighting") in claims
+    assert ("ASSAULT", "police", "rebels", "noun:fighting") in claims
+
+
+def test_rule_subject_event_agent_is_the_doer_of_a_when_clause():
+    m, doc = _parse("""
+Soldiers 2 nsubjpass NOUN NNS soldier
+were 2 auxpass AUX VBD be
+killed 2 ROOT VERB VBN kill
+when 5 advmod SCONJ WRB when
+Hamas 5 nsubj PROPN NNP Hamas B-ORG
+attacked 2 advcl VERB VBD attack
+. 2 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.event_agent"].read(m, doc[2], 0, True)) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "soldiers", "verb:kill") in _claims(m, doc)
+    m, doc = _parse("""
+Soldiers 2 nsubjpass NOUN NNS soldier
+were 2 auxpass AUX VBD be
+killed 2 ROOT VERB VBN kill
+when 5 advmod SCONJ WRB when
+Hamas 5 nsubj PROPN NNP Hamas B-ORG
+arrived 2 advcl VERB VBD arrive
+. 2 punct PUNCT . .
+""")
+    assert RULES["subject.event_agent"].read(m, doc[2], 0, True) is None  # arriving is no violent act
+
+
+def test_rule_subject_event_agent_reads_who_an_attack_came_from():
+    m, doc = _parse("""
+Troops 1 nsubj NOUN NNS troop
+came 1 ROOT VERB VBD come
+under 1 prep ADP IN under
+attack 2 pobj NOUN NN attack
+from 3 prep ADP IN from
+Hamas 4 pobj PROPN NNP Hamas B-ORG
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.event_agent"].read(m, doc[1], 0, False)) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "troops", "verb:come") in _claims(m, doc)
+    m, doc = _parse("""
+Kenya 1 nsubj PROPN NNP Kenya B-GPE
+came 1 ROOT VERB VBD come
+under 1 prep ADP IN under
+pressure 2 pobj NOUN NN pressure
+from 3 prep ADP IN from
+Hamas 4 pobj PROPN NNP Hamas B-ORG
+. 1 punct PUNCT . .
+""")
+    assert RULES["subject.event_agent"].read(m, doc[1], 0, False) is None  # pressure is no violent event
+    assert not any(c[0] == "ASSAULT" for c in _claims(m, doc))
+
+
+def test_rule_object_owner_reads_whom_the_captors_hold():
+    m, doc = _parse("""
+Hamas 1 poss PROPN NNP Hamas B-ORG
+kidnappers 2 nsubj NOUN NNS kidnapper
+fled 2 ROOT VERB VBD flee
+. 2 punct PUNCT . .
+""")
+    spec = Predicate(relation="ASSAULT", lemma="kidnapper", pos="noun", object=("owner", "of"), agent_noun=True)
+    found, saw = RULES["object.owner"].read(m, doc[1], spec, False, "owner")
+    assert (_names(m, found), saw) == (["Hamas"], True)
+    assert ("ASSAULT", "kidnappers", "Hamas", "noun:kidnapper") in _claims(m, doc)

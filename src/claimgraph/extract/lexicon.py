@@ -15,11 +15,12 @@ from ..relations import Ontology, load_ontology, read_relations
 PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_theme", "themes",
                   "needs_theme_word", "needs_object_prep", "reverse", "object_types", "needs_plural",
                   "needs_subject", "from_subject", "needs_subject_types", "mutual", "mediator",
-                  "no_subject_pairing", "not_theme_word", "not_subject_kinds", "not_object_kinds"}
+                  "no_subject_pairing", "not_theme_word", "not_subject_kinds", "not_object_kinds",
+                  "mutual_between", "agent_noun"}
 # What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
 ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
                          "counted_group"))
-OBJECT_SLOTS = {"dobj", "dative", "ccomp", "xcomp_object", "unless"}
+OBJECT_SLOTS = {"dobj", "dative", "ccomp", "xcomp_object", "unless", "own_subject", "owner"}
 # The language whose grammar words (data/lang/<code>/grammar.yaml) the rules read.
 LANGUAGE = "en"
 
@@ -51,6 +52,12 @@ class Predicate:
     not_subject_kinds: tuple[str, ...] = ()
     not_object_kinds: tuple[str, ...] = ()
     mutual: bool = False  # both sides do it ("clashed with"): a claim in each direction
+    # the sides a noun names with "between" both do it ("fighting between X and Y"), though "X's fighting
+    # against Y" is X's alone
+    mutual_between: bool = False
+    # the noun names the doer itself ("their captors", "the kidnappers of X"): it is the subject, and its
+    # possessor or "of" phrase the object
+    agent_noun: bool = False
     # "X and Y fought" is not "X fought alongside Y": coordinated subjects are not paired as each other's object
     no_subject_pairing: bool = False
     mediator: bool = False  # the subject acts between the "between" parties ("mediation between X and Y")
@@ -72,6 +79,9 @@ class Prepositions:
     between: frozenset[str]
     light_verb_object: frozenset[str]
     joint_act: frozenset[str]
+    event: frozenset[str]
+    event_source: frozenset[str]
+    undergo: frozenset[str]
     place_attribute: frozenset[str]
     branch_place: frozenset[str]
     inclusion: frozenset[str]
@@ -175,6 +185,10 @@ class Grammar:
     tie_nouns: frozenset[str]
     leave_object_lemmas: frozenset[str]
     lose_lemma: str
+    undergo_verbs: frozenset[str]
+    life_nouns: frozenset[str]
+    event_clause_marks: frozenset[str]
+    charge_verbs: frozenset[str]
     time: TimeWords
 
 

@@ -51,6 +51,7 @@ class PredicateMatcher:
         self.resolver = resolver
         self.symmetric = lexicon.ontology.symmetric
         self.violent = lexicon.ontology.names(violent=True)
+        self.opposed = lexicon.ontology.names(opposed=True)
         self.place_relations = lexicon.ontology.names(place_object=True)
         self.reporting_verbs = lexicon.reporting_cues.verbs
         self.doc = resolver.doc
@@ -313,6 +314,12 @@ class PredicateMatcher:
                 for spec in self.lookup(self.lexicon.nouns, lemma, lower):
                     token = self.doc[i] if token is None else token
                     claims.extend(self._match(token, spec))
+            elif self.is_gerund_noun(i):
+                # "Fighting between rebels and troops displaced thousands": an -ing form standing as a noun
+                # is read as the lexicon's noun ("fighting"), with the noun's sides
+                for spec in self.lookup(self.lexicon.nouns, lower, lower):
+                    token = self.doc[i] if token is None else token
+                    claims.extend(self._match(token, spec))
         read: list[RawClaim] = []
         for claim in claims:
             for rule in _CLAIM_READINGS:
@@ -328,6 +335,14 @@ class PredicateMatcher:
         claims = [c for c in claims if c.relation not in hostile or c.relation == "THREATEN"
                   or not self.is_threat(c.predicate)]
         return claims + read
+
+    def is_gerund_noun(self, i: int) -> bool:
+        """Whether the word is an -ing verb the parser made a noun phrase's head: a subject, object or
+        prepositional object with no subject or object of its own ("Fighting between X and Y displaced ...")."""
+        parse = self.parse
+        return parse.pos[i] == "VERB" and parse.tag[i] == "VBG" and \
+            parse.dep[i] in ("nsubj", "nsubjpass", "dobj", "pobj") and \
+            not any(parse.dep[c] in ("nsubj", "nsubjpass", "dobj", "aux") for c in parse.children[i])
 
     def lookup(self, table: dict, lemma: str, lower: str) -> list:
         """Lexicon entries for a word by (lowercased) lemma, else by a plain suffix-stripped form: the small
@@ -374,11 +389,15 @@ class PredicateMatcher:
                 subjects = [s for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS
                             for s in self.resolver.resolve(c)]
             between: list[list[str]] = []
+        elif spec.agent_noun:  # "their captors": the noun is the actor doing it
+            subjects, between = self.resolver.resolve(predicate), []
         else:
             subjects, between = self.noun_subjects(predicate)
         objects = self.objects(predicate, spec)
+        mutual = spec.mutual
         if between:
             if len(between) >= 2 and not spec.mediator:
+                mutual = mutual or spec.mutual_between
                 # "cooperation between X and Y" pairs X and Y even under "Z welcomed ..."
                 subjects, objects = between[:1], objects or between[1:]
             elif subjects:
@@ -433,7 +452,7 @@ class PredicateMatcher:
                         table.actors[obj].actor_kind in spec.not_object_kinds:
                     continue
                 for mode, theme in modes:
-                    pairs = [(subject, obj), (obj, subject)] if spec.mutual else [(subject, obj)]
+                    pairs = [(subject, obj), (obj, subject)] if mutual else [(subject, obj)]
                     for first, second in pairs:  # "X clashed with Y": both sides fight
                         out.append(RawClaim(predicate=predicate, relation=relation, subject=first, object=second,
                                             rule=f"{spec.pos}:{spec.lemma}",

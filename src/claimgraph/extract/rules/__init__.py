@@ -13,6 +13,7 @@ from .registry import RULES, RawClaim, Rule, RuleTable
 # Who does what a verb says: the first rule that answers (a list, even empty) decides; a rule that does not
 # apply answers None. The later ones climb to the clause the verb depends on.
 VERB_SUBJECT_RULES = (
+    "subject.event_agent",
     "subject.active",
     "subject.passive_agent",
     "subject.reported_clause",
@@ -22,6 +23,7 @@ VERB_SUBJECT_RULES = (
     "subject.adjective_control",
     "subject.control",
     "subject.coordination",
+    "subject.charged_party",
     "subject.prepositional_clause",
 )
 # Who does what a noun predicate says ("Hamas's attack on X"): the first rule that answers decides.
@@ -41,6 +43,8 @@ OBJECT_SLOT_RULES = {
     "ccomp": "object.clause_subject",
     "xcomp_object": "object.intended_act",
     "unless": "object.condition",
+    "own_subject": "object.own_subject",
+    "owner": "object.owner",
 }
 OBJECT_PREPOSITION_RULE = "object.preposition"
 # When no slot gave an actor: the first fallback that answers decides.

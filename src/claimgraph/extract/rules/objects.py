@@ -127,11 +127,30 @@ def clause_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passi
     return _actors(m, tokens), bool(tokens)
 
 
+@RULES.register("object.own_subject", example="21 passengers died in an attack by the rebels.")
+def own_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+                slot: str) -> tuple[Actors, bool]:
+    """The verb's own subject, for verbs whose subject is the one harmed ("X died in an attack by Y")."""
+    if passive:
+        return [], False
+    tokens = [c for c in predicate.children if c.dep_ == "nsubj"]
+    return _actors(m, tokens), bool(tokens)
+
+
+@RULES.register("object.owner", example="The schoolgirls were freed by their captors.")
+def owner(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+          slot: str) -> tuple[Actors, bool]:
+    """The possessor of a noun that names the doer ("the students' captors": those held); not a possessive
+    pronoun, which the light coreference often resolves to another actor of the story."""
+    tokens = [c for c in predicate.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return _actors(m, tokens), bool(tokens)
+
+
 # -- fallbacks: rule(matcher, predicate, spec, seen_object) -> actors, or None when it does not apply --------
 @RULES.register("object.in_clause", example="Hamas turned to Israel for help.")
 def in_clause(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: bool) -> Actors | None:
     """The first actor inside the verb's own clause, when no slot found one and its object is no thing."""
-    if predicate.pos_ != "VERB" or spec.needs_object_prep or spec.reverse or seen_object:
+    if predicate.pos_ != "VERB" or spec.pos != "verb" or spec.needs_object_prep or spec.reverse or seen_object:
         return None
     return clause_object(m, predicate) or None
 
@@ -139,7 +158,7 @@ def in_clause(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_objec
 @RULES.register("object.place", example="Troops imposed a curfew in Abidjan.")
 def place(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: bool) -> Actors | None:
     """A named place the act is done in or to, for relations whose object may be a place (place_object)."""
-    if predicate.pos_ != "VERB" or spec.reverse or spec.relation not in m.place_relations:
+    if predicate.pos_ != "VERB" or spec.pos != "verb" or spec.reverse or spec.relation not in m.place_relations:
         return None
     return place_object(m, predicate)
 

@@ -29,9 +29,77 @@ def active_subject(m: PredicateMatcher, verb: Token, depth: int, passive: bool) 
             if parse.pos[child] == "VERB":  # "The Red Cross operating in Iraq said": the participle's subject
                 inner = next((c for c in children[child] if dep[c] == "nsubj"), None)
                 return resolve(doc[inner]) if inner is not None else []
+            if dep[verb.i] == "relcl" and parse.lower[child] in m.grammar.relative_words:
+                return resolve(doc[child]) or None  # "an operation by X, which killed Y": subject.relative_clause
             child = doc[child]
             return resolve(child) or m.np_actors(child)
     return None
+
+
+@RULES.register("subject.event_agent", example="Arnel Joseph was killed in a gun battle with police.")
+def event_agent(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
+    """Who did a harm that names no doer but the violent event it happened in: the doer of that event
+    ("killed in an attack by X", "died in an Israeli airstrike"), or the other side of a clash ("killed in a
+    gun battle with police"). For a passive of a hostile verb with no "by" agent, and for verbs whose subject is
+    the one harmed ("died": grammar `undergo_verbs`; "lost their lives": `life_nouns`; "came under attack from
+    X": `prepositions.undergo`), whose harm with no doer named names nobody."""
+    parse = m.parse
+    dep, children = parse.dep, parse.children
+    if not passive and (parse.lemma[verb.i] in m.grammar.undergo_verbs or any(
+            dep[c] == "dobj" and parse.lemma[c] in m.grammar.life_nouns for c in children[verb.i])):
+        return event_doers(m, verb)  # (with no such event nobody is named: the one who died did nothing)
+    undergo = m.grammar.prepositions.undergo
+    if not passive and any(is_violent_event(m, noun) for noun in m.pobjs(verb, undergo)):
+        return event_doers(m, verb, undergo)  # "came under attack from X"; "came under attack" names nobody
+    if not passive or any(dep[c] == "agent" for c in children[verb.i]) or not any(
+            spec.relation in m.opposed for spec in m.lookup(m.lexicon.verbs, parse.lemma[verb.i], verb.lower_)):
+        return None  # (an aid delivered during an attack is not the attacker's aid)
+    return event_doers(m, verb) or None
+
+
+def violent_nouns(m: PredicateMatcher, noun: Token) -> list:
+    """The lexicon's violent noun predicates a word is (by its own form first: "fighting" as the parser's
+    verb is the noun "fighting", not "fight")."""
+    specs = m.lookup(m.lexicon.nouns, noun.lower_, noun.lower_) or \
+        m.lookup(m.lexicon.nouns, m.parse.lemma[noun.i], noun.lower_)
+    return [spec for spec in specs if spec.relation in m.violent]
+
+
+def is_violent_event(m: PredicateMatcher, noun: Token) -> bool:
+    """Whether the word, or a word coordinated with it, names a violent event ("attack", "gun battle")."""
+    return any(violent_nouns(m, n) for n in (noun, *noun.conjuncts))
+
+
+def event_doers(m: PredicateMatcher, verb: Token, preps: frozenset[str] | None = None) -> Actors:
+    """The doers of the violent events a verb's "in"/"during" phrase names (grammar `prepositions.event`), else
+    of the violent act of its "when" clause."""
+    found: Actors = []
+    events = False
+    source = m.grammar.prepositions.event_source
+    for event in m.pobjs(verb, preps or m.grammar.prepositions.event):
+        for noun in (event, *event.conjuncts):
+            for spec in violent_nouns(m, noun):
+                events = True
+                doers, between = m.noun_subjects(noun)
+                if not doers and spec.mode == "clash" and not between:
+                    doers = m.objects(noun, spec)  # "a gun battle with police": the other side
+                if not doers:  # "came under attack from Taliban fighters"
+                    doers = [slot for p in m.pobjs(noun, source) for slot in m.resolver.resolve(p)]
+                found.extend(slot for slot in doers if slot not in found)
+                if doers:
+                    break
+    if events and not found:  # "came under fire from Israeli forces": the parser hangs the source on the verb
+        found = [slot for p in m.pobjs(verb, source) for slot in m.resolver.resolve(p)]
+    if not found:
+        # "five soldiers were killed when militants attacked their base": the doer of the violent act
+        # of a "when" clause (grammar `event_clause_marks`)
+        parse = m.parse
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
+                d.dep_ in ("mark", "advmod") and d.lower_ in m.grammar.event_clause_marks for d in c.children)):
+            if any(spec.relation in m.violent for spec in m.lookup(m.lexicon.verbs, parse.lemma[clause.i],
+                                                                   clause.lower_)):
+                found.extend(slot for slot in m.subjects(clause) if slot not in found)
+    return found
 
 
 @RULES.register("subject.passive_agent", example="The convoy was attacked by Hamas.")
@@ -78,10 +146,15 @@ def purpose_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool) 
 
 @RULES.register("subject.relative_clause", example="Hamas, which attacked the convoy, denied it.")
 def relative_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
-    """The noun a relative clause describes."""
+    """The noun a relative clause describes; when that noun is an act of the lexicon, the actor inside it
+    ("an operation conducted by NISA, which resulted in the deaths of X")."""
     if m.parse.dep[verb.i] != "relcl":
         return None
-    return m.resolver.resolve(m.doc[m.parse.head[verb.i]])
+    head = m.doc[m.parse.head[verb.i]]
+    found = m.resolver.resolve(head)
+    if not found and not passive and m.lookup(m.lexicon.nouns, m.parse.lemma[head.i], head.lower_):
+        found = m.np_actors(head)
+    return found
 
 
 @RULES.register("subject.participle", example="Fighters planting bombs were seen near the base.")
@@ -143,6 +216,27 @@ def coordination(m: PredicateMatcher, verb: Token, depth: int, passive: bool) ->
     return m.subjects(m.doc[h], depth + 1)
 
 
+@RULES.register("subject.charged_party", example="Police charged him with terrorizing residents.")
+def charged_party(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
+    """The one accused, charged or held for the act in an "of", "with" or "for" clause: the object of the
+    charging verb (grammar `charge_verbs`: "charged X with killing Y"), or its passive subject ("X was
+    convicted of killing Y"); never the accuser."""
+    parse, doc, resolve = m.parse, m.doc, m.resolver.resolve
+    h = parse.head[verb.i]
+    # (only the act itself: "accused of planning to kidnap X" charges a plan, which is no kidnapping)
+    if depth or parse.dep[verb.i] != "pcomp" or parse.dep[h] != "prep":
+        return None
+    governor = parse.head[h]
+    if parse.pos[governor] not in ("VERB", "AUX") or parse.lemma[governor] not in m.grammar.charge_verbs:
+        return None
+    dep = parse.dep
+    for deps in (("dobj",), PASSIVE_SUBJECT_DEPS):
+        charged = [doc[c] for c in parse.children[governor] if dep[c] in deps]
+        if charged:
+            return [slot for token in charged for slot in resolve(token)]
+    return None
+
+
 @RULES.register("subject.prepositional_clause", example="Hamas was accused of attacking the convoy.")
 def prepositional_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
     """The subject of the verb, or the noun, that a preposition introducing the clause hangs on."""
@@ -166,7 +260,12 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
     dep, children = parse.dep, parse.children
     agent = m.grammar.prepositions.agent
     subjects: Actors = []
-    for child in children[noun.i]:
+    words = list(children[noun.i])
+    h = parse.head[noun.i]
+    if dep[noun.i] == "pobj" and parse.lower[h] == m.grammar.of and parse.lemma[parse.head[h]] in m.grammar.series_nouns:
+        # "a wave of kidnappings of children by gangs": the parser hangs the agent on the series noun
+        words.extend(c for c in children[parse.head[h]] if dep[c] in ("prep", "agent") and parse.lower[c] in agent)
+    for child in words:
         named_modifier = dep[child] in ("compound", "nmod", "amod") and (parse.ent_type[child]
                                                                          or parse.pos[child] == "PROPN")
         if dep[child] == "poss":
