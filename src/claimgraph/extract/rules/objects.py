@@ -46,6 +46,8 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
         if not tokens and dep[predicate.i] == "relcl" and any(
                 dep[c] == "dobj" and parse.lower[c] in m.grammar.relative_pronouns for c in children):
             tokens = [predicate.head]  # "the convoy that Hamas attacked"
+    if spec.actor_object:  # "backed X's plan": the plan is the object, and it is no actor
+        return [slot for token in tokens for slot in m.resolver.resolve(token)], bool(tokens)
     found = _actors(m, tokens)
     if not found and tokens and not passive and all(t.pos_ == "NOUN" for t in tokens):
         # "investigating crimes by X", "condemned attacks by X": an active verb takes no "by" agent,
@@ -123,7 +125,15 @@ def clause_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passi
     tokens: list[Token] = []
     clause_deps = ("ccomp", "xcomp", "acl") if predicate.pos_ == "NOUN" else ("ccomp", "xcomp")
     for clause in (c for c in predicate.children if c.dep_ in clause_deps):
+        if spec.clause_modal and not any(c.dep_ == "aux" and c.lower_ in spec.clause_modal for c in clause.children):
+            continue  # "said X must leave": the modal is the clause's own, not one somewhere in a quote
+        if spec.theme_in_clause and spec.needs_theme_word and not any(
+                t.lemma_.lower() in spec.needs_theme_word or t.lower_ in spec.needs_theme_word
+                for t in clause.subtree):
+            continue  # "said X committed abuses": the wrong is said of the clause's subject
         tokens.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if spec.clause_modal:  # "talks with X must continue": the talks are told, not X
+        return [slot for token in tokens for slot in m.resolver.resolve(token)], bool(tokens)
     return _actors(m, tokens), bool(tokens)
 
 
