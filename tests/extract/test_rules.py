@@ -658,3 +658,46 @@ ended 1 ccomp VERB VBD end
 . 1 punct PUNCT . .
 """)
     assert not any(c[0] == "REQUEST" for c in _claims(m, doc))
+
+
+def test_a_participle_complement_is_passive():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+remains 1 ROOT VERB VBZ remain
+accused 1 acomp VERB VBN accuse
+of 2 prep ADP IN of
+attacking 3 pcomp VERB VBG attack
+Israel 4 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert m.is_passive(doc[2])  # "remains accused of": Hamas is the accused, not the accuser
+    assert not any(c[0] == "ACCUSE" for c in _claims(m, doc))
+
+
+def test_rule_object_preposition_of_a_thing_takes_the_by_phrase_on_the_verb():
+    m, doc = _parse("""
+Fatah 1 nsubj PROPN NNP Fatah B-ORG
+complained 1 ROOT VERB VBD complain
+of 1 prep ADP IN of
+harassment 2 pobj NOUN NN harassment
+by 1 prep ADP IN by
+Hamas 4 pobj PROPN NNP Hamas B-ORG
+. 1 punct PUNCT . .
+""")
+    found, saw = RULES["object.preposition"].read(m, doc[1], _spec("ACCUSE", "complain", "of"), False, "of")
+    assert (_names(m, found), saw) == (["Hamas"], True)
+
+
+def test_rule_object_clause_subject_reads_a_for_to_clause():
+    m, doc = _parse("""
+Egypt 1 nsubj PROPN NNP Egypt B-GPE
+called 1 ROOT VERB VBD call
+for 5 mark SCONJ IN for
+Israel 5 nsubj PROPN NNP Israel B-GPE
+to 5 aux PART TO to
+withdraw 1 advcl VERB VB withdraw
+. 1 punct PUNCT . .
+""")
+    found, _ = RULES["object.clause_subject"].read(m, doc[1], _spec("REQUEST", "call", "ccomp"), False, "ccomp")
+    assert _names(m, found) == ["Israel"]
+    assert ("REQUEST", "Egypt", "Israel", "verb:call") in _claims(m, doc)

@@ -64,8 +64,9 @@ class PredicateMatcher:
     def is_passive(self, verb: Token) -> bool:
         parse = self.parse
         children = parse.children[verb.i]
+        # "remain accused of", "stand accused of": a participle complement is passive too
         return any(parse.dep[c] in ("auxpass", "nsubjpass", "csubjpass") for c in children) or (
-            parse.tag[verb.i] == "VBN" and parse.dep[verb.i] in ("acl",)
+            parse.tag[verb.i] == "VBN" and parse.dep[verb.i] in ("acl", "acomp", "oprd")
             and not any(parse.dep[c] == "aux" for c in children))
 
     def _particle_ok(self, verb: Token, particle: str | None) -> bool:
