@@ -435,6 +435,11 @@ class PredicateMatcher:
                 spec.mutual and not any(c.dep_ in ("dobj", "dative") for c in predicate.children))) \
                 and all(slot[0] in self._places(predicate) for slot in objects if slot):
             subjects, objects = subjects[:1], subjects[1:]
+        # "X and Y agreed to strengthen deterrence (against Z)": the two subjects agree with each other;
+        # what the agreed act is done to is no party to the agreement
+        if relation in self.symmetric and "xcomp_object" in spec.object and len(subjects) >= 2 \
+                and not spec.no_subject_pairing:
+            subjects, objects = subjects[:1], subjects[1:]
         if not objects:
             return []
         themes = self.themes(predicate, {k for slot in subjects for k in slot})
