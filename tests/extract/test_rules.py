@@ -693,3 +693,218 @@ fled 2 ROOT VERB VBD flee
     found, saw = RULES["object.owner"].read(m, doc[1], spec, False, "owner")
     assert (_names(m, found), saw) == (["Hamas"], True)
     assert ("ASSAULT", "kidnappers", "Hamas", "noun:kidnapper") in _claims(m, doc)
+
+
+# -- verbal relations: who is asked, criticized or met, and what is only a thing or a place -----------------
+def test_rule_subject_control_of_a_passive_participle_is_the_noun_it_describes():
+    m, doc = _parse("""
+a 1 det DET DT a
+meeting 8 nsubj NOUN NN meeting
+requested 1 acl VERB VBN request
+by 2 agent ADP IN by
+Egypt 3 pobj PROPN NNP Egypt B-GPE
+to 6 aux PART TO to
+discuss 2 xcomp VERB VB discuss
+Gaza 6 dobj PROPN NNP Gaza B-GPE
+opened 8 ROOT VERB VBD open
+. 8 punct PUNCT . .
+""")
+    # the meeting discusses, not Egypt who asked for it (and the meeting is no actor)
+    assert RULES["subject.control"].read(m, doc[6], 0, False) == []
+
+
+def test_rule_noun_subject_apposition_reads_the_actor_described():
+    m, doc = _parse("""
+Ramirez 7 nsubj PROPN NNP Ramirez B-PERSON
+, 0 punct PUNCT , ,
+a 3 det DET DT a
+critic 0 appos NOUN NN critic
+of 3 prep ADP IN of
+Ortega 4 pobj PROPN NNP Ortega B-PERSON
+, 0 punct PUNCT , ,
+lives 7 ROOT VERB VBZ live
+. 7 punct PUNCT . .
+""")
+    assert _names(m, RULES["noun_subject.apposition"].read(m, doc[3])) == ["Ramirez"]
+    assert ("ACCUSE", "Ramirez", "Ortega", "noun:critic") in _claims(m, doc)
+    m, doc = _parse("""
+Ramirez 1 nsubj PROPN NNP Ramirez B-PERSON
+is 1 ROOT AUX VBZ be
+a 3 det DET DT a
+critic 1 attr NOUN NN critic
+of 3 prep ADP IN of
+Ortega 4 pobj PROPN NNP Ortega B-PERSON
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["noun_subject.apposition"].read(m, doc[3])) == ["Ramirez"]
+    assert ("ACCUSE", "Ramirez", "Ortega", "noun:critic") in _claims(m, doc)
+
+
+def test_rule_object_clause_subject_with_a_modal_takes_only_an_actor_subject_of_a_modal_clause():
+    spec = Predicate(relation="REQUEST", lemma="say", pos="verb", object=("ccomp",), needs_object_prep=True,
+                     clause_modal=("must",))
+    m, doc = _parse("""
+Egypt 1 nsubj PROPN NNP Egypt B-GPE
+said 1 ROOT VERB VBD say
+Hamas 4 nsubj PROPN NNP Hamas B-ORG
+must 4 aux AUX MD must
+leave 1 ccomp VERB VB leave
+. 1 punct PUNCT . .
+""")
+    found, _ = RULES["object.clause_subject"].read(m, doc[1], spec, False, "ccomp")
+    assert _names(m, found) == ["Hamas"]
+    m, doc = _parse("""
+Egypt 1 nsubj PROPN NNP Egypt B-GPE
+said 1 ROOT VERB VBD say
+Hamas 3 nsubj PROPN NNP Hamas B-ORG
+left 1 ccomp VERB VBD leave
+. 1 punct PUNCT . .
+""")
+    found, _ = RULES["object.clause_subject"].read(m, doc[1], spec, False, "ccomp")
+    assert found == []  # no modal: a report, not a demand
+    m, doc = _parse("""
+Egypt 1 nsubj PROPN NNP Egypt B-GPE
+said 1 ROOT VERB VBD say
+talks 5 nsubj NOUN NNS talk
+with 2 prep ADP IN with
+Israel 3 pobj PROPN NNP Israel B-GPE
+must 5 aux AUX MD must
+continue 1 ccomp VERB VB continue
+. 1 punct PUNCT . .
+""")
+    found, _ = RULES["object.clause_subject"].read(m, doc[1], spec, False, "ccomp")
+    assert found == []  # the talks must continue: Israel is asked nothing
+
+
+def test_rule_object_clause_subject_with_theme_in_clause_needs_the_wrong_said_of_the_subject():
+    spec = Predicate(relation="ACCUSE", lemma="say", pos="verb", object=("ccomp",), needs_object_prep=True,
+                     needs_theme_word=("crimes",), theme_in_clause=True)
+    m, doc = _parse("""
+Egypt 1 nsubj PROPN NNP Egypt B-GPE
+said 1 ROOT VERB VBD say
+Hamas 3 nsubj PROPN NNP Hamas B-ORG
+committed 1 ccomp VERB VBD commit
+crimes 3 dobj NOUN NNS crime
+. 1 punct PUNCT . .
+""")
+    found, _ = RULES["object.clause_subject"].read(m, doc[1], spec, False, "ccomp")
+    assert _names(m, found) == ["Hamas"]
+    m, doc = _parse("""
+Egypt 1 nsubj PROPN NNP Egypt B-GPE
+said 1 ROOT VERB VBD say
+Hamas 3 nsubj PROPN NNP Hamas B-ORG
+left 1 ccomp VERB VBD leave
+, 1 punct PUNCT , ,
+citing 1 advcl VERB VBG cite
+crimes 5 dobj NOUN NNS crime
+. 1 punct PUNCT . .
+""")
+    found, _ = RULES["object.clause_subject"].read(m, doc[1], spec, False, "ccomp")
+    assert found == []
+
+
+def test_rule_object_direct_of_an_actor_object_entry_is_no_owner_of_a_thing():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+opposes 1 ROOT VERB VBZ oppose
+Egyptian 3 amod ADJ JJ egyptian B-NORP
+investment 1 dobj NOUN NN investment
+. 1 punct PUNCT . .
+""")
+    spec = Predicate(relation="REJECT", lemma="oppose", pos="verb", actor_object=True)
+    assert RULES["object.direct"].read(m, doc[1], spec, False, "dobj") == ([], True)
+
+
+def test_adjective_predicate_reads_its_copulas_subject():
+    m, doc = _parse("""
+Egypt 1 nsubj PROPN NNP Egypt B-GPE
+is 1 ROOT AUX VBZ be
+critical 1 acomp ADJ JJ critical
+of 2 prep ADP IN of
+Hamas 3 pobj PROPN NNP Hamas B-ORG
+. 1 punct PUNCT . .
+""")
+    assert ("ACCUSE", "Egypt", "Hamas", "adjective:critical") in _claims(m, doc)
+
+
+def test_symmetric_subjects_that_meet_in_a_place_are_each_others_party():
+    m, doc = _parse("""
+Hamas 3 nsubj PROPN NNP Hamas B-ORG
+and 0 cc CCONJ CC and
+Fatah 0 conj PROPN NNP Fatah B-ORG
+met 3 ROOT VERB VBD meet
+at 3 prep ADP IN at
+a 6 det DET DT a
+hotel 4 pobj NOUN NN hotel
+in 6 prep ADP IN in
+Cairo 7 pobj PROPN NNP Cairo B-GPE
+. 3 punct PUNCT . .
+""")
+    claims = {(r, s, o) for r, s, o, _ in _claims(m, doc) if r == "CONSULT"}
+    assert ("CONSULT", "Hamas", "Fatah") in claims
+    assert not any("Cairo" in (s, o) or "Egypt" in (s, o) for _, s, o in claims)
+
+
+def test_needs_infinitive_tells_a_request_from_a_report():
+    m, doc = _parse("""
+Egypt 1 nsubj PROPN NNP Egypt B-GPE
+told 1 ROOT VERB VBD tell
+Hamas 1 dobj PROPN NNP Hamas B-ORG
+to 4 aux PART TO to
+leave 1 xcomp VERB VB leave
+. 1 punct PUNCT . .
+""")
+    assert ("REQUEST", "Egypt", "Hamas", "verb:tell") in _claims(m, doc)
+    m, doc = _parse("""
+Egypt 1 nsubj PROPN NNP Egypt B-GPE
+told 1 ROOT VERB VBD tell
+Hamas 1 dobj PROPN NNP Hamas B-ORG
+that 4 mark SCONJ IN that
+talks 5 nsubj NOUN NNS talk
+ended 1 ccomp VERB VBD end
+. 1 punct PUNCT . .
+""")
+    assert not any(c[0] == "REQUEST" for c in _claims(m, doc))
+
+
+def test_a_participle_complement_is_passive():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+remains 1 ROOT VERB VBZ remain
+accused 1 acomp VERB VBN accuse
+of 2 prep ADP IN of
+attacking 3 pcomp VERB VBG attack
+Israel 4 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert m.is_passive(doc[2])  # "remains accused of": Hamas is the accused, not the accuser
+    assert not any(c[0] == "ACCUSE" for c in _claims(m, doc))
+
+
+def test_rule_object_preposition_of_a_thing_takes_the_by_phrase_on_the_verb():
+    m, doc = _parse("""
+Fatah 1 nsubj PROPN NNP Fatah B-ORG
+complained 1 ROOT VERB VBD complain
+of 1 prep ADP IN of
+harassment 2 pobj NOUN NN harassment
+by 1 prep ADP IN by
+Hamas 4 pobj PROPN NNP Hamas B-ORG
+. 1 punct PUNCT . .
+""")
+    found, saw = RULES["object.preposition"].read(m, doc[1], _spec("ACCUSE", "complain", "of"), False, "of")
+    assert (_names(m, found), saw) == (["Hamas"], True)
+
+
+def test_rule_object_clause_subject_reads_a_for_to_clause():
+    m, doc = _parse("""
+Egypt 1 nsubj PROPN NNP Egypt B-GPE
+called 1 ROOT VERB VBD call
+for 5 mark SCONJ IN for
+Israel 5 nsubj PROPN NNP Israel B-GPE
+to 5 aux PART TO to
+withdraw 1 advcl VERB VB withdraw
+. 1 punct PUNCT . .
+""")
+    found, _ = RULES["object.clause_subject"].read(m, doc[1], _spec("REQUEST", "call", "ccomp"), False, "ccomp")
+    assert _names(m, found) == ["Israel"]
+    assert ("REQUEST", "Egypt", "Israel", "verb:call") in _claims(m, doc)

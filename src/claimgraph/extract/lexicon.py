@@ -16,7 +16,8 @@ PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_
                   "needs_theme_word", "needs_object_prep", "reverse", "object_types", "needs_plural",
                   "needs_subject", "from_subject", "needs_subject_types", "mutual", "mediator",
                   "no_subject_pairing", "not_theme_word", "not_subject_kinds", "not_object_kinds",
-                  "mutual_between", "agent_noun"}
+                  "mutual_between", "agent_noun",
+                  "actor_object", "clause_modal", "theme_in_clause", "needs_infinitive", "no_fallback"}
 # What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
 ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
                          "counted_group"))
@@ -61,6 +62,17 @@ class Predicate:
     # "X and Y fought" is not "X fought alongside Y": coordinated subjects are not paired as each other's object
     no_subject_pairing: bool = False
     mediator: bool = False  # the subject acts between the "between" parties ("mediation between X and Y")
+    # the direct object must name an actor itself: "backed the plan of X", "opposes Chinese investment" name a
+    # thing, whose owner is not the one supported or opposed
+    actor_object: bool = False
+    # "said X must ...": the complement clause must carry one of these auxiliaries, and its subject name an actor
+    clause_modal: tuple[str, ...] = ()
+    # the theme word must stand in the complement clause whose subject is the object ("said X committed abuses")
+    theme_in_clause: bool = False
+    # the verb needs an infinitive complement ("told X to leave", not "told X that ...")
+    needs_infinitive: bool = False
+    # no fallback object search: the object is only where the slots say ("denied providing shelter to X")
+    no_fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,7 @@ class Prepositions:
     place: frozenset[str]
     place_within: frozenset[str]
     locative: frozenset[str]
+    venue: frozenset[str]
     adjunct: frozenset[str]
     object_theme: frozenset[str]
     theme: frozenset[str]
@@ -284,6 +297,8 @@ class Lexicon:
     relations: dict[str, dict]
     verbs: dict[str, list[Predicate]] = field(default_factory=dict)  # lemma -> predicates
     nouns: dict[str, list[Predicate]] = field(default_factory=dict)
+    # predicative adjectives ("critical of X")
+    adjectives: dict[str, list[Predicate]] = field(default_factory=dict)
     modes: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # relation -> mode -> words
     actors: dict = field(default_factory=dict)
     member_nouns: frozenset[str] = frozenset()  # actors.yaml `member_nouns` ("members of X")
@@ -319,7 +334,7 @@ class Lexicon:
     def cue_relations(self) -> dict[str, frozenset[str]]:
         """Cue lemma (verb or noun) -> the relations it can express."""
         found: dict[str, frozenset[str]] = {}
-        for table in (self.verbs, self.nouns):
+        for table in (self.verbs, self.nouns, self.adjectives):
             for lemma, predicates in table.items():
                 found[lemma] = found.get(lemma, frozenset()) | {p.relation for p in predicates}
         return found
@@ -354,7 +369,7 @@ def _parse_predicate(entry: dict, *, relation: str, pos: str, where: str) -> Pre
         raise DataFileError(f"{where}: entry {entry['lemma']!r} has unknown key(s) {sorted(unknown)}")
     values = dict(entry)
     for key in ("object", "themes", "needs_theme_word", "not_theme_word", "object_types", "needs_subject_types",
-                "not_subject_kinds", "not_object_kinds"):
+                "not_subject_kinds", "not_object_kinds", "clause_modal"):
         if key in values:
             values[key] = tuple(_word(v) for v in values[key] or ())
     if "particle" in values:
@@ -416,7 +431,7 @@ def load_lexicon() -> Lexicon:
         if relation not in relations:
             raise DataFileError(f"{where}: relation {relation!r} is not in relations.yaml")
         modes = set(relations[relation].get("modes") or ())
-        for pos, table in (("verb", lexicon.verbs), ("noun", lexicon.nouns)):
+        for pos, table in (("verb", lexicon.verbs), ("noun", lexicon.nouns), ("adjective", lexicon.adjectives)):
             for entry in data.get(pos + "s") or ():
                 predicate = _parse_predicate(entry, relation=relation, pos=pos, where=where)
                 for mode in filter(None, (predicate.mode, predicate.default_mode, *predicate.themes)):

@@ -65,8 +65,9 @@ class PredicateMatcher:
     def is_passive(self, verb: Token) -> bool:
         parse = self.parse
         children = parse.children[verb.i]
+        # "remain accused of", "stand accused of": a participle complement is passive too
         return any(parse.dep[c] in ("auxpass", "nsubjpass", "csubjpass") for c in children) or (
-            parse.tag[verb.i] == "VBN" and parse.dep[verb.i] in ("acl",)
+            parse.tag[verb.i] == "VBN" and parse.dep[verb.i] in ("acl", "acomp", "oprd")
             and not any(parse.dep[c] == "aux" for c in children))
 
     def _particle_ok(self, verb: Token, particle: str | None) -> bool:
@@ -192,6 +193,23 @@ class PredicateMatcher:
             between.extend(rule.read(self, noun) or ())
         return subjects, between
 
+    def adjective_subjects(self, adjective: Token) -> list[list[str]]:
+        """Who an adjective predicate is said of: the subject of its copula ("X is critical of Y", "While
+        critical of Y, X warned"), or the noun it describes ("videos critical of Y": who posts them)."""
+        parse, doc = self.parse, self.doc
+        h = parse.head[adjective.i]
+        if h == adjective.i:
+            return self.subjects(adjective)
+        head = doc[h]
+        if parse.dep[adjective.i] == "amod" or (parse.dep[adjective.i] == "acl" and parse.pos[h] == "NOUN"):
+            found = self.resolver.resolve(head)
+            if not found and parse.dep[h] == "dobj" and parse.pos[parse.head[h]] == "VERB":
+                found = self.subjects(head.head)
+            return found
+        if parse.pos[h] in ("VERB", "AUX"):
+            return self.subjects(head)
+        return []
+
     # -- themes and modes ----------------------------------------------------------------------
     def themes(self, predicate: Token, own: set[str] | None = None) -> list[Token]:
         """Words naming what is given or done: object, instrument and purpose nouns (not actors)."""
@@ -262,6 +280,8 @@ class PredicateMatcher:
             if found:
                 return found
             seen_object = seen_object or saw_words
+        if spec.no_fallback:
+            return []
         for rule in _OBJECT_FALLBACKS:
             found = rule.read(self, predicate, spec, seen_object)
             if found is not None:
@@ -308,6 +328,10 @@ class PredicateMatcher:
             pos, lemma, lower = parse.pos[i], parse.lemma[i], parse.lower[i]
             if pos in ("VERB", "AUX") or (pos == "NOUN" and parse.tag[i] == "VBG"):
                 for spec in self.lookup(self.lexicon.verbs, lemma, lower):
+                    token = self.doc[i] if token is None else token
+                    claims.extend(self._match(token, spec))
+            if pos == "ADJ":
+                for spec in self.lookup(self.lexicon.adjectives, lemma, lower):
                     token = self.doc[i] if token is None else token
                     claims.extend(self._match(token, spec))
             if pos in ("NOUN", "PROPN") and not parse.ent_type[i]:
@@ -365,10 +389,15 @@ class PredicateMatcher:
         """Actors that are only where the act happened: places, and what a locative phrase on it names."""
         table = self.resolver.table
         found = {key for key, actor in table.actors.items() if actor.type == "location"}
-        for prep in predicate.children:
-            if prep.dep_ == "prep" and prep.lower_ in self.grammar.prepositions.locative:
+        # "held a summit in Russia": the place may hang on the verb's object
+        heads = [predicate, *(c for c in predicate.children if c.dep_ == "dobj")]
+        for prep in (c for head in heads for c in head.children):
+            if prep.dep_ == "prep" and (prep.lower_ in self.grammar.prepositions.locative
+                                        or prep.lower_ in self.grammar.prepositions.venue):
+                # "at a hotel in central Somalia": one step further, as place_object goes
                 found.update(key for pobj in prep.children if pobj.dep_ == "pobj"
-                             for slot in self.resolver.resolve(pobj) for key in slot[:1])
+                             for word in (pobj, *self.pobjs(pobj, self.grammar.prepositions.place_within))
+                             for slot in self.resolver.resolve(word) for key in slot[:1])
         return found
 
     def _match(self, predicate: Token, spec: Predicate) -> list[RawClaim]:
@@ -378,10 +407,16 @@ class PredicateMatcher:
         parse = self.parse
         if spec.needs_plural and parse.tag[predicate.i] not in ("NNS", "NNPS"):
             return []
+        if spec.needs_infinitive and not any(
+                parse.dep[c] in ("xcomp", "advcl") and any(parse.dep[a] == "aux" and parse.lower[a] == self.grammar.infinitive_marker
+                                                for a in parse.children[c]) for c in parse.children[predicate.i]):
+            return []  # "told X to leave" asks; "told X that ..." informs
         if not self._has_theme_word(predicate, spec.needs_theme_word) or (
                 spec.not_theme_word and self._has_theme_word(predicate, spec.not_theme_word)):
             return []
-        if spec.pos == "verb" and parse.pos[predicate.i] in ("VERB", "AUX"):
+        if spec.pos == "adjective":
+            subjects, between = self.adjective_subjects(predicate), []
+        elif spec.pos == "verb" and parse.pos[predicate.i] in ("VERB", "AUX"):
             subjects = self.subjects(predicate)
             if not subjects and spec.needs_object_prep and self.is_passive(predicate) and not any(
                     parse.dep[c] == "agent" for c in parse.children[predicate.i]):
@@ -416,9 +451,15 @@ class PredicateMatcher:
             subjects, objects = subjects[:1], subjects[1:]
         # "X and Y clashed (in Gaza, in Nairobi)": the two subjects are the sides; a place is where it happened
         # (a meeting's place stays its counterpart, as PLOVER codes "met in Amman")
-        if spec.mutual and len(subjects) >= 2 and not spec.no_subject_pairing \
-                and not any(c.dep_ in ("dobj", "dative") for c in predicate.children) \
+        # (and "X and Y met / held talks in Amman": the two subjects are the parties, Amman where they met)
+        if len(subjects) >= 2 and not spec.no_subject_pairing and (relation in self.symmetric or (
+                spec.mutual and not any(c.dep_ in ("dobj", "dative") for c in predicate.children))) \
                 and all(slot[0] in self._places(predicate) for slot in objects if slot):
+            subjects, objects = subjects[:1], subjects[1:]
+        # "X and Y agreed to strengthen deterrence (against Z)": the two subjects agree with each other;
+        # what the agreed act is done to is no party to the agreement
+        if relation in self.symmetric and "xcomp_object" in spec.object and len(subjects) >= 2 \
+                and not spec.no_subject_pairing:
             subjects, objects = subjects[:1], subjects[1:]
         if not objects:
             return []

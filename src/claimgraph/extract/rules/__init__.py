@@ -30,6 +30,7 @@ VERB_SUBJECT_RULES = (
 NOUN_SUBJECT_RULES = (
     "noun_subject.owner",
     "noun_subject.light_verb",
+    "noun_subject.apposition",
 )
 # The parties a noun predicate names together ("talks between X and Y"), paired by the matcher.
 NOUN_SIDE_RULES = (

@@ -46,6 +46,8 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
         if not tokens and dep[predicate.i] == "relcl" and any(
                 dep[c] == "dobj" and parse.lower[c] in m.grammar.relative_pronouns for c in children):
             tokens = [predicate.head]  # "the convoy that Hamas attacked"
+    if spec.actor_object:  # "backed X's plan": the plan is the object, and it is no actor
+        return [slot for token in tokens for slot in m.resolver.resolve(token)], bool(tokens)
     found = _actors(m, tokens)
     if not found and tokens and not passive and all(t.pos_ == "NOUN" for t in tokens):
         # "investigating crimes by X", "condemned attacks by X": an active verb takes no "by" agent,
@@ -84,7 +86,13 @@ def preposition(m: PredicateMatcher, predicate: Token, spec: Predicate, passive:
     if not tokens and slot == m.grammar.of and predicate.pos_ == "VERB":  # "voted in favor of X"
         tokens = [t for c in predicate.children if c.lower_ == m.grammar.favor_noun
                   for t in m.pobjs(c, (m.grammar.of,))]
-    return _actors(m, tokens), bool(tokens)
+    found = _actors(m, tokens)
+    if not found and tokens and not passive and predicate.pos_ == "VERB" and all(t.pos_ == "NOUN" for t in tokens):
+        # "complained of harassment by X": as for a direct object, a "by" phrase the parser hung on the
+        # active verb names who did the thing
+        for token in m.pobjs(predicate, tuple(m.grammar.prepositions.agent)):
+            found.extend(m.resolver.resolve(token))
+    return found, bool(tokens)
 
 
 @RULES.register("object.intended_act", example="Egypt agreed to provide aid to Gaza.")
@@ -122,8 +130,20 @@ def clause_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passi
     """The subject of the complement clause ("demanded that X end ...", "said X must ...")."""
     tokens: list[Token] = []
     clause_deps = ("ccomp", "xcomp", "acl") if predicate.pos_ == "NOUN" else ("ccomp", "xcomp")
-    for clause in (c for c in predicate.children if c.dep_ in clause_deps):
+    # "called for X to withdraw": an infinitive with its own subject, which the parser makes an adverbial clause
+    for_to = [c for c in predicate.children if c.dep_ == "advcl" and any(
+        a.dep_ == "aux" and a.lower_ == m.grammar.infinitive_marker for a in c.children) and any(
+        s.dep_ == "nsubj" for s in c.children)]
+    for clause in [*(c for c in predicate.children if c.dep_ in clause_deps), *for_to]:
+        if spec.clause_modal and not any(c.dep_ == "aux" and c.lower_ in spec.clause_modal for c in clause.children):
+            continue  # "said X must leave": the modal is the clause's own, not one somewhere in a quote
+        if spec.theme_in_clause and spec.needs_theme_word and not any(
+                t.lemma_.lower() in spec.needs_theme_word or t.lower_ in spec.needs_theme_word
+                for t in clause.subtree):
+            continue  # "said X committed abuses": the wrong is said of the clause's subject
         tokens.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if spec.clause_modal:  # "talks with X must continue": the talks are told, not X
+        return [slot for token in tokens for slot in m.resolver.resolve(token)], bool(tokens)
     return _actors(m, tokens), bool(tokens)
 
 

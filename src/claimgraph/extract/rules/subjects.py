@@ -198,6 +198,9 @@ def control(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Acto
     for child in children[h]:
         if dep[child] in PASSIVE_SUBJECT_DEPS:
             return resolve(doc[child])
+    if dep[h] == "acl" and m.is_passive(doc[h]):
+        # "a meeting requested by X to discuss Y": the meeting discusses, not X who asked for it
+        return resolve(doc[parse.head[h]])
     return m.subjects(doc[h], depth + 1) if parse.pos[h] in ("VERB", "AUX") else []
 
 
@@ -297,6 +300,19 @@ def light_verb(m: PredicateMatcher, noun: Token) -> Actors | None:
             head = head.head
     if noun.dep_ in ("dobj", "pobj", "conj") and head.pos_ == "VERB" and head.lemma_.lower() in m.grammar.light_verbs:
         return m.subjects(head)
+    return None
+
+
+@RULES.register("noun_subject.apposition", example="Masih Alinejad, a vocal critic of Tehran, was targeted.")
+def apposition(m: PredicateMatcher, noun: Token) -> Actors | None:
+    """The actor a noun predicate is said of: apposed to it ("X, a critic of Y") or its copula's subject
+    ("X is a critic of Y")."""
+    parse = m.parse
+    dep, h = parse.dep[noun.i], parse.head[noun.i]
+    if dep == "appos":
+        return m.resolver.resolve(m.doc[h]) or None
+    if dep == "attr" and parse.pos[h] in ("VERB", "AUX") and parse.lemma[h] == "be":
+        return m.subjects(m.doc[h]) or None
     return None
 
 
