@@ -908,3 +908,102 @@ withdraw 1 advcl VERB VB withdraw
     found, _ = RULES["object.clause_subject"].read(m, doc[1], _spec("REQUEST", "call", "ccomp"), False, "ccomp")
     assert _names(m, found) == ["Israel"]
     assert ("REQUEST", "Egypt", "Israel", "verb:call") in _claims(m, doc)
+
+
+# -- "we" in reported speech --------------------------------------------------------------------------------
+def _extractor(rows: str):
+    """The whole extractor over the hand-built parse of one sentence."""
+    from claimgraph.extract import _Extractor
+    from claimgraph.model import Document
+    table = [line.split() for line in rows.strip().splitlines()]
+    words = [r[0] for r in table]
+    doc = Doc(VOCAB, words=words, spaces=[True] * (len(words) - 2) + [False, False],
+              heads=[int(r[1]) for r in table], deps=[r[2] for r in table], pos=[r[3] for r in table],
+              tags=[r[4] for r in table], lemmas=[r[5] for r in table],
+              ents=[r[6] if len(r) > 6 else "O" for r in table])
+    return _Extractor(doc, Document.from_text(doc.text, source="test")), doc
+
+
+def _key_of(ex, name: str) -> str:
+    return next(key for key, actor in ex.table.actors.items() if actor.name == name)
+
+
+def _we_names(ex, token) -> list[list[str]]:
+    return [[ex.table.actors[key].name for key in slot] for slot in ex.resolver.resolve(token)]
+
+
+def test_we_in_a_reported_clause_is_the_speaking_organization():
+    ex, doc = _extractor("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+said 1 ROOT VERB VBD say
+we 3 nsubj PRON PRP we
+attacked 1 ccomp VERB VBD attack
+Israel 3 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert _we_names(ex, doc[2]) == [["Hamas"]]
+
+
+def test_we_in_a_reported_clause_is_the_speaking_persons_side_then_the_person():
+    ex, doc = _extractor("""
+Hamas 3 compound PROPN NNP Hamas B-ORG
+leader 3 compound NOUN NN leader
+Ismail 3 compound PROPN NNP Ismail B-PERSON
+Haniyeh 4 nsubj PROPN NNP Haniyeh I-PERSON
+said 4 ROOT VERB VBD say
+we 6 nsubj PRON PRP we
+attacked 4 ccomp VERB VBD attack
+Israel 6 dobj PROPN NNP Israel B-GPE
+. 4 punct PUNCT . .
+""")
+    assert _we_names(ex, doc[5]) == [["Hamas", "Ismail Haniyeh"]]
+    assert ex.resolver.first(doc[5]) == _key_of(ex, "Hamas")
+
+
+def test_we_said_by_a_person_of_no_known_side_is_the_person():
+    ex, doc = _extractor("""
+Ismail 1 compound PROPN NNP Ismail B-PERSON
+Haniyeh 2 nsubj PROPN NNP Haniyeh I-PERSON
+said 2 ROOT VERB VBD say
+we 4 nsubj PRON PRP we
+attacked 2 ccomp VERB VBD attack
+Israel 4 dobj PROPN NNP Israel B-GPE
+. 2 punct PUNCT . .
+""")
+    assert _we_names(ex, doc[3]) == [["Ismail Haniyeh"]]
+
+
+def test_we_outside_anyones_words_is_nobody():
+    ex, doc = _extractor("""
+We 1 nsubj PRON PRP we
+attacked 1 ROOT VERB VBD attack
+Israel 1 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert _we_names(ex, doc[0]) == []
+    # the subject of the reporting verb is the source itself, not someone it stands for
+    ex, doc = _extractor("""
+We 1 nsubj PRON PRP we
+said 1 ROOT VERB VBD say
+Hamas 3 nsubj PROPN NNP Hamas B-ORG
+attacked 1 ccomp VERB VBD attack
+Israel 3 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert _we_names(ex, doc[0]) == []
+
+
+def test_a_learned_act_on_the_owner_of_what_a_rule_found_hit_is_dropped():
+    ex, doc = _extractor("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+clashed 1 ROOT VERB VBD clash
+with 1 prep ADP IN with
+Jaljalat 2 pobj PROPN NNP Jaljalat B-ORG
+of 3 prep ADP IN of
+Fatah 4 pobj PROPN NNP Fatah B-ORG
+. 1 punct PUNCT . .
+""")
+    hamas, jaljalat = _key_of(ex, "Hamas"), _key_of(ex, "Jaljalat")
+    assert ex._owner_of_read(5, (0, hamas, "ASSAULT"), {(0, hamas, "ASSAULT", jaljalat)})
+    assert not ex._owner_of_read(5, (0, hamas, "ACCUSE"), {(0, hamas, "ASSAULT", jaljalat)})
+    assert not ex._owner_of_read(3, (0, hamas, "ASSAULT"), {(0, hamas, "ASSAULT", jaljalat)})  # not an "of" owner

@@ -103,6 +103,9 @@ class _Extractor:
         self.modality = Modality(lexicon, self.parse)
         self.attributor = Attributor(doc, self.table, self.resolver, lexicon, outlet=document.outlet,
                                      sents=self.sents)
+        self._sides: dict[str, list[str]] | None = None  # person -> organizations/states it belongs to
+        self._asking: set[int] = set()
+        self.resolver.speaker_side = self._speaker_side
         self.weapon_words = lexicon.modes.get("AID", {}).get("weapons", frozenset())
         self.model = load_relation_model()
         self.opposed = lexicon.ontology.names(opposed=True)
@@ -198,10 +201,55 @@ class _Extractor:
             other = row_of.get((number, obj, subject))
             if relation in symmetric and other is not None and matrix[other, column] > score:
                 continue  # the better-scored order speaks for the pair
+            if self._owner_of_read(by_pair[key].object_token, (number, subject, relation), read):
+                continue
             read.add((number, subject, relation, obj))
             kept.append(RawClaim(predicate=self.doc[by_pair[key].governor], relation=relation, subject=subject,
                                  object=obj, rule="model", score=score))
         return kept
+
+    def _owner_of_read(self, token: int, head: tuple[int, str, str], read: set[tuple[int, str, str, str]]
+                       ) -> bool:
+        """Whether the word is the "of" owner of an actor a rule already made the object of the same act
+        by the same subject ("clashed with sympathizers of X": the sympathizers were hit, not X)."""
+        parse = self.parse
+        if parse.dep[token] != "pobj" or parse.lower[parse.head[token]] != "of":
+            return False
+        owned = self.resolver.first(self.doc[parse.head[parse.head[token]]])
+        return owned is not None and (*head, owned) in read
+
+    # -- speakers ------------------------------------------------------------------------------
+    def _speaker_side(self, token: Token) -> list[str]:
+        """Whom "we" / "our" / "us" may stand for, best first: the side of the source of the words it is
+        in -- the source itself when an organization or state speaks; when a person does, the
+        organizations or states this document makes them a member of (titles, descriptions), then the
+        person (the only candidate when no side is known). Only a source named in the pronoun's own
+        sentence counts: one carried over from a quote's closing sentence is too often someone else."""
+        if token.i in self._asking:
+            return []  # "we said": the pronoun is the source itself
+        self._asking.add(token.i)
+        try:
+            source = self.attributor.attribute(token, self.sents[self.sent_index[token.i]],
+                                                carried=False)
+        finally:
+            self._asking.discard(token.i)
+        if source is None or source.actor is None:
+            return []
+        actor = self.table.actors.get(source.actor)
+        if actor is None or actor.type != "person":
+            return [source.actor]
+        return [*self._person_sides().get(actor.key, ()), actor.key]
+
+    def _person_sides(self) -> dict[str, list[str]]:
+        if self._sides is None:
+            sides: dict[str, list[str]] = {}
+            for item in self.structure.members():
+                if item.relation in self.membership and item.object in self.table.actors:
+                    found = sides.setdefault(item.subject, [])
+                    if item.object not in found:
+                        found.append(item.object)
+            self._sides = sides
+        return self._sides
 
     # -- claims --------------------------------------------------------------------------------
     def _joined_members(self, raw: list[RawClaim]) -> list[RawClaim]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -33,6 +34,10 @@ class ArgumentResolver:
         self.state_descriptions = words.state_descriptions
         self.person_pronouns = words.person_pronouns
         self.org_pronouns = words.org_pronouns
+        self.speaker_pronouns = words.speaker_pronouns
+        # token -> the side of whoever says the words it stands in ("we" in a quote), best first; set by
+        # the extractor once sources can be found, None before (and "we" then refers to no one)
+        self.speaker_side: Callable[[Token], list[str]] | None = None
         self.part_nouns = frozenset(lexicon.parts)
         self.owned_targets = words.owned_targets
         self.not_actors = words.not_collective
@@ -103,6 +108,8 @@ class ArgumentResolver:
                 return [self._previous(token, ("person",))]
             if lower in self.org_pronouns:
                 return [self._previous(token, ("organization", "state"))]
+            if lower in self.speaker_pronouns and self.speaker_side is not None:
+                return [self.speaker_side(token)]
             return None
         dep, children = parse.dep, parse.children[i]
         det = None

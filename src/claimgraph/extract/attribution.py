@@ -137,7 +137,8 @@ class Attributor:
         return None
 
     # -- per predicate ---------------------------------------------------------------------------
-    def attribute(self, predicate: Token, sent: Span) -> Source | None:
+    def attribute(self, predicate: Token, sent: Span, *, carried: bool = True) -> Source | None:
+        """Who says what `predicate` reports; `carried=False` keeps to sources named in its own sentence."""
         parse = self.table.parse
         child = predicate.i
         for _ in range(MAX_CLIMB):
@@ -163,7 +164,7 @@ class Attributor:
         source = self._trailing_report(predicate, sent)
         if source is not None:
             return source
-        return self.carried.get(sent.start)
+        return self.carried.get(sent.start) if carried else None
 
     def _reporting_root(self, sent: Span) -> tuple[int] | None:
         root = sent.root

@@ -262,6 +262,7 @@ class ActorWords:
     state_descriptions: frozenset[str]
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
     owned_targets: frozenset[str]
     affiliation_words: frozenset[str]
     opposition_words: frozenset[str]
@@ -282,7 +283,9 @@ class ActorWords:
                    org_descriptions=words("org_descriptions"), pair_descriptions=words("pair_descriptions"),
                    state_descriptions=words("state_descriptions"),
                    person_pronouns=frozenset(actors["pronouns"]["person"]),
-                   org_pronouns=frozenset(actors["pronouns"]["organization"]), owned_targets=words("owned_targets"),
+                   org_pronouns=frozenset(actors["pronouns"]["organization"]),
+                   speaker_pronouns=frozenset(actors["pronouns"].get("speaker", ())),
+                   owned_targets=words("owned_targets"),
                    affiliation_words=words("affiliation_modifiers"),
                    opposition_words=words("opposition_modifiers"), not_name_modifiers=words("not_name_modifiers"),
                    institutions={kind: frozenset(ws) for kind, ws in actors["demonym_institutions"].items()},
