@@ -185,6 +185,25 @@ def test_the_documents_own_outlet_is_no_party_to_its_events(nlp):
     assert any(r == "COERCE" and s == "Taliban" for s, r, o in own)  # violence against its people stays
 
 
+@pytest.mark.slow
+def test_we_in_a_press_release_is_the_issuing_body(nlp):
+    text = ("U.S. Central Command officials met Iraqi commanders in Baghdad. "
+            "Today we killed a senior ISIS leader near Idlib.")
+
+    def relations(outlet):
+        document = Document.from_text(text, source="release.txt", outlet=outlet)
+        extraction = extract_document(nlp(document.text), document)
+        names = {m.actor: m.name for m in extraction.mentions}
+        return {(names.get(c.subject), c.relation, names.get(c.object)) for c in extraction.claims}
+
+    # the command's own release: "we" is the command, and its meetings are its own acts
+    own = relations("U.S. Central Command")
+    assert ("U.S. Central Command", "ASSAULT", "Islamic State") in own
+    assert ("U.S. Central Command", "CONSULT", "Iraqi commanders") in own
+    # a news outlet's "we" is no party to the strike
+    assert not any(r == "ASSAULT" for _, r, _ in relations("Voice of America"))
+
+
 def test_softmax_model_shares_probability_with_no_relation():
     from claimgraph.extract.relation_model import RelationHead, RelationModel
 

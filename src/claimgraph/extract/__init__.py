@@ -124,7 +124,8 @@ class _Extractor:
         raw = self.rule_claims()
         if self.model is not None:
             raw = self.decide(raw, self.pair_candidates(raw))
-        narrator = self._own_outlet()
+        # a news outlet reports; a ministry or a command publishing its own release is a party to it
+        narrator = None if self._issuer() is not None else self._own_outlet()
         # "Erdogan ... Turkey": a member does not cooperate with, meet or back its own organization
         belongs = {frozenset((item.subject, item.object)) for item in raw if item.relation in self.membership}
         claims, seen = [], set()
@@ -234,11 +235,25 @@ class _Extractor:
         finally:
             self._asking.discard(token.i)
         if source is None or source.actor is None:
-            return []
+            issuer = self._issuer()  # "Today we struck an ISIS camp" in a command's own press release
+            return [issuer] if issuer is not None else []
         actor = self.table.actors.get(source.actor)
         if actor is None or actor.type != "person":
             return [source.actor]
         return [*self._person_sides().get(actor.key, ()), actor.key]
+
+    def _issuer(self) -> str | None:
+        """The body that issued the document, when it is a state or one of a state's or an organization's
+        bodies named in the text (a ministry's or a command's press release), not a news outlet."""
+        key = self._own_outlet()
+        actor = self.table.actors.get(key) if key is not None else None
+        if actor is None or actor.type not in ("state", "organization"):
+            return None
+        entry = self.table.gazetteer.get(actor.gazetteer_id) if actor.gazetteer_id else None
+        if actor.type == "state" or (entry is not None and entry.kind not in self.lexicon.news_kinds):
+            return key
+        head = actor.name.split()[-1].lower() if actor.name.split() else ""
+        return key if entry is None and head in self.lexicon.named_bodies else None
 
     def _person_sides(self) -> dict[str, list[str]]:
         if self._sides is None:

@@ -315,6 +315,7 @@ class Lexicon:
     parent_nouns: frozenset[str] = frozenset()
     named_bodies: frozenset[str] = frozenset()  # parts.yaml: bodies whose name names their owner
     owner_kinds: frozenset[str] = frozenset()  # parts.yaml: gazetteer kinds that can own a named body
+    news_kinds: frozenset[str] = frozenset()  # parts.yaml: gazetteer kinds of news outlets
     modality: dict = field(default_factory=dict)
     reporting: dict = field(default_factory=dict)
     # common nouns that denote an actor of a kind when no name is given (data/cues/actor_kinds.yaml)
@@ -457,6 +458,7 @@ def load_lexicon() -> Lexicon:
     lexicon.parent_nouns = frozenset(parts.get("parents") or ())
     lexicon.named_bodies = frozenset(_word(w) for w in parts.get("named_bodies") or ())
     lexicon.owner_kinds = frozenset(parts.get("owner_kinds") or ())
+    lexicon.news_kinds = frozenset(parts.get("news_kinds") or ())
     lexicon.modality = _read_yaml("cues", "modality.yaml")
     lexicon.reporting = _read_yaml("cues", "reporting.yaml")
     lexicon.intent, lexicon.hedging, lexicon.reporting_cues = _cues(lexicon.modality, lexicon.reporting,
