@@ -269,20 +269,24 @@ class StructureFinder:
         """Whether a state's possessive makes a body part of the state: 'Kenya's National Assembly' and
         'Iran's Revolutionary Guards' are; 'Britain's Financial Times', 'Nigeria's Boko Haram' and
         'China's Xinjiang province' (a territory) are only from there. Other owners always own."""
-        if self.table.actors[owner_key].type != "state":
-            return True
+        owner = self.table.actors[owner_key]
+        return owner.type != "state" or self._placed_under(part, head_lemma, owner.gazetteer_id,
+                                                           self.named_bodies | self.institution_words)
+
+    def _placed_under(self, part: Actor | None, head_lemma: str, owner_id: str | None, bodies: frozenset[str]) -> bool:
+        """A body the gazetteer knows belongs where the gazetteer puts it, directly or through its parents
+        ('U.S. Central Command' is part of the U.S. military, so of the U.S.); another only when its head
+        noun names one of the bodies a state or an organization has."""
         entry = self.table.gazetteer.get(part.gazetteer_id) if part is not None and part.gazetteer_id else None
         if entry is not None:
-            return self.table.actors[owner_key].gazetteer_id in _ancestors(self.table.gazetteer, entry)
-        return head_lemma in self.named_bodies or head_lemma in self.institution_words
+            return owner_id in _ancestors(self.table.gazetteer, entry)
+        return head_lemma in bodies
 
     # -- owners a body's own name names ----------------------------------------------------------
     def name_anchors(self) -> list[RawClaim]:
         """'U.S. Senate', 'Kenya Interior Ministry', 'the Pakistani military': a body whose name, before its
-        head noun, names a state or an intergovernmental body it belongs to. A body the gazetteer knows
-        belongs only where the gazetteer says, directly or through its parents ('U.S. Central Command' is
-        part of the U.S. military, so of the U.S.; the 'Syrian Democratic Forces' are no part of Syria).
-        Other bodies only when their head noun is one of a state's or an organization's (parts.yaml)."""
+        head noun, names a state or an intergovernmental body it belongs to (`_placed_under`: the
+        'Syrian Democratic Forces' are no part of Syria)."""
         out: list[RawClaim] = []
         parse, gazetteer, seen = self.table.parse, self.table.gazetteer, set()
         for mention in list(self.table.mentions):
@@ -290,14 +294,9 @@ class StructureFinder:
             if actor is None or actor.type != "organization" or mention.kind not in ("name", "alias", "acronym"):
                 continue
             root = self.doc[mention.start:mention.end].root
-            entry = gazetteer.get(actor.gazetteer_id) if actor.gazetteer_id else None
-            if entry is None and parse.lemma[root.i] not in self.named_bodies and \
-                    parse.lower[root.i] not in self.named_bodies:
-                continue
-            above = _ancestors(gazetteer, entry) if entry is not None else None
             for owner, start, end in self._owners_before(mention, root):
                 gid = owner.gazetteer_id if isinstance(owner, Actor) else owner
-                if above is not None and gid not in above:
+                if not self._placed_under(actor, parse.lemma[root.i], gid, self.named_bodies):
                     continue
                 if not isinstance(owner, Actor):  # a name inside the body's name: now a mention of its own
                     named = gazetteer.get(gid)
