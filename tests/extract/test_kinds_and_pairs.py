@@ -5,6 +5,8 @@ or fail by accident.
 """
 from __future__ import annotations
 
+import functools
+
 import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -167,16 +169,19 @@ def test_pairs_a_surname_tagged_as_a_common_noun_is_the_person(nlp):
     assert ("Donald Trump", "Kim") in pairs, pairs
 
 
+def _relations_published_by(nlp, text: str, outlet: str) -> set[tuple[str, str, str]]:
+    """(subject, relation, object) names of the claims of one text published by `outlet`."""
+    document = Document.from_text(text, source="story.txt", outlet=outlet)
+    extraction = extract_document(nlp(document.text), document)
+    names = {m.actor: m.name for m in extraction.mentions}
+    return {(names.get(c.subject), c.relation, names.get(c.object)) for c in extraction.claims}
+
+
 @pytest.mark.slow
 def test_the_documents_own_outlet_is_no_party_to_its_events(nlp):
     text = ("The Taliban asked Voice of America to stop publishing. "
             "Taliban fighters detained two Voice of America reporters in Kandahar.")
-
-    def relations(outlet):
-        document = Document.from_text(text, source="voa.txt", outlet=outlet)
-        extraction = extract_document(nlp(document.text), document)
-        names = {m.actor: m.name for m in extraction.mentions}
-        return {(names.get(c.subject), c.relation, names.get(c.object)) for c in extraction.claims}
+    relations = functools.partial(_relations_published_by, nlp, text)
 
     # read in another outlet's story, the request is a claim; in VOA's own story VOA is the narrator
     assert ("Taliban", "REQUEST", "Voice of America") in relations("Kabul Times")
@@ -189,12 +194,7 @@ def test_the_documents_own_outlet_is_no_party_to_its_events(nlp):
 def test_we_in_a_press_release_is_the_issuing_body(nlp):
     text = ("U.S. Central Command officials met Iraqi commanders in Baghdad. "
             "Today we killed a senior ISIS leader near Idlib.")
-
-    def relations(outlet):
-        document = Document.from_text(text, source="release.txt", outlet=outlet)
-        extraction = extract_document(nlp(document.text), document)
-        names = {m.actor: m.name for m in extraction.mentions}
-        return {(names.get(c.subject), c.relation, names.get(c.object)) for c in extraction.claims}
+    relations = functools.partial(_relations_published_by, nlp, text)
 
     # the command's own release: "we" is the command, and its meetings are its own acts
     own = relations("U.S. Central Command")
