@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from .errors import DataFileError
@@ -47,6 +47,11 @@ class Gazetteer:
 
     def get(self, entry_id: str) -> GazetteerEntry | None:
         return self.entries.get(entry_id)
+
+    @cached_property
+    def parents(self) -> dict[str, tuple[str, ...]]:
+        """Entry id -> its parents' ids (`claimgraph.resolve.hierarchy.ancestors` walks them)."""
+        return {entry.id: entry.parents for entry in self}
 
 
 _FIELDS = set(GazetteerEntry.__dataclass_fields__)

@@ -6,6 +6,7 @@ run in worker processes. See docs/extraction.md.
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 
 import numpy
 from spacy.tokens import Doc, Span, Token
@@ -125,7 +126,7 @@ class _Extractor:
         if self.model is not None:
             raw = self.decide(raw, self.pair_candidates(raw))
         # a news outlet reports; a ministry or a command publishing its own release is a party to it
-        narrator = None if self._issuer() is not None else self._own_outlet()
+        narrator = None if self.issuer is not None else self.own_outlet
         # "Erdogan ... Turkey": a member does not cooperate with, meet or back its own organization
         belongs = {frozenset((item.subject, item.object)) for item in raw if item.relation in self.membership}
         claims, seen = [], set()
@@ -144,7 +145,8 @@ class _Extractor:
             claims.append(claim)
         return Extraction(document=self.document, mentions=self._mentions(claims), claims=claims)
 
-    def _own_outlet(self) -> str | None:
+    @cached_property
+    def own_outlet(self) -> str | None:
         """The actor that is the document's own outlet, when the text names it."""
         outlet = (self.document.outlet or "").casefold()
         if not outlet:
@@ -235,17 +237,18 @@ class _Extractor:
         finally:
             self._asking.discard(token.i)
         if source is None or source.actor is None:
-            issuer = self._issuer()  # "Today we struck an ISIS camp" in a command's own press release
+            issuer = self.issuer  # "Today we struck an ISIS camp" in a command's own press release
             return [issuer] if issuer is not None else []
         actor = self.table.actors.get(source.actor)
         if actor is None or actor.type != "person":
             return [source.actor]
         return [*self._person_sides().get(actor.key, ()), actor.key]
 
-    def _issuer(self) -> str | None:
+    @cached_property
+    def issuer(self) -> str | None:
         """The body that issued the document, when it is a state or one of a state's or an organization's
         bodies named in the text (a ministry's or a command's press release), not a news outlet."""
-        key = self._own_outlet()
+        key = self.own_outlet
         actor = self.table.actors.get(key) if key is not None else None
         if actor is None or actor.type not in ("state", "organization"):
             return None

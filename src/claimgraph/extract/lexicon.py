@@ -335,6 +335,12 @@ class Lexicon:
         return self.ontology.symmetric
 
     @cached_property
+    def state_bodies(self) -> frozenset[str]:
+        """Head nouns of a state's own bodies: the named bodies of parts.yaml and the institutions a
+        demonym names (actors.yaml `demonym_institutions`)."""
+        return self.named_bodies | {w for words in self.actor_words.institutions.values() for w in words}
+
+    @cached_property
     def cue_relations(self) -> dict[str, frozenset[str]]:
         """Cue lemma (verb or noun) -> the relations it can express."""
         found: dict[str, frozenset[str]] = {}

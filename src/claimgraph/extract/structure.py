@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from ..gazetteer import names_by_kind
+from ..resolve.hierarchy import ancestors
 from .actors import Actor, ActorTable, MentionSpan
 from .arguments import ArgumentResolver
 from .lexicon import Lexicon
@@ -31,7 +32,7 @@ class StructureFinder:
         self.member_nouns = lexicon.member_nouns
         self.grammar = lexicon.grammar
         self.named_bodies = lexicon.named_bodies
-        self.institution_words = frozenset(w for words in lexicon.actor_words.institutions.values() for w in words)
+        self.state_bodies = lexicon.state_bodies
         self.owner_names = names_by_kind(lexicon.owner_kinds)
 
     # -- helpers -------------------------------------------------------------------------------
@@ -270,8 +271,7 @@ class StructureFinder:
         'Iran's Revolutionary Guards' are; 'Britain's Financial Times', 'Nigeria's Boko Haram' and
         'China's Xinjiang province' (a territory) are only from there. Other owners always own."""
         owner = self.table.actors[owner_key]
-        return owner.type != "state" or self._placed_under(part, head_lemma, owner.gazetteer_id,
-                                                           self.named_bodies | self.institution_words)
+        return owner.type != "state" or self._placed_under(part, head_lemma, owner.gazetteer_id, self.state_bodies)
 
     def _placed_under(self, part: Actor | None, head_lemma: str, owner_id: str | None, bodies: frozenset[str]) -> bool:
         """A body the gazetteer knows belongs where the gazetteer puts it, directly or through its parents
@@ -279,7 +279,7 @@ class StructureFinder:
         noun names one of the bodies a state or an organization has."""
         entry = self.table.gazetteer.get(part.gazetteer_id) if part is not None and part.gazetteer_id else None
         if entry is not None:
-            return owner_id in _ancestors(self.table.gazetteer, entry)
+            return owner_id in ancestors(self.table.gazetteer.parents, entry.id)
         return head_lemma in bodies
 
     # -- owners a body's own name names ----------------------------------------------------------
@@ -325,14 +325,3 @@ class StructureFinder:
                     yield gid, i, j
                     break
 
-
-def _ancestors(gazetteer, entry) -> set[str]:
-    """The ids above a gazetteer entry: its parents, their parents, ..."""
-    found: set[str] = set()
-    todo = list(entry.parents)
-    while todo:
-        gid = todo.pop()
-        if gid not in found and (parent := gazetteer.get(gid)) is not None:
-            found.add(gid)
-            todo.extend(parent.parents)
-    return found

@@ -256,6 +256,15 @@ def prepositional_clause(m: PredicateMatcher, verb: Token, depth: int, passive: 
 
 
 # -- nouns: rule(matcher, noun) -> actors, or None when the rule does not apply -------------------------------
+def _series_of(m: PredicateMatcher, noun: Token) -> Token | None:
+    """The series noun a noun predicate is counted in ("a series of airstrikes", "a wave of kidnappings")."""
+    h = m.parse.head[noun.i]
+    if m.parse.dep[noun.i] == "pobj" and m.parse.lower[h] == m.grammar.of and \
+            m.parse.lemma[m.parse.head[h]] in m.grammar.series_nouns:
+        return m.doc[m.parse.head[h]]
+    return None
+
+
 @RULES.register("noun_subject.owner", example="Hamas's attack on the convoy killed three.")
 def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
     """The possessor, a named modifier ("Israeli airstrikes") or the "by" agent of a noun predicate."""
@@ -264,10 +273,10 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
     agent = m.grammar.prepositions.agent
     subjects: Actors = []
     words = list(children[noun.i])
-    h = parse.head[noun.i]
-    if dep[noun.i] == "pobj" and parse.lower[h] == m.grammar.of and parse.lemma[parse.head[h]] in m.grammar.series_nouns:
+    series = _series_of(m, noun)
+    if series is not None:
         # "a wave of kidnappings of children by gangs": the parser hangs the agent on the series noun
-        words.extend(c for c in children[parse.head[h]] if dep[c] in ("prep", "agent") and parse.lower[c] in agent)
+        words.extend(c for c in children[series.i] if dep[c] in ("prep", "agent") and parse.lower[c] in agent)
     for child in words:
         named_modifier = dep[child] in ("compound", "nmod", "amod") and (parse.ent_type[child]
                                                                          or parse.pos[child] == "PROPN")
@@ -288,8 +297,9 @@ def light_verb(m: PredicateMatcher, noun: Token) -> Actors | None:
     """The subject of the light verb whose object the noun predicate is ("launched attacks on X")."""
     # "X launched a mediation between Y and Z": X mediates, Y and Z are the others
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == m.grammar.of and head.head.lemma_.lower() in m.grammar.series_nouns:
-        noun, head = head.head, head.head.head  # "carried out a series of airstrikes": the series stands aside
+    series = _series_of(m, noun)
+    if series is not None:
+        noun, head = series, series.head  # "carried out a series of airstrikes": the series stands aside
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in m.grammar.prepositions.light_verb_object:
         head = head.head
     elif noun.dep_ == "conj":
@@ -311,7 +321,7 @@ def apposition(m: PredicateMatcher, noun: Token) -> Actors | None:
     dep, h = parse.dep[noun.i], parse.head[noun.i]
     if dep == "appos":
         return m.resolver.resolve(m.doc[h]) or None
-    if dep == "attr" and parse.pos[h] in ("VERB", "AUX") and parse.lemma[h] == "be":
+    if dep == "attr" and parse.pos[h] in ("VERB", "AUX") and parse.lemma[h] == m.grammar.copula:
         return m.subjects(m.doc[h]) or None
     return None
 
