@@ -1007,3 +1007,49 @@ Fatah 4 pobj PROPN NNP Fatah B-ORG
     assert ex._owner_of_read(5, (0, hamas, "ASSAULT"), {(0, hamas, "ASSAULT", jaljalat)})
     assert not ex._owner_of_read(5, (0, hamas, "ACCUSE"), {(0, hamas, "ASSAULT", jaljalat)})
     assert not ex._owner_of_read(3, (0, hamas, "ASSAULT"), {(0, hamas, "ASSAULT", jaljalat)})  # not an "of" owner
+
+
+# -- participles joined to their doer, and nouns that name a tie ---------------------------------------------
+def test_rule_subject_hyphen_agent_is_the_actor_joined_to_the_participle():
+    m, doc = _parse("""
+Iran 2 npadvmod PROPN NNP Iran B-GPE
+- 2 punct PUNCT HYPH -
+backed 3 amod VERB VBN back
+Houthis 4 nsubj PROPN NNPS Houthis B-ORG
+attacked 4 ROOT VERB VBD attack
+Israel 4 dobj PROPN NNP Israel B-GPE
+. 4 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.hyphen_agent"].read(m, doc[2], 0, True)) == ["Iran"]
+    assert _names(m, RULES["subject.hyphen_agent"].read(m, doc[4], 0, False)) == []  # not a participle: no answer
+    assert ("SUPPORT", "Iran", "Houthis", "verb:back") in _claims(m, doc)
+    assert ("ASSAULT", "Houthis", "Israel", "verb:attack") in _claims(m, doc)
+
+
+def test_rule_object_apposed_reads_whom_an_owned_tie_noun_is_said_of():
+    m, doc = _parse("""
+Egypt 2 poss PROPN NNP Egypt B-GPE
+'s 0 case PART POS 's
+ally 6 nsubj NOUN NN ally
+, 2 punct PUNCT , ,
+France 2 appos PROPN NNP France B-GPE
+, 2 punct PUNCT , ,
+protested 6 ROOT VERB VBD protest
+. 6 punct PUNCT . .
+""")
+    spec = _spec("COOPERATE", "ally", "of", "apposed")
+    found, saw = RULES["object.apposed"].read(m, doc[2], spec, False, "apposed")
+    assert (_names(m, found), saw) == (["France"], True)
+    assert ("COOPERATE", "Egypt", "France", "noun:ally") in _claims(m, doc)
+
+
+def test_rule_object_apposed_needs_an_owner_of_the_noun():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+is 1 ROOT AUX VBZ be
+a 3 det DET DT a
+ally 1 attr NOUN NN ally
+. 1 punct PUNCT . .
+""")
+    found, saw = RULES["object.apposed"].read(m, doc[3], _spec("COOPERATE", "ally", "of", "apposed"), False, "apposed")
+    assert (found, saw) == ([], False)

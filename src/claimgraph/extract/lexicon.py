@@ -15,7 +15,7 @@ from ..relations import Ontology, load_ontology, read_relations
 PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_theme", "themes",
                   "needs_theme_word", "needs_object_prep", "reverse", "object_types", "needs_plural",
                   "needs_subject", "from_subject", "needs_subject_types", "mutual", "mediator",
-                  "no_subject_pairing", "not_theme_word", "not_subject_kinds", "not_object_kinds",
+                  "no_subject_pairing", "not_theme_word", "not_subject_kinds", "not_object_kinds", "object_kinds",
                   "mutual_between", "agent_noun",
                   "actor_object", "clause_modal", "theme_in_clause", "needs_infinitive", "no_fallback"}
 # What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
@@ -52,6 +52,8 @@ class Predicate:
     # actor kinds that cannot take this reading: tourists and refugees who visit or return make no state visit
     not_subject_kinds: tuple[str, ...] = ()
     not_object_kinds: tuple[str, ...] = ()
+    # only these actor kinds can take this reading: an armed force "backed by" another gets military help
+    object_kinds: tuple[str, ...] = ()
     mutual: bool = False  # both sides do it ("clashed with"): a claim in each direction
     # the sides a noun names with "between" both do it ("fighting between X and Y"), though "X's fighting
     # against Y" is X's alone
@@ -379,7 +381,7 @@ def _parse_predicate(entry: dict, *, relation: str, pos: str, where: str) -> Pre
         raise DataFileError(f"{where}: entry {entry['lemma']!r} has unknown key(s) {sorted(unknown)}")
     values = dict(entry)
     for key in ("object", "themes", "needs_theme_word", "not_theme_word", "object_types", "needs_subject_types",
-                "not_subject_kinds", "not_object_kinds", "clause_modal"):
+                "not_subject_kinds", "not_object_kinds", "object_kinds", "clause_modal"):
         if key in values:
             values[key] = tuple(_word(v) for v in values[key] or ())
     if "particle" in values:

@@ -23,7 +23,7 @@ from .rules import (
     VERB_SUBJECT_RULES,
     RawClaim,
 )
-from .rules.subjects import PASSIVE_SUBJECT_DEPS
+from .rules.subjects import PASSIVE_SUBJECT_DEPS, hyphen_participle
 
 __all__ = ["PredicateMatcher", "RawClaim"]
 
@@ -68,7 +68,7 @@ class PredicateMatcher:
         # "remain accused of", "stand accused of": a participle complement is passive too
         return any(parse.dep[c] in ("auxpass", "nsubjpass", "csubjpass") for c in children) or (
             parse.tag[verb.i] == "VBN" and parse.dep[verb.i] in ("acl", "acomp", "oprd")
-            and not any(parse.dep[c] == "aux" for c in children))
+            and not any(parse.dep[c] == "aux" for c in children)) or hyphen_participle(parse, verb.i)
 
     def _particle_ok(self, verb: Token, particle: str | None) -> bool:
         if not particle:
@@ -490,7 +490,8 @@ class PredicateMatcher:
                 if spec.needs_subject_types and table.actors[subject].type not in spec.needs_subject_types:
                     continue
                 if table.actors[subject].actor_kind in spec.not_subject_kinds or \
-                        table.actors[obj].actor_kind in spec.not_object_kinds:
+                        table.actors[obj].actor_kind in spec.not_object_kinds or \
+                        (spec.object_kinds and table.actors[obj].actor_kind not in spec.object_kinds):
                     continue
                 for mode, theme in modes:
                     pairs = [(subject, obj), (obj, subject)] if mutual else [(subject, obj)]

@@ -13,6 +13,7 @@ from .registry import RULES, RawClaim, Rule, RuleTable
 # Who does what a verb says: the first rule that answers (a list, even empty) decides; a rule that does not
 # apply answers None. The later ones climb to the clause the verb depends on.
 VERB_SUBJECT_RULES = (
+    "subject.hyphen_agent",
     "subject.event_agent",
     "subject.active",
     "subject.passive_agent",
@@ -46,6 +47,7 @@ OBJECT_SLOT_RULES = {
     "unless": "object.condition",
     "own_subject": "object.own_subject",
     "owner": "object.owner",
+    "apposed": "object.apposed",
 }
 OBJECT_PREPOSITION_RULE = "object.preposition"
 # When no slot gave an actor: the first fallback that answers decides.

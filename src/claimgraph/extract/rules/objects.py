@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..lexicon import Predicate
 from .registry import RULES
-from .subjects import PASSIVE_SUBJECT_DEPS
+from .subjects import PASSIVE_SUBJECT_DEPS, apposition, hyphen_participle
 
 if TYPE_CHECKING:
     from ..predicates import PredicateMatcher
@@ -37,6 +37,10 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
         tokens = [doc[c] for c in children if dep[c] in PASSIVE_SUBJECT_DEPS]
         if not tokens and dep[predicate.i] in ("acl", "relcl"):
             tokens = [predicate.head]  # "the convoy attacked yesterday", "the convoy that was attacked"
+        elif not tokens and hyphen_participle(parse, predicate.i):
+            # "Iran-backed militias": the noun must be an actor itself ("the China-funded port" is a thing)
+            return [slot for slot in m.resolver.resolve(predicate.head)
+                    if m.resolver.table.actor_at_index(predicate.head.i) is not None], True
     else:
         tokens = [doc[c] for c in children if dep[c] == "dobj"]
         if not tokens:  # "kidnapped up to 16 advisers": the parser hangs the count on "up to"
@@ -164,6 +168,21 @@ def owner(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
     pronoun, which the light coreference often resolves to another actor of the story."""
     tokens = [c for c in predicate.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     return _actors(m, tokens), bool(tokens)
+
+
+@RULES.register("object.apposed", example="Saudi Arabia's closest ally, Egypt, sent troops.")
+def apposed(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+            slot: str) -> tuple[Actors, bool]:
+    """The actor a relational noun is said of, when its owner is the subject: "Egypt's ally, France",
+    "China, which has been North Korea's closest ally" (apposed, or the subject of its copula)."""
+    if not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and m.resolver.table.actor_at(c))
+               for c in predicate.children):
+        return [], False  # "X is a key ally in the war": no owner, so the noun's subject is the one apposed
+    found = apposition(m, predicate) or []
+    for child in predicate.children:
+        if child.dep_ == "appos":
+            found.extend(m.resolver.resolve(child))
+    return found, bool(found)
 
 
 # -- fallbacks: rule(matcher, predicate, spec, seen_object) -> actors, or None when it does not apply --------
