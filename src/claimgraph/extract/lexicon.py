@@ -103,6 +103,7 @@ class Prepositions:
     left: frozenset[str]
     cut_with: frozenset[str]
     employer: frozenset[str]
+    group_member: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,7 @@ class Grammar:
     life_nouns: frozenset[str]
     event_clause_marks: frozenset[str]
     charge_verbs: frozenset[str]
+    belong_lemmas: frozenset[str]
     time: TimeWords
 
 

@@ -13,6 +13,8 @@ from .lexicon import Lexicon
 from .predicates import RawClaim
 
 ORG_TYPES = ("organization", "state")
+# unnamed actors that can be members of a group: not civilians ("victims of IS") nor a title alone
+GROUP_KINDS = ("descriptive", "generic_force", "counted_group")
 
 
 class StructureFinder:
@@ -30,6 +32,7 @@ class StructureFinder:
         self.parts = lexicon.parts
         self.parent_nouns = lexicon.parent_nouns
         self.member_nouns = lexicon.member_nouns
+        self.actor_kinds = lexicon.actor_kinds
         self.grammar = lexicon.grammar
         self.named_bodies = lexicon.named_bodies
         self.state_bodies = lexicon.state_bodies
@@ -79,6 +82,35 @@ class StructureFinder:
             root = self.doc[mention.start:mention.end].root
             out.extend(self._title_roles(root, actor.key, mention.start))
             out.extend(self._apposed_roles(root, actor.key))
+        return out + self._group_members()
+
+    def _group_members(self) -> list[RawClaim]:
+        """'Militants from the BLA', 'fighters of the Islamic State', 'separatists belonging to the BLA': an
+        unnamed band of fighters is a member of the named group it is said to come from. Only nouns of armed
+        men (actor_kinds.yaml generic_force): 'critics of the regime', 'victims of IS' and 'sympathizers of
+        IS' belong to neither."""
+        out: list[RawClaim] = []
+        grammar = self.grammar
+        parse = self.table.parse
+        for i, lemma in enumerate(parse.lemma):
+            if self.actor_kinds.get(lemma) != "generic_force" or parse.pos[i] != "NOUN":
+                continue
+            root = self.doc[i]
+            phrases = [c for c in root.children if c.dep_ == "prep" and c.lower_ in grammar.prepositions.group_member]
+            phrases += [p for c in root.children if c.dep_ == "acl" and c.lemma_ in grammar.belong_lemmas
+                        for p in c.children if p.dep_ == "prep"]
+            if not phrases:
+                continue
+            key = self.resolver.first(root)
+            actor = self.table.actors.get(key) if key else None
+            if actor is None or actor.named or actor.actor_kind not in GROUP_KINDS:
+                continue
+            for prep in phrases:
+                group = next((self.table.actors.get(self.resolver.first(p) or "") for p in prep.children
+                              if p.dep_ == "pobj"), None)
+                if group is not None and group.type == "organization" and group.key != actor.key:
+                    out.append(self._claim("structure:group-member", root, "MEMBER_OF", actor.key, group.key))
+                    break
         return out
 
     def _claim(self, rule: str, predicate: Token, relation: str, subject: str, obj: str, **attributes) -> RawClaim:
