@@ -206,6 +206,7 @@ class Grammar:
     event_clause_marks: frozenset[str]
     charge_verbs: frozenset[str]
     belong_lemmas: frozenset[str]
+    part_nouns: frozenset[str]
     time: TimeWords
 
 

@@ -294,9 +294,64 @@ class StructureFinder:
                     root = self.doc[mention.start:mention.end].root
                     out.append(self._claim("structure:demonym-institution", root, "PART_OF", actor.key, actor.parent_hint,
                                            kind=self.parts.get(root.lemma_.lower())))
+        out.extend(self._said_parts())
         done = {(c.subject, c.object) for c in out}
         out.extend(c for c in self.name_anchors() if (c.subject, c.object) not in done)
         return out
+
+    def _said_parts(self) -> list[RawClaim]:
+        """'Djiboutian soldiers, who are part of the AU mission', 'Turkey is a member of NATO': what a part
+        noun is said of belongs to its "of" phrase; a person or a state is a member, a body a part. (A
+        person called "a member of Y" is read by `_apposed_roles`, with the role.)"""
+        out: list[RawClaim] = []
+        parse, grammar = self.table.parse, self.grammar
+        for i, lemma in enumerate(parse.lemma):
+            if lemma not in grammar.part_nouns or parse.pos[i] != "NOUN":
+                continue
+            noun = self.doc[i]
+            whole = next((self._whole(p) for c in noun.children if c.dep_ == "prep" and c.lower_ == grammar.of
+                          for p in c.children if p.dep_ == "pobj"), None)
+            if whole is None or whole.type not in ORG_TYPES:
+                continue
+            for part in self._said_of(noun):
+                if part.key == whole.key or part.type == "location" or (
+                        part.type == "person" and lemma in self.member_nouns):
+                    continue
+                relation = "MEMBER_OF" if part.type in ("person", "state") else "PART_OF"
+                out.append(self._claim("structure:part-of", noun, relation, part.key, whole.key))
+        return out
+
+    def _whole(self, token: Token) -> Actor | None:
+        """The actor a word names, an actor noun's actor ("Russia's military"), or whose body it is ("the
+        African Union mission"); not the owner of a thing ("the country's Alawite minority" is no state)."""
+        actor = self._actor(token)
+        if actor is None and token.lemma_.lower() in self.actor_kinds:  # "Russia's military", "the Hamas delegation"
+            actor = self.table.actors.get(self.resolver.first(token) or "")
+        if actor is None and token.lemma_.lower() in self.named_bodies:
+            actor = next((a for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                          for a in [self._actor(c)] if a is not None and a.type in ORG_TYPES), None)
+        return actor
+
+    def _said_of(self, noun: Token) -> list[Actor]:
+        """The actors a noun is said of: the noun it is apposed to, or its copula's subject ('X is part of
+        Y'; in 'X, who are part of Y', the noun the relative clause describes). Not of a negated copula."""
+        if noun.dep_ == "appos":
+            heads = [noun.head]
+        elif noun.dep_ == "attr" and noun.head.lemma_ == self.grammar.copula:
+            copula = noun.head
+            if any(c.dep_ == "neg" for c in copula.children):
+                return []
+            heads = [copula.head if c.tag_ in ("WP", "WDT") and copula.dep_ == "relcl" else c
+                     for c in copula.children if c.dep_ == "nsubj"]
+        else:
+            return []
+        found: list[Actor] = []
+        for head in heads:
+            for token in (head, *head.conjuncts):
+                actor = self.table.actors.get(self.resolver.first(token) or "")
+                if actor is not None and actor not in found:
+                    found.append(actor)
+        return found
 
     def _state_owns(self, owner_key: str, part: Actor | None, head_lemma: str) -> bool:
         """Whether a state's possessive makes a body part of the state: 'Kenya's National Assembly' and
@@ -341,9 +396,10 @@ class StructureFinder:
         return out
 
     def _owners_before(self, mention: MentionSpan, root: Token) -> Iterator[tuple[Actor | str, int, int]]:
-        """States and organizations named before the head noun, with their token span: an actor for a
-        compound or adjective before the name ('Kenya Interior Ministry'), a gazetteer id for a name inside
-        it ('U.S. Senate'). Words after the head ('Mission in Mali') name no owner."""
+        """States and organizations that own a body's name, with their token span: an actor for a compound
+        or adjective before the name ('Kenya Interior Ministry') or an "of" phrase after it ('the Supreme
+        Court of Pakistan'), a gazetteer id for a name inside it ('U.S. Senate'). Other words after the head
+        ('Mission in Mali') name no owner."""
         parse = self.table.parse
         for child in parse.children[root.i]:
             if child < mention.start and parse.dep[child] in ("compound", "amod", "nmod"):
@@ -356,4 +412,19 @@ class StructureFinder:
                 if gid is not None:
                     yield gid, i, j
                     break
+        # "the Supreme Court of Pakistan", "the Islamic Revolutionary Guard Corps of Iran": an "of" phrase
+        # right after the head, inside the name or after it, names its owner as well
+        for i in range(root.i + 2, mention.end):
+            if parse.lower[i - 1] == self.grammar.of:
+                for j in range(min(mention.end, i + 4), i, -1):
+                    gid = self.owner_names.get(parse.span_text(i, j))
+                    if gid is not None:
+                        yield gid, i, j
+                        break
+        for child in parse.children[root.i]:
+            if child >= mention.end and parse.dep[child] == "prep" and parse.lower[child] == self.grammar.of:
+                for pobj in parse.children[child]:
+                    owner = self.table.actor_at_index(pobj) if parse.dep[pobj] == "pobj" else None
+                    if owner is not None and owner.type in ORG_TYPES:
+                        yield owner, pobj, pobj + 1
 

@@ -72,6 +72,16 @@ class EntityFixes:
             if label == "ORG" and not ent.ent_id_ and self._is_title_portfolio(doc, ent):
                 changed.append((ent.start_char, ent.end_char, label, ""))
                 continue
+            if ent.ent_id_ and len(ent) == 2 and ent[0].lower_ == "the" and end < len(doc) and \
+                    self._is_org_word(doc[end]):
+                # "The National" + "Assembly", "The Atlantic" + "Council": a one-word outlet after its article
+                # that runs on into an organization word is another body's name
+                start += 1
+                while end < len(doc) and self._is_org_word(doc[end]):
+                    end += 1
+                changed.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label, "ORG"))
+                spans.append(Span(doc, start, end, label="ORG"))
+                continue
             if not ent.ent_id_:
                 # Grow over adjacent capitalised organization words the model left out ("Wilayat" Sinai).
                 while start > 0 and self._is_org_word(doc[start - 1]):
