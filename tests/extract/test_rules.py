@@ -1053,3 +1053,47 @@ ally 1 attr NOUN NN ally
 """)
     found, saw = RULES["object.apposed"].read(m, doc[3], _spec("COOPERATE", "ally", "of", "apposed"), False, "apposed")
     assert (found, saw) == ([], False)
+
+
+# -- claimed and repelled acts -------------------------------------------------------------------------------
+def test_rule_noun_subject_claimed_is_who_claimed_the_act():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+claimed 1 ROOT VERB VBD claim
+the 3 det DET DT the
+attack 1 dobj NOUN NN attack
+on 3 prep ADP IN on
+Israel 4 pobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["noun_subject.claimed"].read(m, doc[3])) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "Israel", "noun:attack") in _claims(m, doc)
+
+
+def test_rule_subject_claimed_act_is_who_took_credit():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+took 1 ROOT VERB VBD take
+credit 1 dobj NOUN NN credit
+for 2 prep ADP IN for
+attacking 3 pcomp VERB VBG attack
+Israel 4 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["subject.claimed_act"].read(m, doc[4], 0, False)) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "Israel", "verb:attack") in _claims(m, doc)
+
+
+def test_rule_object_repeller_is_the_target_of_a_repelled_attack():
+    m, doc = _parse("""
+Israel 1 nsubj PROPN NNP Israel B-GPE
+repelled 1 ROOT VERB VBD repel
+an 3 det DET DT an
+attack 1 dobj NOUN NN attack
+by 3 prep ADP IN by
+Hamas 4 pobj PROPN NNP Hamas B-ORG
+. 1 punct PUNCT . .
+""")
+    spec = Predicate(relation="ASSAULT", lemma="attack", pos="noun", object=("on",))
+    assert _names(m, RULES["object.repeller"].read(m, doc[3], spec, True)) == ["Israel"]
+    assert ("ASSAULT", "Hamas", "Israel", "noun:attack") in _claims(m, doc)

@@ -207,6 +207,10 @@ class Grammar:
     charge_verbs: frozenset[str]
     belong_lemmas: frozenset[str]
     part_nouns: frozenset[str]
+    claim_verbs: frozenset[str]
+    responsibility_nouns: frozenset[str]
+    responsibility_verbs: frozenset[str]
+    repel_verbs: frozenset[str]
     time: TimeWords
 
 

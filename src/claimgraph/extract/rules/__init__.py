@@ -25,12 +25,14 @@ VERB_SUBJECT_RULES = (
     "subject.control",
     "subject.coordination",
     "subject.charged_party",
+    "subject.claimed_act",
     "subject.prepositional_clause",
 )
 # Who does what a noun predicate says ("Hamas's attack on X"): the first rule that answers decides.
 NOUN_SUBJECT_RULES = (
     "noun_subject.owner",
     "noun_subject.light_verb",
+    "noun_subject.claimed",
     "noun_subject.apposition",
 )
 # The parties a noun predicate names together ("talks between X and Y"), paired by the matcher.
@@ -54,6 +56,7 @@ OBJECT_PREPOSITION_RULE = "object.preposition"
 OBJECT_FALLBACK_RULES = (
     "object.in_clause",
     "object.place",
+    "object.repeller",
 )
 # Further PLOVER readings of each claim read, in order; after a `final` one answers, the rest are skipped.
 CLAIM_READING_RULES = (

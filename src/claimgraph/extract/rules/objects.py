@@ -196,10 +196,25 @@ def in_clause(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_objec
 
 @RULES.register("object.place", example="Troops imposed a curfew in Abidjan.")
 def place(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: bool) -> Actors | None:
-    """A named place the act is done in or to, for relations whose object may be a place (place_object)."""
+    """A named place the act is done in or to, for relations whose object may be a place (place_object). Of a
+    violent act done to a thing, only a city or country, as PLOVER codes "bombed targets in Gaza": a sea or a
+    region is only where it happened ("fired a drone at a ship in the Red Sea")."""
     if predicate.pos_ != "VERB" or spec.pos != "verb" or spec.reverse or spec.relation not in m.place_relations:
         return None
+    if seen_object and spec.relation in m.violent:
+        return place_object(m, predicate, ("GPE",))
     return place_object(m, predicate)
+
+
+@RULES.register("object.repeller", example="The army repelled an attack by ISWAP on its base.")
+def repeller(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: bool) -> Actors | None:
+    """The one who repelled, foiled or survived a violent act named by a noun: its target."""
+    parse = m.parse
+    h = parse.head[predicate.i]
+    if predicate.pos_ != "NOUN" or spec.relation not in m.violent or parse.dep[predicate.i] != "dobj" or \
+            parse.pos[h] != "VERB" or parse.lemma[h] not in m.grammar.repel_verbs:
+        return None
+    return m.subjects(m.doc[h])
 
 
 def clause_object(m: PredicateMatcher, predicate: Token) -> Actors:
@@ -225,7 +240,7 @@ def clause_object(m: PredicateMatcher, predicate: Token) -> Actors:
     return []
 
 
-def place_object(m: PredicateMatcher, predicate: Token) -> Actors:
+def place_object(m: PredicateMatcher, predicate: Token, entity_types: tuple[str, ...] = ("GPE", "LOC")) -> Actors:
     """A named place the act is done in or to ("imposed a curfew in Abidjan", "arrived in Amman")."""
     parse = m.parse
     preps = m.grammar.prepositions
@@ -235,7 +250,7 @@ def place_object(m: PredicateMatcher, predicate: Token) -> Actors:
             # "fired at targets in Jericho": one step further when the target is not itself a place
             for word in [pobj, *m.pobjs(pobj, preps.place_within)]:
                 actor = m.resolver.table.actor_at_index(word.i)
-                if actor is not None and parse.ent_type[word.i] in ("GPE", "LOC") and \
+                if actor is not None and parse.ent_type[word.i] in entity_types and \
                         actor.type in ("location", "state"):
                     return [[actor.key]]
     return []

@@ -171,6 +171,8 @@ def relative_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
     found = m.resolver.resolve(head)
     if not found and not passive and m.lookup(m.lexicon.nouns, m.parse.lemma[head.i], head.lower_):
         found = m.np_actors(head)
+    if not found and not passive and is_violent_event(m, head):
+        found = m.noun_subjects(head)[0]  # "X claimed the bombing, which killed five": the bombing's doer
     return found
 
 
@@ -257,6 +259,31 @@ def charged_party(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -
     return None
 
 
+def claimed_by(m: PredicateMatcher, word: Token) -> Actors | None:
+    """Who claimed an act: the subject of a claim verb whose object it is ("X claimed the attack"), or of the
+    verb of a responsibility noun whose "for" phrase it is ("X claimed responsibility for the bombing", "X
+    took credit for attacking Y"); None when the word is no claimed act."""
+    parse, grammar = m.parse, m.grammar
+    h = parse.head[word.i]
+    if parse.dep[word.i] == "dobj" and parse.pos[h] == "VERB" and parse.lemma[h] in grammar.claim_verbs:
+        return m.subjects(m.doc[h])
+    if parse.dep[word.i] in ("pobj", "pcomp") and parse.dep[h] == "prep":
+        noun = parse.head[h]
+        verb = parse.head[noun]
+        if parse.lemma[noun] in grammar.responsibility_nouns and parse.dep[noun] == "dobj" and \
+                parse.pos[verb] == "VERB" and parse.lemma[verb] in grammar.responsibility_verbs:
+            return m.subjects(m.doc[verb])
+    return None
+
+
+@RULES.register("subject.claimed_act", example="The BLA took credit for attacking a military convoy.")
+def claimed_act(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
+    """The one who claimed the act a verb names ("took credit for attacking X")."""
+    if m.parse.dep[verb.i] != "pcomp":
+        return None
+    return claimed_by(m, verb)
+
+
 @RULES.register("subject.prepositional_clause", example="Hamas was accused of attacking the convoy.")
 def prepositional_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
     """The subject of the verb, or the noun, that a preposition introducing the clause hangs on."""
@@ -328,6 +355,12 @@ def light_verb(m: PredicateMatcher, noun: Token) -> Actors | None:
     if noun.dep_ in ("dobj", "pobj", "conj") and head.pos_ == "VERB" and head.lemma_.lower() in m.grammar.light_verbs:
         return m.subjects(head)
     return None
+
+
+@RULES.register("noun_subject.claimed", example="Al-Shabab claimed responsibility for the attack on the base.")
+def claimed(m: PredicateMatcher, noun: Token) -> Actors | None:
+    """The one who claimed the act a noun names ("X claimed the attack", "X claimed responsibility for it")."""
+    return claimed_by(m, noun)
 
 
 @RULES.register("noun_subject.apposition", example="Masih Alinejad, a vocal critic of Tehran, was targeted.")
