@@ -9,7 +9,7 @@ Data: the VOA stories of `split.json`'s train split with their annotations (`ann
 gold direction, when the gold quote lies in that sentence; every other candidate is a negative.
 One L2 multinomial logistic regression over the relations and NONE (scikit-learn, `train` extra);
 each relation's threshold is the lowest probability at which the out-of-fold precision (5 folds by
-story) reaches TARGET_PRECISION.
+story, averaged over 3 splits) reaches TARGET_PRECISION.
 The model adds claims and scores the rules' claims; it does not drop them: a veto learned from a
 few dozen stories dropped right readings of sentences unlike them (a third of the written cases of
 tests/fixtures/extraction_cases.yaml).
@@ -18,6 +18,7 @@ Deterministic: the same stories and annotations give the same file.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import Counter
@@ -26,7 +27,6 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -44,6 +44,7 @@ NEVER = 1.01  # a threshold no probability reaches
 PRIOR_PAIRS = 8
 MIN_WEIGHT = 0.02  # smaller weights are dropped from the shipped file (they move no decision)
 FOLDS = 5
+REPEATS = 3  # splits of the stories into folds (by a hash of the story id), their out-of-fold scores averaged
 
 
 def documents(ids: set[str]):
@@ -119,10 +120,15 @@ def train(gold: dict[str, list[dict]]) -> dict:
     # at the same precision in 5-fold cross-validation on the train split)
     classes = [NONE, *sorted(counts)]
     y = np.array([classes.index(min(labels)) if labels else 0 for _, _, labels in data])
+    # out-of-fold probabilities averaged over REPEATS splits of the stories into folds: with one split, six
+    # more candidate pairs among 12,000 (a new actor noun) turned ASSAULT's threshold from 0.64 to never
     oof = np.zeros((len(y), len(classes)))
-    for fit_rows, test_rows in GroupKFold(n_splits=FOLDS).split(matrix, y, groups):
-        model = LogisticRegression(C=C, max_iter=MAX_ITER).fit(matrix[fit_rows], y[fit_rows])
-        oof[np.ix_(test_rows, model.classes_)] = model.predict_proba(matrix[test_rows])
+    for repeat in range(REPEATS):
+        fold = np.array([int(hashlib.sha256(f"{repeat}:{story}".encode()).hexdigest(), 16) % FOLDS for story in groups])
+        for k in range(FOLDS):
+            fit_rows, test_rows = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+            model = LogisticRegression(C=C, max_iter=MAX_ITER).fit(matrix[fit_rows], y[fit_rows])
+            oof[np.ix_(test_rows, model.classes_)] += model.predict_proba(matrix[test_rows]) / REPEATS
     model = LogisticRegression(C=C, max_iter=MAX_ITER).fit(matrix, y)
     relations = {}
     for column, relation in enumerate(classes):

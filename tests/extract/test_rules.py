@@ -1097,3 +1097,32 @@ Hamas 4 pobj PROPN NNP Hamas B-ORG
     spec = Predicate(relation="ASSAULT", lemma="attack", pos="noun", object=("on",))
     assert _names(m, RULES["object.repeller"].read(m, doc[3], spec, True)) == ["Israel"]
     assert ("ASSAULT", "Hamas", "Israel", "noun:attack") in _claims(m, doc)
+
+
+def test_rule_noun_subject_adjunct_is_the_clause_subject_of_a_fight_in_its_time_phrase():
+    m, doc = _parse("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+seized 1 ROOT VERB VBD seize
+Rafah 1 dobj PROPN NNP Rafah B-GPE
+after 1 prep ADP IN after
+clashes 3 pobj NOUN NNS clash
+with 4 prep ADP IN with
+Fatah 5 pobj PROPN NNP Fatah B-ORG
+. 1 punct PUNCT . .
+""")
+    assert _names(m, RULES["noun_subject.adjunct"].read(m, doc[4])) == ["Hamas"]
+    assert ("ASSAULT", "Hamas", "Fatah", "noun:clash") in _claims(m, doc)
+
+
+def test_rule_noun_subject_adjunct_leaves_the_harmed_to_the_fights_doer():
+    m, doc = _parse("""
+Soldiers 1 nsubj NOUN NNS soldier
+died 1 ROOT VERB VBD die
+amid 1 prep ADP IN amid
+fighting 2 pobj NOUN NN fighting
+with 3 prep ADP IN with
+Hamas 4 pobj PROPN NNP Hamas B-ORG
+. 1 punct PUNCT . .
+""")
+    assert RULES["noun_subject.adjunct"].read(m, doc[3]) is None
+    assert not any(subject == "soldiers" for _, subject, _, _ in _claims(m, doc))

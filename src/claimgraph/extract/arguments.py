@@ -428,11 +428,14 @@ class ArgumentResolver:
         least five people" and "31 people" are two groups), and never stands for a named actor
         (resolution keeps kinds apart)."""
         parse, i = self.parse, token.i
-        if parse.pos[i] != "NOUN" or parse.ent_type[i] in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL") or \
+        if parse.pos[i] not in ("NOUN", "PROPN") or parse.ent_type[i] in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL") or \
                 parse.dep[i] in ("compound", "amod", "nmod", "npadvmod", "poss"):
             return []  # "rebel-held", "police chief": a modifier, not an argument
         lemma = parse.lemma[i]
         kind = self.actor_kinds.get(lemma) or self.actor_kinds.get(parse.lower[i])
+        if parse.pos[i] == "PROPN" and (parse.ent_type[i] or not token.is_title or not (
+                kind == "title_role" or parse.lower[i] in self.kind_bodies)):
+            return []  # a capitalised post or body with no name ("the Foreign Secretary", "the Coalition") is one
         plural = parse.tag[i] == "NNS" or parse.lower[i] in ("police", "people", "staff", "military", "gunmen",
                                                              "media", "personnel")
         if kind is None and lemma == "other" and parse.tag[i] == "NNS" and any(

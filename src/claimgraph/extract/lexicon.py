@@ -104,6 +104,7 @@ class Prepositions:
     cut_with: frozenset[str]
     employer: frozenset[str]
     group_member: frozenset[str]
+    event_adjunct: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,10 @@ class PredicateMatcher:
         self.opposed = lexicon.ontology.names(opposed=True)
         self.place_relations = lexicon.ontology.names(place_object=True)
         self.reporting_verbs = lexicon.reporting_cues.verbs
+        # the verbs whose tense and modality a noun predicate in their object takes ("would impose a blockade",
+        # "threatened a crackdown", "refused talks")
+        self._governing_verbs = self.grammar.light_verbs | self.intent.verbs | self.intent.threats | \
+            self.intent.refusals | self.intent.readiness
         self.doc = resolver.doc
         self.parse = resolver.table.parse
         # one predicate is tried against several lexicon entries, each asking about its subtree again
@@ -137,10 +141,12 @@ class PredicateMatcher:
                    for c in predicate.children)
 
     def governor(self, predicate: Token) -> Token:
-        """The verb carrying tense and modality: a noun predicate's light verb ("would tighten the blockade")."""
+        """The verb carrying tense and modality: a noun predicate's light verb ("would tighten the blockade"),
+        not any verb it hangs on: in "would violate an embargo on X" and "will defend its ally in its battle
+        against Y" the embargo and the battle are not what is promised."""
         if predicate.pos_ in ("NOUN", "PROPN") and predicate.dep_ in ("dobj", "pobj", "nsubjpass"):
             head = predicate.head.head if predicate.dep_ == "pobj" else predicate.head
-            if head.pos_ in ("VERB", "AUX"):
+            if head.pos_ in ("VERB", "AUX") and self.parse.lemma[head.i] in self._governing_verbs:
                 return head
         return predicate
 
@@ -401,6 +407,14 @@ class PredicateMatcher:
         return found
 
     def _match(self, predicate: Token, spec: Predicate) -> list[RawClaim]:
+        """The claims of one lexicon entry at one word; none where the rules, following a pathological parse
+        from clause to clause, would not end (the rest of the sentence is still read)."""
+        try:
+            return self._read(predicate, spec)
+        except RecursionError:
+            return []
+
+    def _read(self, predicate: Token, spec: Predicate) -> list[RawClaim]:
         """The claims of one lexicon entry at one word: its subjects and objects paired, with modes."""
         if not self._particle_ok(predicate, spec.particle):
             return []

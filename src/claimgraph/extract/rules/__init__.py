@@ -33,6 +33,7 @@ NOUN_SUBJECT_RULES = (
     "noun_subject.owner",
     "noun_subject.light_verb",
     "noun_subject.claimed",
+    "noun_subject.adjunct",
     "noun_subject.apposition",
 )
 # The parties a noun predicate names together ("talks between X and Y"), paired by the matcher.

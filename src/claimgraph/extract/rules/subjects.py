@@ -62,8 +62,7 @@ def event_agent(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> 
     X": `prepositions.undergo`), whose harm with no doer named names nobody."""
     parse = m.parse
     dep, children = parse.dep, parse.children
-    if not passive and (parse.lemma[verb.i] in m.grammar.undergo_verbs or any(
-            dep[c] == "dobj" and parse.lemma[c] in m.grammar.life_nouns for c in children[verb.i])):
+    if not passive and undergoes(m, verb):
         return event_doers(m, verb)  # (with no such event nobody is named: the one who died did nothing)
     undergo = m.grammar.prepositions.undergo
     if not passive and any(is_violent_event(m, noun) for noun in m.pobjs(verb, undergo)):
@@ -72,6 +71,13 @@ def event_agent(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> 
             spec.relation in m.opposed for spec in m.lookup(m.lexicon.verbs, parse.lemma[verb.i], verb.lower_)):
         return None  # (an aid delivered during an attack is not the attacker's aid)
     return event_doers(m, verb) or None
+
+
+def undergoes(m: PredicateMatcher, verb: Token) -> bool:
+    """Whether the verb's subject is the one harmed ("died": grammar `undergo_verbs`; "lost their lives")."""
+    parse = m.parse
+    return parse.lemma[verb.i] in m.grammar.undergo_verbs or any(
+        parse.dep[c] == "dobj" and parse.lemma[c] in m.grammar.life_nouns for c in parse.children[verb.i])
 
 
 def violent_nouns(m: PredicateMatcher, noun: Token) -> list:
@@ -361,6 +367,22 @@ def light_verb(m: PredicateMatcher, noun: Token) -> Actors | None:
 def claimed(m: PredicateMatcher, noun: Token) -> Actors | None:
     """The one who claimed the act a noun names ("X claimed the attack", "X claimed responsibility for it")."""
     return claimed_by(m, noun)
+
+
+@RULES.register("noun_subject.adjunct", example="M23 seized Goma after clashes with Congolese troops.")
+def adjunct(m: PredicateMatcher, noun: Token) -> Actors | None:
+    """The subject of the active verb a violent event's time phrase hangs on ("seized Goma after clashes with
+    Y"): it took part in the fighting too. (Not of a visit or a meeting: "said during a visit to Beijing" is
+    a journey, and a speaker is often no party to the meeting it speaks after.)"""
+    parse = m.parse
+    h = parse.head[noun.i]
+    if parse.dep[noun.i] != "pobj" or parse.lower[h] not in m.grammar.prepositions.event_adjunct or \
+            not is_violent_event(m, noun):
+        return None
+    verb = parse.head[h]
+    if parse.pos[verb] != "VERB" or m.is_passive(m.doc[verb]) or undergoes(m, m.doc[verb]):
+        return None  # "died amid fighting with X": the one who died is harmed, the fighting's doer is X
+    return m.subjects(m.doc[verb]) or None
 
 
 @RULES.register("noun_subject.apposition", example="Masih Alinejad, a vocal critic of Tehran, was targeted.")
