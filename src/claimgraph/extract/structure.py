@@ -42,6 +42,10 @@ class StructureFinder:
     def _actor(self, token: Token):
         return self.table.actor_at(token)
 
+    def _resolved(self, token: Token) -> Actor | None:
+        """The first actor a word resolves to, a description's included ("the militants", "Russia's military")."""
+        return self.table.actors.get(self.resolver.first(token) or "")
+
     def _org_of(self, noun: Token) -> str | None:
         """The organization a role or part noun belongs to (poss, compound, of/to/in phrase)."""
         found = self.resolver._owner(noun, 0)
@@ -101,13 +105,11 @@ class StructureFinder:
                         for p in c.children if p.dep_ == "prep"]
             if not phrases:
                 continue
-            key = self.resolver.first(root)
-            actor = self.table.actors.get(key) if key else None
+            actor = self._resolved(root)
             if actor is None or actor.named or actor.actor_kind not in GROUP_KINDS:
                 continue
             for prep in phrases:
-                group = next((self.table.actors.get(self.resolver.first(p) or "") for p in prep.children
-                              if p.dep_ == "pobj"), None)
+                group = next((self._resolved(p) for p in prep.children if p.dep_ == "pobj"), None)
                 if group is not None and group.type == "organization" and group.key != actor.key:
                     out.append(self._claim("structure:group-member", root, "MEMBER_OF", actor.key, group.key))
                     break
@@ -326,7 +328,7 @@ class StructureFinder:
         African Union mission"); not the owner of a thing ("the country's Alawite minority" is no state)."""
         actor = self._actor(token)
         if actor is None and token.lemma_.lower() in self.actor_kinds:  # "Russia's military", "the Hamas delegation"
-            actor = self.table.actors.get(self.resolver.first(token) or "")
+            actor = self._resolved(token)
         if actor is None and token.lemma_.lower() in self.named_bodies:
             actor = next((a for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")
                           for a in [self._actor(c)] if a is not None and a.type in ORG_TYPES), None)
@@ -348,7 +350,7 @@ class StructureFinder:
         found: list[Actor] = []
         for head in heads:
             for token in (head, *head.conjuncts):
-                actor = self.table.actors.get(self.resolver.first(token) or "")
+                actor = self._resolved(token)
                 if actor is not None and actor not in found:
                     found.append(actor)
         return found

@@ -39,8 +39,8 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
             tokens = [predicate.head]  # "the convoy attacked yesterday", "the convoy that was attacked"
         elif not tokens and hyphen_participle(parse, predicate.i):
             # "Iran-backed militias": the noun must be an actor itself ("the China-funded port" is a thing)
-            return [slot for slot in m.resolver.resolve(predicate.head)
-                    if m.resolver.table.actor_at_index(predicate.head.i) is not None], True
+            named = m.resolver.table.actor_at_index(predicate.head.i) is not None
+            return (m.resolver.resolve(predicate.head) if named else []), True
     else:
         tokens = [doc[c] for c in children if dep[c] == "dobj"]
         if not tokens:  # "kidnapped up to 16 advisers": the parser hangs the count on "up to"
