@@ -38,9 +38,12 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
         if not tokens and dep[predicate.i] in ("acl", "relcl"):
             tokens = [predicate.head]  # "the convoy attacked yesterday", "the convoy that was attacked"
         elif not tokens and hyphen_participle(parse, predicate.i):
-            # "Iran-backed militias": the noun must be an actor itself ("the China-funded port" is a thing)
+            # "Iran-backed Houthis", "Iran-backed militias": the noun must be an actor itself, by name or by
+            # description ("the China-funded port" is a thing, whatever actor it resolves to)
             named = m.resolver.table.actor_at_index(predicate.head.i) is not None
-            return (m.resolver.resolve(predicate.head) if named else []), True
+            actors = m.resolver.table.actors
+            return [slot for slot in m.resolver.resolve(predicate.head)
+                    if named or (slot and not actors[slot[0]].named)], True
     else:
         tokens = [doc[c] for c in children if dep[c] == "dobj"]
         if not tokens:  # "kidnapped up to 16 advisers": the parser hangs the count on "up to"
