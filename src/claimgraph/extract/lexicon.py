@@ -212,6 +212,8 @@ class Grammar:
     responsibility_nouns: frozenset[str]
     responsibility_verbs: frozenset[str]
     repel_verbs: frozenset[str]
+    explosive_nouns: frozenset[str]
+    collide_verbs: frozenset[str]
     time: TimeWords
 
 

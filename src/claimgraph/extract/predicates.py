@@ -23,7 +23,7 @@ from .rules import (
     VERB_SUBJECT_RULES,
     RawClaim,
 )
-from .rules.subjects import PASSIVE_SUBJECT_DEPS, hyphen_participle
+from .rules.subjects import PASSIVE_SUBJECT_DEPS, hyphen_participle, struck_explosive
 
 __all__ = ["PredicateMatcher", "RawClaim"]
 
@@ -417,6 +417,8 @@ class PredicateMatcher:
     def _read(self, predicate: Token, spec: Predicate) -> list[RawClaim]:
         """The claims of one lexicon entry at one word: its subjects and objects paired, with modes."""
         if not self._particle_ok(predicate, spec.particle):
+            return []
+        if spec.relation in self.violent and predicate.pos_ == "VERB" and struck_explosive(self, predicate):
             return []
         parse = self.parse
         if spec.needs_plural and parse.tag[predicate.i] not in ("NNS", "NNPS"):

@@ -119,9 +119,33 @@ def event_doers(m: PredicateMatcher, verb: Token, preps: frozenset[str] | None =
         parse = m.parse
         for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
                 d.dep_ in ("mark", "advmod") and d.lower_ in m.grammar.event_clause_marks for d in c.children)):
-            if any(spec.relation in m.violent for spec in m.lookup(m.lexicon.verbs, parse.lemma[clause.i],
-                                                                   clause.lower_)):
+            if struck_explosive(m, clause):  # "... when their vehicle struck a roadside bomb planted by X"
+                found.extend(slot for slot in planters(m, clause) if slot not in found)
+            elif any(spec.relation in m.violent for spec in m.lookup(m.lexicon.verbs, parse.lemma[clause.i],
+                                                                     clause.lower_)):
                 found.extend(slot for slot in m.subjects(clause) if slot not in found)
+    return found
+
+
+def struck_explosive(m: PredicateMatcher, verb: Token) -> bool:
+    """Whether the verb says its subject ran into an explosive ("their vehicle struck a mine", grammar
+    `collide_verbs`, `explosive_nouns`): the subject is harmed, whoever planted it did the harm."""
+    parse = m.parse
+    return parse.lemma[verb.i] in m.grammar.collide_verbs and any(
+        parse.dep[c] == "dobj" and parse.lemma[c] in m.grammar.explosive_nouns for c in parse.children[verb.i])
+
+
+def planters(m: PredicateMatcher, clause: Token) -> Actors:
+    """The agents of the participles on the explosives a clause names ("a bomb planted by X", "a mine laid by Y")."""
+    parse = m.parse
+    found: Actors = []
+    for i in parse.subtree(clause.i):
+        if parse.lemma[i] not in m.grammar.explosive_nouns:
+            continue
+        for acl in (c for c in parse.children[i] if parse.dep[c] == "acl" and parse.tag[c] == "VBN"):
+            for agent in (c for c in parse.children[acl] if parse.dep[c] == "agent"):
+                for pobj in (c for c in parse.children[agent] if parse.dep[c] == "pobj"):
+                    found.extend(m.resolver.resolve(m.doc[pobj]))
     return found
 
 
