@@ -104,7 +104,6 @@ class _Extractor:
         self.modality = Modality(lexicon, self.parse)
         self.attributor = Attributor(doc, self.table, self.resolver, lexicon, outlet=document.outlet,
                                      sents=self.sents)
-        self._sides: dict[str, list[str]] | None = None  # person -> organizations/states it belongs to
         self._asking: set[int] = set()
         self.resolver.speaker_side = self._speaker_side
         self.weapon_words = lexicon.modes.get("AID", {}).get("weapons", frozenset())
@@ -242,7 +241,7 @@ class _Extractor:
         actor = self.table.actors.get(source.actor)
         if actor is None or actor.type != "person":
             return [source.actor]
-        return [*self._person_sides().get(actor.key, ()), actor.key]
+        return [*self._person_sides.get(actor.key, ()), actor.key]
 
     @cached_property
     def issuer(self) -> str | None:
@@ -258,16 +257,16 @@ class _Extractor:
         head = actor.name.split()[-1].lower() if actor.name.split() else ""
         return key if entry is None and head in self.lexicon.named_bodies else None
 
+    @cached_property
     def _person_sides(self) -> dict[str, list[str]]:
-        if self._sides is None:
-            sides: dict[str, list[str]] = {}
-            for item in self.structure.members():
-                if item.relation in self.membership and item.object in self.table.actors:
-                    found = sides.setdefault(item.subject, [])
-                    if item.object not in found:
-                        found.append(item.object)
-            self._sides = sides
-        return self._sides
+        """Person -> the organizations and states the document makes it a member of, first found first."""
+        sides: dict[str, list[str]] = {}
+        for item in self.structure.members():
+            if item.relation in self.membership and item.object in self.table.actors:
+                found = sides.setdefault(item.subject, [])
+                if item.object not in found:
+                    found.append(item.object)
+        return sides
 
     # -- claims --------------------------------------------------------------------------------
     def _joined_members(self, raw: list[RawClaim]) -> list[RawClaim]:

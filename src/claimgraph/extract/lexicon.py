@@ -347,6 +347,13 @@ class Lexicon:
         return self.ontology.symmetric
 
     @cached_property
+    def governing_verbs(self) -> frozenset[str]:
+        """Verbs whose tense and modality a noun predicate in their object takes ("would impose a blockade",
+        "threatened a crackdown", "refused talks"): light, intent, threat, refusal and readiness verbs."""
+        intent = self.intent
+        return self.grammar.light_verbs | intent.verbs | intent.threats | intent.refusals | intent.readiness
+
+    @cached_property
     def state_bodies(self) -> frozenset[str]:
         """Head nouns of a state's own bodies: the named bodies of parts.yaml and the institutions a
         demonym names (actors.yaml `demonym_institutions`)."""

@@ -54,10 +54,6 @@ class PredicateMatcher:
         self.opposed = lexicon.ontology.names(opposed=True)
         self.place_relations = lexicon.ontology.names(place_object=True)
         self.reporting_verbs = lexicon.reporting_cues.verbs
-        # the verbs whose tense and modality a noun predicate in their object takes ("would impose a blockade",
-        # "threatened a crackdown", "refused talks")
-        self._governing_verbs = self.grammar.light_verbs | self.intent.verbs | self.intent.threats | \
-            self.intent.refusals | self.intent.readiness
         self.doc = resolver.doc
         self.parse = resolver.table.parse
         # one predicate is tried against several lexicon entries, each asking about its subtree again
@@ -146,7 +142,7 @@ class PredicateMatcher:
         against Y" the embargo and the battle are not what is promised."""
         if predicate.pos_ in ("NOUN", "PROPN") and predicate.dep_ in ("dobj", "pobj", "nsubjpass"):
             head = predicate.head.head if predicate.dep_ == "pobj" else predicate.head
-            if head.pos_ in ("VERB", "AUX") and self.parse.lemma[head.i] in self._governing_verbs:
+            if head.pos_ in ("VERB", "AUX") and self.parse.lemma[head.i] in self.lexicon.governing_verbs:
                 return head
         return predicate
 

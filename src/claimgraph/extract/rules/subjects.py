@@ -136,17 +136,10 @@ def struck_explosive(m: PredicateMatcher, verb: Token) -> bool:
 
 
 def planters(m: PredicateMatcher, clause: Token) -> Actors:
-    """The agents of the participles on the explosives a clause names ("a bomb planted by X", "a mine laid by Y")."""
-    parse = m.parse
-    found: Actors = []
-    for i in parse.subtree(clause.i):
-        if parse.lemma[i] not in m.grammar.explosive_nouns:
-            continue
-        for acl in (c for c in parse.children[i] if parse.dep[c] == "acl" and parse.tag[c] == "VBN"):
-            for agent in (c for c in parse.children[acl] if parse.dep[c] == "agent"):
-                for pobj in (c for c in parse.children[agent] if parse.dep[c] == "pobj"):
-                    found.extend(m.resolver.resolve(m.doc[pobj]))
-    return found
+    """Who the explosives a clause names belong to or were planted by ("a bomb planted by X", "a mine laid by
+    Y"): the actor inside each explosive's noun phrase."""
+    return [slot for i in m.parse.subtree(clause.i) if m.parse.lemma[i] in m.grammar.explosive_nouns
+            for slot in m.np_actors(m.doc[i])]
 
 
 @RULES.register("subject.passive_agent", example="The convoy was attacked by Hamas.")
