@@ -364,10 +364,11 @@ class PredicateMatcher:
 
     def is_gerund_noun(self, i: int) -> bool:
         """Whether the word is an -ing verb the parser made a noun phrase's head: a subject, object or
-        prepositional object with no subject or object of its own ("Fighting between X and Y displaced ...")."""
+        prepositional object with no subject or object of its own ("Fighting between X and Y displaced ...",
+        "displaced by fighting between X and Y")."""
         parse = self.parse
         return parse.pos[i] == "VERB" and parse.tag[i] == "VBG" and \
-            parse.dep[i] in ("nsubj", "nsubjpass", "dobj", "pobj") and \
+            parse.dep[i] in ("nsubj", "nsubjpass", "dobj", "pobj", "pcomp") and \
             not any(parse.dep[c] in ("nsubj", "nsubjpass", "dobj", "aux") for c in parse.children[i])
 
     def lookup(self, table: dict, lemma: str, lower: str) -> list:
