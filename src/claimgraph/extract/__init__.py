@@ -293,6 +293,8 @@ class _Extractor:
         if item.relation not in self.structural and (
                 subject.parent_hint == obj.key or obj.parent_hint == subject.key):
             return None  # "the Egyptian military demolished homes on Egypt's side": not an act on itself
+        if item.relation in self.structural and obj.parent_hint == subject.key:
+            return None  # a whole is no member or part of its own part ("the C.A.R." of "C.A.R. forces")
         predicate = item.predicate
         number = self.sent_index[predicate.i]
         sent = self.sents[number]

@@ -33,6 +33,10 @@ def normalize_name(text: str) -> str:
     return " ".join(w for w in words if w and w != "the")
 
 
+# the kinds of a state's armed institutions ("the Egyptian army", "Kenyan police")
+STATE_FORCE_KINDS = frozenset({"military", "police", "security"})
+
+
 @dataclass
 class Actor:
     key: str
@@ -52,7 +56,7 @@ class Actor:
         if self.denotes:
             return self.denotes
         if self.named:
-            return "generic_force" if self.kind in ("military", "police", "security") and not self.gazetteer_id \
+            return "generic_force" if self.kind in STATE_FORCE_KINDS and not self.gazetteer_id \
                 else "named"
         return "descriptive"
 
@@ -278,7 +282,9 @@ class ActorTable:
         if gid:
             state = self.new_actor(ent.text, "state", gazetteer_id=gid)
             if noun is None:
-                if ent.root.tag_ in ("NNPS", "NNS") or ent.text.endswith("s"):  # "Egyptians"
+                # "Egyptians"; "Russian-backed separatists" (the state does the backing)
+                if ent.root.tag_ in ("NNPS", "NNS") or ent.text.endswith("s") or (
+                        root.dep_ == "npadvmod" and self.parse.hyphen_participle(root.head.i)):
                     self.add_mention(ent.start, ent.end, state, "demonym")
                 return
             if kind == "state" or kind is None:

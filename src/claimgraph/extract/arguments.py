@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from .actors import Actor, ActorTable, MentionSpan, normalize_name
+from .actors import STATE_FORCE_KINDS, Actor, ActorTable, MentionSpan, normalize_name
 from .lexicon import Lexicon
 from .parse import Parse
 
@@ -137,10 +137,19 @@ class ArgumentResolver:
             if named is not None:
                 return [[named]]
         if lemma in self.org_descriptions or lower in self.org_descriptions:
-            return [self._salient(token, ("organization",))]
+            found = self._salient(token, ("organization",))
+            if any(parse.lower[c] in self.opposition_words for c in children):
+                # "the rebel group", "the separatist movement": never the state's own forces
+                found = [key for key in found if not self._state_force(self.table.actors[key])]
+            return [found]
         if lemma in self.state_descriptions:
             return [self._previous(token, ("state",))]
         return None
+
+    def _state_force(self, actor: Actor) -> bool:
+        """Whether an actor is a state's institution (its military, police or a ministry)."""
+        parent = self.table.actors.get(actor.parent_hint or "")
+        return actor.kind in STATE_FORCE_KINDS or (parent is not None and parent.type == "state")
 
     def _named_body(self, token: Token) -> str | None:
         """The nearest named organization before a definite body noun whose name holds that noun ("the

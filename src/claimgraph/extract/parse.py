@@ -123,6 +123,12 @@ class Parse:
             found.extend(self.children[word])
         return found
 
+    def hyphen_participle(self, i: int) -> bool:
+        """A participle joined by a hyphen to the one who does it, before a noun: "Iran-backed militias",
+        "Saudi-led coalition" (the agent hangs on the participle, the noun is what is backed or led)."""
+        return self.tag[i] == "VBN" and self.dep[i] == "amod" and any(
+            self.tag[c] == "HYPH" for c in self.children[i])
+
     def conjuncts(self, i: int) -> tuple[int, ...]:
         """Token.conjuncts as indices: the words coordinated with word i, not itself."""
         found = self._conjuncts.get(i)

@@ -23,7 +23,7 @@ from .rules import (
     VERB_SUBJECT_RULES,
     RawClaim,
 )
-from .rules.subjects import PASSIVE_SUBJECT_DEPS, hyphen_participle, struck_explosive
+from .rules.subjects import PASSIVE_SUBJECT_DEPS, struck_explosive
 
 __all__ = ["PredicateMatcher", "RawClaim"]
 
@@ -68,7 +68,7 @@ class PredicateMatcher:
         # "remain accused of", "stand accused of": a participle complement is passive too
         return any(parse.dep[c] in ("auxpass", "nsubjpass", "csubjpass") for c in children) or (
             parse.tag[verb.i] == "VBN" and parse.dep[verb.i] in ("acl", "acomp", "oprd")
-            and not any(parse.dep[c] == "aux" for c in children)) or hyphen_participle(parse, verb.i)
+            and not any(parse.dep[c] == "aux" for c in children)) or parse.hyphen_participle(verb.i)
 
     def _particle_ok(self, verb: Token, particle: str | None) -> bool:
         if not particle:

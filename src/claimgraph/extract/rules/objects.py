@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..lexicon import Predicate
 from .registry import RULES
-from .subjects import PASSIVE_SUBJECT_DEPS, apposition, hyphen_participle
+from .subjects import PASSIVE_SUBJECT_DEPS, apposition
 
 if TYPE_CHECKING:
     from ..predicates import PredicateMatcher
@@ -37,7 +37,7 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
         tokens = [doc[c] for c in children if dep[c] in PASSIVE_SUBJECT_DEPS]
         if not tokens and dep[predicate.i] in ("acl", "relcl"):
             tokens = [predicate.head]  # "the convoy attacked yesterday", "the convoy that was attacked"
-        elif not tokens and hyphen_participle(parse, predicate.i):
+        elif not tokens and parse.hyphen_participle(predicate.i):
             # "Iran-backed Houthis", "Iran-backed militias": the noun must be an actor itself, by name or by
             # description ("the China-funded port" is a thing, whatever actor it resolves to)
             named = m.resolver.table.actor_at_index(predicate.head.i) is not None

@@ -36,18 +36,11 @@ def active_subject(m: PredicateMatcher, verb: Token, depth: int, passive: bool) 
     return None
 
 
-def hyphen_participle(parse, i: int) -> bool:
-    """A participle joined by a hyphen to the one who does it, before a noun: "Iran-backed militias",
-    "Saudi-led coalition" (the agent hangs on the participle, the noun is what is backed or led)."""
-    return parse.tag[i] == "VBN" and parse.dep[i] == "amod" and any(
-        parse.tag[c] == "HYPH" for c in parse.children[i])
-
-
 @RULES.register("subject.hyphen_agent", example="Iran-backed militias attacked the base.")
 def hyphen_agent(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
     """The actor joined to a participle by a hyphen ("Iran-backed", "Russian-backed") does what it says."""
     parse = m.parse
-    if not hyphen_participle(parse, verb.i):
+    if not parse.hyphen_participle(verb.i):
         return None
     return [slot for c in parse.children[verb.i] if c < verb.i and parse.dep[c] in ("npadvmod", "compound", "nmod")
             for slot in m.resolver.resolve(m.doc[c])]
