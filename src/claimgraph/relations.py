@@ -36,6 +36,7 @@ class Relation:
     stance: str | None = None  # cooperative | hostile: what its promised or refused form is in PLOVER
     opposed: bool = False  # one side acts against the other: the two are never one entity
     violent: bool = False  # violence: a single-origin claim of it is worth a second look
+    verbal: bool = False  # said rather than done (PLOVER's verbal events): an act in its object stands for its doer
 
 
 @dataclass(frozen=True)

@@ -1126,3 +1126,65 @@ Hamas 4 pobj PROPN NNP Hamas B-ORG
 """)
     assert RULES["noun_subject.adjunct"].read(m, doc[3]) is None
     assert not any(subject == "soldiers" for _, subject, _, _ in _claims(m, doc))
+
+
+# -- what is said of an act done to someone is said of its doer; measures aim, they do not strike ------------
+def test_a_verbal_relation_on_an_act_done_to_someone_names_its_doer_not_its_patient():
+    killing = """
+Kenya 1 nsubj PROPN NNP Kenya B-GPE
+condemned 1 ROOT VERB VBD condemn
+the 3 det DET DT the
+killing 1 dobj NOUN NN killing
+of 3 prep ADP IN of
+Somali 6 amod ADJ JJ somali B-NORP
+civilians 4 pobj NOUN NNS civilian
+. 1 punct PUNCT . .
+"""
+    m, doc = _parse(killing)
+    assert not any(relation == "ACCUSE" for relation, *_ in _claims(m, doc))
+    bombing = """
+Kenya 1 nsubj PROPN NNP Kenya B-GPE
+condemned 1 ROOT VERB VBD condemn
+Israel 4 poss PROPN NNP Israel B-GPE
+'s 2 case PART POS 's
+bombing 1 dobj NOUN NN bombing
+of 4 prep ADP IN of
+Gaza 5 pobj PROPN NNP Gaza B-GPE
+. 1 punct PUNCT . .
+"""
+    m, doc = _parse(bombing)
+    assert ("ACCUSE", "Kenya", "Israel", "verb:condemn") in _claims(m, doc)
+    assert not any(c[0] == "ACCUSE" and c[2] == "Gaza" for c in _claims(m, doc))
+
+
+def test_a_violent_participle_on_a_measure_is_no_attack_by_its_authors():
+    m, doc = _parse("""
+The 1 det DET DT the
+Senate 2 nsubj PROPN NNP Senate B-ORG
+passed 2 ROOT VERB VBD pass
+legislation 2 dobj NOUN NN legislation
+targeting 3 acl VERB VBG target
+Turkey 4 dobj PROPN NNP Turkey B-GPE
+. 2 punct PUNCT . .
+""")
+    assert not any(relation == "ASSAULT" for relation, *_ in _claims(m, doc))
+
+
+def test_a_learned_verbal_claim_needs_a_word_of_its_relation_in_the_sentence():
+    ex, doc = _extractor("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+launched 1 ROOT VERB VBD launch
+attacks 1 dobj NOUN NNS attack
+against 2 prep ADP IN against
+Israel 3 pobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert not ex._says(0, "ACCUSE")
+    assert ex._says(0, "ASSAULT")
+    ex, doc = _extractor("""
+Hamas 1 nsubj PROPN NNP Hamas B-ORG
+blamed 1 ROOT VERB VBD blame
+Israel 1 dobj PROPN NNP Israel B-GPE
+. 1 punct PUNCT . .
+""")
+    assert ex._says(0, "ACCUSE")

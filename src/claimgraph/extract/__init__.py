@@ -192,6 +192,7 @@ class _Extractor:
             kept.append(item)
             read.add((number, item.subject, item.relation, item.object))
         symmetric = self.lexicon.symmetric
+        verbal = self.lexicon.ontology.names(verbal=True)
         keys = list(by_pair)
         # only the (pair, relation) cells at or above the relation's threshold can add a claim
         for row, column in numpy.argwhere(matrix >= model.thresholds).tolist():
@@ -205,10 +206,18 @@ class _Extractor:
                 continue  # the better-scored order speaks for the pair
             if self._owner_of_read(by_pair[key].object_token, (number, subject, relation), read):
                 continue
+            if relation in verbal and not self._says(number, relation):
+                continue  # words are said with words: no cue of the relation, no claim of it
             read.add((number, subject, relation, obj))
             kept.append(RawClaim(predicate=self.doc[by_pair[key].governor], relation=relation, subject=subject,
                                  object=obj, rule="model", score=score))
         return kept
+
+    def _says(self, number: int, relation: str) -> bool:
+        """Whether the sentence has a word of the relation's lexicon (by lemma or by form)."""
+        sent, parse = self.sents[number], self.parse
+        cues = self.lexicon.cue_words.get(relation, frozenset())
+        return any(parse.lemma[i] in cues or parse.lower[i] in cues for i in range(sent.start, sent.end))
 
     def _owner_of_read(self, token: int, head: tuple[int, str, str], read: set[tuple[int, str, str, str]]
                        ) -> bool:

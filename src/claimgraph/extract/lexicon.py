@@ -212,6 +212,8 @@ class Grammar:
     responsibility_nouns: frozenset[str]
     responsibility_verbs: frozenset[str]
     repel_verbs: frozenset[str]
+    measure_nouns: frozenset[str]
+    patient_nouns: frozenset[str]
     explosive_nouns: frozenset[str]
     collide_verbs: frozenset[str]
     time: TimeWords
@@ -352,6 +354,18 @@ class Lexicon:
         "threatened a crackdown", "refused talks"): light, intent, threat, refusal and readiness verbs."""
         intent = self.intent
         return self.grammar.light_verbs | intent.verbs | intent.threats | intent.refusals | intent.readiness
+
+    @cached_property
+    def cue_words(self) -> dict[str, frozenset[str]]:
+        """Relation -> the lemmas of its lexicon entries (verbs, nouns and adjectives) that name it by
+        themselves (not "attack" of "attacked X verbally", which needs its theme word)."""
+        found: dict[str, set[str]] = {}
+        for table in (self.verbs, self.nouns, self.adjectives):
+            for lemma, specs in table.items():
+                for spec in specs:
+                    if not spec.needs_theme_word:
+                        found.setdefault(spec.relation, set()).add(lemma)
+        return {relation: frozenset(words) for relation, words in found.items()}
 
     @cached_property
     def state_bodies(self) -> frozenset[str]:

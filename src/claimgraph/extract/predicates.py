@@ -52,6 +52,7 @@ class PredicateMatcher:
         self.symmetric = lexicon.ontology.symmetric
         self.violent = lexicon.ontology.names(violent=True)
         self.opposed = lexicon.ontology.names(opposed=True)
+        self.verbal = lexicon.ontology.names(verbal=True)
         self.place_relations = lexicon.ontology.names(place_object=True)
         self.reporting_verbs = lexicon.reporting_cues.verbs
         self.doc = resolver.doc
@@ -289,6 +290,17 @@ class PredicateMatcher:
             if found is not None:
                 return found
         return []
+
+    def act_on_another(self, noun: Token) -> bool:
+        """Whether a noun names an act done to the actor of its "of", "on" or "against" phrase: a hostile
+        noun of the lexicon ("the killing of X", "the attack on X") or a grammar `patient_nouns` word ("the
+        arrest of X")."""
+        parse = self.parse
+        if parse.pos[noun.i] not in ("NOUN", "VERB") or parse.ent_type[noun.i]:
+            return False
+        lemma, lower = parse.lemma[noun.i], parse.lower[noun.i]
+        return lemma in self.grammar.patient_nouns or lower in self.grammar.patient_nouns or any(
+            spec.relation in self.opposed for spec in self.lookup(self.lexicon.nouns, lemma, lower))
 
     def np_actors(self, token: Token) -> list[list[str]]:
         """The first actor inside a noun phrase that is not itself an actor ("Recent US Predator attacks",

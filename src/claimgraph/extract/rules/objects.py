@@ -18,10 +18,20 @@ CLAUSE_EDGE_DEPS = ("nsubj", "nsubjpass", "relcl", "ccomp", "advcl", "appos", "p
 
 
 # -- slots: rule(matcher, predicate, spec, passive, slot) -> (actors, whether any object word was seen) ------
-def _actors(m: PredicateMatcher, tokens: list[Token]) -> Actors:
+def _actors(m: PredicateMatcher, tokens: list[Token], spec: Predicate) -> Actors:
+    """The actors the object words are, else the actors their phrases name. What is said of an act done to
+    someone (a verbal relation's object) is said of the act's doer ("condemned Israel's bombing of Gaza":
+    Israel; "condemned the killing of X" and "welcomed the arrest of X" name no object: X suffered it)."""
     found: Actors = []
+    verbal = spec.relation in m.verbal
     for token in tokens:
-        found.extend(m.resolver.resolve(token) or m.np_actors(token))
+        own = m.resolver.resolve(token)
+        if own:
+            found.extend(own)
+        elif verbal and token.lemma_ not in spec.needs_theme_word and m.act_on_another(token):
+            found.extend(m.noun_subjects(token)[0])
+        else:
+            found.extend(m.np_actors(token))
     return found
 
 
@@ -55,7 +65,7 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
             tokens = [predicate.head]  # "the convoy that Hamas attacked"
     if spec.actor_object:  # "backed X's plan": the plan is the object, and it is no actor
         return [slot for token in tokens for slot in m.resolver.resolve(token)], bool(tokens)
-    found = _actors(m, tokens)
+    found = _actors(m, tokens, spec)
     if not found and tokens and not passive and all(t.pos_ == "NOUN" for t in tokens):
         # "investigating crimes by X", "condemned attacks by X": an active verb takes no "by" agent,
         # so a "by" phrase the parser hung on the verb names who did the thing in the object
@@ -75,7 +85,7 @@ def dative(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool
     tokens = [doc[c] for c in children if dep[c] == "dative" and parse.pos[c] != "ADP"]
     if not tokens and any(dep[c] == "prep" and parse.lower[c] in m.grammar.prepositions.instrument for c in children):
         tokens = [doc[c] for c in children if dep[c] == "dobj"]
-    return _actors(m, tokens), bool(tokens)
+    return _actors(m, tokens, spec), bool(tokens)
 
 
 @RULES.register("object.preposition", example="Hamas cooperated with Islamic State.")
@@ -93,7 +103,7 @@ def preposition(m: PredicateMatcher, predicate: Token, spec: Predicate, passive:
     if not tokens and slot == m.grammar.of and predicate.pos_ == "VERB":  # "voted in favor of X"
         tokens = [t for c in predicate.children if c.lower_ == m.grammar.favor_noun
                   for t in m.pobjs(c, (m.grammar.of,))]
-    found = _actors(m, tokens)
+    found = _actors(m, tokens, spec)
     if not found and tokens and not passive and predicate.pos_ == "VERB" and all(t.pos_ == "NOUN" for t in tokens):
         # "complained of harassment by X": as for a direct object, a "by" phrase the parser hung on the
         # active verb names who did the thing
@@ -128,7 +138,7 @@ def condition(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: b
         for advcl in (c for c in clause.children if c.dep_ == "advcl" and any(
                 d.dep_ == "mark" and d.lower_ in m.intent.hostile_conditions for d in c.children)):
             tokens.extend(c for c in advcl.children if c.dep_ in ("nsubj", "nsubjpass"))
-    return _actors(m, tokens), bool(tokens)
+    return _actors(m, tokens, spec), bool(tokens)
 
 
 @RULES.register("object.clause_subject", example="Egypt demanded that Hamas end its support.")
@@ -151,7 +161,7 @@ def clause_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passi
         tokens.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
     if spec.clause_modal:  # "talks with X must continue": the talks are told, not X
         return [slot for token in tokens for slot in m.resolver.resolve(token)], bool(tokens)
-    return _actors(m, tokens), bool(tokens)
+    return _actors(m, tokens, spec), bool(tokens)
 
 
 @RULES.register("object.own_subject", example="21 passengers died in an attack by the rebels.")
@@ -161,7 +171,7 @@ def own_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passive:
     if passive:
         return [], False
     tokens = [c for c in predicate.children if c.dep_ == "nsubj"]
-    return _actors(m, tokens), bool(tokens)
+    return _actors(m, tokens, spec), bool(tokens)
 
 
 @RULES.register("object.owner", example="The schoolgirls were freed by their captors.")
@@ -170,7 +180,7 @@ def owner(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
     """The possessor of a noun that names the doer ("the students' captors": those held); not a possessive
     pronoun, which the light coreference often resolves to another actor of the story."""
     tokens = [c for c in predicate.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-    return _actors(m, tokens), bool(tokens)
+    return _actors(m, tokens, spec), bool(tokens)
 
 
 @RULES.register("object.apposed", example="Saudi Arabia's closest ally, Egypt, sent troops.")

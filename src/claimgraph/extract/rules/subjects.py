@@ -202,6 +202,9 @@ def participle(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> A
     head = m.doc[h]
     found = m.resolver.resolve(head)
     if not found and parse.dep[h] == "dobj" and parse.pos[parse.head[h]] == "VERB":
+        if parse.lemma[h] in m.grammar.measure_nouns and any(
+                spec.relation in m.violent for spec in m.lookup(m.lexicon.verbs, parse.lemma[verb.i], verb.lower_)):
+            return []  # "passed legislation targeting Turkey": the law's aim, no attack by its authors
         return m.subjects(head.head, depth + 1)  # "issued a declaration demanding that ..."
     return found
 
