@@ -105,6 +105,8 @@ class ArgumentResolver:
         lower, lemma, pos, tag = parse.lower[i], parse.lemma[i], parse.pos[i], parse.tag[i]
         if pos == "PRON" or tag in ("PRP", "PRP$"):
             if lower in self.person_pronouns:
+                if self._unnamed_person_subject_before(token):
+                    return [[]]  # "The army chief said his forces ...": the chief, whom no name gives
                 return [self._previous(token, ("person",))]
             if lower in self.org_pronouns:
                 return [self._previous(token, ("organization", "state"))]
@@ -145,6 +147,16 @@ class ArgumentResolver:
         if lemma in self.state_descriptions:
             return [self._previous(token, ("state",))]
         return None
+
+    def _unnamed_person_subject_before(self, token: Token) -> bool:
+        """Whether a subject before the pronoun in its sentence is a person named by a role alone ("the
+        Afghan army chief said his ..."): the nearest person, whom no earlier name stands for."""
+        parse = self.parse
+        for i in range(token.sent.start, token.i):
+            if parse.dep[i] in ("nsubj", "nsubjpass") and parse.pos[i] == "NOUN" and \
+                    parse.lemma[i] in self.role_nouns and self.table.actor_at_index(i) is None:
+                return True
+        return False
 
     def _state_force(self, actor: Actor) -> bool:
         """Whether an actor is a state's institution (its military, police or a ministry)."""
