@@ -321,8 +321,8 @@ class PredicateMatcher:
                 continue
             if self.resolver.table.actor_at_index(child) is not None or pos[child] in ("NOUN", "PROPN"):
                 found = self.resolver.resolve(self.doc[child])
-                if found:
-                    return found[:1]
+                if found:  # with the words coordinated with it ("travel from India, Bangladesh and Sri Lanka")
+                    return found
             if pos[child] in ("VERB", "AUX", "ADJ"):
                 continue  # "hackers capable of launching attacks on X": X is not the hackers' owner
             queue.extend(c for c in children[child] if dep[c] not in _NP_EDGE_DEPS and dep[c] != "conj")
