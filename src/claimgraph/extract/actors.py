@@ -282,9 +282,11 @@ class ActorTable:
         if gid:
             state = self.new_actor(ent.text, "state", gazetteer_id=gid)
             if noun is None:
-                # "Egyptians"; "Russian-backed separatists" (the state does the backing)
+                # "Egyptians"; "Russian-backed separatists" (the state does the backing); "Turkish-American"
                 if ent.root.tag_ in ("NNPS", "NNS") or ent.text.endswith("s") or (
-                        root.dep_ == "npadvmod" and self.parse.hyphen_participle(root.head.i)):
+                        root.dep_ == "npadvmod" and self.parse.hyphen_participle(root.head.i)) or (
+                        head is not None and head.ent_type_ == "NORP" and head.i > root.i
+                        and any(c.tag_ == "HYPH" for c in head.children)):  # "Turkish-American talks"
                     self.add_mention(ent.start, ent.end, state, "demonym")
                 return
             if kind == "state" or kind is None:

@@ -39,6 +39,7 @@ NOUN_SUBJECT_RULES = (
 # The parties a noun predicate names together ("talks between X and Y"), paired by the matcher.
 NOUN_SIDE_RULES = (
     "noun_subject.between",
+    "noun_subject.hyphen_pair",
 )
 # The object, slot by slot as the lexicon entry lists them (`object:` in data/cues/predicates/*.yaml);
 # a slot not named here is a preposition ("with", "on", "against").

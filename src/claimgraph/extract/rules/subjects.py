@@ -424,3 +424,22 @@ def between(m: PredicateMatcher, noun: Token) -> Actors | None:
                 if dep[pobj] == "pobj":
                     sides.extend(resolve(doc[pobj]))
     return sides
+
+
+@RULES.register("noun_subject.hyphen_pair", example="Turkish-American cooperation has deepened.")
+def hyphen_pair(m: PredicateMatcher, noun: Token) -> Actors | None:
+    """The two parties a hyphen joins before a noun predicate ("Turkish-American cooperation", "Kenya-Somalia
+    talks", "the Iran-Iraq war"): the parser hangs the first on the second."""
+    parse, doc, resolve = m.parse, m.doc, m.resolver.resolve
+    dep, children = parse.dep, parse.children
+    for second in children[noun.i]:
+        if dep[second] not in ("amod", "compound") or not parse.ent_type[second]:
+            continue
+        for first in children[second]:
+            if first < second and dep[first] in ("amod", "compound") and parse.ent_type[first] and any(
+                    parse.tag[p] == "HYPH" and first < p < second for p in children[second]):
+                sides = resolve(doc[first]) + resolve(doc[second])
+                if len(sides) >= 2:
+                    return sides
+    return []
+
