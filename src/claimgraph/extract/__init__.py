@@ -92,6 +92,7 @@ class _Extractor:
         self.membership = ontology.membership
         # structural relations (membership, defection) may join an actor to its own parent
         self.structural = ontology.structural
+        self.verbal = ontology.names(verbal=True)
         self.weapon_relations = ontology.with_attribute("weapon")
         # token.sent and sent.ents walk the whole doc on every call: index them once (#7)
         self.sents = list(doc.sents)
@@ -192,7 +193,7 @@ class _Extractor:
             kept.append(item)
             read.add((number, item.subject, item.relation, item.object))
         symmetric = self.lexicon.symmetric
-        verbal = self.lexicon.ontology.names(verbal=True)
+        verbal = self.verbal
         keys = list(by_pair)
         # only the (pair, relation) cells at or above the relation's threshold can add a claim
         for row, column in numpy.argwhere(matrix >= model.thresholds).tolist():
@@ -299,9 +300,11 @@ class _Extractor:
         if item.subject not in self.table.actors or item.object not in self.table.actors:
             return None
         subject, obj = self.table.actors[item.subject], self.table.actors[item.object]
-        if item.relation not in self.structural and (
+        if item.relation not in self.structural and item.relation not in self.verbal and (
                 subject.parent_hint == obj.key or obj.parent_hint == subject.key):
-            return None  # "the Egyptian military demolished homes on Egypt's side": not an act on itself
+            # "the Egyptian military demolished homes on Egypt's side": not an act on itself (but a state
+            # does order, urge or accuse its own forces)
+            return None
         if item.relation in self.structural and obj.parent_hint == subject.key:
             return None  # a whole is no member or part of its own part ("the C.A.R." of "C.A.R. forces")
         predicate = item.predicate
