@@ -134,11 +134,17 @@ class StructureFinder:
                 if actor.type == "state":
                     state = actor.key
         role_token = self.doc[role_at]
+        role, former = self._role(role_token)
+        if role in self.job_roles:
+            # "American energy consultant X", "Afghan writer X": a nationality; "VOA White House correspondent
+            # X": the employer comes first, the beat after it
+            org = next((actor.key for i in left if (actor := self.table.actor_at_index(i)) is not None
+                        and actor.type == "organization" and actor.key != person), None)
+            state = None
         if org is None:
             org = self._org_of(role_token)
-        if org is None:
+        if org is None or (role in self.job_roles and self.table.actors[org].type == "state"):
             return []
-        role, former = self._role(role_token)
         former = former or any(parse.lower[i] in self.former for i in left)
         # "Turkish Defense Minister X" serves the ministry and the state the title names
         return [self._claim("structure:title", role_token, "MEMBER_OF", person, key, role=role, former=former)
