@@ -214,6 +214,7 @@ class Grammar:
     repel_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     patient_nouns: frozenset[str]
+    carry_verbs: frozenset[str]
     explosive_nouns: frozenset[str]
     collide_verbs: frozenset[str]
     time: TimeWords

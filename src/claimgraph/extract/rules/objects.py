@@ -66,6 +66,11 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
     if spec.actor_object:  # "backed X's plan": the plan is the object, and it is no actor
         return [slot for token in tokens for slot in m.resolver.resolve(token)], bool(tokens)
     found = _actors(m, tokens, spec)
+    if not found and spec.relation in m.violent:
+        # "ambushed a bus transporting a paramilitary force": the people a vehicle carries were attacked
+        found = _actors(m, [c for token in tokens for participle in token.children
+                            if participle.dep_ == "acl" and participle.lemma_ in m.grammar.carry_verbs
+                            for c in participle.children if c.dep_ == "dobj"], spec)
     if not found and tokens and not passive and all(t.pos_ == "NOUN" for t in tokens):
         # "investigating crimes by X", "condemned attacks by X": an active verb takes no "by" agent,
         # so a "by" phrase the parser hung on the verb names who did the thing in the object
