@@ -48,6 +48,10 @@ class ArgumentResolver:
         self.quantifiers = lexicon.grammar.quantifier_nouns
         self.relative_words = lexicon.grammar.relative_words
         self.actor_kinds = lexicon.actor_kinds
+        # verbs whose object is hit (or carried into harm), even when it is a force: "ambushed a paramilitary
+        # force", "a bus transporting troops"
+        self.hitting_verbs = lexicon.grammar.carry_verbs.union(
+            *(lexicon.cue_words.get(r, ()) for r in lexicon.ontology.names(opposed=True)))
         self.title_determiners = lexicon.title_determiners
         self.kind_name_drop = lexicon.kind_name_drop
         self.kind_bodies = lexicon.kind_bodies
@@ -464,8 +468,10 @@ class ArgumentResolver:
             kind = "civilians"  # "killed five and wounded four others": a counted group of people
         if kind is None:
             return []
-        if lemma in self.not_actors and parse.dep[i] in ("dobj", "attr", "oprd"):
-            return []  # "sent troops to Somalia", "deployed forces": what is sent, not who acts
+        if lemma in self.not_actors and parse.dep[i] in ("dobj", "attr", "oprd") and not (
+                parse.dep[i] == "dobj" and parse.lemma[parse.head[i]] in self.hitting_verbs):
+            # "sent troops to Somalia", "deployed forces": what is sent, not who acts
+            return []
         children = parse.children[i]
         counted = any(parse.dep[c] == "nummod" and parse.pos[c] == "NUM" for c in children) or i in self.quantity
         if kind == "title_role" and plural:
