@@ -48,10 +48,7 @@ class ArgumentResolver:
         self.quantifiers = lexicon.grammar.quantifier_nouns
         self.relative_words = lexicon.grammar.relative_words
         self.actor_kinds = lexicon.actor_kinds
-        # verbs whose object is hit (or carried into harm), even when it is a force: "ambushed a paramilitary
-        # force", "a bus transporting troops"
-        self.hitting_verbs = lexicon.grammar.carry_verbs.union(
-            *(lexicon.cue_words.get(r, ()) for r in lexicon.ontology.names(opposed=True)))
+        self.hitting_verbs = lexicon.hitting_verbs
         self.title_determiners = lexicon.title_determiners
         self.kind_name_drop = lexicon.kind_name_drop
         self.kind_bodies = lexicon.kind_bodies

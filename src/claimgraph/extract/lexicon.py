@@ -369,6 +369,12 @@ class Lexicon:
         return {relation: frozenset(words) for relation, words in found.items()}
 
     @cached_property
+    def hitting_verbs(self) -> frozenset[str]:
+        """Verbs whose object is hit, or carried into harm, even when it is a force ("ambushed a paramilitary
+        force", "a bus transporting troops"): the opposed relations' cues and grammar `carry_verbs`."""
+        return self.grammar.carry_verbs.union(*(self.cue_words.get(r, ()) for r in self.ontology.names(opposed=True)))
+
+    @cached_property
     def state_bodies(self) -> frozenset[str]:
         """Head nouns of a state's own bodies: the named bodies of parts.yaml and the institutions a
         demonym names (actors.yaml `demonym_institutions`)."""
