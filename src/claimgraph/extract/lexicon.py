@@ -326,6 +326,7 @@ class Lexicon:
     former: frozenset[str] = frozenset()
     job_roles: frozenset[str] = frozenset()  # roles.yaml `jobs`: roles held at an employer, never for a state
     not_members: frozenset[str] = frozenset()  # roles.yaml `not_members`: people who left ("defector")
+    lead_verbs: dict[str, str] = field(default_factory=dict)  # roles.yaml `lead_verbs`: verb -> role
     parts: dict[str, str] = field(default_factory=dict)  # part noun -> kind
     parent_nouns: frozenset[str] = frozenset()
     named_bodies: frozenset[str] = frozenset()  # parts.yaml: bodies whose name names their owner
@@ -499,6 +500,7 @@ def load_lexicon() -> Lexicon:
     lexicon.former = frozenset(roles.get("former") or ())
     lexicon.job_roles = frozenset(roles.get("jobs") or ())
     lexicon.not_members = frozenset(_word(w) for w in roles.get("not_members") or ())
+    lexicon.lead_verbs = {_word(verb): role for verb, role in (roles.get("lead_verbs") or {}).items()}
     parts = _read_yaml("cues", "parts.yaml")
     lexicon.parts = {word.lower(): kind for kind, words in parts["parts"].items() for word in words}
     lexicon.parent_nouns = frozenset(parts.get("parents") or ())

@@ -29,6 +29,7 @@ class StructureFinder:
         self.former = lexicon.former
         self.job_roles = lexicon.job_roles
         self.not_members = lexicon.not_members
+        self.lead_verbs = lexicon.lead_verbs
         self.parts = lexicon.parts
         self.parent_nouns = lexicon.parent_nouns
         self.member_nouns = lexicon.member_nouns
@@ -86,6 +87,7 @@ class StructureFinder:
             root = self.doc[mention.start:mention.end].root
             out.extend(self._title_roles(root, actor.key, mention.start))
             out.extend(self._apposed_roles(root, actor.key))
+            out.extend(self._led_bodies(root, actor.key))
         return out + self._group_members()
 
     def _group_members(self) -> list[RawClaim]:
@@ -149,6 +151,29 @@ class StructureFinder:
         # "Turkish Defense Minister X" serves the ministry and the state the title names
         return [self._claim("structure:title", role_token, "MEMBER_OF", person, key, role=role, former=former)
                 for key in dict.fromkeys((org, state)) if key is not None]
+
+    def _led_bodies(self, root: Token, person: str) -> list[RawClaim]:
+        """'X leads Y', 'X, who heads Y, ...', 'X commands Y' (roles.yaml `lead_verbs`): a member with the
+        verb's role of the named body in its object, or in that object's "of" phrase ("heads the political
+        bureau of Hamas"); not under a negation ("no longer leads" included)."""
+        verbs = [root.head] if root.dep_ == "nsubj" else []
+        verbs += [c for c in root.children if c.dep_ == "relcl" and any(
+            s.dep_ == "nsubj" and s.lower_ in self.grammar.relative_words for s in c.children)]
+        out = []
+        for verb in verbs:
+            role = self.lead_verbs.get(verb.lemma_.lower())
+            # "X does not lead Y", "X no longer leads Y": no claim of the role
+            if role is None or any(c.dep_ == "neg" or c.dep_ == "advmod" and any(n.dep_ == "neg" for n in c.children)
+                                   for c in verb.children):
+                continue
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                body = self.table.actor_at(obj)
+                if body is None:  # "heads the political bureau of Hamas": the body is a part of the "of" phrase's
+                    body = next((self.table.actor_at(p) for c in obj.children if c.dep_ == "prep"
+                                 and c.lower_ == self.grammar.of for p in c.children if p.dep_ == "pobj"), None)
+                if body is not None and body.type in ORG_TYPES and body.key != person:
+                    out.append(self._claim("structure:leads", verb, "MEMBER_OF", person, body.key, role=role))
+        return out
 
     def _apposed_roles(self, root: Token, person: str) -> list[RawClaim]:
         nouns: list[Token] = []
