@@ -193,7 +193,6 @@ class _Extractor:
             kept.append(item)
             read.add((number, item.subject, item.relation, item.object))
         symmetric = self.lexicon.symmetric
-        verbal = self.verbal
         keys = list(by_pair)
         # only the (pair, relation) cells at or above the relation's threshold can add a claim
         for row, column in numpy.argwhere(matrix >= model.thresholds).tolist():
@@ -207,7 +206,7 @@ class _Extractor:
                 continue  # the better-scored order speaks for the pair
             if self._owner_of_read(by_pair[key].object_token, (number, subject, relation), read):
                 continue
-            if relation in verbal and not self._says(number, relation):
+            if relation in self.verbal and not self._says(number, relation):
                 continue  # words are said with words: no cue of the relation, no claim of it
             read.add((number, subject, relation, obj))
             kept.append(RawClaim(predicate=self.doc[by_pair[key].governor], relation=relation, subject=subject,

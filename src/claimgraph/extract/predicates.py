@@ -291,6 +291,11 @@ class PredicateMatcher:
                 return found
         return []
 
+    def verb_of(self, verb: Token, relations: frozenset[str]) -> bool:
+        """Whether a word is a lexicon verb of one of the relations."""
+        return any(spec.relation in relations
+                   for spec in self.lookup(self.lexicon.verbs, self.parse.lemma[verb.i], verb.lower_))
+
     def act_on_another(self, noun: Token) -> bool:
         """Whether a noun names an act done to the actor of its "of", "on" or "against" phrase: a hostile
         noun of the lexicon ("the killing of X", "the attack on X") or a grammar `patient_nouns` word ("the

@@ -128,21 +128,18 @@ class StructureFinder:
         role_at = next((i for i in reversed(left) if self._role_word(i)), None)
         if role_at is None:
             return []
-        org = state = None
-        for i in left:
-            actor = self.table.actor_at_index(i)
-            if actor is not None and actor.type in ORG_TYPES and actor.key != person:
-                org = actor.key
-                if actor.type == "state":
-                    state = actor.key
+        bodies = [actor for i in left if (actor := self.table.actor_at_index(i)) is not None
+                  and actor.type in ORG_TYPES and actor.key != person]
         role_token = self.doc[role_at]
         role, former = self._role(role_token)
         if role in self.job_roles:
             # "American energy consultant X", "Afghan writer X": a nationality; "VOA White House correspondent
             # X": the employer comes first, the beat after it
-            org = next((actor.key for i in left if (actor := self.table.actor_at_index(i)) is not None
-                        and actor.type == "organization" and actor.key != person), None)
+            org = next((actor.key for actor in bodies if actor.type == "organization"), None)
             state = None
+        else:
+            org = bodies[-1].key if bodies else None
+            state = next((actor.key for actor in reversed(bodies) if actor.type == "state"), None)
         if org is None:
             org = self._org_of(role_token)
         if org is None or (role in self.job_roles and self.table.actors[org].type == "state"):

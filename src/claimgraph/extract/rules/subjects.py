@@ -60,8 +60,7 @@ def event_agent(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> 
     undergo = m.grammar.prepositions.undergo
     if not passive and any(is_violent_event(m, noun) for noun in m.pobjs(verb, undergo)):
         return event_doers(m, verb, undergo)  # "came under attack from X"; "came under attack" names nobody
-    if not passive or any(dep[c] == "agent" for c in children[verb.i]) or not any(
-            spec.relation in m.opposed for spec in m.lookup(m.lexicon.verbs, parse.lemma[verb.i], verb.lower_)):
+    if not passive or any(dep[c] == "agent" for c in children[verb.i]) or not m.verb_of(verb, m.opposed):
         return None  # (an aid delivered during an attack is not the attacker's aid)
     return event_doers(m, verb) or None
 
@@ -109,13 +108,11 @@ def event_doers(m: PredicateMatcher, verb: Token, preps: frozenset[str] | None =
     if not found:
         # "five soldiers were killed when militants attacked their base": the doer of the violent act
         # of a "when" clause (grammar `event_clause_marks`)
-        parse = m.parse
         for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
                 d.dep_ in ("mark", "advmod") and d.lower_ in m.grammar.event_clause_marks for d in c.children)):
             if struck_explosive(m, clause):  # "... when their vehicle struck a roadside bomb planted by X"
                 found.extend(slot for slot in planters(m, clause) if slot not in found)
-            elif any(spec.relation in m.violent for spec in m.lookup(m.lexicon.verbs, parse.lemma[clause.i],
-                                                                     clause.lower_)):
+            elif m.verb_of(clause, m.violent):
                 found.extend(slot for slot in m.subjects(clause) if slot not in found)
     return found
 
@@ -202,8 +199,7 @@ def participle(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> A
     head = m.doc[h]
     found = m.resolver.resolve(head)
     if not found and parse.dep[h] == "dobj" and parse.pos[parse.head[h]] == "VERB":
-        if parse.lemma[h] in m.grammar.measure_nouns and any(
-                spec.relation in m.violent for spec in m.lookup(m.lexicon.verbs, parse.lemma[verb.i], verb.lower_)):
+        if parse.lemma[h] in m.grammar.measure_nouns and m.verb_of(verb, m.violent):
             return []  # "passed legislation targeting Turkey": the law's aim, no attack by its authors
         return m.subjects(head.head, depth + 1)  # "issued a declaration demanding that ..."
     return found
