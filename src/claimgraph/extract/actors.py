@@ -257,8 +257,18 @@ class ActorTable:
         type_ = LABEL_TYPES[label]
         if gid and (entry := self.gazetteer.get(gid)):
             type_ = entry.type
+        elif label != "ORG" and self._names_a_place_noun(root):
+            type_ = "location"  # "JFK airport", "the Dadaab and Kakuma camps": the place's name, no actor
         actor = self.new_actor(name, type_, gazetteer_id=gid)
         self.add_mention(ent.start, ent.end, actor, "name")
+
+    def _names_a_place_noun(self, root: int) -> bool:
+        """Whether a name modifies a place noun (actors.yaml `not_actors`), itself or as a conjunct."""
+        parse = self.parse
+        while parse.dep[root] == "conj" and parse.head[root] != root:
+            root = parse.head[root]
+        head = parse.head[root]
+        return parse.dep[root] in ("compound", "nmod") and head > root and parse.lemma[head] in self.not_actors
 
     def _institution(self, noun: Token) -> str | None:
         for kind, words in self.institutions.items():

@@ -35,6 +35,7 @@ class ArgumentResolver:
         self.person_pronouns = words.person_pronouns
         self.org_pronouns = words.org_pronouns
         self.speaker_pronouns = words.speaker_pronouns
+        self.plural_pronouns = words.plural_pronouns
         # token -> the side of whoever says the words it stands in ("we" in a quote), best first; set by
         # the extractor once sources can be found, None before (and "we" then refers to no one)
         self.speaker_side: Callable[[Token], list[str]] | None = None
@@ -110,7 +111,10 @@ class ArgumentResolver:
                     return [[]]  # "The army chief said his forces ...": the chief, whom no name gives
                 return [self._previous(token, ("person",))]
             if lower in self.org_pronouns:
-                return [self._previous(token, ("organization", "state"))]
+                found = self._previous(token, ("organization", "state"))
+                if lower in self.plural_pronouns:
+                    found = [key for key in found if self.table.actors[key].kind != "media"]
+                return [found]
             if lower in self.speaker_pronouns and self.speaker_side is not None:
                 return [self.speaker_side(token)]
             return None

@@ -278,6 +278,7 @@ class ActorWords:
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]  # never a news outlet, which is one body ("Militants told VOA they ...")
     owned_targets: frozenset[str]
     affiliation_words: frozenset[str]
     opposition_words: frozenset[str]
@@ -300,6 +301,7 @@ class ActorWords:
                    person_pronouns=frozenset(actors["pronouns"]["person"]),
                    org_pronouns=frozenset(actors["pronouns"]["organization"]),
                    speaker_pronouns=frozenset(actors["pronouns"].get("speaker", ())),
+                   plural_pronouns=frozenset(actors["pronouns"]["plural"]),
                    owned_targets=words("owned_targets"),
                    affiliation_words=words("affiliation_modifiers"),
                    opposition_words=words("opposition_modifiers"), not_name_modifiers=words("not_name_modifiers"),
