@@ -362,12 +362,13 @@ class Lexicon:
     @cached_property
     def cue_words(self) -> dict[str, frozenset[str]]:
         """Relation -> the lemmas of its lexicon entries (verbs, nouns and adjectives) that name it by
-        themselves (not "attack" of "attacked X verbally", which needs its theme word)."""
+        themselves (not "attack" of "attacked X verbally", which needs its theme word, nor "send" of "sent X
+        back", which needs its particle)."""
         found: dict[str, set[str]] = {}
         for table in (self.verbs, self.nouns, self.adjectives):
             for lemma, specs in table.items():
                 for spec in specs:
-                    if not spec.needs_theme_word:
+                    if not spec.needs_theme_word and not spec.particle:
                         found.setdefault(spec.relation, set()).add(lemma)
         return {relation: frozenset(words) for relation, words in found.items()}
 
