@@ -275,7 +275,7 @@ class ArgumentResolver:
                                                      parse.lower[c] in self.opposition_words) for c in children):
             return self._affiliated(token)
         if lemma in self.owned_targets:  # "Hamas positions": Hamas; "a police patrol": the patrol itself
-            return self._owner(token, depth) or self._kind_actor(token)
+            return self._owner(token, depth) or self._kind_actor(token) or self._force_owner(token)
         if lemma in self.member_nouns or lemma in self.part_nouns or lemma in self.collective or \
                 parse.lower[i] in self.member_nouns:
             owner = self._owner(token, depth)
@@ -447,7 +447,22 @@ class ArgumentResolver:
         self.table.add_mention(start, end, actor, "description")
         return [[actor.key]]
 
-    def _kind_actor(self, token: Token) -> list[list[str]]:
+    def _hit(self, i: int) -> bool:
+        """Whether the word is what a violent verb hits ("abducted a local chief", "a judge was shot")."""
+        parse = self.parse
+        return parse.dep[i] in ("dobj", "nsubjpass") and parse.lemma[parse.head[i]] in self.hitting_verbs
+
+    def _force_owner(self, thing: Token) -> list[list[str]]:
+        """The force a thing belongs to by its modifier alone ("struck a police vehicle", "an army post"):
+        the unnamed force, as if it were named on its own."""
+        parse = self.parse
+        for child in parse.children[thing.i]:
+            if parse.dep[child] == "compound" and child < thing.i and \
+                    self.actor_kinds.get(parse.lemma[child]) == "generic_force":
+                return self._kind_actor(self.doc[child], modifier=True)
+        return []
+
+    def _kind_actor(self, token: Token, *, modifier: bool = False) -> list[list[str]]:
         """An actor the text describes without naming: "two civilians", "police", "a government
         soldier", "the Foreign Secretary", "300 airmen", "prosecutors", "a court", "rights groups".
         It is local to the document, named by its noun phrase (a counted group with its count: "at
@@ -455,7 +470,7 @@ class ArgumentResolver:
         (resolution keeps kinds apart)."""
         parse, i = self.parse, token.i
         if parse.pos[i] not in ("NOUN", "PROPN") or parse.ent_type[i] in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL") or \
-                parse.dep[i] in ("compound", "amod", "nmod", "npadvmod", "poss"):
+                (parse.dep[i] in ("compound", "amod", "nmod", "npadvmod", "poss") and not modifier):
             return []  # "rebel-held", "police chief": a modifier, not an argument
         lemma = parse.lemma[i]
         kind = self.actor_kinds.get(lemma) or self.actor_kinds.get(parse.lower[i])
@@ -470,7 +485,7 @@ class ArgumentResolver:
         if kind is None:
             return []
         if lemma in self.not_actors and parse.dep[i] in ("dobj", "attr", "oprd") and not (
-                parse.dep[i] == "dobj" and parse.lemma[parse.head[i]] in self.hitting_verbs):
+                parse.dep[i] == "dobj" and self._hit(i)):
             # "sent troops to Somalia", "deployed forces": what is sent, not who acts
             return []
         children = parse.children[i]
@@ -482,8 +497,8 @@ class ArgumentResolver:
                 return []  # "commanders in the Gaza Strip": post holders somewhere are no group of their own
             kind = "descriptive"  # "officials", "government officials", "prosecutors": a group of post holders
         elif kind == "title_role" and not any(parse.lower[c] in self.title_determiners for c in children
-                                              if parse.dep[c] == "det"):
-            return []  # "a minister" is anyone; "the Minister" is one post holder
+                                              if parse.dep[c] == "det") and not self._hit(i):
+            return []  # "a minister" is anyone; "the Minister" is one post holder; "abducted a chief" one victim
         if kind == "descriptive" and not plural and lemma not in self.kind_bodies:
             return []  # "an expert" is anyone; "a court", "the agency" are one body
         if kind == "descriptive" and any(parse.dep[c] in ("compound", "poss", "nmod") and self.table.actor_at_index(c)
