@@ -112,7 +112,7 @@ class ArgumentResolver:
                 return [self._previous(token, ("person",))]
             if lower in self.org_pronouns:
                 found = self._previous(token, ("organization", "state"))
-                if lower in self.plural_pronouns:
+                if tag != "PRP$":  # "told VOA it had worked with X": an outlet reports; "its reporter" is its
                     found = [key for key in found if self.table.actors[key].kind != "media"]
                 return [found]
             if lower in self.speaker_pronouns and self.speaker_side is not None:

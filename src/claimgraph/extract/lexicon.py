@@ -17,7 +17,8 @@ PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_
                   "needs_subject", "from_subject", "needs_subject_types", "mutual", "mediator",
                   "no_subject_pairing", "not_theme_word", "not_subject_kinds", "not_object_kinds", "object_kinds",
                   "mutual_between", "agent_noun",
-                  "actor_object", "clause_modal", "theme_in_clause", "needs_infinitive", "no_fallback"}
+                  "actor_object", "clause_modal", "theme_in_clause", "needs_infinitive", "no_fallback",
+                  "passive_only"}
 # What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
 ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
                          "counted_group"))
@@ -75,6 +76,9 @@ class Predicate:
     needs_infinitive: bool = False
     # no fallback object search: the object is only where the slots say ("denied providing shelter to X")
     no_fallback: bool = False
+    # only a passive or participle ("militants linked with the BLA"): the active verb says something else
+    # ("Kenya linked the attack to al-Shabab" blames)
+    passive_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -278,7 +282,7 @@ class ActorWords:
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
-    plural_pronouns: frozenset[str]  # never a news outlet, which is one body ("Militants told VOA they ...")
+    plural_pronouns: frozenset[str]  # "their cooperation" may be two subjects at once
     owned_targets: frozenset[str]
     affiliation_words: frozenset[str]
     opposition_words: frozenset[str]

@@ -430,7 +430,8 @@ class PredicateMatcher:
 
     def _read(self, predicate: Token, spec: Predicate) -> list[RawClaim]:
         """The claims of one lexicon entry at one word: its subjects and objects paired, with modes."""
-        if not self._particle_ok(predicate, spec.particle):
+        if not self._particle_ok(predicate, spec.particle) or (
+                spec.passive_only and not self.is_passive(predicate)):
             return []
         if spec.relation in self.violent and predicate.pos_ == "VERB" and struck_explosive(self, predicate):
             return []
@@ -453,6 +454,8 @@ class PredicateMatcher:
                 # "Israel is opposed to X": an adjectival passive whose subject is the actor
                 subjects = [s for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS
                             for s in self.resolver.resolve(c)]
+                if spec.passive_only and parse.dep[predicate.i] == "acl":  # "militants linked with the BLA"
+                    subjects = subjects or self.resolver.resolve(predicate.head)
             between: list[list[str]] = []
         elif spec.agent_noun:  # "their captors": the noun is the actor doing it
             subjects, between = self.resolver.resolve(predicate), []

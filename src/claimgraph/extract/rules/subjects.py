@@ -340,7 +340,9 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
         named_modifier = dep[child] in ("compound", "nmod", "amod") and (parse.ent_type[child]
                                                                          or parse.pos[child] == "PROPN")
         if dep[child] == "poss":
-            subjects.extend(resolve(doc[child]))
+            # "Russia and Iran deepened their cooperation": "their" is both subjects of the light verb
+            both = light_verb(m, noun) if parse.lower[child] in m.resolver.plural_pronouns else None
+            subjects.extend(both if both and len(both) >= 2 else resolve(doc[child]))
         elif named_modifier:  # "the Jeddah talks", "the Gaza ceasefire": a place before the noun is where
             actors = m.resolver.table.actors
             subjects.extend(slot for slot in resolve(doc[child]) if not slot or actors[slot[0]].type != "location")
