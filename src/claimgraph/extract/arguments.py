@@ -50,6 +50,7 @@ class ArgumentResolver:
         self.relative_words = lexicon.grammar.relative_words
         self.actor_kinds = lexicon.actor_kinds
         self.hitting_verbs = lexicon.hitting_verbs
+        self.addressing_verbs = lexicon.addressing_verbs
         self.title_determiners = lexicon.title_determiners
         self.kind_name_drop = lexicon.kind_name_drop
         self.kind_bodies = lexicon.kind_bodies
@@ -327,6 +328,10 @@ class ArgumentResolver:
         for child in parse.children[i]:
             if dep[child] in ("poss", "compound", "nmod", "amod") and child < i:
                 found = self._single(doc[child], depth + 1)
+                if not found and dep[child] == "compound" and parse.lemma[i] not in self.actor_kinds and \
+                        self.actor_kinds.get(parse.lemma[child]) == "generic_force":
+                    # "gang members", "militia ranks": a noun of no kind of its own is the force's
+                    found = self._kind_actor(doc[child], modifier=True)
                 if found and found[0]:
                     candidates.append(found[0])
         if candidates:
@@ -484,9 +489,10 @@ class ArgumentResolver:
             kind = "civilians"  # "killed five and wounded four others": a counted group of people
         if kind is None:
             return []
-        if lemma in self.not_actors and parse.dep[i] in ("dobj", "attr", "oprd") and not (
-                parse.dep[i] == "dobj" and self._hit(i)):
-            # "sent troops to Somalia", "deployed forces": what is sent, not who acts
+        if lemma in self.not_actors and parse.dep[i] in ("dobj", "attr", "oprd") and not (parse.dep[i] == "dobj" and (
+                self._hit(i) or parse.lemma[parse.head[i]] in self.addressing_verbs)):
+            # "sent troops to Somalia", "deployed forces": what is sent, not who acts ("praised the forces":
+            # whom it is said to)
             return []
         children = parse.children[i]
         counted = any(parse.dep[c] == "nummod" and parse.pos[c] == "NUM" for c in children) or i in self.quantity

@@ -383,6 +383,12 @@ class Lexicon:
         return self.grammar.carry_verbs.union(*(self.cue_words.get(r, ()) for r in self.ontology.names(opposed=True)))
 
     @cached_property
+    def addressing_verbs(self) -> frozenset[str]:
+        """Verbs said to someone, whose object is an actor even when it is a force ("praised the armed
+        forces", "urged troops to ..."): the verbal relations' cues."""
+        return frozenset().union(*(self.cue_words.get(r, ()) for r in self.ontology.names(verbal=True)))
+
+    @cached_property
     def state_bodies(self) -> frozenset[str]:
         """Head nouns of a state's own bodies: the named bodies of parts.yaml and the institutions a
         demonym names (actors.yaml `demonym_institutions`)."""

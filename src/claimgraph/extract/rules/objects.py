@@ -105,6 +105,9 @@ def preposition(m: PredicateMatcher, predicate: Token, spec: Predicate, passive:
             # "lifted the curfew imposed in Juba", "eased restrictions placed on Gaza"
             for acl in (c for c in dobj.children if c.dep_ == "acl" and c.tag_ == "VBN"):
                 tokens.extend(m.pobjs(acl, (slot,)))
+    if not tokens and predicate.pos_ == "NOUN":
+        # "the attack by ADF elements on MONUSCO peacekeepers": the parser hangs "on Y" on the agent
+        tokens = [t for agent in m.pobjs(predicate, tuple(m.grammar.prepositions.agent)) for t in m.pobjs(agent, (slot,))]
     if not tokens and slot == m.grammar.of and predicate.pos_ == "VERB":  # "voted in favor of X"
         tokens = [t for c in predicate.children if c.lower_ == m.grammar.favor_noun
                   for t in m.pobjs(c, (m.grammar.of,))]
@@ -219,6 +222,9 @@ def place(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: b
     region is only where it happened ("fired a drone at a ship in the Red Sea")."""
     if predicate.pos_ != "VERB" or spec.pos != "verb" or spec.reverse or spec.relation not in m.place_relations:
         return None
+    if spec.relation in m.violent and (spec.mutual or _people_object(m, predicate)):
+        return None  # "police clashed with gang members in Nairobi", "shot a schoolteacher in Kaduna": a place
+        # is where it happened; the other side or the victim is no actor this reading knows
     if seen_object and spec.relation in m.violent:
         return place_object(m, predicate, ("GPE",))
     return place_object(m, predicate)
@@ -233,6 +239,14 @@ def repeller(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object
             parse.pos[h] != "VERB" or parse.lemma[h] not in m.grammar.repel_verbs:
         return None
     return m.subjects(m.doc[h])
+
+
+def _people_object(m: PredicateMatcher, predicate: Token) -> bool:
+    """Whether the verb's direct object or prepositional object is a word for people."""
+    table = m.resolver.table
+    return any(table.is_person_noun(word) or table.is_people_noun(word)
+               for child in predicate.children if child.dep_ in ("dobj", "prep")
+               for word in ([child] if child.dep_ == "dobj" else [p for p in child.children if p.dep_ == "pobj"]))
 
 
 def clause_object(m: PredicateMatcher, predicate: Token) -> Actors:
