@@ -108,6 +108,9 @@ class Prepositions:
     cut_with: frozenset[str]
     employer: frozenset[str]
     group_member: frozenset[str]
+    addressee: frozenset[str]  # "called on X to ...": whom a request is put to
+    partner: frozenset[str]  # "alongside X": a partner in the act
+    partner_with: frozenset[str]  # "in coordination with X", "together with X"
     event_adjunct: frozenset[str]
 
 
@@ -183,6 +186,8 @@ class Grammar:
     inflections: tuple[tuple[str, tuple[str, ...]], ...]
     prepositions: Prepositions
     light_verbs: frozenset[str]
+    partner_nouns: frozenset[str]  # "in coordination with X": the noun a partner's "with" hangs on
+    partner_adverbs: frozenset[str]  # "together with X"
     relative_pronouns: frozenset[str]
     infinitive_marker: str
     count_particle: str

@@ -53,6 +53,7 @@ class Modality:
         self.neg_phrases = frozenset(str(w).lower() for w in negation.get("phrases") or ())
         # "if", "unless", "whether": a clause under a condition is not asserted
         self.conditions = frozenset(str(w).lower() for w in hedge.get("conditions") or ())
+        self.request_verbs = frozenset(str(w).lower() for w in hedge.get("requests") or ())
         self.questions = frozenset(str(w) for w in hedge.get("questions") or ())
         self.parse = parse
         self._assessed: dict[tuple[int, int, int], tuple[bool, bool, list[Cue]]] = {}
@@ -151,6 +152,9 @@ class Modality:
                 if lemma not in self.passive_only or passive:
                     hedged = True
                     cues.append(_cue("hedge", doc[token]))
+            if lemma in self.request_verbs and pos == "VERB" and link in ("xcomp", "advcl"):
+                hedged = True  # "urged X to withdraw": the withdrawal is asked for
+                cues.append(_cue("hedge", doc[token]))
             if lemma in self.hedge_nouns and pos == "NOUN":
                 hedged = True
                 cues.append(_cue("hedge", doc[token]))

@@ -70,6 +70,7 @@ CLAIM_READING_RULES = (
 # Readings of all the claims of a sentence together, after the claims' own readings.
 SENTENCE_READING_RULES = (
     "reading.joint_act",
+    "reading.partners",
     "reading.co_agents",
 )
 

@@ -88,6 +88,44 @@ def joint_act(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
     return out
 
 
+@RULES.register("reading.partners", example="Somali forces, in coordination with ATMIS, attacked al-Shabaab.")
+def partners(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
+    """A partner named in an adjunct of a violent act ("in coordination with Y", "together with Y", "in a
+    joint operation with Y", "alongside Y"), on the verb or on its subject, does the act too, and is the
+    doer's ally in it."""
+    out: list[RawClaim] = []
+    for claim in claims:
+        if claim.relation not in m.violent or claim.object in (None, claim.subject):
+            continue
+        for partner in _partners(m, claim.predicate):
+            if partner not in (claim.subject, claim.object):
+                out.append(RawClaim(predicate=claim.predicate, relation=claim.relation, subject=partner,
+                                    object=claim.object, rule="reading:partner", mode=claim.mode))
+                out.append(RawClaim(predicate=claim.predicate, relation="COOPERATE", subject=claim.subject,
+                                    object=partner, rule="reading:partner", attributes={"joint": claim.relation},
+                                    mode="military"))
+    return out
+
+
+def _partners(m: PredicateMatcher, predicate) -> list[str]:
+    parse, grammar = m.parse, m.grammar
+    preps = grammar.prepositions
+    heads = [predicate, *(c for c in predicate.children if c.dep_ == "nsubj")]
+    words = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and (child.lower_ in preps.partner or child.lower_ in preps.partner_with and any(
+                    a.dep_ == "advmod" and a.lower_ in grammar.partner_adverbs for a in child.children)):
+                words.append(child)  # "alongside Y", "together with Y"
+            elif child.dep_ == "advmod" and child.lower_ in grammar.partner_adverbs:
+                words.extend(c for c in child.children if c.dep_ == "prep" and c.lower_ in preps.partner_with)
+            elif child.dep_ == "prep":  # "in coordination with Y", "in a joint operation with Y"
+                words.extend(w for p in child.children if p.dep_ == "pobj" and parse.lemma[p.i] in grammar.partner_nouns
+                             for w in p.children if w.dep_ == "prep" and w.lower_ in preps.partner_with)
+    return [slot[0] for prep in words for p in prep.children if p.dep_ == "pobj"
+            for slot in m.resolver.resolve(p) if slot]
+
+
 @RULES.register("reading.co_agents", example="Russia, Iran and Syria launched an offensive against the rebels.")
 def co_agents(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
     """Actors who do one violent act to the same target together are allies in it: COOPERATE between the

@@ -227,6 +227,9 @@ def control(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Acto
     h = parse.head[verb.i]
     dobj = next((c for c in children[h] if dep[c] == "dobj"), None)
     controller = resolve(doc[dobj]) if dobj is not None else []
+    if not controller and dobj is None and m.verb_of(doc[h], m.requests):
+        # "called on X to lift the siege", "appealed to X to ...": the one asked does it
+        controller = [slot for pobj in m.pobjs(doc[h], m.grammar.prepositions.addressee) for slot in resolve(pobj)]
     if controller:
         return controller
     for child in children[h]:
