@@ -188,6 +188,7 @@ class Grammar:
     light_verbs: frozenset[str]
     partner_nouns: frozenset[str]  # "in coordination with X": the noun a partner's "with" hangs on
     partner_adverbs: frozenset[str]  # "together with X"
+    receiving_verbs: frozenset[str]  # "drew condemnation from X": X condemns the subject
     relative_pronouns: frozenset[str]
     infinitive_marker: str
     count_particle: str

@@ -31,6 +31,7 @@ VERB_SUBJECT_RULES = (
 # Who does what a noun predicate says ("Hamas's attack on X"): the first rule that answers decides.
 NOUN_SUBJECT_RULES = (
     "noun_subject.owner",
+    "noun_subject.source",
     "noun_subject.light_verb",
     "noun_subject.claimed",
     "noun_subject.adjunct",
@@ -56,6 +57,7 @@ OBJECT_SLOT_RULES = {
 OBJECT_PREPOSITION_RULE = "object.preposition"
 # When no slot gave an actor: the first fallback that answers decides.
 OBJECT_FALLBACK_RULES = (
+    "object.recipient",
     "object.in_clause",
     "object.place",
     "object.repeller",

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..lexicon import Predicate
 from .registry import RULES
-from .subjects import PASSIVE_SUBJECT_DEPS, apposition
+from .subjects import PASSIVE_SUBJECT_DEPS, apposition, received_from
 
 if TYPE_CHECKING:
     from ..predicates import PredicateMatcher
@@ -207,6 +207,16 @@ def apposed(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: boo
 
 
 # -- fallbacks: rule(matcher, predicate, spec, seen_object) -> actors, or None when it does not apply --------
+@RULES.register("object.recipient", example="The attack by the RSF drew condemnation from the United Nations.")
+def recipient(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: bool) -> Actors | None:
+    """The subject of a receiving verb, to whom a noun predicate's "from" giver does it ("X faced criticism
+    from Y"): for a verbal relation, of an act the doer ("the attack by X drew condemnation")."""
+    if predicate.pos_ != "NOUN" or not received_from(m, predicate):
+        return None
+    head = predicate.head
+    return _actors(m, [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")], spec) or None
+
+
 @RULES.register("object.in_clause", example="Hamas turned to Israel for help.")
 def in_clause(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: bool) -> Actors | None:
     """The first actor inside the verb's own clause, when no slot found one and its object is no thing."""

@@ -30,7 +30,10 @@ def active_subject(m: PredicateMatcher, verb: Token, depth: int, passive: bool) 
                 inner = next((c for c in children[child] if dep[c] == "nsubj"), None)
                 return resolve(doc[inner]) if inner is not None else []
             if dep[verb.i] == "relcl" and parse.lower[child] in m.grammar.relative_words:
-                return resolve(doc[child]) or None  # "an operation by X, which killed Y": subject.relative_clause
+                # "an operation by X, which killed Y", "the attack on a camp near El Fasher, which killed Y":
+                # subject.relative_clause
+                found = resolve(doc[child])
+                return None if not found or _places_only(m, found) else found
             child = doc[child]
             return resolve(child) or m.np_actors(child)
     return None
@@ -83,6 +86,24 @@ def violent_nouns(m: PredicateMatcher, noun: Token) -> list:
 def is_violent_event(m: PredicateMatcher, noun: Token) -> bool:
     """Whether the word, or a word coordinated with it, names a violent event ("attack", "gun battle")."""
     return any(violent_nouns(m, n) for n in (noun, *noun.conjuncts))
+
+
+def _places_only(m: PredicateMatcher, found: Actors) -> bool:
+    actors = m.resolver.table.actors
+    return all(slot and actors[slot[0]].type == "location" for slot in found)
+
+
+def _act_above(m: PredicateMatcher, noun: Token) -> Token | None:
+    """The violent act whose prepositional phrases the noun sits in ("the attack ... on a camp near X")."""
+    parse = m.parse
+    i = noun.i
+    for _ in range(4):
+        if parse.dep[i] != "pobj" or parse.dep[parse.head[i]] != "prep":
+            return None
+        i = parse.head[parse.head[i]]
+        if parse.pos[i] == "NOUN" and is_violent_event(m, m.doc[i]):
+            return m.doc[i]
+    return None
 
 
 def event_doers(m: PredicateMatcher, verb: Token, preps: frozenset[str] | None = None) -> Actors:
@@ -182,6 +203,12 @@ def relative_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
         return None
     head = m.doc[m.parse.head[verb.i]]
     found = m.resolver.resolve(head)
+    if found and _places_only(m, found) and not passive:
+        # "the attack by X on a camp near El Fasher, which killed Y": the clause hangs on the nearest noun,
+        # a place; what killed is the act the place's phrase is part of
+        event = _act_above(m, head)
+        if event is not None:
+            return m.noun_subjects(event)[0]
     if not found and not passive and m.lookup(m.lexicon.nouns, m.parse.lemma[head.i], head.lower_):
         found = m.np_actors(head)
     if not found and not passive and is_violent_event(m, head):
@@ -354,6 +381,22 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
                 if dep[pobj] == "pobj":
                     subjects.extend(resolve(doc[pobj]))
     return subjects or None
+
+
+def received_from(m: PredicateMatcher, noun: Token) -> list[Token]:
+    """The "from" phrase of a noun predicate its verb's subject receives ("drew condemnation from the UN")."""
+    head = noun.head
+    if noun.dep_ != "dobj" or head.lemma_.lower() not in m.grammar.receiving_verbs:
+        return []
+    source = m.grammar.prepositions.event_source
+    return [*m.pobjs(noun, source), *m.pobjs(head, source)]
+
+
+@RULES.register("noun_subject.source", example="The attack drew condemnation from the United Nations.")
+def source(m: PredicateMatcher, noun: Token) -> Actors | None:
+    """Who gives what a noun predicate names to the subject of a receiving verb: its "from" phrase."""
+    givers = received_from(m, noun)
+    return [slot for giver in givers for slot in m.resolver.resolve(giver)] or None if givers else None
 
 
 @RULES.register("noun_subject.light_verb", example="Hamas built up ties with Islamic State.")
