@@ -30,6 +30,7 @@ class ArgumentResolver:
         self.member_nouns = lexicon.member_nouns
         self.collective = words.collective
         self.org_descriptions = words.org_descriptions
+        self.not_group_kinds = words.not_group_kinds
         self.pair_descriptions = words.pair_descriptions
         self.state_descriptions = words.state_descriptions
         self.person_pronouns = words.person_pronouns
@@ -145,7 +146,8 @@ class ArgumentResolver:
             if named is not None:
                 return [[named]]
         if lemma in self.org_descriptions or lower in self.org_descriptions:
-            found = self._salient(token, ("organization",))
+            found = [key for key in self._salient(token, ("organization",))
+                     if self.table.actors[key].kind not in self.not_group_kinds]
             if any(parse.lower[c] in self.opposition_words for c in children):
                 # "the rebel group", "the separatist movement": never the state's own forces
                 found = [key for key in found if not self._state_force(self.table.actors[key])]

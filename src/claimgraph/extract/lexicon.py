@@ -283,6 +283,7 @@ class ActorWords:
     org_words: frozenset[str]
     role_nouns: frozenset[str]
     org_descriptions: frozenset[str]
+    not_group_kinds: frozenset[str]  # gazetteer kinds "the group" never stands for
     pair_descriptions: frozenset[str]
     state_descriptions: frozenset[str]
     person_pronouns: frozenset[str]
@@ -307,6 +308,7 @@ class ActorWords:
                    not_collective=words("not_collective") | not_actors,
                    org_words=frozenset(w.lower() for w in actors["org_name_words"]), role_nouns=words("role_nouns"),
                    org_descriptions=words("org_descriptions"), pair_descriptions=words("pair_descriptions"),
+                   not_group_kinds=words("not_group_kinds"),
                    state_descriptions=words("state_descriptions"),
                    person_pronouns=frozenset(actors["pronouns"]["person"]),
                    org_pronouns=frozenset(actors["pronouns"]["organization"]),

@@ -457,12 +457,14 @@ def apposition(m: PredicateMatcher, noun: Token) -> Actors | None:
 
 @RULES.register("noun_subject.between", example="Talks between Israel and Hamas resumed.")
 def between(m: PredicateMatcher, noun: Token) -> Actors | None:
-    """The parties "between" or "among" whom a noun predicate happens."""
+    """The parties "between" or "among" whom a noun predicate happens, also through a participle on it ("the
+    agreement signed between X and Y")."""
     parse, doc, resolve = m.parse, m.doc, m.resolver.resolve
     dep, children = parse.dep, parse.children
     words = m.grammar.prepositions.between
     sides: Actors = []
-    for child in children[noun.i]:
+    heads = [noun.i, *(c for c in children[noun.i] if dep[c] == "acl" and parse.tag[c] == "VBN")]
+    for child in (c for h in heads for c in children[h]):
         if dep[child] == "prep" and parse.lower[child] in words:
             for pobj in children[child]:
                 if dep[pobj] == "pobj":
