@@ -55,3 +55,15 @@ def test_nlp_a_one_word_title_needs_its_article(nlp, text):
 def test_nlp_entity_fixes_make_organizations(nlp, text, name):
     doc = nlp(text)
     assert (name, "ORG") in {(e.text, e.label_) for e in doc.ents}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    ("Several Latin American governments rejected the result.", "Latin American"),
+    ("Latin American leaders met in Lima.", "Latin American"),
+])
+def test_nlp_a_region_word_unlinks_a_state_demonym(nlp, text, name):
+    # "Latin" + "American": the region's people, never the United States
+    doc = nlp(text)
+    ent = next(e for e in doc.ents if e.text == name)
+    assert ent.label_ == "NORP" and ent.ent_id_ == "" and all(t.ent_id_ == "" for t in ent)

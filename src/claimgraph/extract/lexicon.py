@@ -189,6 +189,7 @@ class Grammar:
     partner_nouns: frozenset[str]  # "in coordination with X": the noun a partner's "with" hangs on
     partner_adverbs: frozenset[str]  # "together with X"
     receiving_verbs: frozenset[str]  # "drew condemnation from X": X condemns the subject
+    occurrence_verbs: frozenset[str]  # "clashes erupted between X and Y"
     relative_pronouns: frozenset[str]
     infinitive_marker: str
     count_particle: str

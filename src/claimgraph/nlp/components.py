@@ -16,20 +16,23 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
     lexicon = load_lexicon()
     return EntityFixes(frozenset(w.lower() for w in lexicon.actors["org_name_words"]),
                        portfolios=frozenset(w.lower() for w in lexicon.actors["portfolio_words"]),
-                       roles=frozenset(lexicon.roles))
+                       roles=frozenset(lexicon.roles),
+                       region_prefixes=frozenset(w.lower() for w in lexicon.actors["region_prefixes"]))
 
 
 class EntityFixes:
     """Relabel names that end or start with an organization word ("Wilayat Sinai", "X Brigades") as ORG,
     and extend an ORG over a directly following capitalised organization word ("Qassam" + "Brigades").
+    A state's demonym after a region word ("Latin American") is that region's, with no gazetteer link.
     A lone portfolio word beside a role word ("Defense" Minister, Secretary of "State") is part of a
     title, not an organization: it is no entity."""
 
     def __init__(self, org_words: frozenset[str], portfolios: frozenset[str] = frozenset(),
-                 roles: frozenset[str] = frozenset()):
+                 roles: frozenset[str] = frozenset(), region_prefixes: frozenset[str] = frozenset()):
         self.org_words = org_words
         self.portfolios = portfolios
         self.roles = roles
+        self.region_prefixes = region_prefixes
 
     def _is_title_portfolio(self, doc: Doc, ent: Span) -> bool:
         if len(ent) != 1 or ent[0].lower_ not in self.portfolios:
@@ -66,9 +69,17 @@ class EntityFixes:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        changed, spans = [], []
+        changed, spans, unlinked = [], [], []
         for ent in doc.ents:
             label, start, end = ent.label_, ent.start, ent.end
+            if label == "NORP" and ent.ent_id_ and start > 0 and doc[start - 1].lower_ in self.region_prefixes:
+                # "Latin" + "American": a region's people, not the state the demonym names alone
+                changed.append((doc[start - 1].idx, ent.end_char, label, label))
+                if spans and spans[-1].end == start:
+                    spans.pop()
+                spans.append(Span(doc, start - 1, end, label=label))
+                unlinked.extend(range(start - 1, end))
+                continue
             if label == "ORG" and not ent.ent_id_ and self._is_title_portfolio(doc, ent):
                 changed.append((ent.start_char, ent.end_char, label, ""))
                 continue
@@ -97,5 +108,7 @@ class EntityFixes:
         spans = self._join_of_names(doc, spans)
         if changed or any((s.start, s.end) != (e.start, e.end) for s, e in zip(spans, doc.ents)):
             doc.ents = filter_spans(spans)
+            for i in unlinked:  # a token keeps the ruler's id past a new span without one
+                doc[i].ent_id_ = ""
         doc._.cg_relabelled = changed
         return doc

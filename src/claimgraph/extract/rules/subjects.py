@@ -166,6 +166,10 @@ def passive_agent(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -
                 if dep[pobj] == "pobj":
                     pobj = doc[pobj]
                     return resolve(pobj) or m.np_actors(pobj)
+    # "X was designated a terrorist organisation by Y": the parser hangs the agent on the predicate noun
+    for complement in (c for c in children[verb.i] if dep[c] in ("dobj", "oprd", "attr")):
+        for pobj in m.pobjs(doc[complement], m.grammar.prepositions.agent):
+            return resolve(pobj)
     return []
 
 
@@ -458,12 +462,14 @@ def apposition(m: PredicateMatcher, noun: Token) -> Actors | None:
 @RULES.register("noun_subject.between", example="Talks between Israel and Hamas resumed.")
 def between(m: PredicateMatcher, noun: Token) -> Actors | None:
     """The parties "between" or "among" whom a noun predicate happens, also through a participle on it ("the
-    agreement signed between X and Y")."""
+    agreement signed between X and Y") or the verb of its happening ("clashes erupted between X and Y")."""
     parse, doc, resolve = m.parse, m.doc, m.resolver.resolve
     dep, children = parse.dep, parse.children
     words = m.grammar.prepositions.between
     sides: Actors = []
     heads = [noun.i, *(c for c in children[noun.i] if dep[c] == "acl" and parse.tag[c] == "VBN")]
+    if dep[noun.i] == "nsubj" and parse.lemma[noun.head.i] in m.grammar.occurrence_verbs:
+        heads.append(noun.head.i)  # "clashes erupted in Tripoli between X and Y"
     for child in (c for h in heads for c in children[h]):
         if dep[child] == "prep" and parse.lower[child] in words:
             for pobj in children[child]:
