@@ -190,6 +190,7 @@ class Grammar:
     partner_adverbs: frozenset[str]  # "together with X"
     receiving_verbs: frozenset[str]  # "drew condemnation from X": X condemns the subject
     occurrence_verbs: frozenset[str]  # "clashes erupted between X and Y"
+    commemoration_nouns: frozenset[str]  # "a memorial ceremony for X": X is honoured, not hit
     relative_pronouns: frozenset[str]
     infinitive_marker: str
     count_particle: str

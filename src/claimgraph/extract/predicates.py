@@ -313,8 +313,8 @@ class PredicateMatcher:
         "a camp for Congolese refugees", "proposed Israeli changes"), not entering clauses."""
         parse = self.parse
         dep, pos, children = parse.dep, parse.pos, parse.children
-        if pos[token.i] not in ("NOUN", "PROPN", "NUM"):
-            return []
+        if pos[token.i] not in ("NOUN", "PROPN", "NUM") or parse.lemma[token.i] in self.grammar.commemoration_nouns:
+            return []  # "a memorial ceremony for X": X is whom it honours
         owners = self.grammar.prepositions.noun_actor
         queue = [c for c in children[token.i] if dep[c] not in _NP_EDGE_DEPS]
         for acl in (c for c in children[token.i] if dep[c] == "acl" and parse.tag[c] == "VBN"):

@@ -33,7 +33,7 @@ def active_subject(m: PredicateMatcher, verb: Token, depth: int, passive: bool) 
                 # "an operation by X, which killed Y", "the attack on a camp near El Fasher, which killed Y":
                 # subject.relative_clause
                 found = resolve(doc[child])
-                return None if not found or _places_only(m, found) else found
+                return None if not found or _no_doer(m, verb.head, found) else found
             child = doc[child]
             return resolve(child) or m.np_actors(child)
     return None
@@ -88,9 +88,11 @@ def is_violent_event(m: PredicateMatcher, noun: Token) -> bool:
     return any(violent_nouns(m, n) for n in (noun, *noun.conjuncts))
 
 
-def _places_only(m: PredicateMatcher, found: Actors) -> bool:
+def _no_doer(m: PredicateMatcher, noun: Token, found: Actors) -> bool:
+    """Whether a noun a relative clause hangs on can do no act: a place, or a thing its owner stands for."""
     actors = m.resolver.table.actors
-    return all(slot and actors[slot[0]].type == "location" for slot in found)
+    return noun.lemma_.lower() in m.resolver.owned_targets or all(
+        slot and actors[slot[0]].type == "location" for slot in found)
 
 
 def _act_above(m: PredicateMatcher, noun: Token) -> Token | None:
@@ -207,9 +209,10 @@ def relative_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
         return None
     head = m.doc[m.parse.head[verb.i]]
     found = m.resolver.resolve(head)
-    if found and _places_only(m, found) and not passive:
-        # "the attack by X on a camp near El Fasher, which killed Y": the clause hangs on the nearest noun,
-        # a place; what killed is the act the place's phrase is part of
+    if found and _no_doer(m, head, found) and not passive:
+        # "the attack by X on a camp near El Fasher, which killed Y", "an attack on a police station that
+        # killed two policemen": the clause hangs on the nearest noun, a place or a thing; what killed is the
+        # act whose phrase it is in
         event = _act_above(m, head)
         if event is not None:
             return m.noun_subjects(event)[0]
@@ -311,11 +314,19 @@ def charged_party(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -
 def claimed_by(m: PredicateMatcher, word: Token) -> Actors | None:
     """Who claimed an act: the subject of a claim verb whose object it is ("X claimed the attack"), or of the
     verb of a responsibility noun whose "for" phrase it is ("X claimed responsibility for the bombing", "X
-    took credit for attacking Y"); None when the word is no claimed act."""
+    took credit for attacking Y"); or who is charged with it ("blames X for the strike"); None when the word
+    is no claimed act."""
     parse, grammar = m.parse, m.grammar
     h = parse.head[word.i]
     if parse.dep[word.i] == "dobj" and parse.pos[h] == "VERB" and parse.lemma[h] in grammar.claim_verbs:
         return m.subjects(m.doc[h])
+    if parse.dep[word.i] == "pobj" and parse.dep[h] == "prep" and parse.pos[parse.head[h]] == "VERB" and \
+            parse.lemma[parse.head[h]] in grammar.charge_verbs:
+        # "Kataib Hezbollah, which Washington blames for a drone strike that killed ...": the one charged
+        charged = [m.doc[c] for c in parse.children[parse.head[h]] if parse.dep[c] in ("dobj", "nsubjpass")]
+        found = [slot for c in charged for slot in m.resolver.resolve(c)]
+        if found:
+            return found
     if parse.dep[word.i] in ("pobj", "pcomp") and parse.dep[h] == "prep":
         noun = parse.head[h]
         verb = parse.head[noun]
