@@ -67,3 +67,19 @@ def test_nlp_a_region_word_unlinks_a_state_demonym(nlp, text, name):
     doc = nlp(text)
     ent = next(e for e in doc.ents if e.text == name)
     assert ent.label_ == "NORP" and ent.ent_id_ == "" and all(t.ent_id_ == "" for t in ent)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    ("Mexican marines arrested Joaquín 'El Chapo' Guzmán in Mazatlán.", "Joaquín 'El Chapo' Guzmán"),
+    ('The sons of Joaquín "El Chapo" Guzmán are known as Los Chapitos.', 'Joaquín "El Chapo" Guzmán'),
+    ("Authorities arrested Ismael 'El Mayo' Zambada in Texas.", "Ismael 'El Mayo' Zambada"),
+])
+def test_nlp_a_quoted_nickname_is_inside_one_name(nlp, text, name):
+    assert (name, "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.slow
+def test_nlp_a_quoted_title_between_names_is_no_nickname(nlp):
+    doc = nlp('Kenya said "We Will Win" was the slogan.')
+    assert not any(e.label_ == "PERSON" and '"' in e.text for e in doc.ents)

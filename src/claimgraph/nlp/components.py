@@ -68,8 +68,28 @@ class EntityFixes:
             out.append(span)
         return out
 
+    @staticmethod
+    def _nicknamed(doc: Doc) -> list[Span]:
+        """'Joaquín "El Chapo" Guzmán', "Ismael 'El Mayo' Zambada": a name with a quoted nickname inside is one
+        person (the model splits it into two names, or a name and an organization)."""
+        found = []
+        for i in range(len(doc) - 4):
+            if not (doc[i].is_title and doc[i].pos_ == "PROPN" and doc[i + 1].is_quote):
+                continue
+            for close in range(i + 3, min(i + 6, len(doc) - 1)):
+                if doc[close].is_quote:
+                    inner, last = doc[i + 2:close], doc[close + 1]
+                    if all(t.is_title for t in inner) and last.is_title and last.pos_ == "PROPN":
+                        found.append(Span(doc, i, close + 2, label="PERSON"))
+                    break
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
         changed, spans, unlinked = [], [], []
+        for span in self._nicknamed(doc):
+            changed.append((span.start_char, span.end_char, "", "PERSON"))
+            spans.append(span)
+            unlinked.extend(range(span.start, span.end))
         for ent in doc.ents:
             label, start, end = ent.label_, ent.start, ent.end
             if label == "NORP" and ent.ent_id_ and start > 0 and doc[start - 1].lower_ in self.region_prefixes:
