@@ -431,6 +431,8 @@ def light_verb(m: PredicateMatcher, noun: Token) -> Actors | None:
         if head.dep_ == "dobj":
             head = head.head
     if noun.dep_ in ("dobj", "pobj", "conj") and head.pos_ == "VERB" and head.lemma_.lower() in m.grammar.light_verbs:
+        if head.dep_ == "acl" and head.tag_ == "VBN" and not any(c.dep_ == "agent" for c in head.children):
+            return m.resolver.resolve(head.head)  # "FARDC units engaged in operations against the ADF"
         return m.subjects(head)
     return None
 
