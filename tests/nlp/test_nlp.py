@@ -83,3 +83,19 @@ def test_nlp_a_quoted_nickname_is_inside_one_name(nlp, text, name):
 def test_nlp_a_quoted_title_between_names_is_no_nickname(nlp):
     doc = nlp('Kenya said "We Will Win" was the slogan.')
     assert not any(e.label_ == "PERSON" and '"' in e.text for e in doc.ents)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name,link", [
+    # a one-word outlet after its article that runs on into further capitalised words is another name
+    ("The National Unity Platform condemns the arrest.", "National Unity Platform", ""),
+    # "X of the" + a state or body: one name; a body keeps its gazetteer link
+    ("The Government of the Republic of Rwanda rejects the accusations.", "The Government of the Republic of Rwanda", ""),
+    ("The Bureau for Reintegration Policies of the Republic of Moldova condemns it.",
+     "The Bureau for Reintegration Policies of the Republic of Moldova", ""),
+    ("The Office of the United Nations High Commissioner for Refugees welcomes the decision.",
+     "The Office of the United Nations High Commissioner for Refugees", "unhcr"),
+])
+def test_nlp_names_cut_at_of_the_are_joined(nlp, text, name, link):
+    ents = {e.text: e for e in nlp(text).ents}
+    assert name in ents and ents[name].label_ == "ORG" and ents[name].ent_id_ == link

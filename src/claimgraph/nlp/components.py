@@ -46,14 +46,23 @@ class EntityFixes:
     def _is_org_word(self, token) -> bool:
         return token.is_title and token.lower_ in self.org_words and not token.ent_type_
 
+    def _runs_on(self, token) -> bool:
+        """Whether a name runs on into this word: an organization word, or a capitalised name word no entity has."""
+        return self._is_org_word(token) or (token.is_title and token.pos_ == "PROPN" and not token.ent_type_)
+
     def _join_of_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'The Times of' + 'Israel': an ORG ending in of/for and the name right after it are one name."""
         out: list[Span] = []
         for span in spans:
             prev = out[-1] if out else None
-            if (prev is not None and prev.label_ == "ORG" and prev[-1].lower_ in ("of", "for")
-                    and prev.end == span.start and not prev.ent_id_):
-                out[-1] = Span(doc, prev.start, span.end, label="ORG")
+            article = prev is not None and prev.end + 1 == span.start and doc[prev.end].lower_ == "the"
+            if (prev is not None and prev.label_ == "ORG" and (prev.end == span.start or article) and not prev.ent_id_
+                    and (prev[-1].lower_ in ("of", "for") or len(prev) > 2 and prev[-1].lower_ == "the"
+                         and prev[-2].lower_ in ("of", "for"))):
+                # "The Office of the" + "United Nations High Commissioner for Refugees" keeps the body's link
+                same = span.label_ == "ORG"
+                out[-1] = Span(doc, prev.start, span.end, label="ORG", kb_id=span.kb_id_ if same else "",
+                               span_id=span.id_ if same else "")
                 continue
             if (prev is not None and prev.label_ in ("ORG", "GPE") and span.label_ == "ORG" and prev.end == span.start
                     and len(prev) == 1 and len(prev.text) <= 5 and (prev.text.isupper() or "." in prev.text)):
@@ -104,11 +113,11 @@ class EntityFixes:
                 changed.append((ent.start_char, ent.end_char, label, ""))
                 continue
             if ent.ent_id_ and len(ent) == 2 and ent[0].lower_ == "the" and end < len(doc) and \
-                    self._is_org_word(doc[end]):
-                # "The National" + "Assembly", "The Atlantic" + "Council": a one-word outlet after its article
-                # that runs on into an organization word is another body's name
+                    self._runs_on(doc[end]):
+                # "The National" + "Assembly", "The Atlantic" + "Council", "The National" + "Unity Platform": a
+                # one-word outlet after its article that runs on into further capitalised words is another name
                 start += 1
-                while end < len(doc) and self._is_org_word(doc[end]):
+                while end < len(doc) and self._runs_on(doc[end]):
                     end += 1
                 changed.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label, "ORG"))
                 spans.append(Span(doc, start, end, label="ORG"))
