@@ -47,6 +47,7 @@ class Modality:
         self.neg_verbs = frozenset(self.neg_verbs) | frozenset(self.neg_verb_particles)
         # "refused to meet", but not "the number declined to 230,000": these negate only their infinitive
         self.xcomp_only = frozenset(str(w).lower() for w in negation.get("infinitive_only") or ())
+        self.object_only = frozenset(str(w).lower() for w in negation.get("object_only") or ())
         # "hardly", "unlikely": a negation that is also a hedge ("is hardly likely to attack")
         self.hedged_negations = frozenset(str(w).lower() for w in negation.get("hedged") or ())
         # "no longer", "far from": two-word negations along the parse (lowercase, space-separated)
@@ -139,6 +140,7 @@ class Modality:
                 hedged = True  # "is likely to attack"
                 cues.append(_cue("hedge", doc[token]))
             if lemma in self.neg_verbs and pos == "VERB" and (link == "xcomp" or lemma not in self.xcomp_only) and (
+                    link in ("dobj", "xcomp") or lemma not in self.object_only) and (
                     lemma not in self.neg_verb_particles or any(
                         dep[c] == "prt" and lowers[c] == self.neg_verb_particles[lemma] for c in children)):
                 negated = not negated

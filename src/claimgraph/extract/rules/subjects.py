@@ -214,8 +214,8 @@ def relative_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
         # killed two policemen": the clause hangs on the nearest noun, a place or a thing; what killed is the
         # act whose phrase it is in
         event = _act_above(m, head)
-        if event is not None:
-            return m.noun_subjects(event)[0]
+        # ("the collapse of a canopy in Novi Sad, which killed 16 people": a place kills no one)
+        return m.noun_subjects(event)[0] if event is not None else []
     if not found and not passive and m.lookup(m.lexicon.nouns, m.parse.lemma[head.i], head.lower_):
         found = m.np_actors(head)
     if not found and not passive and is_violent_event(m, head):
