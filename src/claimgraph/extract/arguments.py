@@ -31,6 +31,7 @@ class ArgumentResolver:
         self.collective = words.collective
         self.org_descriptions = words.org_descriptions
         self.not_group_kinds = words.not_group_kinds
+        self.follower_nouns = words.follower_nouns
         self.pair_descriptions = words.pair_descriptions
         self.state_descriptions = words.state_descriptions
         self.person_pronouns = words.person_pronouns
@@ -285,6 +286,8 @@ class ArgumentResolver:
             first = self.table.actors.get(owner[0][0]) if owner and owner[0] else None
             if first is not None and first.type == "location" and lemma in self.collective:
                 return self._collective(token)  # "Baloch tribes", "Darfur rebels": a group, not the place
+            if first is not None and first.type == "person" and lemma in self.follower_nouns:
+                return self._kind_actor(token)  # "supporters of Jair Bolsonaro": a group, not the man
             if owner:
                 return self._institution_of(token, owner)
         return self._collective(token) or self._kind_actor(token)
