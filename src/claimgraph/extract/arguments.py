@@ -49,6 +49,7 @@ class ArgumentResolver:
         self.role_nouns = words.role_nouns
         self.not_name_modifiers = words.not_name_modifiers
         self.quantifiers = lexicon.grammar.quantifier_nouns
+        self.locative = lexicon.grammar.prepositions.locative
         self.relative_words = lexicon.grammar.relative_words
         self.actor_kinds = lexicon.actor_kinds
         self.hitting_verbs = lexicon.hitting_verbs
@@ -83,10 +84,17 @@ class ArgumentResolver:
             if self.paragraph[start] != paragraph:
                 break
             actor = self.table.actors.get(key)
-            if actor is None or actor.type not in types or key in found:
+            if actor is None or actor.type not in types or key in found or self._where(start):
                 continue
             found.append(key)
         return found
+
+    def _where(self, i: int) -> bool:
+        """Whether the name starting at word i says where ("met in Vienna, where they agreed ...": not Austria)."""
+        parse = self.parse
+        while parse.dep[i] in ("compound", "flat") and parse.head[i] > i:
+            i = parse.head[i]
+        return parse.dep[i] == "pobj" and parse.lower[parse.head[i]] in self.locative
 
     def _salient(self, token: Token, types: tuple[str, ...]) -> list[str]:
         """Compatible actors of the paragraph so far, most mentioned first (then nearest): a definite
