@@ -80,3 +80,20 @@ def test_accuracy_voa_heldout_holds(tmp_path):
     score = score_pairs(gold, build_and_export([stories_file(set(gold), str(tmp_path))]))
     pins = MINIMUM["voa_heldout"]
     assert score.precision >= pins["precision"] and score.recall >= pins["recall"], score.line()
+
+
+def test_accuracy_written_battery_holds(nlp):
+    """benchmarks/battery: sentences about conflicts the rules were not written on (README.md there)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("battery_score", ROOT / "benchmarks" / "battery" / "score.py")
+    battery = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(battery)
+    from claimgraph.relations import load_ontology
+
+    relations = frozenset(load_ontology().relations)
+    total = battery.totals([battery.score_sentence(nlp, row, relations) for row in battery.read_rows()])["all"]
+    pins = MINIMUM["battery"]
+    assert total["found"] / total["required"] >= pins["recall"], total
+    assert total["right"] / total["sentences"] >= pins["sentences_right"], total
+    assert total["wrong"] <= pins["most_wrong_claims"], total
