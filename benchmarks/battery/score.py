@@ -10,7 +10,8 @@ they were written). A sentence is extracted on its own, as a one-sentence docume
 `/`-separated names to one matching an object name (either way for a symmetric relation); `REL1|REL2` accepts
 either relation; a leading `?` marks a claim that may be found and is never missed. A claim that matches no
 expectation is wrong, except PART_OF and MEMBER_OF claims (side claims, often true and rarely listed).
-Names match as in the VOA scorer (`claimgraph.evaluate_pairs.names_match`).
+Names match as in the VOA scorer (`claimgraph.evaluate_pairs.names_match`), against every name of the actor:
+its best name, the words of each mention, and its gazetteer aliases.
 """
 from __future__ import annotations
 
@@ -21,10 +22,12 @@ from pathlib import Path
 
 from claimgraph.evaluate_pairs import SYMMETRIC, names_match
 from claimgraph.extract import extract_document
+from claimgraph.gazetteer import load_gazetteer
 from claimgraph.model import Document
 from claimgraph.nlp import load_nlp
 
 HERE = Path(__file__).resolve().parent
+GAZETTEER = load_gazetteer()
 SIDE = frozenset({"PART_OF", "MEMBER_OF"})
 
 
@@ -40,8 +43,10 @@ def score_sentence(nlp, row: dict, relations: frozenset[str]) -> dict:
     document = Document.from_text(row["text"], source=f"battery:{row['id']}")
     extraction = extract_document(nlp(document.text), document)
     names: dict[str, list[str]] = {}
-    for mention in extraction.mentions:
-        names.setdefault(mention.actor, []).append(mention.name)
+    for mention in extraction.mentions:  # every name of the actor, its gazetteer aliases too ("PKK", "ADF")
+        entry = GAZETTEER.get(mention.gazetteer_id) if mention.gazetteer_id else None
+        names.setdefault(mention.actor, []).extend([mention.name, mention.text, *mention.aliases,
+                                                    *(entry.aliases if entry else ())])
     claims = [(names.get(c.subject, [c.subject]), c.relation, names.get(c.object, [c.object])) for c in extraction.claims]
     used: set[int] = set()
     missed, found = [], 0
