@@ -188,10 +188,17 @@ def reported_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
 
 @RULES.register("subject.purpose_clause", example="The army launched an offensive to retake Mosul.")
 def purpose_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
-    """The subject of the verb whose object a purpose clause hangs on ("waged a campaign to defeat X")."""
+    """The subject of the verb whose object a purpose clause hangs on ("waged a campaign to defeat X"); the
+    noun's own owner or "by" agent when it names one ("welcomed the decision by Bangladesh to lift ...")."""
     parse, resolve = m.parse, m.resolver.resolve
     dep, pos = parse.dep, parse.pos
     h = parse.head[verb.i]
+    if dep[verb.i] == "acl" and pos[h] == "NOUN" and any(
+            dep[c] == "aux" and parse.lower[c] == m.grammar.infinitive_marker for c in parse.children[verb.i]):
+        owners = [m.doc[c] for c in parse.children[h] if dep[c] == "poss"]
+        found = [slot for c in [*owners, *m.pobjs(m.doc[h], m.grammar.prepositions.agent)] for slot in resolve(c)]
+        if found:
+            return found
     # (not after a coordinated verb, whose attachment the small parser often gets wrong)
     if dep[verb.i] in ("relcl", "acl") and any(dep[c] == "aux" and parse.lower[c] == m.grammar.infinitive_marker
                                                for c in parse.children[verb.i]) \
@@ -255,10 +262,10 @@ def control(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Acto
     """The controller of an infinitive: the governing verb's object ("urged X to"), its passive subject
     ("X is believed to"), else its subject ("X continues to")."""
     parse, doc, resolve = m.parse, m.doc, m.resolver.resolve
-    if parse.dep[verb.i] != "xcomp":
-        return None
     dep, children = parse.dep, parse.children
     h = parse.head[verb.i]
+    if dep[verb.i] != "xcomp":
+        return None
     dobj = next((c for c in children[h] if dep[c] == "dobj"), None)
     controller = resolve(doc[dobj]) if dobj is not None else []
     if not controller and dobj is None and m.verb_of(doc[h], m.requests):
