@@ -287,7 +287,7 @@ class ArgumentResolver:
                                                      parse.lower[c] in self.opposition_words) for c in children):
             return self._affiliated(token)
         if lemma in self.owned_targets:  # "Hamas positions": Hamas; "a police patrol": the patrol itself
-            return self._owner(token, depth) or self._kind_actor(token) or self._force_owner(token)
+            return self._owner(token, depth) or self._kind_actor(token)
         if lemma in self.member_nouns or lemma in self.part_nouns or lemma in self.collective or \
                 parse.lower[i] in self.member_nouns:
             owner = self._owner(token, depth)
@@ -343,7 +343,7 @@ class ArgumentResolver:
                 found = self._single(doc[child], depth + 1)
                 if not found and dep[child] == "compound" and parse.lemma[i] not in self.actor_kinds and \
                         self.actor_kinds.get(parse.lemma[child]) == "generic_force":
-                    # "gang members", "militia ranks": a noun of no kind of its own is the force's
+                    # "gang members", "a police vehicle": a noun of no kind of its own is the force's
                     found = self._kind_actor(doc[child], modifier=True)
                 if found and found[0]:
                     candidates.append(found[0])
@@ -469,16 +469,6 @@ class ArgumentResolver:
         """Whether the word is what a violent verb hits ("abducted a local chief", "a judge was shot")."""
         parse = self.parse
         return parse.dep[i] in ("dobj", "nsubjpass") and parse.lemma[parse.head[i]] in self.hitting_verbs
-
-    def _force_owner(self, thing: Token) -> list[list[str]]:
-        """The force a thing belongs to by its modifier alone ("struck a police vehicle", "an army post"):
-        the unnamed force, as if it were named on its own."""
-        parse = self.parse
-        for child in parse.children[thing.i]:
-            if parse.dep[child] == "compound" and child < thing.i and \
-                    self.actor_kinds.get(parse.lemma[child]) == "generic_force":
-                return self._kind_actor(self.doc[child], modifier=True)
-        return []
 
     def _kind_actor(self, token: Token, *, modifier: bool = False) -> list[list[str]]:
         """An actor the text describes without naming: "two civilians", "police", "a government

@@ -53,7 +53,7 @@ class PredicateMatcher:
         self.violent = lexicon.ontology.names(violent=True)
         self.opposed = lexicon.ontology.names(opposed=True)
         self.verbal = lexicon.ontology.names(verbal=True)
-        self.requests = frozenset(("REQUEST",))
+        self.requests = frozenset(("REQUEST",))  # verbs whose "on"/"to" phrase names the one asked
         self.place_relations = lexicon.ontology.names(place_object=True)
         self.reporting_verbs = lexicon.reporting_cues.verbs
         self.doc = resolver.doc

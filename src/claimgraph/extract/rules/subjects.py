@@ -418,7 +418,9 @@ def received_from(m: PredicateMatcher, noun: Token) -> list[Token]:
 def source(m: PredicateMatcher, noun: Token) -> Actors | None:
     """Who gives what a noun predicate names to the subject of a receiving verb: its "from" phrase."""
     givers = received_from(m, noun)
-    return [slot for giver in givers for slot in m.resolver.resolve(giver)] or None if givers else None
+    if not givers:
+        return None
+    return [slot for giver in givers for slot in m.resolver.resolve(giver)] or None
 
 
 @RULES.register("noun_subject.light_verb", example="Hamas built up ties with Islamic State.")
