@@ -147,8 +147,8 @@ class ArgumentResolver:
             return [[key] for key in previous] if len(previous) == 2 else None
         if det_lower not in ("the", "this", "that"):
             return None
-        if any(dep[c] == "poss" or dep[c] == "compound" and parse.ent_type[c] for c in children):
-            return None  # "the group's X" is fine, but "the Hamas group" names its owner itself
+        if any(dep[c] == "poss" or dep[c] in ("compound", "amod") and parse.ent_type[c] for c in children):
+            return None  # "the group's X" is fine, but "the Hamas group", "the Syrian regime" name their owner
         if (lemma in self.kind_bodies or lower in self.kind_bodies) and det_lower == "the" and \
                 self.actor_kinds.get(lemma, self.actor_kinds.get(lower)) == "descriptive":
             named = self._named_body(token)  # "the council" after "the U.N. Security Council"
