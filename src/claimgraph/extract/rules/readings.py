@@ -90,12 +90,13 @@ def joint_act(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
 
 @RULES.register("reading.partners", example="Somali forces, in coordination with ATMIS, attacked al-Shabaab.")
 def partners(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
-    """A partner named in an adjunct of a violent act ("in coordination with Y", "together with Y", "in a
-    joint operation with Y", "alongside Y"), on the verb or on its subject, does the act too, and is the
-    doer's ally in it."""
+    """A partner named in an adjunct of an act ("in coordination with Y", "together with Y", "in a joint
+    operation with Y", "alongside Y"), on the verb or on its subject, does the act too, and is the doer's
+    ally in it: of a deed, not of words (verbal relations) or of structure."""
     out: list[RawClaim] = []
+    deeds = m.ontology.names(kind="event") - m.verbal - {"COOPERATE"}
     for claim in claims:
-        if claim.relation not in m.violent or claim.object in (None, claim.subject):
+        if claim.relation not in deeds or claim.object in (None, claim.subject):
             continue
         for partner in _partners(m, claim.predicate):
             if partner not in (claim.subject, claim.object):
@@ -103,7 +104,7 @@ def partners(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
                                     object=claim.object, rule="reading:partner", mode=claim.mode))
                 out.append(RawClaim(predicate=claim.predicate, relation="COOPERATE", subject=claim.subject,
                                     object=partner, rule="reading:partner", attributes={"joint": claim.relation},
-                                    mode="military"))
+                                    mode="military" if claim.relation in m.violent else None))
     return out
 
 
