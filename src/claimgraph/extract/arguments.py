@@ -38,6 +38,7 @@ class ArgumentResolver:
         self.org_pronouns = words.org_pronouns
         self.speaker_pronouns = words.speaker_pronouns
         self.plural_pronouns = words.plural_pronouns
+        self.news_kinds = lexicon.news_kinds  # parts.yaml: gazetteer kinds of news outlets
         # token -> the side of whoever says the words it stands in ("we" in a quote), best first; set by
         # the extractor once sources can be found, None before (and "we" then refers to no one)
         self.speaker_side: Callable[[Token], list[str]] | None = None
@@ -124,7 +125,7 @@ class ArgumentResolver:
             if lower in self.org_pronouns:
                 found = self._previous(token, ("organization", "state"))
                 if tag != "PRP$":  # "told VOA it had worked with X": an outlet reports; "its reporter" is its
-                    found = [key for key in found if self.table.actors[key].kind != "media"]
+                    found = [key for key in found if self.table.actors[key].kind not in self.news_kinds]
                 return [found]
             if lower in self.speaker_pronouns and self.speaker_side is not None:
                 return [self.speaker_side(token)]

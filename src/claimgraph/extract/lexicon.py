@@ -391,13 +391,16 @@ class Lexicon:
     def hitting_verbs(self) -> frozenset[str]:
         """Verbs whose object is hit, or carried into harm, even when it is a force ("ambushed a paramilitary
         force", "a bus transporting troops"): the opposed relations' cues and grammar `carry_verbs`."""
-        return self.grammar.carry_verbs.union(*(self.cue_words.get(r, ()) for r in self.ontology.names(opposed=True)))
+        return self.grammar.carry_verbs | self._cues_of(self.ontology.names(opposed=True))
 
     @cached_property
     def addressing_verbs(self) -> frozenset[str]:
         """Verbs said to someone, whose object is an actor even when it is a force ("praised the armed
         forces", "urged troops to ..."): the verbal relations' cues."""
-        return frozenset().union(*(self.cue_words.get(r, ()) for r in self.ontology.names(verbal=True)))
+        return self._cues_of(self.ontology.names(verbal=True))
+
+    def _cues_of(self, relations: frozenset[str]) -> frozenset[str]:
+        return frozenset().union(*(self.cue_words.get(r, ()) for r in relations))
 
     @cached_property
     def state_bodies(self) -> frozenset[str]:

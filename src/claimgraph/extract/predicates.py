@@ -54,6 +54,8 @@ class PredicateMatcher:
         self.opposed = lexicon.ontology.names(opposed=True)
         self.verbal = lexicon.ontology.names(verbal=True)
         self.requests = frozenset(("REQUEST",))  # verbs whose "on"/"to" phrase names the one asked
+        # deeds a partner in an adjunct shares (reading.partners): events, not words, not a tie itself
+        self.deeds = lexicon.ontology.names(kind="event") - self.verbal - {"COOPERATE"}
         self.place_relations = lexicon.ontology.names(place_object=True)
         self.reporting_verbs = lexicon.reporting_cues.verbs
         self.doc = resolver.doc

@@ -94,9 +94,8 @@ def partners(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
     operation with Y", "alongside Y"), on the verb or on its subject, does the act too, and is the doer's
     ally in it: of a deed, not of words (verbal relations) or of structure."""
     out: list[RawClaim] = []
-    deeds = m.ontology.names(kind="event") - m.verbal - {"COOPERATE"}
     for claim in claims:
-        if claim.relation not in deeds or claim.object in (None, claim.subject):
+        if claim.relation not in m.deeds or claim.object in (None, claim.subject):
             continue
         for partner in _partners(m, claim.predicate):
             if partner not in (claim.subject, claim.object):
