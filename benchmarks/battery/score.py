@@ -66,6 +66,10 @@ def score_sentence(nlp, row: dict, relations: frozenset[str]) -> dict:
             "found": found, "missed": missed, "wrong": wrong}
 
 
+# Sets nobody may read the errors of (README.md): their totals are the nearest thing to unseen text.
+HELD_OUT = frozenset({"b5"})
+
+
 def read_rows(only: str | None = None) -> list[dict]:
     rows = [json.loads(line) for line in (HERE / "sentences.jsonl").read_text(encoding="utf-8").splitlines() if line]
     return [r for r in rows if only in (None, r["set"])]
@@ -87,8 +91,9 @@ def totals(results: list[dict]) -> dict[str, Counter]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", help="score only this set (b1, b2, b3)")
-    parser.add_argument("--errors", action="store_true", help="list each sentence with a missed or wrong claim")
+    parser.add_argument("--set", help="score only this set (b1 ... b5)")
+    parser.add_argument("--errors", action="store_true",
+                        help="list each sentence with a missed or wrong claim (never of a held-out set)")
     args = parser.parse_args()
     from claimgraph.relations import load_ontology
 
@@ -97,7 +102,7 @@ def main() -> None:
     results = [score_sentence(nlp, row, relations) for row in read_rows(args.set)]
     if args.errors:
         for r in results:
-            if r["missed"] or r["wrong"]:
+            if (r["missed"] or r["wrong"]) and r["set"] not in HELD_OUT:
                 print(f"{r['id']}: {r['text']}\n    missed: {r['missed']}\n    wrong: {r['wrong']}")
     for key, t in sorted(totals(results).items(), key=lambda item: item[0] == "all"):
         recall = t["found"] / t["required"] if t["required"] else 0.0

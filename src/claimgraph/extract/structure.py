@@ -177,6 +177,8 @@ class StructureFinder:
         nouns.extend(c for c in root.children if c.dep_ == "appos")
         if root.dep_ == "appos":
             nouns.append(root.head)
+        # "X, a rights activist and president of Y": every coordinated role of the apposition
+        nouns.extend(c for noun in list(nouns) for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN")
         copula = self.grammar.copula
         for child in root.children:  # "X, who was a top assistant to ..."
             if child.dep_ == "relcl" and child.lemma_ == copula:
@@ -193,6 +195,8 @@ class StructureFinder:
             if role is None and noun.lemma_.lower() not in self.member_nouns:
                 continue
             org = self._org_of(noun)
+            if org is None and noun.dep_ == "conj" and noun.head in nouns:  # "a lawyer and member of Y"
+                org = self._org_of(noun.head)
             if org is not None and self.table.actors[org].type == "state":
                 # "an Iran analyst at the Eurasia Group", "a French journalist": a job is held at an
                 # employer; a country named beside it is its subject or the holder's nationality

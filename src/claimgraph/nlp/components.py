@@ -8,7 +8,7 @@ from spacy.util import filter_spans
 from ..extract.lexicon import load_lexicon
 
 # Entity labels an organization name is often mistaken for by the small English model (FACTS.md).
-RETYPABLE = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
+RETYPABLE = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"}
 
 
 @Language.factory("claimgraph_entity_fixes", requires=["doc.ents"], assigns=["doc.ents"])
@@ -93,12 +93,39 @@ class EntityFixes:
                     break
         return found
 
+    def _unrecognised_organizations(self, doc: Doc) -> list[Span]:
+        """'analyst X of Global Source Partners': capitalised words outside any entity that end in an
+        organization word are an organization's name, if one of them is more than an organization or
+        portfolio word ("Security Forces" in a headline is none). "of", "for" and "and" may join them. After a
+        state's name or demonym ("Philippine Coast Guard") they are that state's body, which mentions name."""
+        found, i = [], 0
+        while i < len(doc):
+            if doc[i].ent_type_ or not doc[i].is_title or doc[i].is_sent_start or doc[i - 1].ent_type_ in (
+                    "NORP", "GPE"):
+                i += 1
+                continue
+            end = i
+            while end < len(doc) and not doc[end].ent_type_ and (
+                    doc[end].is_title or doc[end].lower_ in ("of", "for", "and") and end + 1 < len(doc)
+                    and doc[end + 1].is_title and not doc[end + 1].ent_type_):
+                end += 1
+            words = [t.lower_ for t in doc[i:end]]
+            if end - i > 1 and words[-1] in self.org_words and any(
+                    w not in self.org_words and w not in self.portfolios and w not in ("of", "for", "and")
+                    for w in words):
+                found.append(Span(doc, i, end, label="ORG"))
+            i = end
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
         changed, spans, unlinked = [], [], []
         for span in self._nicknamed(doc):
             changed.append((span.start_char, span.end_char, "", "PERSON"))
             spans.append(span)
             unlinked.extend(range(span.start, span.end))
+        for span in self._unrecognised_organizations(doc):
+            changed.append((span.start_char, span.end_char, "", "ORG"))
+            spans.append(span)
         for ent in doc.ents:
             label, start, end = ent.label_, ent.start, ent.end
             if label == "NORP" and ent.ent_id_ and start > 0 and doc[start - 1].lower_ in self.region_prefixes:
@@ -134,7 +161,7 @@ class EntityFixes:
                     changed.append((span.start_char, span.end_char, label, "ORG"))
                     label = "ORG"
             spans.append(Span(doc, start, end, label=label, kb_id=ent.kb_id_, span_id=ent.id_))
-        spans = self._join_of_names(doc, spans)
+        spans = self._join_of_names(doc, sorted(spans, key=lambda span: span.start))
         if changed or any((s.start, s.end) != (e.start, e.end) for s, e in zip(spans, doc.ents)):
             doc.ents = filter_spans(spans)
             for i in unlinked:  # a token keeps the ruler's id past a new span without one
