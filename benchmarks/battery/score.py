@@ -47,7 +47,10 @@ def score_sentence(nlp, row: dict, relations: frozenset[str]) -> dict:
         entry = GAZETTEER.get(mention.gazetteer_id) if mention.gazetteer_id else None
         names.setdefault(mention.actor, []).extend([mention.name, mention.text, *mention.aliases,
                                                     *(entry.aliases if entry else ())])
-    claims = [(names.get(c.subject, [c.subject]), c.relation, names.get(c.object, [c.object])) for c in extraction.claims]
+    # A negated claim says the relation does not hold: the sentences list no denied relation, so it is right
+    # to make one, as long as it says "negated".
+    kept = [c for c in extraction.claims if c.polarity != "negated"]
+    claims = [(names.get(c.subject, [c.subject]), c.relation, names.get(c.object, [c.object])) for c in kept]
     used: set[int] = set()
     missed, found = [], 0
     for line in row["expect"]:
@@ -60,6 +63,9 @@ def score_sentence(nlp, row: dict, relations: frozenset[str]) -> dict:
             found += bool(hits)
             if not hits:
                 missed.append(line)
+    # Either side of a clash may be written as the attacker: its reverse reading is no wrong claim.
+    used.update(k for k, c in enumerate(kept) if c.mode == "clash" and any(
+        claims[j][1] == c.relation and claims[j][0] == claims[k][2] and claims[j][2] == claims[k][0] for j in used))
     wrong = sorted({f"{s[0]} {rel} {o[0]}" for k, (s, rel, o) in enumerate(claims) if k not in used and rel not in SIDE})
     required = sum(not line.startswith("?") for line in row["expect"])
     return {"id": row["id"], "set": row["set"], "style": row["style"], "text": row["text"], "required": required,

@@ -51,6 +51,7 @@ class ArgumentResolver:
         self.not_name_modifiers = words.not_name_modifiers
         self.quantifiers = lexicon.grammar.quantifier_nouns
         self.locative = lexicon.grammar.prepositions.locative
+        self.charge_nouns = lexicon.grammar.charge_nouns
         self.relative_words = lexicon.grammar.relative_words
         self.actor_kinds = lexicon.actor_kinds
         self.hitting_verbs = lexicon.hitting_verbs
@@ -123,7 +124,8 @@ class ArgumentResolver:
                     return [[]]  # "The army chief said his forces ...": the chief, whom no name gives
                 return [self._previous(token, ("person",))]
             if lower in self.org_pronouns:
-                found = self._previous(token, ("organization", "state"))
+                accusers = self._accusers(token)
+                found = [key for key in self._previous(token, ("organization", "state")) if key not in accusers]
                 if tag != "PRP$":  # "told VOA it had worked with X": an outlet reports; "its reporter" is its
                     found = [key for key in found if self.table.actors[key].kind not in self.news_kinds]
                 return [found]
@@ -165,6 +167,22 @@ class ArgumentResolver:
         if lemma in self.state_descriptions:
             return [self._previous(token, ("state",))]
         return None
+
+    def _accusers(self, token: Token) -> set[str]:
+        """The owners of the charge whose content clause holds the token ("rejected Ukrainian accusations
+        that its forces shelled the plant": "its" is not Ukraine's)."""
+        parse, i = self.parse, token.i
+        for _ in range(8):
+            head = parse.head[i]
+            if head == i:
+                break
+            if parse.dep[i] in ("acl", "ccomp") and parse.pos[head] == "NOUN" and parse.lemma[head] in self.charge_nouns:
+                owners = [c for c in parse.children[head] if parse.dep[c] in ("poss", "compound", "amod", "nmod")]
+                owners += [p for c in parse.children[head] if parse.dep[c] == "prep" and parse.lower[c] == "by"
+                           for p in parse.children[c] if parse.dep[p] == "pobj"]
+                return {actor.key for c in owners if (actor := self.table.actor_at_index(c)) is not None}
+            i = head
+        return set()
 
     def _unnamed_person_subject_before(self, token: Token) -> bool:
         """Whether a subject before the pronoun in its sentence is a person named by a role alone ("the

@@ -39,6 +39,7 @@ class Modality:
         self.passive_only = hedging.passive_only
         self.phrases = hedging.phrases  # longest first
         self.hedge_nouns = lexicon.grammar.hedge_nouns
+        self.participation_verbs = lexicon.grammar.participation_verbs
         raw = getattr(lexicon, "modality", None) or {}
         negation, hedge = raw.get("negation") or {}, raw.get("hedge") or {}
         # "rule out": a negation verb written with its particle negates only with that particle
@@ -64,7 +65,8 @@ class Modality:
         whether its modifiers reach the predicate (not those of a verb coordinated with a conjunct that has
         its own subject or auxiliary), whether its own meaning does (not a coordinated verb's: "denied
         the report and attacked X"), and the dependency by which the chain reached it."""
-        dep, head, children = self.parse.dep, self.parse.head, self.parse.children
+        parse = self.parse
+        dep, head, children = parse.dep, parse.head, parse.children
         chain = [(predicate, True, True, "")]
         i = predicate
         own_clause = False  # climbing out of a conjunct that is its own clause
@@ -78,6 +80,22 @@ class Modality:
             chain.append((i, not own_clause, link != "conj", link))
             if link != "conj":
                 own_clause = False
+            # A relative clause, and the content of an allegation or report ("X has not responded to
+            # accusations that its army killed civilians"), are said of their noun: the clause around the noun
+            # neither negates nor hedges them, unless it denies the report ("X denied reports that ...").
+            # (a "relative clause" with "that" as its mark is a content clause the parser misread)
+            content = link in ("acl", "ccomp") or (link == "relcl" and any(
+                dep[c] == "mark" for c in children[chain[-2][0]]))
+            if link == "relcl" and not content:
+                break
+            if link == "prep" and len(chain) == 3 and parse.pos[predicate] == "NOUN" and \
+                    parse.pos[i] in ("VERB", "AUX") and parse.lemma[i] not in self.participation_verbs:
+                chain.pop()  # "has not responded to the accusations": a noun the verb is about, not what it does
+                break
+            if content and parse.pos[i] == "NOUN" and parse.lemma[i] in self.hedge_nouns:
+                if dep[i] == "dobj" and parse.lemma[head[i]] in self.neg_verbs:
+                    chain.append((head[i], True, True, "dobj"))
+                break
         return chain
 
     def assess(self, predicate: Token, sent: Span) -> tuple[str, str, list[Cue]]:
