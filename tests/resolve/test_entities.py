@@ -16,8 +16,8 @@ def _mention(document_id: str, actor: str, name: str, type_: str, *, text: str |
 
 
 MENTIONS = [
-    _mention("d1", "a1", "Ismail Haniyeh", "person"), _mention("d1", "a1", "Ismail Haniyeh", "person", text="Haniyeh"),
-    _mention("d2", "a3", "Haniyeh", "person"),
+    _mention("d1", "a1", "Khalil Barakeh", "person"), _mention("d1", "a1", "Khalil Barakeh", "person", text="Barakeh"),
+    _mention("d2", "a3", "Barakeh", "person"),
     _mention("d2", "a4", "Wilayat Sinai", "organization"),
     _mention("d3", "a1", "Kataib al-Furqan", "organization"),
     _mention("d3", "a2", "Furqan Martyrs Battalion", "organization", parent_hint="a1"),
@@ -37,7 +37,7 @@ def test_entities_ids_do_not_depend_on_order():
 def test_entities_ids_come_from_gazetteer_or_name():
     resolution = resolve_mentions(MENTIONS)
     assert resolution.actor_entity[("d2", "a4")] == "is_sinai"
-    assert resolution.actor_entity[("d1", "a1")] == make_entity_id("Ismail Haniyeh", "person")
+    assert resolution.actor_entity[("d1", "a1")] == make_entity_id("Khalil Barakeh", "person")
 
 
 def test_entities_gazetteer_parents_become_entities():
@@ -52,17 +52,17 @@ def test_entities_parent_hints_and_part_of_become_parents():
     battalion = entities[resolution.actor_entity[("d3", "a2")]]
     assert battalion.parents == [resolution.actor_entity[("d3", "a1")]]
     # a link onto itself (same entity after resolution) is dropped, never a self-parent
-    haniyeh = entities[resolution.actor_entity[("d1", "a1")]]
-    assert haniyeh.parents == []
+    barakeh = entities[resolution.actor_entity[("d1", "a1")]]
+    assert barakeh.parents == []
 
 
 def test_entities_names_aliases_and_counts():
     resolution = resolve_mentions(MENTIONS)
-    haniyeh = resolution.by_id()[resolution.actor_entity[("d2", "a3")]]
-    assert haniyeh.name == "Ismail Haniyeh"
-    assert set(haniyeh.aliases) == {"Ismail Haniyeh", "Haniyeh"}
-    assert haniyeh.mentions == 3
-    assert any("partial name" in r for r in haniyeh.merge_reasons)
+    barakeh = resolution.by_id()[resolution.actor_entity[("d2", "a3")]]
+    assert barakeh.name == "Khalil Barakeh"
+    assert set(barakeh.aliases) == {"Khalil Barakeh", "Barakeh"}
+    assert barakeh.mentions == 3
+    assert any("partial name" in r for r in barakeh.merge_reasons)
 
 
 def test_entities_unnamed_actors_stay_in_their_document():
@@ -78,3 +78,11 @@ def test_entities_parent_cycles_are_dropped(cycle):
     group = entities[resolution.actor_entity[("d3", "a1")]]
     battalion = entities[resolution.actor_entity[("d3", "a2")]]
     assert not (battalion.id in group.parents and group.id in battalion.parents)
+
+
+def test_entities_leader_in_the_gazetteer_takes_its_id_and_parents():
+    resolution = resolve_mentions([_mention("d1", "a1", "William Ruto", "person"),
+                                   _mention("d2", "a1", "William Ruto", "person")])
+    entity = resolution.by_id()["person_william_ruto"]
+    assert resolution.actor_entity[("d1", "a1")] == resolution.actor_entity[("d2", "a1")] == entity.id
+    assert entity.parents == ["state_ke"]

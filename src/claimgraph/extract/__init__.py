@@ -111,6 +111,7 @@ class _Extractor:
         self.model = load_relation_model()
         self.opposed = lexicon.ontology.names(opposed=True)
         self.cooperative = lexicon.ontology.names(stance="cooperative")
+        self.with_own = self.cooperative - lexicon.ontology.names(domestic=True)  # not between member and whole
         self.sent_index = [0] * len(doc)
         for number, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
@@ -133,7 +134,7 @@ class _Extractor:
         for item in raw:
             if narrator in (item.subject, item.object) and item.relation not in self.opposed:
                 continue  # "told VOA", "VOA asked the ministry": the outlet reporting, not a party to events
-            if item.relation in self.cooperative and frozenset((item.subject, item.object)) in belongs:
+            if item.relation in self.with_own and frozenset((item.subject, item.object)) in belongs:
                 continue
             claim = self._claim(item)
             if claim is None:

@@ -187,9 +187,10 @@ class ActorTable:
         """A person's surname alone, missed by the model ("Guzman later met ..."), is that person."""
         surnames: dict[str, Actor] = {}
         for actor in self.actors.values():
-            words = actor.name.split()
-            if actor.type == "person" and len(words) >= 2 and words[-1][:1].isupper():
-                surnames.setdefault(words[-1], actor)
+            for name in (actor.name, *actor.aliases):  # "Guzman" of "Joaquín Guzmán", alias "Joaquin Guzman"
+                words = name.split()
+                if actor.type == "person" and len(words) >= 2 and words[-1][:1].isupper():
+                    surnames.setdefault(words[-1], actor)
         parse = self.parse
         for i, text in enumerate(parse.orth if surnames else ()):
             actor = surnames.get(text)
@@ -199,12 +200,21 @@ class ActorTable:
                 self.add_mention(i, i + 1, actor, "alias")
 
     def _gazetteer_parents(self) -> None:
-        """Parents the gazetteer knows, when the parent is mentioned in this document too."""
-        by_gid = {a.gazetteer_id: a.key for a in self.actors.values() if a.gazetteer_id}
+        """Parents the gazetteer knows, when the parent is mentioned in this document too. (Not of people: a
+        leader's state is no part of the leader, and arresting a former president is an act on someone else;
+        `known_body` gives it where a title asks for it.)"""
         for actor in self.actors.values():
-            entry = self.gazetteer.get(actor.gazetteer_id) if actor.gazetteer_id else None
-            if entry is not None and not actor.parent_hint:
-                actor.parent_hint = next((by_gid[p] for p in entry.parents if p in by_gid), None)
+            if actor.type != "person" and not actor.parent_hint:
+                actor.parent_hint = self.known_body(actor)
+
+    def known_body(self, actor: Actor) -> str | None:
+        """The first of the actor's gazetteer parents this document mentions too ("President William Ruto" in
+        a story that names Kenya: Kenya)."""
+        entry = self.gazetteer.get(actor.gazetteer_id) if actor.gazetteer_id else None
+        if entry is None:
+            return None
+        by_gid = {a.gazetteer_id: a.key for a in self.actors.values() if a.gazetteer_id}
+        return next((by_gid[p] for p in entry.parents if p in by_gid), None)
 
     def _span_name(self, ent: Span) -> str:
         """The entity text without a leading article or a trailing possessive."""

@@ -348,7 +348,7 @@ class ArgumentResolver:
         actor = self.table.actors.get(key)
         if actor is None:
             return 9
-        if actor.gazetteer_id:
+        if actor.gazetteer_id and actor.type != "person":  # "his SPLM-IO forces": the group's, a leader or not
             return 0
         return {"organization": 1, "state": 2, "person": 3}.get(actor.type, 4)
 
@@ -501,8 +501,10 @@ class ArgumentResolver:
             return []  # "rebel-held", "police chief": a modifier, not an argument
         lemma = parse.lemma[i]
         kind = self.actor_kinds.get(lemma) or self.actor_kinds.get(parse.lower[i])
+        if kind is None and parse.pos[i] == "PROPN" and parse.tag[i] == "NNPS":  # "Maoists", "Islamists"
+            kind = self.actor_kinds.get(parse.lower[i].removesuffix("s"))
         if parse.pos[i] == "PROPN" and (parse.ent_type[i] or not token.is_title or not (
-                kind == "title_role" or parse.lower[i] in self.kind_bodies)):
+                kind in ("title_role", "generic_force") or parse.lower[i] in self.kind_bodies)):
             return []  # a capitalised post or body with no name ("the Foreign Secretary", "the Coalition") is one
         plural = parse.tag[i] == "NNS" or parse.lower[i] in ("police", "people", "staff", "military", "gunmen",
                                                              "media", "personnel")

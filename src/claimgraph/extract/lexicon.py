@@ -205,6 +205,7 @@ class Grammar:
     citing_verbs: frozenset[str]
     outlet_words: frozenset[str]
     hedge_nouns: frozenset[str]
+    naming_verbs: frozenset[str]  # "a leader known as 'El Flaco'": the name is the role holder's
     participation_verbs: frozenset[str]  # "did not take part in the attack": the act is negated
     charge_nouns: frozenset[str]  # "accusations that its forces ...": the pronoun is not the accuser
     quantity_words: frozenset[str]

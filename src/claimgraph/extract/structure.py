@@ -142,6 +142,8 @@ class StructureFinder:
             state = next((actor.key for actor in reversed(bodies) if actor.type == "state"), None)
         if org is None:
             org = self._org_of(role_token)
+        if org is None and role not in self.job_roles:  # "President William Ruto": the state he is known to lead
+            org = self.table.known_body(self.table.actors[person])
         if org is None or (role in self.job_roles and self.table.actors[org].type == "state"):
             return []
         former = former or any(parse.lower[i] in self.former for i in left)
@@ -187,6 +189,10 @@ class StructureFinder:
             nouns.extend(c for c in root.head.children if c.dep_ == "attr")
         if root.dep_ == "pobj" and root.head.lower_ in self.grammar.prepositions.inclusion:  # "members, including X"
             nouns.append(root.head.head)
+        naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+        if naming.lemma_.lower() in self.grammar.naming_verbs and naming.dep_ == "acl" and naming.head.pos_ == "NOUN" \
+                and (naming is not root.head or root.dep_ == "oprd"):  # "a Los Lobos leader known as 'El Flaco'"
+            nouns.append(naming.head)
         out = []
         for noun in nouns:
             if self._actor(noun) is not None or noun.lemma_.lower() in self.not_members:

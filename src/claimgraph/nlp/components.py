@@ -17,7 +17,8 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
     return EntityFixes(frozenset(w.lower() for w in lexicon.actors["org_name_words"]),
                        portfolios=frozenset(w.lower() for w in lexicon.actors["portfolio_words"]),
                        roles=frozenset(lexicon.roles),
-                       region_prefixes=frozenset(w.lower() for w in lexicon.actors["region_prefixes"]))
+                       region_prefixes=frozenset(w.lower() for w in lexicon.actors["region_prefixes"]),
+                       portfolio_scopes=frozenset(w.lower() for w in lexicon.actors["portfolio_scopes"]))
 
 
 class EntityFixes:
@@ -28,14 +29,17 @@ class EntityFixes:
     title, not an organization: it is no entity."""
 
     def __init__(self, org_words: frozenset[str], portfolios: frozenset[str] = frozenset(),
-                 roles: frozenset[str] = frozenset(), region_prefixes: frozenset[str] = frozenset()):
+                 roles: frozenset[str] = frozenset(), region_prefixes: frozenset[str] = frozenset(),
+                 portfolio_scopes: frozenset[str] = frozenset()):
         self.org_words = org_words
         self.portfolios = portfolios
         self.roles = roles
         self.region_prefixes = region_prefixes
+        self.portfolio_scopes = portfolio_scopes
 
     def _is_title_portfolio(self, doc: Doc, ent: Span) -> bool:
-        if len(ent) != 1 or ent[0].lower_ not in self.portfolios:
+        # "Defense" Minister; "Union Home" Minister, "Federal Interior" Minister: a scope word may come first
+        if ent[-1].lower_ not in self.portfolios or any(t.lower_ not in self.portfolio_scopes for t in ent[:-1]):
             return False
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
         before = doc[ent.start - 2].lower_ if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" else ""
@@ -93,6 +97,27 @@ class EntityFixes:
                     break
         return found
 
+    def _quoted_aliases(self, doc: Doc) -> list[Span]:
+        """"captured alias 'El Cuervo'", "a leader known as 'El Flaco'": capitalised words in quotes after "alias",
+        or after "known as" / "nicknamed" on a role word, are a person's name."""
+        found = []
+        for i in range(1, len(doc) - 2):
+            if not doc[i].is_quote:
+                continue
+            after_alias = doc[i - 1].lower_ == "alias"
+            after_known = i >= 3 and doc[i - 1].lower_ in ("as", "nicknamed", "dubbed") and (
+                doc[i - 1].lower_ != "as" or doc[i - 2].lower_ == "known") and any(
+                t.lower_ in self.roles or t.lemma_.lower() in self.roles for t in doc[max(0, i - 5):i])
+            if not (after_alias or after_known):
+                continue
+            for close in range(i + 2, min(i + 6, len(doc))):
+                if doc[close].is_quote:
+                    inner = doc[i + 1:close]
+                    if all(t.is_title or t.lower_ in ("de", "del", "la", "el") for t in inner) and inner[0].is_title:
+                        found.append(Span(doc, i + 1, close, label="PERSON"))
+                    break
+        return found
+
     def _unrecognised_organizations(self, doc: Doc) -> list[Span]:
         """'analyst X of Global Source Partners': capitalised words outside any entity that end in an
         organization word are an organization's name, if one of them is more than an organization or
@@ -119,15 +144,18 @@ class EntityFixes:
 
     def __call__(self, doc: Doc) -> Doc:
         changed, spans, unlinked = [], [], []
-        for span in self._nicknamed(doc):
+        for span in [*self._nicknamed(doc), *self._quoted_aliases(doc)]:
             changed.append((span.start_char, span.end_char, "", "PERSON"))
             spans.append(span)
             unlinked.extend(range(span.start, span.end))
+        people = set(unlinked)  # a name in quotes is the person's, whatever the model made of it
         for span in self._unrecognised_organizations(doc):
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
         for ent in doc.ents:
             label, start, end = ent.label_, ent.start, ent.end
+            if people.intersection(range(start, end)) and (start, end) not in {(s.start, s.end) for s in spans}:
+                continue
             if label == "NORP" and ent.ent_id_ and start > 0 and doc[start - 1].lower_ in self.region_prefixes:
                 # "Latin" + "American": a region's people, not the state the demonym names alone
                 changed.append((doc[start - 1].idx, ent.end_char, label, label))
