@@ -31,6 +31,7 @@ class ArgumentResolver:
         self.collective = words.collective
         self.org_descriptions = words.org_descriptions
         self.not_group_kinds = words.not_group_kinds
+        self.armed_descriptions, self.unarmed_kinds = words.armed_descriptions, words.unarmed_kinds
         self.follower_nouns = words.follower_nouns
         self.pair_descriptions = words.pair_descriptions
         self.state_descriptions = words.state_descriptions
@@ -158,8 +159,9 @@ class ArgumentResolver:
             if named is not None:
                 return [[named]]
         if lemma in self.org_descriptions or lower in self.org_descriptions:
-            found = [key for key in self._salient(token, ("organization",))
-                     if self.table.actors[key].kind not in self.not_group_kinds]
+            unfit = self.not_group_kinds | (self.unarmed_kinds if lemma in self.armed_descriptions
+                                            or lower in self.armed_descriptions else frozenset())
+            found = [key for key in self._salient(token, ("organization",)) if self.table.actors[key].kind not in unfit]
             if any(parse.lower[c] in self.opposition_words for c in children):
                 # "the rebel group", "the separatist movement": never the state's own forces
                 found = [key for key in found if not self._state_force(self.table.actors[key])]

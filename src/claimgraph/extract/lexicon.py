@@ -289,6 +289,8 @@ class ActorWords:
     role_nouns: frozenset[str]
     org_descriptions: frozenset[str]
     not_group_kinds: frozenset[str]  # gazetteer kinds "the group" never stands for
+    armed_descriptions: frozenset[str]  # "the militia": never one of the unarmed kinds
+    unarmed_kinds: frozenset[str]
     follower_nouns: frozenset[str]  # "supporters of X": of a person, a group of their own
     pair_descriptions: frozenset[str]
     state_descriptions: frozenset[str]
@@ -314,7 +316,8 @@ class ActorWords:
                    not_collective=words("not_collective") | not_actors,
                    org_words=frozenset(w.lower() for w in actors["org_name_words"]), role_nouns=words("role_nouns"),
                    org_descriptions=words("org_descriptions"), pair_descriptions=words("pair_descriptions"),
-                   not_group_kinds=words("not_group_kinds"), follower_nouns=words("follower_nouns"),
+                   not_group_kinds=words("not_group_kinds"), armed_descriptions=words("armed_descriptions"),
+                   unarmed_kinds=words("unarmed_kinds"), follower_nouns=words("follower_nouns"),
                    state_descriptions=words("state_descriptions"),
                    person_pronouns=frozenset(actors["pronouns"]["person"]),
                    org_pronouns=frozenset(actors["pronouns"]["organization"]),

@@ -47,6 +47,9 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
         tokens = [doc[c] for c in children if dep[c] in PASSIVE_SUBJECT_DEPS]
         if not tokens and dep[predicate.i] in ("acl", "relcl"):
             tokens = [predicate.head]  # "the convoy attacked yesterday", "the convoy that was attacked"
+        elif not tokens and dep[predicate.i] == "pcomp" and dep[predicate.head.i] == "prep":
+            # "the gunmen stormed the studio before being arrested by police": the clause's subject suffered it
+            tokens = [doc[c] for c in parse.children[predicate.head.head.i] if dep[c] == "nsubj"]
         elif not tokens and parse.hyphen_participle(predicate.i):
             # "Iran-backed Houthis", "Iran-backed militias": the noun must be an actor itself, by name or by
             # description ("the China-funded port" is a thing, whatever actor it resolves to)
@@ -166,6 +169,10 @@ def clause_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passi
                 t.lemma_.lower() in spec.needs_theme_word or t.lower_ in spec.needs_theme_word
                 for t in clause.subtree):
             continue  # "said X committed abuses": the wrong is said of the clause's subject
+        agents = [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if spec.theme_in_clause and agents:  # "said detainees had been tortured by soldiers": the soldiers are charged
+            tokens.extend(agents)
+            continue
         tokens.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
     if spec.clause_modal:  # "talks with X must continue": the talks are told, not X
         return [slot for token in tokens for slot in m.resolver.resolve(token)], bool(tokens)
