@@ -126,6 +126,12 @@ class ArgumentResolver:
                 return [self._previous(token, ("person",))]
             if lower in self.org_pronouns:
                 accusers = self._accusers(token)
+                if lower in self.plural_pronouns and parse.dep[i] not in ("nsubj", "nsubjpass"):
+                    # "riot police dispersed them", "killed the hostages and their driver" (a subject "they"
+                    # keeps to the story's named actors, which it mostly continues)
+                    group = self._plural_group_before(token)
+                    if group:
+                        return [group]
                 found = [key for key in self._previous(token, ("organization", "state")) if key not in accusers]
                 if tag != "PRP$":  # "told VOA it had worked with X": an outlet reports; "its reporter" is its
                     found = [key for key in found if self.table.actors[key].kind not in self.news_kinds]
@@ -169,6 +175,31 @@ class ArgumentResolver:
         if lemma in self.state_descriptions:
             return [self._previous(token, ("state",))]
         return None
+
+    def _plural_group_before(self, token: Token) -> list[str]:
+        """The nearest unnamed group of people before a plural object or possessive pronoun in its sentence or the one
+        before, when no name comes between ("thousands of protesters rallied ...; riot police dispersed them"): not the
+        pronoun's own clause-mate ("protesters attacked them"), nor a group it is a part of."""
+        parse, i = self.parse, token.i
+        start = token.sent.start
+        start = self.doc[start - 1].sent.start if start else start
+        own_verb = parse.head[i] if parse.dep[i] in ("dobj", "pobj", "dative") else None
+        for j in range(i - 1, start - 1, -1):
+            if self.paragraph[j] != self.paragraph[i]:
+                break
+            if j in self.table.token_actor:
+                actor = self.table.actors.get(self.table.token_actor[j])
+                if actor is not None and actor.type in ("organization", "state") and not self._where(j):
+                    return []  # a name is nearer: the usual reading stands
+                continue
+            if parse.pos[j] != "NOUN" or parse.tag[j] != "NNS" or parse.dep[j] not in (
+                    "nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") or parse.head[j] == own_verb:
+                continue
+            kind = self.actor_kinds.get(parse.lemma[j]) or self.actor_kinds.get(parse.lower[j])
+            if kind in ("civilians", "generic_force", "counted_group"):
+                found = self._single(self.doc[j], 1)
+                return found[0] if found and found[0] else []
+        return []
 
     def _accusers(self, token: Token) -> set[str]:
         """The owners of the charge whose content clause holds the token ("rejected Ukrainian accusations
