@@ -87,6 +87,7 @@ class Modality:
             content = link in ("acl", "ccomp") or (link == "relcl" and any(
                 dep[c] == "mark" for c in children[chain[-2][0]]))
             if link == "relcl" and not content:
+                chain.pop()  # "a claim Mogadishu denied": the denial is no claim of the noun's
                 break
             if link == "prep" and len(chain) == 3 and parse.pos[predicate] == "NOUN" and \
                     parse.pos[i] in ("VERB", "AUX") and parse.lemma[i] not in self.participation_verbs:

@@ -66,6 +66,18 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
         if not tokens and dep[predicate.i] == "relcl" and any(
                 dep[c] == "dobj" and parse.lower[c] in m.grammar.relative_pronouns for c in children):
             tokens = [predicate.head]  # "the convoy that Hamas attacked"
+        charge = predicate.head
+        if not tokens and spec.relation in m.verbal and dep[predicate.i] == "relcl" and \
+                parse.lemma[charge.i] in m.grammar.charge_nouns and dep[charge.i] in ("npadvmod", "appos"):
+            # "accusing India of backing militants, a charge New Delhi rejected": the charge is the one of the
+            # saying or charging verb it is apposed to
+            speaker = charge.head
+            for _ in range(8):
+                if speaker.pos_ == "VERB" and (speaker.lemma_ in m.reporting_verbs or speaker.lemma_ in m.grammar.charge_verbs):
+                    return m.subjects(speaker), True
+                if speaker.head.i == speaker.i:
+                    break
+                speaker = speaker.head
     if spec.actor_object:  # "backed X's plan": the plan is the object, and it is no actor
         return [slot for token in tokens for slot in m.resolver.resolve(token)], bool(tokens)
     found = _actors(m, tokens, spec)
