@@ -18,7 +18,8 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        portfolios=frozenset(w.lower() for w in lexicon.actors["portfolio_words"]),
                        roles=frozenset(lexicon.roles),
                        region_prefixes=frozenset(w.lower() for w in lexicon.actors["region_prefixes"]),
-                       portfolio_scopes=frozenset(w.lower() for w in lexicon.actors["portfolio_scopes"]))
+                       portfolio_scopes=frozenset(w.lower() for w in lexicon.actors["portfolio_scopes"]),
+                       not_actor_names=frozenset(w.lower() for w in lexicon.actors["not_actor_names"]))
 
 
 class EntityFixes:
@@ -26,16 +27,17 @@ class EntityFixes:
     and extend an ORG over a directly following capitalised organization word ("Qassam" + "Brigades").
     A state's demonym after a region word ("Latin American") is that region's, with no gazetteer link.
     A lone portfolio word beside a role word ("Defense" Minister, Secretary of "State") is part of a
-    title, not an organization: it is no entity."""
+    title, not an organization: it is no entity, nor is a disease ("COVID-19", actors.yaml `not_actor_names`)."""
 
     def __init__(self, org_words: frozenset[str], portfolios: frozenset[str] = frozenset(),
                  roles: frozenset[str] = frozenset(), region_prefixes: frozenset[str] = frozenset(),
-                 portfolio_scopes: frozenset[str] = frozenset()):
+                 portfolio_scopes: frozenset[str] = frozenset(), not_actor_names: frozenset[str] = frozenset()):
         self.org_words = org_words
         self.portfolios = portfolios
         self.roles = roles
         self.region_prefixes = region_prefixes
         self.portfolio_scopes = portfolio_scopes
+        self.not_actor_names = not_actor_names
 
     def _is_title_portfolio(self, doc: Doc, ent: Span) -> bool:
         # "Defense" Minister; "Union Home" Minister, "Federal Interior" Minister: a scope word may come first
@@ -165,6 +167,9 @@ class EntityFixes:
                 unlinked.extend(range(start - 1, end))
                 continue
             if label == "ORG" and not ent.ent_id_ and self._is_title_portfolio(doc, ent):
+                changed.append((ent.start_char, ent.end_char, label, ""))
+                continue
+            if not ent.ent_id_ and ent.text.lower() in self.not_actor_names:  # "COVID-19": a disease, no actor
                 changed.append((ent.start_char, ent.end_char, label, ""))
                 continue
             if ent.ent_id_ and len(ent) == 2 and ent[0].lower_ == "the" and end < len(doc) and \
