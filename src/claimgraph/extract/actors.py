@@ -203,17 +203,21 @@ class ActorTable:
         """Parents the gazetteer knows, when the parent is mentioned in this document too. (Not of people: a
         leader's state is no part of the leader, and arresting a former president is an act on someone else;
         `known_body` gives it where a title asks for it.)"""
+        by_gid = self._by_gazetteer_id()
         for actor in self.actors.values():
             if actor.type != "person" and not actor.parent_hint:
-                actor.parent_hint = self.known_body(actor)
+                actor.parent_hint = self.known_body(actor, by_gid)
 
-    def known_body(self, actor: Actor) -> str | None:
+    def _by_gazetteer_id(self) -> dict[str, str]:
+        return {a.gazetteer_id: a.key for a in self.actors.values() if a.gazetteer_id}
+
+    def known_body(self, actor: Actor, by_gid: dict[str, str] | None = None) -> str | None:
         """The first of the actor's gazetteer parents this document mentions too ("President William Ruto" in
         a story that names Kenya: Kenya)."""
         entry = self.gazetteer.get(actor.gazetteer_id) if actor.gazetteer_id else None
         if entry is None:
             return None
-        by_gid = {a.gazetteer_id: a.key for a in self.actors.values() if a.gazetteer_id}
+        by_gid = self._by_gazetteer_id() if by_gid is None else by_gid
         return next((by_gid[p] for p in entry.parents if p in by_gid), None)
 
     def _span_name(self, ent: Span) -> str:

@@ -84,19 +84,26 @@ class EntityFixes:
         return out
 
     @staticmethod
-    def _nicknamed(doc: Doc) -> list[Span]:
+    def _closing_quote(doc: Doc, opening: int) -> int | None:
+        """The quote closing the one at `opening` over at most four capitalised words ("El", "Chapo"), if any."""
+        for close in range(opening + 2, min(opening + 6, len(doc))):
+            if doc[close].is_quote:
+                inner = doc[opening + 1:close]
+                if inner[0].is_title and all(t.is_title or t.lower_ in ("de", "del", "la", "el") for t in inner):
+                    return close
+                return None
+        return None
+
+    def _nicknamed(self, doc: Doc) -> list[Span]:
         """'Joaquín "El Chapo" Guzmán', "Ismael 'El Mayo' Zambada": a name with a quoted nickname inside is one
         person (the model splits it into two names, or a name and an organization)."""
         found = []
         for i in range(len(doc) - 4):
-            if not (doc[i].is_title and doc[i].pos_ == "PROPN" and doc[i + 1].is_quote):
-                continue
-            for close in range(i + 3, min(i + 6, len(doc) - 1)):
-                if doc[close].is_quote:
-                    inner, last = doc[i + 2:close], doc[close + 1]
-                    if all(t.is_title for t in inner) and last.is_title and last.pos_ == "PROPN":
-                        found.append(Span(doc, i, close + 2, label="PERSON"))
-                    break
+            if doc[i].is_title and doc[i].pos_ == "PROPN" and doc[i + 1].is_quote:
+                close = self._closing_quote(doc, i + 1)
+                if close is not None and close + 1 < len(doc) and doc[close + 1].is_title and \
+                        doc[close + 1].pos_ == "PROPN":
+                    found.append(Span(doc, i, close + 2, label="PERSON"))
         return found
 
     def _quoted_aliases(self, doc: Doc) -> list[Span]:
@@ -110,14 +117,9 @@ class EntityFixes:
             after_known = i >= 3 and doc[i - 1].lower_ in ("as", "nicknamed", "dubbed") and (
                 doc[i - 1].lower_ != "as" or doc[i - 2].lower_ == "known") and any(
                 t.lower_ in self.roles or t.lemma_.lower() in self.roles for t in doc[max(0, i - 5):i])
-            if not (after_alias or after_known):
-                continue
-            for close in range(i + 2, min(i + 6, len(doc))):
-                if doc[close].is_quote:
-                    inner = doc[i + 1:close]
-                    if all(t.is_title or t.lower_ in ("de", "del", "la", "el") for t in inner) and inner[0].is_title:
-                        found.append(Span(doc, i + 1, close, label="PERSON"))
-                    break
+            close = self._closing_quote(doc, i) if after_alias or after_known else None
+            if close is not None:
+                found.append(Span(doc, i + 1, close, label="PERSON"))
         return found
 
     def _unrecognised_organizations(self, doc: Doc) -> list[Span]:
@@ -156,7 +158,7 @@ class EntityFixes:
             spans.append(span)
         for ent in doc.ents:
             label, start, end = ent.label_, ent.start, ent.end
-            if people.intersection(range(start, end)) and (start, end) not in {(s.start, s.end) for s in spans}:
+            if people.intersection(range(start, end)):
                 continue
             if label == "NORP" and ent.ent_id_ and start > 0 and doc[start - 1].lower_ in self.region_prefixes:
                 # "Latin" + "American": a region's people, not the state the demonym names alone

@@ -182,8 +182,8 @@ def reported_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
     h = parse.head[verb.i]
     if h == verb.i or (parse.lemma[h] in m.reporting_verbs and parse.dep[verb.i] in ("ccomp", "parataxis",
                                                                                       "advcl", "conj")):
-        if parse.dep[verb.i] == "conj" and (parse.lemma[verb.i] in m.reporting_verbs or any(
-                spec.relation in m.verbal for spec in m.lookup(m.lexicon.verbs, parse.lemma[verb.i], parse.lower[verb.i]))):
+        if parse.dep[verb.i] == "conj" and (parse.lemma[verb.i] in m.reporting_verbs
+                                             or parse.lemma[verb.i] in m.lexicon.addressing_verbs):
             return None  # "X stressed the need for calm and urged people to stay home": a second thing X says
         return []
     return None
