@@ -93,6 +93,10 @@ class Modality:
                     parse.pos[i] in ("VERB", "AUX") and parse.lemma[i] not in self.participation_verbs:
                 chain.pop()  # "has not responded to the accusations": a noun the verb is about, not what it does
                 break
+            if link in ("dobj", "nsubjpass") and len(chain) == 2 and parse.pos[predicate] == "NOUN" and \
+                    parse.lemma[predicate] in self.hedge_nouns:
+                chain.pop()  # "Rwanda denied accusations by Congo": the accusation was made; its content is denied
+                break
             if content and parse.pos[i] == "NOUN" and parse.lemma[i] in self.hedge_nouns:
                 if dep[i] == "dobj" and parse.lemma[head[i]] in self.neg_verbs:
                     chain.append((head[i], True, True, "dobj"))

@@ -53,6 +53,7 @@ OBJECT_SLOT_RULES = {
     "own_subject": "object.own_subject",
     "owner": "object.owner",
     "apposed": "object.apposed",
+    "rejecter": "object.rejecter",
 }
 OBJECT_PREPOSITION_RULE = "object.preposition"
 # When no slot gave an actor: the first fallback that answers decides.

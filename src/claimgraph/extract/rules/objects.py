@@ -123,6 +123,9 @@ def preposition(m: PredicateMatcher, predicate: Token, spec: Predicate, passive:
     if not tokens and predicate.pos_ == "NOUN":
         # "the attack by ADF elements on MONUSCO peacekeepers": the parser hangs "on Y" on the agent
         tokens = [t for agent in m.pobjs(predicate, tuple(m.grammar.prepositions.agent)) for t in m.pobjs(agent, (slot,))]
+        # "sanctions imposed by the United States on X": or on the light verb's participle
+        tokens = tokens or [t for acl in predicate.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                            and acl.lemma_.lower() in m.grammar.light_verbs for t in m.pobjs(acl, (slot,))]
     if not tokens and slot == m.grammar.of and predicate.pos_ == "VERB":  # "voted in favor of X"
         tokens = [t for c in predicate.children if c.lower_ == m.grammar.favor_noun
                   for t in m.pobjs(c, (m.grammar.of,))]
@@ -174,6 +177,10 @@ def clause_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passi
     for_to = [c for c in predicate.children if c.dep_ == "advcl" and any(
         a.dep_ == "aux" and a.lower_ == m.grammar.infinitive_marker for a in c.children) and any(
         s.dep_ == "nsubj" for s in c.children)]
+    # "the accusations made by Burundi that Rwanda trains ...": the parser hangs the content on the participle
+    participles = [c for c in predicate.children if predicate.pos_ == "NOUN" and c.dep_ == "acl"
+                   and c.tag_ == "VBN" and c.lemma_.lower() in m.grammar.light_verbs]
+    for_to += [c for p in participles for c in p.children if c.dep_ == "ccomp"]
     for clause in [*(c for c in predicate.children if c.dep_ in clause_deps), *for_to]:
         if spec.clause_modal and not any(c.dep_ == "aux" and c.lower_ in spec.clause_modal for c in clause.children):
             continue  # "said X must leave": the modal is the clause's own, not one somewhere in a quote
@@ -189,6 +196,17 @@ def clause_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passi
     if spec.clause_modal:  # "talks with X must continue": the talks are told, not X
         return [slot for token in tokens for slot in m.resolver.resolve(token)], bool(tokens)
     return _actors(m, tokens, spec), bool(tokens)
+
+
+@RULES.register("object.rejecter", example="Rwanda rejected the accusations made by Burundi.")
+def rejecter(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+             slot: str) -> tuple[Actors, bool]:
+    """Who rejects or denies a charge it names no target of: the one it was made against."""
+    head = predicate.head
+    if predicate.pos_ != "NOUN" or head.pos_ != "VERB" or head.lemma_.lower() not in m.grammar.denial_verbs or \
+            predicate.dep_ not in ("dobj", "nsubjpass"):
+        return [], False
+    return m.subjects(head), False
 
 
 @RULES.register("object.own_subject", example="21 passengers died in an attack by the rebels.")

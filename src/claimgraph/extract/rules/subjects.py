@@ -408,6 +408,9 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
             for pobj in children[child]:
                 if dep[pobj] == "pobj":
                     subjects.extend(resolve(doc[pobj]))
+        elif dep[child] == "acl" and parse.tag[child] == "VBN" and parse.lemma[child] in m.grammar.light_verbs:
+            # "the accusations made by Rwanda", "sanctions imposed by the United States on X"
+            subjects.extend(slot for pobj in m.pobjs(doc[child], tuple(agent)) for slot in resolve(pobj))
     return subjects or None
 
 
