@@ -97,6 +97,8 @@ class ActorTable:
         self.role_nouns = words.role_nouns
         self.thing_suffixes = words.thing_suffixes
         self.locative = lexicon.grammar.prepositions.locative
+        self.named_bodies = lexicon.named_bodies
+        self.private_body_words = words.private_body_words
 
     # -- registry -----------------------------------------------------------------------------
     def new_actor(self, name: str, type_: str, *, gazetteer_id: str | None = None, kind: str = "",
@@ -301,6 +303,18 @@ class ActorTable:
         if noun is None and ent.end < len(self.doc) and self._institution(self.doc[ent.end]):
             noun = self.doc[ent.end]
         kind = self._institution(noun) if noun is not None else None
+        if gid and noun is not None and kind is None and noun.lemma_.lower() in self.named_bodies and (
+                noun.pos_ == "NOUN" or noun.is_title) and not any(
+                t.lower_ in self.private_body_words for t in self.doc[ent.end:noun.i]) and not any(
+                c.dep_ == "poss" for c in noun.children):  # "VOA's Somali Service" is VOA's
+            # "the Moroccan counterterror agency", "the Indian foreign ministry": a body of the state, named by
+            # its whole phrase (one state has many agencies)
+            state = self.new_actor(ent.text, "state", gazetteer_id=gid)
+            body = self.new_actor(self.doc[ent.start:noun.i + 1].text, "organization", named=False)
+            body.parent_hint = state.key
+            self.add_mention(ent.start, noun.i + 1, body, "description")
+            self.mentions.append(MentionSpan(ent.start, ent.end, state.key, "demonym"))
+            return
         if gid and noun is not None and kind is None and noun.lemma_.lower() in self.collective:
             gid = None  # "Croatian extremists", "Kurdish rebels": a group of that people, not the state
         if gid:
