@@ -19,7 +19,8 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        roles=frozenset(lexicon.roles),
                        region_prefixes=frozenset(w.lower() for w in lexicon.actors["region_prefixes"]),
                        portfolio_scopes=frozenset(w.lower() for w in lexicon.actors["portfolio_scopes"]),
-                       not_actor_names=frozenset(w.lower() for w in lexicon.actors["not_actor_names"]))
+                       not_actor_names=frozenset(w.lower() for w in lexicon.actors["not_actor_names"]),
+                       vessel_nouns=frozenset(w.lower() for w in lexicon.actors["vessel_nouns"]))
 
 
 class EntityFixes:
@@ -31,13 +32,15 @@ class EntityFixes:
 
     def __init__(self, org_words: frozenset[str], portfolios: frozenset[str] = frozenset(),
                  roles: frozenset[str] = frozenset(), region_prefixes: frozenset[str] = frozenset(),
-                 portfolio_scopes: frozenset[str] = frozenset(), not_actor_names: frozenset[str] = frozenset()):
+                 portfolio_scopes: frozenset[str] = frozenset(), not_actor_names: frozenset[str] = frozenset(),
+                 vessel_nouns: frozenset[str] = frozenset()):
         self.org_words = org_words
         self.portfolios = portfolios
         self.roles = roles
         self.region_prefixes = region_prefixes
         self.portfolio_scopes = portfolio_scopes
         self.not_actor_names = not_actor_names
+        self.vessel_nouns = vessel_nouns
 
     def _is_title_portfolio(self, doc: Doc, ent: Span) -> bool:
         # "Defense" Minister; "Union Home" Minister, "Federal Interior" Minister: a scope word may come first
@@ -122,6 +125,21 @@ class EntityFixes:
                 found.append(Span(doc, i + 1, close, label="PERSON"))
         return found
 
+    def _vessel_names(self, doc: Doc) -> list[Span]:
+        """'the tanker Strinda', 'the cargo ship Galaxy Leader': up to four capitalised words right after a ship
+        noun are the ship's name, an organization-like actor (the model leaves them out or calls them a person)."""
+        found = []
+        for i in range(len(doc) - 1):
+            if doc[i].lower_ not in self.vessel_nouns and doc[i].lemma_.lower() not in self.vessel_nouns:
+                continue
+            end = i + 1
+            while end < len(doc) and end - i <= 4 and (doc[end].is_title or doc[end].like_num and end > i + 1) \
+                    and doc[end].ent_type_ in ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"):
+                end += 1
+            if end > i + 1 and doc[i + 1].pos_ == "PROPN":
+                found.append(Span(doc, i + 1, end, label="ORG"))
+        return found
+
     def _unrecognised_organizations(self, doc: Doc) -> list[Span]:
         """'analyst X of Global Source Partners': capitalised words outside any entity that end in an
         organization word are an organization's name, if one of them is more than an organization or
@@ -153,6 +171,10 @@ class EntityFixes:
             spans.append(span)
             unlinked.extend(range(span.start, span.end))
         people = set(unlinked)  # a name in quotes is the person's, whatever the model made of it
+        for span in self._vessel_names(doc):
+            changed.append((span.start_char, span.end_char, "", "ORG"))
+            spans.append(span)
+            people.update(range(span.start, span.end))  # the model's own reading of the words is dropped
         for span in self._unrecognised_organizations(doc):
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
