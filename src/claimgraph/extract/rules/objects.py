@@ -78,6 +78,17 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
                 if speaker.head.i == speaker.i:
                     break
                 speaker = speaker.head
+        if not tokens and spec.relation in m.verbal and dep[predicate.i] == "relcl" and \
+                parse.lemma[charge.i] in m.grammar.act_nouns:
+            # "detained the mayor, a move the opposition called a coup", "seized the field in a move Tripoli
+            # condemned": what is said of the move is said of whoever made it
+            mover = charge.head
+            for _ in range(6):  # (the parser may hang the apposed move on the clause's last noun)
+                if mover.pos_ == "VERB" or mover.head.i == mover.i:
+                    break
+                mover = mover.head
+            if dep[charge.i] in ("appos", "npadvmod", "pobj", "dobj") and mover.pos_ == "VERB" and mover.i != predicate.i:
+                return m.subjects(mover), True
     if spec.actor_object:  # "backed X's plan": the plan is the object, and it is no actor
         return [slot for token in tokens for slot in m.resolver.resolve(token)], bool(tokens)
     found = _actors(m, tokens, spec)
