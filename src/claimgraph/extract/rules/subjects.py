@@ -297,6 +297,16 @@ def coordination(m: PredicateMatcher, verb: Token, depth: int, passive: bool) ->
         return []
     if relation == "advcl" and any(parse.dep[c] in PASSIVE_SUBJECT_DEPS for c in parse.children[h]):
         return []
+    if relation == "conj" and parse.tag[verb.i] in ("VBZ", "VBD") and parse.tag[h] == "VB":
+        # "calls on X to cease fire and reminds all parties", "said forces would eliminate X and urged Y": a
+        # finite verb is no conjunct of a bare infinitive; it goes with the finite verb above of its own tense
+        up = h
+        for _ in range(3):
+            if parse.dep[up] not in ("xcomp", "ccomp", "advcl") or parse.head[up] == up:
+                break
+            up = parse.head[up]
+            if parse.tag[up] == parse.tag[verb.i]:
+                return m.subjects(m.doc[up], depth + 1)
     return m.subjects(m.doc[h], depth + 1)
 
 
