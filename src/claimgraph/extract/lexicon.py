@@ -228,6 +228,8 @@ class Grammar:
     claim_verbs: frozenset[str]
     responsibility_nouns: frozenset[str]
     responsibility_verbs: frozenset[str]
+    culprit_prepositions: frozenset[str]  # "X was behind the bombing"
+    culprit_adjectives: frozenset[str]  # "X was responsible for the bombing"
     repel_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     patient_nouns: frozenset[str]

@@ -230,7 +230,26 @@ def relative_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
         found = m.np_actors(head)
     if not found and not passive and is_violent_event(m, head):
         found = m.noun_subjects(head)[0]  # "X claimed the bombing, which killed five": the bombing's doer
+    if not found and not passive and m.parse.lemma[head.i] in m.grammar.explosive_nouns:
+        # "X were behind a roadside bomb that killed two rangers", "a bomb planted by X that killed five"
+        found = claimed_by(m, head) or m.np_actors(head)
+    if not found and not passive and (event := _act_above(m, head)) is not None:
+        found = m.noun_subjects(event)[0]  # "the bombing of a market that killed four": the bombing's doer
+    if found and _culprit_denied(m, _act_above(m, head) or head):
+        return []  # "X was not behind the bomb that killed ...": the clause's own polarity cannot say so
     return found
+
+
+def _culprit_denied(m: PredicateMatcher, noun: Token) -> bool:
+    """Whether the noun is what a negated culprit frame names ("X was not behind / responsible for the bomb")."""
+    parse, grammar = m.parse, m.grammar
+    if parse.dep[noun.i] != "pobj":
+        return False
+    prep = parse.head[noun.i]
+    governor = parse.head[prep]
+    if parse.lemma[governor] in grammar.culprit_adjectives:
+        governor = parse.head[governor]
+    return parse.lemma[governor] == grammar.copula and any(parse.dep[c] == "neg" for c in parse.children[governor])
 
 
 @RULES.register("subject.participle", example="Fighters planting bombs were seen near the base.")
@@ -352,6 +371,12 @@ def claimed_by(m: PredicateMatcher, word: Token) -> Actors | None:
         verb = parse.head[noun]
         if parse.lemma[noun] in grammar.responsibility_nouns and parse.dep[noun] == "dobj" and \
                 parse.pos[verb] == "VERB" and parse.lemma[verb] in grammar.responsibility_verbs:
+            return m.subjects(m.doc[verb])
+        # "X were behind a roadside bomb that killed ...", "X was responsible for the bombing": the culprit
+        if parse.lower[h] in grammar.culprit_prepositions and parse.lemma[noun] == grammar.copula:
+            return m.subjects(m.doc[noun])
+        if parse.lemma[noun] in grammar.culprit_adjectives and parse.dep[noun] == "acomp" and \
+                parse.lemma[verb] == grammar.copula:
             return m.subjects(m.doc[verb])
     return None
 
