@@ -185,6 +185,9 @@ def reported_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
         if parse.dep[verb.i] == "conj" and (parse.lemma[verb.i] in m.reporting_verbs
                                              or parse.lemma[verb.i] in m.lexicon.addressing_verbs):
             return None  # "X stressed the need for calm and urged people to stay home": a second thing X says
+        if parse.dep[verb.i] == "advcl" and parse.tag[verb.i] == "VBG" and not any(
+                parse.dep[c] in ("nsubj", "nsubjpass", "mark") for c in parse.children[verb.i]):
+            return None  # "X said ..., accusing Y of ...", "X claimed the attacks, primarily targeting Y": X's own
         return []
     return None
 
