@@ -353,6 +353,7 @@ class Lexicon:
     roles: dict[str, str] = field(default_factory=dict)  # role word -> role
     role_modifiers: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
+    state_offices: frozenset[str] = frozenset()  # roles.yaml `state_offices`: titles only a state's government gives
     job_roles: frozenset[str] = frozenset()  # roles.yaml `jobs`: roles held at an employer, never for a state
     not_members: frozenset[str] = frozenset()  # roles.yaml `not_members`: people who left ("defector")
     lead_verbs: dict[str, str] = field(default_factory=dict)  # roles.yaml `lead_verbs`: verb -> role
@@ -538,6 +539,7 @@ def load_lexicon() -> Lexicon:
     lexicon.role_modifiers = frozenset(roles.get("modifiers") or ())
     lexicon.former = frozenset(roles.get("former") or ())
     lexicon.job_roles = frozenset(roles.get("jobs") or ())
+    lexicon.state_offices = frozenset(_word(w) for w in roles.get("state_offices") or ())
     lexicon.not_members = frozenset(_word(w) for w in roles.get("not_members") or ())
     lexicon.lead_verbs = {_word(verb): role for verb, role in (roles.get("lead_verbs") or {}).items()}
     parts = _read_yaml("cues", "parts.yaml")

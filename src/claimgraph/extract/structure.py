@@ -28,6 +28,7 @@ class StructureFinder:
         self.role_modifiers = lexicon.role_modifiers
         self.former = lexicon.former
         self.job_roles = lexicon.job_roles
+        self.state_offices = lexicon.state_offices
         self.not_members = lexicon.not_members
         self.lead_verbs = lexicon.lead_verbs
         self.parts = lexicon.parts
@@ -144,12 +145,23 @@ class StructureFinder:
             org = self._org_of(role_token)
         if org is None and role not in self.job_roles:  # "President William Ruto": the state he is known to lead
             org = self.table.known_body(self.table.actors[person])
+        if org is None and role_token.is_title and role_token.lemma_.lower() in self.state_offices:
+            org = self._sole_state(root.sent)  # "Interior Minister Fred Matiangi announced Kenya had ..."
         if org is None or (role in self.job_roles and self.table.actors[org].type == "state"):
             return []
         former = former or any(parse.lower[i] in self.former for i in left)
         # "Turkish Defense Minister X" serves the ministry and the state the title names
         return [self._claim("structure:title", role_token, "MEMBER_OF", person, key, role=role, former=former)
                 for key in dict.fromkeys((org, state)) if key is not None]
+
+    def _sole_state(self, sent) -> str | None:
+        """The one state a sentence names, by name, as a subject, object or owner ("announced Kenya had given
+        ..."), if it names exactly one, and names no other state at all (not "his Tunisian counterpart in Tunis")."""
+        states = {m.actor for m in self.table.mentions if sent.start <= m.start < sent.end
+                  and (actor := self.table.actors.get(m.actor)) is not None and actor.type == "state"}
+        acting = {m.actor for m in self.table.mentions if m.actor in states and m.kind == "name"
+                  and self.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")}
+        return acting.pop() if len(states) == 1 and len(acting) == 1 else None
 
     def _led_bodies(self, root: Token, person: str) -> list[RawClaim]:
         """'X leads Y', 'X, who heads Y, ...', 'X commands Y' (roles.yaml `lead_verbs`): a member with the
