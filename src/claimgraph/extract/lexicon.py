@@ -223,6 +223,7 @@ class Grammar:
     life_nouns: frozenset[str]
     event_clause_marks: frozenset[str]
     charge_verbs: frozenset[str]
+    credit_verbs: frozenset[str]  # "praised the army for dismantling X": the army did it
     belong_lemmas: frozenset[str]
     part_nouns: frozenset[str]
     claim_verbs: frozenset[str]

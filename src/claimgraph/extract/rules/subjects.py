@@ -343,8 +343,9 @@ def charged_party(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -
     if depth or parse.dep[verb.i] != "pcomp" or parse.dep[h] != "prep":
         return None
     governor = parse.head[h]
-    if parse.pos[governor] not in ("VERB", "AUX") or parse.lemma[governor] not in m.grammar.charge_verbs:
-        return None
+    if parse.pos[governor] not in ("VERB", "AUX") or (parse.lemma[governor] not in m.grammar.charge_verbs
+                                                      and parse.lemma[governor] not in m.grammar.credit_verbs):
+        return None  # ("praised the army for dismantling X": the army dismantled it, as a charged one did)
     dep = parse.dep
     for deps in (("dobj",), PASSIVE_SUBJECT_DEPS):
         charged = [doc[c] for c in parse.children[governor] if dep[c] in deps]
@@ -362,8 +363,8 @@ def claimed_by(m: PredicateMatcher, word: Token) -> Actors | None:
     h = parse.head[word.i]
     if parse.dep[word.i] == "dobj" and parse.pos[h] == "VERB" and parse.lemma[h] in grammar.claim_verbs:
         return m.subjects(m.doc[h])
-    if parse.dep[word.i] == "pobj" and parse.dep[h] == "prep" and parse.pos[parse.head[h]] == "VERB" and \
-            parse.lemma[parse.head[h]] in grammar.charge_verbs:
+    if parse.dep[word.i] == "pobj" and parse.dep[h] == "prep" and parse.pos[parse.head[h]] == "VERB" and (
+            parse.lemma[parse.head[h]] in grammar.charge_verbs or parse.lemma[parse.head[h]] in grammar.credit_verbs):
         # "Kataib Hezbollah, which Washington blames for a drone strike that killed ...": the one charged
         charged = [m.doc[c] for c in parse.children[parse.head[h]] if parse.dep[c] in ("dobj", "nsubjpass")]
         found = [slot for c in charged for slot in m.resolver.resolve(c)]
