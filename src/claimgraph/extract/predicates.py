@@ -269,9 +269,12 @@ class PredicateMatcher:
         if lemmas is None:
             parse = self.parse
             subtree = parse.descendants(predicate.i)
+            # a participle's noun is its object ("hostages held by Hamas", "the curfew imposed on Juba")
+            noun = (parse.head[predicate.i],) if parse.dep[predicate.i] == "acl" and parse.tag[predicate.i] == "VBN" else ()
             lemmas = self._words[predicate.i] = frozenset(
                 {parse.lemma[i] for i in subtree} | {parse.lower[i] for i in subtree}
-                | {parse.lower[c] for c in parse.children[predicate.i]})
+                | {parse.lower[c] for c in parse.children[predicate.i]}
+                | {parse.lemma[i] for i in noun} | {parse.lower[i] for i in noun})
         return not lemmas.isdisjoint(words)
 
     # -- objects -------------------------------------------------------------------------------
