@@ -7,6 +7,8 @@ from spacy.util import filter_spans
 
 from ..extract.lexicon import load_lexicon
 
+# Particles that start an Arabic name before a hyphen ("al-Shabaab", "el-Sisi").
+NAME_PARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ul", "bin", "ibn"})
 # Entity labels an organization name is often mistaken for by the small English model (FACTS.md).
 RETYPABLE = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"}
 
@@ -210,6 +212,13 @@ class EntityFixes:
             label, start, end = ent.label_, ent.start, ent.end
             if people.intersection(range(start, end)):
                 continue
+            if ent[-1].text == "-":
+                # "Suspected al-" + "Shabaab": no name ends in a hyphen; a name particle before it is the next name's
+                changed.append((ent.start_char, ent.end_char, label, ""))
+                continue
+            if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in NAME_PARTICLES and \
+                    not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+                start -= 2
             if label == "NORP" and ent.ent_id_ and start > 0 and doc[start - 1].lower_ in self.region_prefixes:
                 # "Latin" + "American": a region's people, not the state the demonym names alone
                 changed.append((doc[start - 1].idx, ent.end_char, label, label))
