@@ -319,6 +319,11 @@ def coordination(m: PredicateMatcher, verb: Token, depth: int, passive: bool) ->
         return []
     if relation == "advcl" and any(parse.dep[c] in PASSIVE_SUBJECT_DEPS for c in parse.children[h]):
         return []
+    if relation == "conj" and parse.dep[h] == "pcomp":
+        # "accused Kenyan police of abducting and killing critics": a conjunct shares its verb's frame
+        found = charged_party(m, m.doc[h], depth, passive)
+        if found is not None:
+            return found
     if relation == "conj" and parse.tag[verb.i] in ("VBZ", "VBD") and parse.tag[h] == "VB":
         # "calls on X to cease fire and reminds all parties", "said forces would eliminate X and urged Y": a
         # finite verb is no conjunct of a bare infinitive; it goes with the finite verb above of its own tense
@@ -436,6 +441,9 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
     for child in words:
         named_modifier = dep[child] in ("compound", "nmod", "amod") and (parse.ent_type[child]
                                                                          or parse.pos[child] == "PROPN")
+        if dep[child] == "poss" and parse.lemma[noun.i] in m.grammar.patient_nouns and not any(
+                dep[c] == "prep" and parse.lower[c] == m.grammar.of for c in children[noun.i]):
+            continue  # "demands his immediate release": his is the one released ("Israel's release of X": Israel)
         if dep[child] == "poss":
             # "Russia and Iran deepened their cooperation": "their" is both subjects of the light verb
             both = light_verb(m, noun) if parse.lower[child] in m.resolver.plural_pronouns else None
