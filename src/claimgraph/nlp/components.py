@@ -1,7 +1,11 @@
 """claimgraph's own spaCy components (registered as claimgraph_* factories)."""
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IS_TITLE, LOWER, POS
+from spacy.symbols import PROPN
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -43,6 +47,9 @@ class EntityFixes:
         self.portfolio_scopes = portfolio_scopes
         self.not_actor_names = not_actor_names
         self.vessel_nouns = vessel_nouns
+        # the nouns and their plurals as the string hashes a Doc stores ("ships", "tankers")
+        self._vessel_hashes = numpy.array(sorted({hash_string(w) for n in vessel_nouns for w in (n, n + "s")}),
+                                          dtype=numpy.uint64)
 
     def _is_title_portfolio(self, doc: Doc, ent: Span) -> bool:
         # "Defense" Minister; "Union Home" Minister, "Federal Interior" Minister: a scope word may come first
@@ -131,9 +138,8 @@ class EntityFixes:
         """'the tanker Strinda', 'the cargo ship Galaxy Leader': up to four capitalised words right after a ship
         noun are the ship's name, an organization-like actor (the model leaves them out or calls them a person)."""
         found = []
-        for i in range(len(doc) - 1):
-            if doc[i].lower_ not in self.vessel_nouns and doc[i].lemma_.lower() not in self.vessel_nouns:
-                continue
+        lowers = doc.to_array(LOWER)
+        for i in numpy.flatnonzero(numpy.isin(lowers[:-1], self._vessel_hashes)).tolist():
             end = i + 1
             while end < len(doc) and end - i <= 4 and (doc[end].is_title or doc[end].like_num and end > i + 1) \
                     and doc[end].ent_type_ in ("", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "FAC"):
@@ -146,11 +152,11 @@ class EntityFixes:
         """'Chalida Tajaroensuk, who heads ...', 'Randhir Jaiswal, a spokesman for ...', 'spokesperson Randhir
         Jaiswal said': capitalised names the model leaves out or calls a place, which "who", an apposed role or
         a role word before them make a person. A name the gazetteer knows keeps its reading."""
-        found, i = [], 0
-        while i < len(doc):
+        found, after_run = [], 0
+        words = doc.to_array([IS_TITLE, POS])
+        for i in numpy.flatnonzero((words[:, 0] == 1) & (words[:, 1] == PROPN)).tolist():
             token = doc[i]
-            if not (token.is_title and token.pos_ == "PROPN") or token.ent_id_ or token.ent_type_ in ("ORG", "PERSON"):
-                i += 1
+            if i < after_run or token.ent_id_ or token.ent_type_ in ("ORG", "PERSON"):
                 continue
             end = i
             while end < len(doc) and end - i < 4 and doc[end].is_title and doc[end].pos_ == "PROPN" and \
@@ -163,7 +169,7 @@ class EntityFixes:
             titled = i > 0 and doc[i - 1].lower_ in self.roles and end - i >= 2
             if (who or apposed_role or titled) and not (i > 0 and doc[i - 1].is_title and not titled):
                 found.append(Span(doc, i, end, label="PERSON"))
-            i = max(end, i + 1)
+            after_run = end
         return found
 
     def _unrecognised_organizations(self, doc: Doc) -> list[Span]:
