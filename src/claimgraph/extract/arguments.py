@@ -291,6 +291,20 @@ class ArgumentResolver:
                 for pobj in parse.children[child] if parse.dep[pobj] == "pobj")
         return found
 
+    def _named_after_comma(self, i: int):
+        """'sanctions on Sudan's army chief, General Abdel Fattah al-Burhan': the person a role noun is apposed
+        to by a comma (a title word may come first), when the parser hangs the name elsewhere."""
+        parse = self.parse
+        if i + 2 >= len(parse.lower) or parse.lower[i + 1] != ",":
+            return None
+        for j in (i + 2, i + 3):
+            actor = self.table.actor_at_index(j) if j < len(parse.lower) else None
+            if actor is not None:
+                return actor if actor.type == "person" else None
+            if not (j < len(parse.lower) and self.doc[j].is_title):
+                return None
+        return None
+
     def _single(self, token: Token, depth: int) -> list[list[str]]:
         if depth > MAX_DEPTH:
             return []
@@ -308,6 +322,9 @@ class ArgumentResolver:
         for child in children:
             if dep[child] == "appos" and table.actor_at_index(child) is not None:
                 return [[table.actor_at_index(child).key]]
+        named = self._named_after_comma(i) if parse.lemma[i] in self.role_nouns else None
+        if named is not None:
+            return [[named.key]]
         coref = self._corefer(token)
         if coref is not None:
             found = [c for c in coref if c]
