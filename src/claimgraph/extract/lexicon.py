@@ -208,8 +208,8 @@ class Grammar:
     naming_verbs: frozenset[str]  # "a leader known as 'El Flaco'": the name is the role holder's
     participation_verbs: frozenset[str]  # "did not take part in the attack": the act is negated
     charge_nouns: frozenset[str]  # "accusations that its forces ...": the pronoun is not the accuser
-    denial_verbs: frozenset[str]
-    act_nouns: frozenset[str]  # "a move the opposition called a coup": what is said of the move is said of its maker  # "Rwanda rejected the accusations": the one who rejects a charge is its target
+    denial_verbs: frozenset[str]  # "Rwanda rejected the accusations": the one who rejects a charge is its target
+    act_nouns: frozenset[str]  # "a move the opposition called a coup": what is said of the move is said of its maker
     quantity_words: frozenset[str]
     quantifier_nouns: frozenset[str]
     relative_words: frozenset[str]

@@ -198,25 +198,22 @@ class EntityFixes:
 
     def __call__(self, doc: Doc) -> Doc:
         changed, spans, unlinked = [], [], []
-        for span in [*self._nicknamed(doc), *self._quoted_aliases(doc)]:
+        for span in [*self._nicknamed(doc), *self._quoted_aliases(doc), *self._unrecognised_people(doc)]:
             changed.append((span.start_char, span.end_char, "", "PERSON"))
             spans.append(span)
             unlinked.extend(range(span.start, span.end))
-        for span in self._unrecognised_people(doc):
-            changed.append((span.start_char, span.end_char, "", "PERSON"))
-            spans.append(span)
-            unlinked.extend(range(span.start, span.end))
-        people = set(unlinked)  # a name in quotes is the person's, whatever the model made of it
+        # a person's or a ship's name found here replaces whatever the model made of its words
+        mended = set(unlinked)
         for span in self._vessel_names(doc):
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
-            people.update(range(span.start, span.end))  # the model's own reading of the words is dropped
+            mended.update(range(span.start, span.end))
         for span in self._unrecognised_organizations(doc):
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
         for ent in doc.ents:
             label, start, end = ent.label_, ent.start, ent.end
-            if people.intersection(range(start, end)):
+            if mended.intersection(range(start, end)):
                 continue
             if ent[-1].text == "-":
                 # "Suspected al-" + "Shabaab": no name ends in a hyphen; a name particle before it is the next name's
