@@ -162,10 +162,13 @@ class EntityFixes:
             while end < len(doc) and end - i < 4 and doc[end].is_title and doc[end].pos_ == "PROPN" and \
                     not doc[end].ent_id_ and doc[end].ent_type_ not in ("ORG", "PERSON"):
                 end += 1
-            after = doc[end + 1:end + 5] if end + 1 < len(doc) and doc[end].text == "," else None
+            # (not a place in a phrase: "the province of Nangarhar, who requested ...", "held at Guantanamo, an
+            # ICE spokesperson declined ...")
+            placed = i > 0 and doc[i - 1].pos_ == "ADP"
+            after = doc[end + 1:end + 5] if end + 1 < len(doc) and doc[end].text == "," and not placed else None
             who = after is not None and after[0].lower_ == "who"
             apposed_role = after is not None and after[0].lower_ in ("a", "an", "the") and any(
-                t.lower_ in self.roles for t in after[1:])
+                t.lower_ in self.roles for t in after[1:]) and token.ent_type_ not in ("GPE", "LOC", "FAC")
             titled = i > 0 and doc[i - 1].lower_ in self.roles and end - i >= 2
             if (who or apposed_role or titled) and not (i > 0 and doc[i - 1].is_title and not titled):
                 found.append(Span(doc, i, end, label="PERSON"))
