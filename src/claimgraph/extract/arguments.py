@@ -294,14 +294,13 @@ class ArgumentResolver:
     def _named_after_comma(self, i: int):
         """'sanctions on Sudan's army chief, General Abdel Fattah al-Burhan': the person a role noun is apposed
         to by a comma (a title word may come first), when the parser hangs the name elsewhere."""
-        parse = self.parse
-        if i + 2 >= len(parse.lower) or parse.lower[i + 1] != ",":
+        if i + 1 >= len(self.doc) or self.parse.lower[i + 1] != ",":
             return None
-        for j in (i + 2, i + 3):
-            actor = self.table.actor_at_index(j) if j < len(parse.lower) else None
+        for j in range(i + 2, min(i + 4, len(self.doc))):
+            actor = self.table.actor_at_index(j)
             if actor is not None:
                 return actor if actor.type == "person" else None
-            if not (j < len(parse.lower) and self.doc[j].is_title):
+            if not self.doc[j].is_title:
                 return None
         return None
 

@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import numpy
 from spacy.attrs import IS_TITLE, LOWER, POS
-from spacy.symbols import PROPN
 from spacy.language import Language
 from spacy.strings import hash_string
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..extract.lexicon import load_lexicon
+from ..resolve.lexicon import load_lexicon as load_name_lexicon
 
-# Particles that start an Arabic name before a hyphen ("al-Shabaab", "el-Sisi").
-NAME_PARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ul", "bin", "ibn"})
 # Entity labels an organization name is often mistaken for by the small English model (FACTS.md).
 RETYPABLE = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"}
 
@@ -26,7 +25,8 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        region_prefixes=frozenset(w.lower() for w in lexicon.actors["region_prefixes"]),
                        portfolio_scopes=frozenset(w.lower() for w in lexicon.actors["portfolio_scopes"]),
                        not_actor_names=frozenset(w.lower() for w in lexicon.actors["not_actor_names"]),
-                       vessel_nouns=frozenset(w.lower() for w in lexicon.actors["vessel_nouns"]))
+                       vessel_nouns=frozenset(w.lower() for w in lexicon.actors["vessel_nouns"]),
+                       name_particles=load_name_lexicon().particles)
 
 
 class EntityFixes:
@@ -39,15 +39,15 @@ class EntityFixes:
     def __init__(self, org_words: frozenset[str], portfolios: frozenset[str] = frozenset(),
                  roles: frozenset[str] = frozenset(), region_prefixes: frozenset[str] = frozenset(),
                  portfolio_scopes: frozenset[str] = frozenset(), not_actor_names: frozenset[str] = frozenset(),
-                 vessel_nouns: frozenset[str] = frozenset()):
+                 vessel_nouns: frozenset[str] = frozenset(), name_particles: frozenset[str] = frozenset()):
         self.org_words = org_words
         self.portfolios = portfolios
         self.roles = roles
         self.region_prefixes = region_prefixes
         self.portfolio_scopes = portfolio_scopes
         self.not_actor_names = not_actor_names
-        self.vessel_nouns = vessel_nouns
-        # the nouns and their plurals as the string hashes a Doc stores ("ships", "tankers")
+        self.name_particles = name_particles  # "al", "el": a name's particle before a hyphen ("al-Shabaab")
+        # the ship nouns and their plurals as the string hashes a Doc stores ("ships", "tankers")
         self._vessel_hashes = numpy.array(sorted({hash_string(w) for n in vessel_nouns for w in (n, n + "s")}),
                                           dtype=numpy.uint64)
 
@@ -222,7 +222,7 @@ class EntityFixes:
                 # "Suspected al-" + "Shabaab": no name ends in a hyphen; a name particle before it is the next name's
                 changed.append((ent.start_char, ent.end_char, label, ""))
                 continue
-            if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in NAME_PARTICLES and \
+            if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in self.name_particles and \
                     not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
                 start -= 2
             if label == "NORP" and ent.ent_id_ and start > 0 and doc[start - 1].lower_ in self.region_prefixes:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..lexicon import Predicate
 from .registry import RULES
-from .subjects import PASSIVE_SUBJECT_DEPS, apposition, received_from
+from .subjects import PASSIVE_SUBJECT_DEPS, apposition, light_participles, received_from
 
 if TYPE_CHECKING:
     from ..predicates import PredicateMatcher
@@ -135,8 +135,7 @@ def preposition(m: PredicateMatcher, predicate: Token, spec: Predicate, passive:
         # "the attack by ADF elements on MONUSCO peacekeepers": the parser hangs "on Y" on the agent
         tokens = [t for agent in m.pobjs(predicate, tuple(m.grammar.prepositions.agent)) for t in m.pobjs(agent, (slot,))]
         # "sanctions imposed by the United States on X": or on the light verb's participle
-        tokens = tokens or [t for acl in predicate.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
-                            and acl.lemma_.lower() in m.grammar.light_verbs for t in m.pobjs(acl, (slot,))]
+        tokens = tokens or [t for participle in light_participles(m, predicate) for t in m.pobjs(participle, (slot,))]
     if not tokens and slot == m.grammar.of and predicate.pos_ == "VERB":  # "voted in favor of X"
         tokens = [t for c in predicate.children if c.lower_ == m.grammar.favor_noun
                   for t in m.pobjs(c, (m.grammar.of,))]
@@ -189,9 +188,8 @@ def clause_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passi
         a.dep_ == "aux" and a.lower_ == m.grammar.infinitive_marker for a in c.children) and any(
         s.dep_ == "nsubj" for s in c.children)]
     # "the accusations made by Burundi that Rwanda trains ...": the parser hangs the content on the participle
-    participles = [c for c in predicate.children if predicate.pos_ == "NOUN" and c.dep_ == "acl"
-                   and c.tag_ == "VBN" and c.lemma_.lower() in m.grammar.light_verbs]
-    for_to += [c for p in participles for c in p.children if c.dep_ == "ccomp"]
+    if predicate.pos_ == "NOUN":
+        for_to += [c for p in light_participles(m, predicate) for c in p.children if c.dep_ == "ccomp"]
     for clause in [*(c for c in predicate.children if c.dep_ in clause_deps), *for_to]:
         if spec.clause_modal and not any(c.dep_ == "aux" and c.lower_ in spec.clause_modal for c in clause.children):
             continue  # "said X must leave": the modal is the clause's own, not one somewhere in a quote

@@ -222,11 +222,11 @@ def relative_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
         return None
     head = m.doc[m.parse.head[verb.i]]
     found = m.resolver.resolve(head)
+    event = _act_above(m, head)  # the violent act whose phrase the noun sits in, if any
     if found and _no_doer(m, head, found) and not passive:
         # "the attack by X on a camp near El Fasher, which killed Y", "an attack on a police station that
         # killed two policemen": the clause hangs on the nearest noun, a place or a thing; what killed is the
         # act whose phrase it is in
-        event = _act_above(m, head)
         # ("the collapse of a canopy in Novi Sad, which killed 16 people": a place kills no one)
         return m.noun_subjects(event)[0] if event is not None else []
     if not found and not passive and m.lookup(m.lexicon.nouns, m.parse.lemma[head.i], head.lower_):
@@ -236,9 +236,9 @@ def relative_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
     if not found and not passive and m.parse.lemma[head.i] in m.grammar.explosive_nouns:
         # "X were behind a roadside bomb that killed two rangers", "a bomb planted by X that killed five"
         found = claimed_by(m, head) or m.np_actors(head)
-    if not found and not passive and (event := _act_above(m, head)) is not None:
+    if not found and not passive and event is not None:
         found = m.noun_subjects(event)[0]  # "the bombing of a market that killed four": the bombing's doer
-    if found and _culprit_denied(m, _act_above(m, head) or head):
+    if found and _culprit_denied(m, event or head):
         return []  # "X was not behind the bomb that killed ...": the clause's own polarity cannot say so
     return found
 
@@ -348,15 +348,20 @@ def charged_party(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -
     if depth or parse.dep[verb.i] != "pcomp" or parse.dep[h] != "prep":
         return None
     governor = parse.head[h]
-    if parse.pos[governor] not in ("VERB", "AUX") or (parse.lemma[governor] not in m.grammar.charge_verbs
-                                                      and parse.lemma[governor] not in m.grammar.credit_verbs):
-        return None  # ("praised the army for dismantling X": the army dismantled it, as a charged one did)
+    if parse.pos[governor] not in ("VERB", "AUX") or not _answers_for(m, parse.lemma[governor]):
+        return None
     dep = parse.dep
     for deps in (("dobj",), PASSIVE_SUBJECT_DEPS):
         charged = [doc[c] for c in parse.children[governor] if dep[c] in deps]
         if charged:
             return [slot for token in charged for slot in resolve(token)]
     return None
+
+
+def _answers_for(m: PredicateMatcher, lemma: str) -> bool:
+    """Whether a verb's object answers for the act of its "for", "of" or "with" phrase: charged with it
+    ("blamed X for the strike"), or credited with it ("praised the army for dismantling X")."""
+    return lemma in m.grammar.charge_verbs or lemma in m.grammar.credit_verbs
 
 
 def claimed_by(m: PredicateMatcher, word: Token) -> Actors | None:
@@ -368,8 +373,8 @@ def claimed_by(m: PredicateMatcher, word: Token) -> Actors | None:
     h = parse.head[word.i]
     if parse.dep[word.i] == "dobj" and parse.pos[h] == "VERB" and parse.lemma[h] in grammar.claim_verbs:
         return m.subjects(m.doc[h])
-    if parse.dep[word.i] == "pobj" and parse.dep[h] == "prep" and parse.pos[parse.head[h]] == "VERB" and (
-            parse.lemma[parse.head[h]] in grammar.charge_verbs or parse.lemma[parse.head[h]] in grammar.credit_verbs):
+    if parse.dep[word.i] == "pobj" and parse.dep[h] == "prep" and parse.pos[parse.head[h]] == "VERB" and \
+            _answers_for(m, parse.lemma[parse.head[h]]):
         # "Kataib Hezbollah, which Washington blames for a drone strike that killed ...": the one charged
         charged = [m.doc[c] for c in parse.children[parse.head[h]] if parse.dep[c] in ("dobj", "nsubjpass")]
         found = [slot for c in charged for slot in m.resolver.resolve(c)]
@@ -455,10 +460,16 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
             for pobj in children[child]:
                 if dep[pobj] == "pobj":
                     subjects.extend(resolve(doc[pobj]))
-        elif dep[child] == "acl" and parse.tag[child] == "VBN" and parse.lemma[child] in m.grammar.light_verbs:
-            # "the accusations made by Rwanda", "sanctions imposed by the United States on X"
-            subjects.extend(slot for pobj in m.pobjs(doc[child], tuple(agent)) for slot in resolve(pobj))
+    # "the accusations made by Rwanda", "sanctions imposed by the United States on X"
+    subjects.extend(slot for participle in light_participles(m, noun) for pobj in m.pobjs(participle, tuple(agent))
+                    for slot in resolve(pobj))
     return subjects or None
+
+
+def light_participles(m: PredicateMatcher, noun: Token) -> list[Token]:
+    """The light verbs' participles a noun predicate takes ("the accusations made by X", "sanctions imposed
+    on Y"): their agent, prepositions and content clause are the noun's."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in m.grammar.light_verbs]
 
 
 def received_from(m: PredicateMatcher, noun: Token) -> list[Token]:
