@@ -1,10 +1,18 @@
 """claimgraph.nlp: model loading, the gazetteer ruler and the entity fixes."""
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from claimgraph.errors import ModelNotFoundError
 from claimgraph.nlp import load_nlp
+from claimgraph.nlp.components import ACRONYM_NORMS_PATH
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_nlp_missing_model_names_it():
@@ -99,3 +107,30 @@ def test_nlp_a_quoted_title_between_names_is_no_nickname(nlp):
 def test_nlp_names_cut_at_of_the_are_joined(nlp, text, name, link):
     ents = {e.text: e for e in nlp(text).ents}
     assert name in ents and ents[name].label_ == "ORG" and ents[name].ent_id_ == link
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,acronym,dep", [
+    ("ECOWAS imposed sanctions on Mali after the coup.", "ECOWAS", "nsubj"),
+    ("Officials said IS fighters attacked the village.", "IS", "compound"),
+    ("The U.N. report said IS maintained the ability to replace field commanders.", "IS", "nsubj"),
+])
+def test_nlp_misread_acronym_is_parsed_as_a_name(nlp, text, acronym, dep):
+    token = next(t for t in nlp(text) if t.text == acronym)
+    assert (token.pos_, token.dep_) == ("PROPN", dep)
+    assert token.lemma_ == acronym and token.ent_type_ == "ORG"
+
+
+@pytest.mark.slow
+def test_nlp_acronym_norm_leaves_shouting_and_other_words_alone(nlp):
+    probed = json.loads(ACRONYM_NORMS_PATH.read_text(encoding="utf-8"))
+    assert "IS" in probed["acronyms"] and "NATO" not in probed["acronyms"]
+    doc = nlp("WHAT IS HAPPENING? NATO said IS fighters fled.")
+    assert [t.norm_ for t in doc if t.text in ("IS", "NATO")] == ["is", "nato", probed["norm"]]
+
+
+@pytest.mark.slow
+def test_nlp_shipped_acronym_norms_match_a_fresh_probe():
+    script = ROOT / "scripts" / "acronym_norms.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

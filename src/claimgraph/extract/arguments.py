@@ -51,6 +51,7 @@ class ArgumentResolver:
         self.role_nouns = words.role_nouns
         self.not_name_modifiers = words.not_name_modifiers
         self.quantifiers = lexicon.grammar.quantifier_nouns
+        self.status_complements = lexicon.grammar.status_complements
         self.locative = lexicon.grammar.prepositions.locative
         self.charge_nouns = lexicon.grammar.charge_nouns
         self.relative_words = lexicon.grammar.relative_words
@@ -419,12 +420,17 @@ class ArgumentResolver:
             best = min(candidates, key=lambda slot: self._rank(slot[0]))
             # "Hungarian and Romanian officials": every conjoined owner is a separate actor
             out = [best]
-            for child in parse.children[i]:
-                if dep[child] in ("amod", "compound", "nmod") and actor_at(child) is not None:
-                    for conjunct in parse.conjuncts(child):
-                        actor = actor_at(conjunct)
-                        if actor is not None and [actor.key] not in out:
-                            out.append([actor.key])
+            named = [c for c in parse.children[i] if dep[c] in ("amod", "compound", "nmod") and c < i
+                     and actor_at(c) is not None]
+            for child in named:
+                # "Wagner and FACA soldiers" parsed with no conj: a name with an "and" of its own, and the
+                # named modifiers after it, own the noun together
+                coordinated = [c for c in named if c > child] if any(
+                    dep[c] == "cc" for c in parse.children[child]) else []
+                for conjunct in (*parse.conjuncts(child), *coordinated):
+                    actor = actor_at(conjunct)
+                    if actor is not None and [actor.key] not in out:
+                        out.append([actor.key])
             return out
         for child in parse.children[i]:
             if dep[child] == "prep" and lower[child] in ("of", "from", "in", "within", "to"):
@@ -568,6 +574,8 @@ class ArgumentResolver:
             # whom it is said to)
             return []
         children = parse.children[i]
+        if lemma in self.status_complements and parse.tag[i] == "NN" and not any(c < i for c in children):
+            return []  # "held hostage", "taken prisoner": what they were made, not who
         counted = any(parse.dep[c] == "nummod" and parse.pos[c] == "NUM" for c in children) or i in self.quantity
         if kind == "title_role" and plural:
             if any(parse.dep[c] == "prep" and parse.lower[c] in ("in", "at") and any(

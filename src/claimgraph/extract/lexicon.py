@@ -237,6 +237,7 @@ class Grammar:
     carry_verbs: frozenset[str]
     explosive_nouns: frozenset[str]
     collide_verbs: frozenset[str]
+    status_complements: frozenset[str]  # "held hostage": a bare singular one is no one
     time: TimeWords
 
 

@@ -39,7 +39,8 @@ def load_nlp(model: str | None = None) -> Language:
         model: spaCy package name or path; defaults to the `model` setting, then the official
             `en_core_web_sm` when the default re-published package is missing.
     Returns:
-        The Language object, with an entity ruler before "ner" and claimgraph_entity_fixes after it.
+        The Language object, with claimgraph_acronym_norms first, an entity ruler before "ner" and
+            claimgraph_entity_fixes after it.
     """
     name = model or get_settings().model
     try:
@@ -73,6 +74,7 @@ def load_nlp(model: str | None = None) -> Language:
     with nlp.select_pipes(enable=[ruler_name]):
         ruler.add_patterns(build_patterns(load_gazetteer()))
     nlp.add_pipe("claimgraph_entity_fixes", after="ner")
+    nlp.add_pipe("claimgraph_acronym_norms", first=True)
     return nlp
 
 

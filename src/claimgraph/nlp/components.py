@@ -1,8 +1,12 @@
 """claimgraph's own spaCy components (registered as claimgraph_* factories)."""
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import numpy
-from spacy.attrs import IS_TITLE, LOWER, POS
+from spacy.attrs import IS_TITLE, IS_UPPER, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.symbols import PROPN
@@ -11,6 +15,10 @@ from spacy.util import filter_spans
 
 from ..extract.lexicon import load_lexicon
 from ..resolve.lexicon import load_lexicon as load_name_lexicon
+
+# A gazetteer name that is an acronym ("IS", "ECOWAS", "M23"), and the ones the model misreads.
+ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
+ACRONYM_NORMS_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "acronym_norms.json"
 
 # Entity labels an organization name is often mistaken for by the small English model (FACTS.md).
 RETYPABLE = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -267,4 +275,39 @@ class EntityFixes:
             for i in unlinked:  # a token keeps the ruler's id past a new span without one
                 doc[i].ent_id_ = ""
         doc._.cg_relabelled = changed
+        return doc
+
+
+
+
+@Language.factory("claimgraph_acronym_norms", assigns=["token.norm"])
+def make_acronym_norms(nlp: Language, name: str) -> "AcronymNorms":
+    probed = json.loads(ACRONYM_NORMS_PATH.read_text(encoding="utf-8"))
+    return AcronymNorms(probed["acronyms"], probed["norm"])
+
+
+class AcronymNorms:
+    """An organization's acronym that the small model misreads is read by the norm of one it knows.
+
+    The model reads a token through its norm, the lower-cased word, so "IS" (Islamic State) is the verb
+    "is", and "ECOWAS", "IAEA" or "IGAD" fall where it parses them as verbs ("ECOWAS imposed sanctions
+    on Mali" had no subject and gave no claim). Which acronyms it misreads, and the norm it reads them
+    by instead, are probed on written sentences by scripts/acronym_norms.py (data/models/acronym_norms.json);
+    an acronym it reads well keeps its norm, since a changed norm moves the parse around it too. Text,
+    lemma and entity are untouched. A run of capitals ("WE CONDEMN THE ...") is shouting, not an acronym,
+    and keeps its norms. Runs first, before tok2vec."""
+
+    def __init__(self, acronyms: list[str], norm: str):
+        self._hashes = numpy.array(sorted(hash_string(a) for a in acronyms), dtype=numpy.uint64)
+        self.norm = norm
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        words = doc.to_array([ORTH, IS_UPPER])
+        upper = words[:, 1] == 1
+        shouted = numpy.zeros(len(doc), dtype=bool)
+        shouted[1:-1] = upper[:-2] & upper[2:]
+        for i in numpy.flatnonzero(numpy.isin(words[:, 0], self._hashes) & ~shouted):
+            doc[int(i)].norm_ = self.norm
         return doc
