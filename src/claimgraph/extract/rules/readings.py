@@ -94,9 +94,13 @@ def partners(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
     operation with Y", "alongside Y"), on the verb or on its subject, does the act too, and is the doer's
     ally in it: of a deed, not of words (verbal relations) or of structure."""
     out: list[RawClaim] = []
+    seen = set()
     for claim in claims:
         if claim.relation not in m.deeds or claim.object in (None, claim.subject):
             continue
+        seen.add((claim.predicate.i, claim.subject, claim.object))
+        if (claim.predicate.i, claim.object, claim.subject) in seen:
+            continue  # the other side of a clash ("X, along with Y, clashed with Z"): Y is not Z's partner
         for partner in _partners(m, claim.predicate):
             if partner not in (claim.subject, claim.object):
                 out.append(RawClaim(predicate=claim.predicate, relation=claim.relation, subject=partner,
@@ -117,13 +121,19 @@ def _partners(m: PredicateMatcher, predicate) -> list[str]:
             if child.dep_ == "prep" and (child.lower_ in preps.partner or child.lower_ in preps.partner_with and any(
                     a.dep_ == "advmod" and a.lower_ in grammar.partner_adverbs for a in child.children)):
                 words.append(child)  # "alongside Y", "together with Y"
-            elif child.dep_ == "advmod" and child.lower_ in grammar.partner_adverbs:
+            elif child.dep_ in ("advmod", "prep") and child.lower_ in grammar.partner_adverbs:  # "along with Y"
                 words.extend(c for c in child.children if c.dep_ == "prep" and c.lower_ in preps.partner_with)
             elif child.dep_ == "prep":  # "in coordination with Y", "in a joint operation with Y"
                 words.extend(w for p in child.children if p.dep_ == "pobj" and parse.lemma[p.i] in grammar.partner_nouns
                              for w in p.children if w.dep_ == "prep" and w.lower_ in preps.partner_with)
-    return [slot[0] for prep in words for p in prep.children if p.dep_ == "pobj"
+    return [slot[0] for prep in words for p in prep.children if p.dep_ == "pobj" and not _own_people(p)
             for slot in m.resolver.resolve(p) if slot]
+
+
+def _own_people(noun) -> bool:
+    """"along with 30 of his fighters": the doer's own people, who share the act but are no partner of theirs."""
+    nouns = [noun, *(o for c in noun.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj")]
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for n in nouns for c in n.children)
 
 
 @RULES.register("reading.co_agents", example="Russia, Iran and Syria launched an offensive against the rebels.")
