@@ -505,8 +505,9 @@ class ArgumentResolver:
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "from", "at", "throughout", "across"):
                 # "rebels in Darfur", "students at Cumhuriyet University"
-                place = next((p for p in child.children if p.dep_ == "pobj" and p.ent_type_ in (
-                    "GPE", "LOC", "FAC", "ORG") and (p.ent_type_ in ("GPE", "LOC") or child.lower_ == "at")), None)
+                place = next((p for p in child.children if p.dep_ == "pobj" and (p.ent_type_ in (
+                    "GPE", "LOC", "FAC", "ORG") and (p.ent_type_ in ("GPE", "LOC") or child.lower_ == "at")
+                    or self._named_place_noun(p))), None)
             if child.dep_ == "acl" and child.lemma_ in ("base", "station", "operate", "locate"):
                 # "a newspaper based in east Beirut", "rebels operating in Darfur"
                 for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
@@ -538,6 +539,13 @@ class ArgumentResolver:
         self.table.mark_civilians(actor, token)
         self.table.add_mention(start, end, actor, "description")
         return [[actor.key]]
+
+    def _named_place_noun(self, noun: Token) -> bool:
+        """"the Transnistrian region", "the Tigray region": a place noun named by its modifier."""
+        table = self.table
+        return noun.lemma_.lower() in self.not_actors and any(c.dep_ in ("amod", "compound") and (
+            c.ent_type_ in ("NORP", "GPE", "LOC") or getattr(table.actor_at(c), "type", None) in ("location", "state"))
+            for c in noun.children)
 
     def _hit(self, i: int) -> bool:
         """Whether the word is what a violent verb hits ("abducted a local chief", "a judge was shot")."""

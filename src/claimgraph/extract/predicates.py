@@ -99,6 +99,17 @@ class PredicateMatcher:
                         out.extend(subjects if parse.tag[p] == "VBG" and subjects else [doc[p]])
         return out
 
+    def noun_agents(self, noun: Token) -> list[Token]:
+        """The objects of a noun predicate's "by" phrase, also where the parser hung it on the active verb
+        whose object the noun is ("protests the assault by Chinese forces on fishermen"): an active verb's
+        "by" phrase naming a noun is no agent of the verb's own."""
+        agent = tuple(self.grammar.prepositions.agent)
+        found = self.pobjs(noun, agent)
+        head = noun.head
+        if not found and noun.dep_ == "dobj" and head.pos_ == "VERB" and not self.is_passive(head):
+            found = [p for p in self.pobjs(head, agent) if p.i > noun.i and p.pos_ in ("NOUN", "PROPN")]
+        return found
+
     def _subtree_nominals(self, token: Token) -> list[Token]:
         """Nouns and pronouns of the word's subtree, in its order (a list kept: do not change it)."""
         found = self._nominals.get(token.i)

@@ -133,7 +133,7 @@ def preposition(m: PredicateMatcher, predicate: Token, spec: Predicate, passive:
                 tokens.extend(m.pobjs(acl, (slot,)))
     if not tokens and predicate.pos_ == "NOUN":
         # "the attack by ADF elements on MONUSCO peacekeepers": the parser hangs "on Y" on the agent
-        tokens = [t for agent in m.pobjs(predicate, tuple(m.grammar.prepositions.agent)) for t in m.pobjs(agent, (slot,))]
+        tokens = [t for agent in m.noun_agents(predicate) for t in m.pobjs(agent, (slot,))]
         # "sanctions imposed by the United States on X": or on the light verb's participle
         tokens = tokens or [t for participle in light_participles(m, predicate) for t in m.pobjs(participle, (slot,))]
     if not tokens and slot == m.grammar.of and predicate.pos_ == "VERB":  # "voted in favor of X"

@@ -460,6 +460,8 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
             for pobj in children[child]:
                 if dep[pobj] == "pobj":
                     subjects.extend(resolve(doc[pobj]))
+    if not m.pobjs(noun, agent):  # "protests the assault by Chinese forces": the "by" the parser hung on the verb
+        subjects.extend(slot for pobj in m.noun_agents(noun) for slot in resolve(pobj))
     # "the accusations made by Rwanda", "sanctions imposed by the United States on X"
     subjects.extend(slot for participle in light_participles(m, noun) for pobj in m.pobjs(participle, tuple(agent))
                     for slot in resolve(pobj))
