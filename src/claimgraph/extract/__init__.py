@@ -107,6 +107,7 @@ class _Extractor:
                                      sents=self.sents)
         self._asking: set[int] = set()
         self.resolver.speaker_side = self._speaker_side
+        self.resolver.speaker = self._speaker
         self.weapon_words = lexicon.modes.get("AID", {}).get("weapons", frozenset())
         self.model = load_relation_model()
         self.opposed = lexicon.ontology.names(opposed=True)
@@ -239,19 +240,31 @@ class _Extractor:
         sentence counts: one carried over from a quote's closing sentence is too often someone else."""
         if token.i in self._asking:
             return []  # "we said": the pronoun is the source itself
-        self._asking.add(token.i)
-        try:
-            source = self.attributor.attribute(token, self.sents[self.sent_index[token.i]],
-                                                carried=False)
-        finally:
-            self._asking.discard(token.i)
-        if source is None or source.actor is None:
+        source = self._source_of(token)
+        if source is None:
             issuer = self.issuer  # "Today we struck an ISIS camp" in a command's own press release
             return [issuer] if issuer is not None else []
-        actor = self.table.actors.get(source.actor)
+        actor = self.table.actors.get(source)
         if actor is None or actor.type != "person":
-            return [source.actor]
+            return [source]
         return [*self._person_sides.get(actor.key, ()), actor.key]
+
+    def _speaker(self, token: Token) -> list[str]:
+        """Whom "I" / "my" stands for: the source of the words it is in, named in its own sentence."""
+        source = self._source_of(token)
+        return [source] if source is not None else []
+
+    def _source_of(self, token: Token) -> str | None:
+        """The actor who says the words a pronoun is in, named in the pronoun's own sentence ("I said":
+        none, the pronoun is the source itself)."""
+        if token.i in self._asking:
+            return None
+        self._asking.add(token.i)
+        try:
+            source = self.attributor.attribute(token, self.sents[self.sent_index[token.i]], carried=False)
+        finally:
+            self._asking.discard(token.i)
+        return source.actor if source is not None else None
 
     @cached_property
     def issuer(self) -> str | None:

@@ -38,11 +38,14 @@ class ArgumentResolver:
         self.person_pronouns = words.person_pronouns
         self.org_pronouns = words.org_pronouns
         self.speaker_pronouns = words.speaker_pronouns
+        self.self_pronouns = words.self_pronouns
         self.plural_pronouns = words.plural_pronouns
         self.news_kinds = lexicon.news_kinds  # parts.yaml: gazetteer kinds of news outlets
-        # token -> the side of whoever says the words it stands in ("we" in a quote), best first; set by
-        # the extractor once sources can be found, None before (and "we" then refers to no one)
+        # token -> the side of whoever says the words it stands in ("we" in a quote), best first, and
+        # whoever says them ("I" in a quote); set by the extractor once sources can be found, None before
+        # (and "we" and "I" then refer to no one)
         self.speaker_side: Callable[[Token], list[str]] | None = None
+        self.speaker: Callable[[Token], list[str]] | None = None
         self.part_nouns = frozenset(lexicon.parts)
         self.owned_targets = words.owned_targets
         self.not_actors = words.not_collective
@@ -139,6 +142,8 @@ class ArgumentResolver:
                 return [found]
             if lower in self.speaker_pronouns and self.speaker_side is not None:
                 return [self.speaker_side(token)]
+            if lower in self.self_pronouns and self.speaker is not None:
+                return [self.speaker(token)]
             return None
         dep, children = parse.dep, parse.children[i]
         det = None

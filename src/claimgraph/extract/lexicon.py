@@ -303,6 +303,7 @@ class ActorWords:
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
+    self_pronouns: frozenset[str]  # "I", "my": the speaker themself
     plural_pronouns: frozenset[str]  # "their cooperation" may be two subjects at once
     owned_targets: frozenset[str]
     affiliation_words: frozenset[str]
@@ -329,6 +330,7 @@ class ActorWords:
                    person_pronouns=frozenset(actors["pronouns"]["person"]),
                    org_pronouns=frozenset(actors["pronouns"]["organization"]),
                    speaker_pronouns=frozenset(actors["pronouns"].get("speaker", ())),
+                   self_pronouns=frozenset(actors["pronouns"].get("speaker_self", ())),
                    plural_pronouns=frozenset(actors["pronouns"]["plural"]),
                    owned_targets=words("owned_targets"),
                    affiliation_words=words("affiliation_modifiers"),
