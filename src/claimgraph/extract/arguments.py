@@ -19,6 +19,12 @@ MAX_DEPTH = 4
 _NEWLINE = re.compile("\n")
 
 
+# The kinds of unnamed group a plural pronoun may stand for ("riot police dispersed them"), and the one that
+# speaks a quote ('"We urge ...," they said' after "nine rights groups condemned ...")
+PRONOUN_GROUP_KINDS = frozenset({"civilians", "generic_force", "counted_group"})
+QUOTE_SOURCE_KINDS = PRONOUN_GROUP_KINDS | {"descriptive"}
+
+
 class ArgumentResolver:
     """Resolve argument tokens to actor keys within one document."""
 
@@ -39,6 +45,7 @@ class ArgumentResolver:
         self.org_pronouns = words.org_pronouns
         self.speaker_pronouns = words.speaker_pronouns
         self.self_pronouns = words.self_pronouns
+        self.reporting_verbs = lexicon.reporting_cues.verbs
         self.plural_pronouns = words.plural_pronouns
         self.news_kinds = lexicon.news_kinds  # parts.yaml: gazetteer kinds of news outlets
         # token -> the side of whoever says the words it stands in ("we" in a quote), best first, and
@@ -130,7 +137,15 @@ class ArgumentResolver:
                 return [self._previous(token, ("person",))]
             if lower in self.org_pronouns:
                 accusers = self._accusers(token)
-                if lower in self.plural_pronouns and parse.dep[i] not in ("nsubj", "nsubjpass"):
+                opening = self._reported_quote(token)
+                if opening is not None:
+                    # '"We urge ...," they said': "they" is someone named before the quote, not in it
+                    token = self.doc[opening]
+                    group = self._previous_speaker(token) or (
+                        self._plural_group_before(token, QUOTE_SOURCE_KINDS) if lower in self.plural_pronouns else [])
+                    if group:
+                        return [group]
+                elif lower in self.plural_pronouns and parse.dep[i] not in ("nsubj", "nsubjpass"):
                     # "riot police dispersed them", "killed the hostages and their driver" (a subject "they"
                     # keeps to the story's named actors, which it mostly continues)
                     group = self._plural_group_before(token)
@@ -182,7 +197,30 @@ class ArgumentResolver:
             return [self._previous(token, ("state",))]
         return None
 
-    def _plural_group_before(self, token: Token) -> list[str]:
+    def _reported_quote(self, token: Token) -> int | None:
+        """The opening quote mark of the quote a subject pronoun's reporting verb reports, when the quote comes
+        first in the sentence ('"We urge ...," they said')."""
+        parse, i = self.parse, token.i
+        if parse.dep[i] != "nsubj" or parse.lemma[parse.head[i]] not in self.reporting_verbs:
+            return None
+        return next((j for j in range(token.sent.start, i) if self.doc[j].is_quote), None)
+
+    def _previous_speaker(self, opening: Token) -> list[str]:
+        """The subject of the sentence before a quote, when it is a group or body in the quote's paragraph
+        ("Nine rights groups called for his release. '...,' they said")."""
+        start = opening.sent.start
+        if not start or self.paragraph[start - 1] != self.paragraph[start]:
+            return []
+        root = self.doc[start - 1].sent.root
+        for subject in (c for c in root.children if c.dep_ == "nsubj"):
+            found = self._single(subject, 1)
+            keys = [key for key in (found[0] if found else []) if key in self.table.actors
+                    and self.table.actors[key].type in ("organization", "state")]
+            if keys:
+                return keys
+        return []
+
+    def _plural_group_before(self, token: Token, kinds: frozenset[str] = PRONOUN_GROUP_KINDS) -> list[str]:
         """The nearest unnamed group of people before a plural object or possessive pronoun in its sentence or the one
         before, when no name comes between ("thousands of protesters rallied ...; riot police dispersed them"): not the
         pronoun's own clause-mate ("protesters attacked them"), nor a group it is a part of."""
@@ -202,7 +240,7 @@ class ArgumentResolver:
                     "nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") or parse.head[j] == own_verb:
                 continue
             kind = self.actor_kinds.get(parse.lemma[j]) or self.actor_kinds.get(parse.lower[j])
-            if kind in ("civilians", "generic_force", "counted_group"):
+            if kind in kinds:
                 found = self._single(self.doc[j], 1)
                 return found[0] if found and found[0] else []
         return []
@@ -615,6 +653,9 @@ class ArgumentResolver:
             if start <= c < i and parse.dep[c] in ("amod", "compound", "nmod") and \
                     start - 3 <= self.doc[c].left_edge.i < start:
                 start = self.doc[c].left_edge.i
+            elif c < start and parse.dep[c] in ("amod", "compound", "nmod") and self.doc[c].right_edge.i == start - 1 \
+                    and start - 6 <= self.doc[c].left_edge.i:
+                start = self.doc[c].left_edge.i  # "press freedom and rights groups": a coordinated modifier
         if kind == "counted_group":
             # the count is part of the name: "at least five people", "more than 30 foreign influencers"
             for c in children:
