@@ -64,6 +64,7 @@ class ArgumentResolver:
         self.status_complements = lexicon.grammar.status_complements
         self.locative = lexicon.grammar.prepositions.locative
         self.charge_nouns = lexicon.grammar.charge_nouns
+        self.charge_verbs = lexicon.grammar.charge_verbs
         self.relative_words = lexicon.grammar.relative_words
         self.actor_kinds = lexicon.actor_kinds
         self.hitting_verbs = lexicon.hitting_verbs
@@ -258,6 +259,12 @@ class ArgumentResolver:
                 owners += [p for c in parse.children[head] if parse.dep[c] == "prep" and parse.lower[c] == "by"
                            for p in parse.children[c] if parse.dep[p] == "pobj"]
                 return {actor.key for c in owners if (actor := self.table.actor_at_index(c)) is not None}
+            if parse.dep[i] == "prep" and parse.pos[head] == "VERB" and parse.lemma[head] in self.charge_verbs:
+                # "X has been accused by Amnesty of strikes in the region where it is fighting": not Amnesty
+                accusers = [c for c in parse.children[head] if parse.dep[c] == "nsubj"]
+                accusers += [p for c in parse.children[head] if parse.dep[c] == "agent"
+                             for p in parse.children[c] if parse.dep[p] == "pobj"]
+                return {actor.key for c in accusers if (actor := self.table.actor_at_index(c)) is not None}
             i = head
         return set()
 

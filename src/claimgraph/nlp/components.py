@@ -34,6 +34,7 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        portfolio_scopes=frozenset(w.lower() for w in lexicon.actors["portfolio_scopes"]),
                        not_actor_names=frozenset(w.lower() for w in lexicon.actors["not_actor_names"]),
                        vessel_nouns=frozenset(w.lower() for w in lexicon.actors["vessel_nouns"]),
+                       article_names=dict(lexicon.actors["article_names"]),
                        name_particles=load_name_lexicon().particles)
 
 
@@ -47,7 +48,8 @@ class EntityFixes:
     def __init__(self, org_words: frozenset[str], portfolios: frozenset[str] = frozenset(),
                  roles: frozenset[str] = frozenset(), region_prefixes: frozenset[str] = frozenset(),
                  portfolio_scopes: frozenset[str] = frozenset(), not_actor_names: frozenset[str] = frozenset(),
-                 vessel_nouns: frozenset[str] = frozenset(), name_particles: frozenset[str] = frozenset()):
+                 vessel_nouns: frozenset[str] = frozenset(), name_particles: frozenset[str] = frozenset(),
+                 article_names: dict[str, str] | None = None):
         self.org_words = org_words
         self.portfolios = portfolios
         self.roles = roles
@@ -55,6 +57,7 @@ class EntityFixes:
         self.portfolio_scopes = portfolio_scopes
         self.not_actor_names = not_actor_names
         self.name_particles = name_particles  # "al", "el": a name's particle before a hyphen ("al-Shabaab")
+        self.article_names = article_names or {}  # "the West": name -> gazetteer id
         # the ship nouns and their plurals as the string hashes a Doc stores ("ships", "tankers")
         self._vessel_hashes = numpy.array(sorted({hash_string(w) for n in vessel_nouns for w in (n, n + "s")}),
                                           dtype=numpy.uint64)
@@ -183,6 +186,13 @@ class EntityFixes:
             after_run = end
         return found
 
+    def _article_names(self, doc: Doc) -> list[Span]:
+        """"accused the West of ...": a name of actors.yaml `article_names` after "the", with no capitalised
+        word after it ("the West Bank" is another name), is its gazetteer actor."""
+        return [Span(doc, i, i + 1, label="ORG", span_id=self.article_names[token.text])
+                for i, token in enumerate(doc) if token.text in self.article_names and i
+                and doc[i - 1].lower_ == "the" and (i + 1 == len(doc) or not (doc[i + 1].is_title or doc[i + 1].is_upper))]
+
     def _unrecognised_organizations(self, doc: Doc) -> list[Span]:
         """'analyst X of Global Source Partners': capitalised words outside any entity that end in an
         organization word are an organization's name, if one of them is more than an organization or
@@ -219,6 +229,10 @@ class EntityFixes:
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
             mended.update(range(span.start, span.end))
+        for span in self._article_names(doc):
+            changed.append((span.start_char, span.end_char, "", "ORG"))
+            spans.append(span)
+            mended.add(span.start)
         for span in self._unrecognised_organizations(doc):
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
