@@ -22,7 +22,6 @@ PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_
 # What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
 ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
                          "counted_group"))
-OBJECT_SLOTS = {"dobj", "dative", "ccomp", "xcomp_object", "unless", "own_subject", "owner"}
 # The language whose grammar words (data/lang/<code>/grammar.yaml) the rules read.
 LANGUAGE = "en"
 
@@ -209,6 +208,7 @@ class Grammar:
     participation_verbs: frozenset[str]  # "did not take part in the attack": the act is negated
     charge_nouns: frozenset[str]  # "accusations that its forces ...": the pronoun is not the accuser
     denial_verbs: frozenset[str]  # "Rwanda rejected the accusations": the one who rejects a charge is its target
+    request_nouns: frozenset[str]  # "at the request of X": X asks the doer of the act
     act_nouns: frozenset[str]  # "a move the opposition called a coup": what is said of the move is said of its maker
     quantity_words: frozenset[str]
     quantifier_nouns: frozenset[str]

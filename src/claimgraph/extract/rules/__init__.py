@@ -54,6 +54,7 @@ OBJECT_SLOT_RULES = {
     "owner": "object.owner",
     "apposed": "object.apposed",
     "rejecter": "object.rejecter",
+    "adjunct_doer": "object.adjunct_doer",
 }
 OBJECT_PREPOSITION_RULE = "object.preposition"
 # When no slot gave an actor: the first fallback that answers decides.

@@ -218,6 +218,17 @@ def rejecter(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bo
     return m.subjects(head), False
 
 
+@RULES.register("object.adjunct_doer", example="At the request of Mozambique, Rwanda deployed troops.")
+def adjunct_doer(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+                 slot: str) -> tuple[Actors, bool]:
+    """Who does the act a request noun is an adjunct of ("at the request of X, Y deployed troops"): the one
+    asked."""
+    prep, verb = predicate.head, predicate.head.head
+    if predicate.pos_ != "NOUN" or predicate.dep_ != "pobj" or prep.dep_ != "prep" or verb.pos_ != "VERB":
+        return [], False
+    return m.subjects(verb), False
+
+
 @RULES.register("object.own_subject", example="21 passengers died in an attack by the rebels.")
 def own_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
                 slot: str) -> tuple[Actors, bool]:

@@ -456,8 +456,9 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
         elif named_modifier:  # "the Jeddah talks", "the Gaza ceasefire": a place before the noun is where
             actors = m.resolver.table.actors
             subjects.extend(slot for slot in resolve(doc[child]) if not slot or actors[slot[0]].type != "location")
-        elif dep[child] in ("prep", "agent") and parse.lower[child] in agent:
-            for pobj in children[child]:
+        elif dep[child] in ("prep", "agent") and (parse.lower[child] in agent or parse.lower[child] == m.grammar.of
+                                                  and parse.lemma[noun.i] in m.grammar.request_nouns):
+            for pobj in children[child]:  # "the attack by X", "at the request of X"
                 if dep[pobj] == "pobj":
                     subjects.extend(resolve(doc[pobj]))
     if not m.pobjs(noun, agent):  # "protests the assault by Chinese forces": the "by" the parser hung on the verb
