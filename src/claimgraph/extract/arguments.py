@@ -598,9 +598,13 @@ class ArgumentResolver:
             for c in noun.children)
 
     def _hit(self, i: int) -> bool:
-        """Whether the word is what a violent verb hits ("abducted a local chief", "a judge was shot")."""
+        """Whether the word is what a violent verb or noun hits ("abducted a local chief", "a judge was shot",
+        "the killing of a village chief")."""
         parse = self.parse
-        return parse.dep[i] in ("dobj", "nsubjpass") and parse.lemma[parse.head[i]] in self.hitting_verbs
+        head = parse.head[i]
+        if parse.dep[i] == "pobj" and parse.lower[head] == "of" and parse.dep[head] == "prep":
+            return parse.pos[parse.head[head]] == "NOUN" and parse.lemma[parse.head[head]] in self.hitting_verbs
+        return parse.dep[i] in ("dobj", "nsubjpass") and parse.lemma[head] in self.hitting_verbs
 
     def _kind_actor(self, token: Token, *, modifier: bool = False) -> list[list[str]]:
         """An actor the text describes without naming: "two civilians", "police", "a government
