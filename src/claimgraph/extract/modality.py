@@ -40,6 +40,7 @@ class Modality:
         self.phrases = hedging.phrases  # longest first
         self.hedge_nouns = lexicon.grammar.hedge_nouns
         self.participation_verbs = lexicon.grammar.participation_verbs
+        self.grammar = lexicon.grammar
         raw = getattr(lexicon, "modality", None) or {}
         negation, hedge = raw.get("negation") or {}, raw.get("hedge") or {}
         # "rule out": a negation verb written with its particle negates only with that particle
@@ -86,7 +87,7 @@ class Modality:
             # (a "relative clause" with "that" as its mark is a content clause the parser misread)
             content = link in ("acl", "ccomp") or (link == "relcl" and any(
                 dep[c] == "mark" for c in children[chain[-2][0]]))
-            if link == "relcl" and not content:
+            if link == "relcl" and not content and not self._culprit_frame(i):
                 chain.pop()  # "a claim Mogadishu denied": the denial is no claim of the noun's
                 break
             if link == "prep" and len(chain) == 3 and parse.pos[predicate] == "NOUN" and \
@@ -102,6 +103,20 @@ class Modality:
                     chain.append((head[i], True, True, "dobj"))
                 break
         return chain
+
+    def _culprit_frame(self, noun: int) -> bool:
+        """Whether the noun is what a culprit frame names ("X was reportedly behind a bomb that killed ...",
+        "X is responsible for the bombing that ..."): the frame's hedges reach what the clause says happened."""
+        parse, grammar = self.parse, self.grammar
+        if parse.dep[noun] != "pobj":
+            return False
+        prep = parse.head[noun]
+        governor = parse.head[prep]
+        if parse.lemma[governor] in grammar.culprit_adjectives:
+            governor = parse.head[governor]
+        elif parse.lower[prep] not in grammar.culprit_prepositions:
+            return False
+        return parse.lemma[governor] == grammar.copula
 
     def assess(self, predicate: Token, sent: Span) -> tuple[str, str, list[Cue]]:
         """(polarity, certainty, cues) for a predicate in its sentence."""
