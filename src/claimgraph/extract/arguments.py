@@ -316,6 +316,12 @@ class ArgumentResolver:
                 unique.append(slot)
         return unique
 
+    def modifying_force(self, token: Token) -> list[list[str]]:
+        """A force named by a noun that modifies another ("gang members", "Coalition airstrikes"): the force."""
+        if token.dep_ != "compound" or self.actor_kinds.get(self.parse.lemma[token.i]) != "generic_force":
+            return []
+        return self._kind_actor(token, modifier=True)
+
     def first(self, token: Token) -> str | None:
         """The first actor `resolve` would give, resolving no more than it takes to find it."""
         doc = self.doc
@@ -460,10 +466,9 @@ class ArgumentResolver:
         for child in parse.children[i]:
             if dep[child] in ("poss", "compound", "nmod", "amod") and child < i:
                 found = self._single(doc[child], depth + 1)
-                if not found and dep[child] == "compound" and parse.lemma[i] not in self.actor_kinds and \
-                        self.actor_kinds.get(parse.lemma[child]) == "generic_force":
+                if not found and parse.lemma[i] not in self.actor_kinds:
                     # "gang members", "a police vehicle": a noun of no kind of its own is the force's
-                    found = self._kind_actor(doc[child], modifier=True)
+                    found = self.modifying_force(doc[child])
                 if found and found[0]:
                     candidates.append(found[0])
         if candidates:

@@ -456,6 +456,10 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
         elif named_modifier:  # "the Jeddah talks", "the Gaza ceasefire": a place before the noun is where
             actors = m.resolver.table.actors
             subjects.extend(slot for slot in resolve(doc[child]) if not slot or actors[slot[0]].type != "location")
+            if not any(subjects):
+                subjects.extend(m.resolver.modifying_force(doc[child]))  # "Coalition airstrikes against X"
+        elif dep[child] == "compound":
+            subjects.extend(m.resolver.modifying_force(doc[child]))  # "police raids on opposition offices"
         elif dep[child] in ("prep", "agent") and (parse.lower[child] in agent or parse.lower[child] == m.grammar.of
                                                   and parse.lemma[noun.i] in m.grammar.request_nouns):
             for pobj in children[child]:  # "the attack by X", "at the request of X"
