@@ -139,11 +139,12 @@ class ArgumentResolver:
             if lower in self.org_pronouns:
                 accusers = self._accusers(token)
                 opening = self._reported_quote(token)
+                before = token  # candidates are named before this word
                 if opening is not None:
                     # '"We urge ...," they said': "they" is someone named before the quote, not in it
-                    token = self.doc[opening]
-                    group = self._previous_speaker(token) or (
-                        self._plural_group_before(token, QUOTE_SOURCE_KINDS) if lower in self.plural_pronouns else [])
+                    before = self.doc[opening]
+                    group = self._previous_speaker(before) or (
+                        self._plural_group_before(before, QUOTE_SOURCE_KINDS) if lower in self.plural_pronouns else [])
                     if group:
                         return [group]
                 elif lower in self.plural_pronouns and parse.dep[i] not in ("nsubj", "nsubjpass"):
@@ -152,7 +153,7 @@ class ArgumentResolver:
                     group = self._plural_group_before(token)
                     if group:
                         return [group]
-                found = [key for key in self._previous(token, ("organization", "state")) if key not in accusers]
+                found = [key for key in self._previous(before, ("organization", "state")) if key not in accusers]
                 if tag != "PRP$":  # "told VOA it had worked with X": an outlet reports; "its reporter" is its
                     found = [key for key in found if self.table.actors[key].kind not in self.news_kinds]
                 return [found]
