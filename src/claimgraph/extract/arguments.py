@@ -137,7 +137,7 @@ class ArgumentResolver:
                     return [[]]  # "The army chief said his forces ...": the chief, whom no name gives
                 return [self._previous(token, ("person",))]
             if lower in self.org_pronouns:
-                accusers = self._accusers(token)
+                accusers = self._accusers(token) | self._attackers(token)
                 opening = self._reported_quote(token)
                 before = token  # candidates are named before this word
                 if opening is not None:
@@ -150,7 +150,7 @@ class ArgumentResolver:
                 elif lower in self.plural_pronouns and parse.dep[i] not in ("nsubj", "nsubjpass"):
                     # "riot police dispersed them", "killed the hostages and their driver" (a subject "they"
                     # keeps to the story's named actors, which it mostly continues)
-                    group = self._plural_group_before(token)
+                    group = self._plural_group_before(token, excluded=accusers)
                     if group:
                         return [group]
                 found = [key for key in self._previous(before, ("organization", "state")) if key not in accusers]
@@ -222,7 +222,8 @@ class ArgumentResolver:
                 return keys
         return []
 
-    def _plural_group_before(self, token: Token, kinds: frozenset[str] = PRONOUN_GROUP_KINDS) -> list[str]:
+    def _plural_group_before(self, token: Token, kinds: frozenset[str] = PRONOUN_GROUP_KINDS,
+                             excluded: set[str] = frozenset()) -> list[str]:
         """The nearest unnamed group of people before a plural object or possessive pronoun in its sentence or the one
         before, when no name comes between ("thousands of protesters rallied ...; riot police dispersed them"): not the
         pronoun's own clause-mate ("protesters attacked them"), nor a group it is a part of."""
@@ -235,7 +236,8 @@ class ArgumentResolver:
                 break
             if j in self.table.token_actor:
                 actor = self.table.actors.get(self.table.token_actor[j])
-                if actor is not None and actor.type in ("organization", "state") and not self._where(j):
+                if actor is not None and actor.type in ("organization", "state") and not self._where(j) \
+                        and actor.key not in excluded:
                     return []  # a name is nearer: the usual reading stands
                 continue
             if parse.pos[j] != "NOUN" or parse.tag[j] != "NNS" or parse.dep[j] not in (
@@ -268,6 +270,21 @@ class ArgumentResolver:
                 return {actor.key for c in accusers if (actor := self.table.actor_at_index(c)) is not None}
             i = head
         return set()
+
+    def _attackers(self, token: Token) -> set[str]:
+        """Whoever does the act whose target a possessive pronoun owns ("an attack by ISWAP on its base", "an
+        al-Shabaab attack on their base"): the attacker does not hit its own."""
+        parse, i = self.parse, token.i
+        noun = parse.head[i]
+        if parse.dep[i] != "poss" or parse.dep[noun] != "pobj":
+            return set()
+        act = parse.head[parse.head[noun]]
+        if parse.pos[act] != "NOUN" or parse.lemma[act] not in self.hitting_verbs:
+            return set()
+        agents = [c for c in parse.children[act] if c < act and parse.dep[c] in ("poss", "compound", "amod", "nmod")]
+        agents += [p for c in parse.children[act] if parse.dep[c] in ("prep", "agent") and parse.lower[c] == "by"
+                   for p in parse.children[c] if parse.dep[p] == "pobj"]
+        return {actor.key for c in agents if (actor := self.table.actor_at_index(c)) is not None}
 
     def _unnamed_person_subject_before(self, token: Token) -> bool:
         """Whether a subject before the pronoun in its sentence is a person named by a role alone ("the

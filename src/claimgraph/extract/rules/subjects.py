@@ -505,15 +505,18 @@ def light_verb(m: PredicateMatcher, noun: Token) -> Actors | None:
     series = _series_of(m, noun)
     if series is not None:
         noun, head = series, series.head  # "carried out a series of airstrikes": the series stands aside
+    taking_part = False
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in m.grammar.prepositions.light_verb_object:
         head = head.head
+        taking_part = head.lemma_.lower() in m.grammar.participation_verbs  # "took part in the assault on X"
     elif noun.dep_ == "conj":
         head = noun.head
         while head.dep_ == "conj":
             head = head.head
         if head.dep_ == "dobj":
             head = head.head
-    if noun.dep_ in ("dobj", "pobj", "conj") and head.pos_ == "VERB" and head.lemma_.lower() in m.grammar.light_verbs:
+    if noun.dep_ in ("dobj", "pobj", "conj") and head.pos_ == "VERB" and (
+            head.lemma_.lower() in m.grammar.light_verbs or taking_part):
         if head.dep_ == "acl" and head.tag_ == "VBN" and not any(c.dep_ == "agent" for c in head.children):
             return m.resolver.resolve(head.head)  # "FARDC units engaged in operations against the ADF"
         return m.subjects(head)
