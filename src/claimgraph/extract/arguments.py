@@ -615,10 +615,12 @@ class ArgumentResolver:
 
     def _named_place_noun(self, noun: Token) -> bool:
         """"the Transnistrian region", "the Tigray region": a place noun named by its modifier."""
-        table = self.table
-        return noun.lemma_.lower() in self.not_actors and any(c.dep_ in ("amod", "compound") and (
-            c.ent_type_ in ("NORP", "GPE", "LOC") or getattr(table.actor_at(c), "type", None) in ("location", "state"))
-            for c in noun.children)
+        def names_a_place(word: Token) -> bool:
+            actor = self.table.actor_at(word)
+            return word.ent_type_ in ("NORP", "GPE", "LOC") or actor is not None and actor.type in ("location", "state")
+
+        return noun.lemma_.lower() in self.not_actors and any(
+            c.dep_ in ("amod", "compound") and names_a_place(c) for c in noun.children)
 
     def _hit(self, i: int) -> bool:
         """Whether the word is what a violent verb or noun hits ("abducted a local chief", "a judge was shot",

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import Cue
-from .lexicon import Lexicon
+from .lexicon import Grammar, Lexicon
 from .parse import Parse
 
 # Dependency labels along which a governing word's negation or hedge reaches the predicate.
@@ -23,6 +23,21 @@ def _cue(kind: str, token_or_span) -> Cue:
     return Cue(kind=kind, text=token_or_span.text, start=token_or_span.start_char if isinstance(
         token_or_span, Span) else token_or_span.idx, end=token_or_span.end_char if isinstance(
         token_or_span, Span) else token_or_span.idx + len(token_or_span.text))
+
+
+def culprit_copula(parse: Parse, grammar: Grammar, noun: int) -> int | None:
+    """The copula of the culprit frame that names the noun ("X was behind the bomb", "X is responsible for the
+    bombing"), whose negation and hedges are said of what the noun's relative clause says happened; None
+    when the noun is in no such frame."""
+    if parse.dep[noun] != "pobj":
+        return None
+    prep = parse.head[noun]
+    governor = parse.head[prep]
+    if parse.lemma[governor] in grammar.culprit_adjectives:
+        governor = parse.head[governor]
+    elif parse.lower[prep] not in grammar.culprit_prepositions:
+        return None
+    return governor if parse.lemma[governor] == grammar.copula else None
 
 
 class Modality:
@@ -87,8 +102,10 @@ class Modality:
             # (a "relative clause" with "that" as its mark is a content clause the parser misread)
             content = link in ("acl", "ccomp") or (link == "relcl" and any(
                 dep[c] == "mark" for c in children[chain[-2][0]]))
-            if link == "relcl" and not content and not self._culprit_frame(i):
-                chain.pop()  # "a claim Mogadishu denied": the denial is no claim of the noun's
+            if link == "relcl" and not content and culprit_copula(parse, self.grammar, i) is None:
+                # "a claim Mogadishu denied": the denial is no claim of the noun's ("X was reportedly behind a
+                # bomb that killed ...": a culprit frame's hedge reaches what the clause says happened)
+                chain.pop()
                 break
             if link == "prep" and len(chain) == 3 and parse.pos[predicate] == "NOUN" and \
                     parse.pos[i] in ("VERB", "AUX") and parse.lemma[i] not in self.participation_verbs:
@@ -103,20 +120,6 @@ class Modality:
                     chain.append((head[i], True, True, "dobj"))
                 break
         return chain
-
-    def _culprit_frame(self, noun: int) -> bool:
-        """Whether the noun is what a culprit frame names ("X was reportedly behind a bomb that killed ...",
-        "X is responsible for the bombing that ..."): the frame's hedges reach what the clause says happened."""
-        parse, grammar = self.parse, self.grammar
-        if parse.dep[noun] != "pobj":
-            return False
-        prep = parse.head[noun]
-        governor = parse.head[prep]
-        if parse.lemma[governor] in grammar.culprit_adjectives:
-            governor = parse.head[governor]
-        elif parse.lower[prep] not in grammar.culprit_prepositions:
-            return False
-        return parse.lemma[governor] == grammar.copula
 
     def assess(self, predicate: Token, sent: Span) -> tuple[str, str, list[Cue]]:
         """(polarity, certainty, cues) for a predicate in its sentence."""

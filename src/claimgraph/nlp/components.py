@@ -58,6 +58,7 @@ class EntityFixes:
         self.not_actor_names = not_actor_names
         self.name_particles = name_particles  # "al", "el": a name's particle before a hyphen ("al-Shabaab")
         self.article_names = article_names or {}  # "the West": name -> gazetteer id
+        self._article_hashes = numpy.array(sorted(hash_string(n) for n in self.article_names), dtype=numpy.uint64)
         # the ship nouns and their plurals as the string hashes a Doc stores ("ships", "tankers")
         self._vessel_hashes = numpy.array(sorted({hash_string(w) for n in vessel_nouns for w in (n, n + "s")}),
                                           dtype=numpy.uint64)
@@ -189,9 +190,12 @@ class EntityFixes:
     def _article_names(self, doc: Doc) -> list[Span]:
         """"accused the West of ...": a name of actors.yaml `article_names` after "the", with no capitalised
         word after it ("the West Bank" is another name), is its gazetteer actor."""
-        return [Span(doc, i, i + 1, label="ORG", span_id=self.article_names[token.text])
-                for i, token in enumerate(doc) if token.text in self.article_names and i
-                and doc[i - 1].lower_ == "the" and (i + 1 == len(doc) or not (doc[i + 1].is_title or doc[i + 1].is_upper))]
+        found = []
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), self._article_hashes)).tolist():
+            capitalised_next = i + 1 < len(doc) and (doc[i + 1].is_title or doc[i + 1].is_upper)
+            if i and doc[i - 1].lower_ == "the" and not capitalised_next:
+                found.append(Span(doc, i, i + 1, label="ORG", span_id=self.article_names[doc[i].text]))
+        return found
 
     def _unrecognised_organizations(self, doc: Doc) -> list[Span]:
         """'analyst X of Global Source Partners': capitalised words outside any entity that end in an
@@ -290,8 +294,6 @@ class EntityFixes:
                 doc[i].ent_id_ = ""
         doc._.cg_relabelled = changed
         return doc
-
-
 
 
 @Language.factory("claimgraph_acronym_norms", assigns=["token.norm"])

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..modality import culprit_copula
 from .registry import RULES
 
 if TYPE_CHECKING:
@@ -245,14 +246,8 @@ def relative_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
 
 def _culprit_denied(m: PredicateMatcher, noun: Token) -> bool:
     """Whether the noun is what a negated culprit frame names ("X was not behind / responsible for the bomb")."""
-    parse, grammar = m.parse, m.grammar
-    if parse.dep[noun.i] != "pobj":
-        return False
-    prep = parse.head[noun.i]
-    governor = parse.head[prep]
-    if parse.lemma[governor] in grammar.culprit_adjectives:
-        governor = parse.head[governor]
-    return parse.lemma[governor] == grammar.copula and any(parse.dep[c] == "neg" for c in parse.children[governor])
+    copula = culprit_copula(m.parse, m.grammar, noun.i)
+    return copula is not None and any(m.parse.dep[c] == "neg" for c in m.parse.children[copula])
 
 
 @RULES.register("subject.participle", example="Fighters planting bombs were seen near the base.")
@@ -435,7 +430,8 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
     dep, children = parse.dep, parse.children
     agent = m.grammar.prepositions.agent
     subjects: Actors = []
-    words = list(children[noun.i])
+    # the noun's own "by" phrase is read below, with one the parser hung on the verb (noun_agents)
+    words = [c for c in children[noun.i] if not (dep[c] in ("prep", "agent") and parse.lower[c] in agent)]
     series = _series_of(m, noun)
     if series is not None:
         # "a wave of kidnappings of children by gangs": the parser hangs the agent on the series noun
@@ -465,8 +461,7 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
             for pobj in children[child]:  # "the attack by X", "at the request of X"
                 if dep[pobj] == "pobj":
                     subjects.extend(resolve(doc[pobj]))
-    if not m.pobjs(noun, agent):  # "protests the assault by Chinese forces": the "by" the parser hung on the verb
-        subjects.extend(slot for pobj in m.noun_agents(noun) for slot in resolve(pobj))
+    subjects.extend(slot for pobj in m.noun_agents(noun) for slot in resolve(pobj))
     # "the accusations made by Rwanda", "sanctions imposed by the United States on X"
     subjects.extend(slot for participle in light_participles(m, noun) for pobj in m.pobjs(participle, tuple(agent))
                     for slot in resolve(pobj))
