@@ -163,6 +163,7 @@ class _Extractor:
             raw.extend(self.matcher.match_sentence(sent))
         raw.extend(self.structure.members())
         raw.extend(self.structure.parts_of())
+        raw.extend(self.structure.modifier_members())
         raw.extend(self._joined_members(raw))
         return raw
 

@@ -238,6 +238,8 @@ class Grammar:
     explosive_nouns: frozenset[str]
     collide_verbs: frozenset[str]
     status_complements: frozenset[str]  # "held hostage": a bare singular one is no one
+    role_preposition: str  # "X, as a member of Y": the role is X's
+    apposition_marks: frozenset[str]  # "X, president of Y", "X — leader of Y": the marks before an apposed role
     time: TimeWords
 
 

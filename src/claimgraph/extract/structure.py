@@ -30,6 +30,7 @@ class StructureFinder:
         self.job_roles = lexicon.job_roles
         self.state_offices = lexicon.state_offices
         self.not_members = lexicon.not_members
+        self.member_exclusions = lexicon.not_members | lexicon.actor_words.follower_nouns
         self.lead_verbs = lexicon.lead_verbs
         self.parts = lexicon.parts
         self.parent_nouns = lexicon.parent_nouns
@@ -118,6 +119,81 @@ class StructureFinder:
                     break
         return out
 
+    def modifier_members(self) -> list[RawClaim]:
+        """'BLA insurgents', 'a DHS spokesperson', 'seven IS members', 'Thailand's king': people named by a
+        member noun and the body a modifier or an "of" phrase names. Their acts stay the body's ("BLA
+        insurgents ambushed a bus": the BLA did), as the resolver reads them; they are also a group or a post
+        holder of their own, a member of that body (the membership an analyst reads off the phrase). A state
+        owns only its office holders ("Russian officials"), not its soldiers (the state's forces are an actor
+        of their own) nor its people by nationality ("Syrian activists")."""
+        out: list[RawClaim] = []
+        parse = self.table.parse
+        for i, lemma in enumerate(parse.lemma):
+            if parse.tag[i] != "NN" or self.table.actor_at_index(i) is not None or lemma in self.member_exclusions \
+                    or parse.dep[i] in ("compound", "amod", "nmod", "poss", "appos", "attr", "oprd"):
+                continue
+            role = self._role_word(i) or ("member" if self.actor_kinds.get(lemma) == "generic_force" else None)
+            if role is None or not self.table.is_person_noun(self.doc[i]) or self._describes_named(self.doc[i]):
+                continue
+            noun = self.doc[i]
+            owner, end = self._named_owner(noun)
+            if owner is None or (owner.type == "state" and (
+                    role in self.job_roles or self.actor_kinds.get(lemma) != "title_role")):
+                continue
+            member = self._member_actor(noun, end)
+            if member.key != owner.key:
+                out.append(self._claim("structure:modifier-member", noun, "MEMBER_OF", member.key, owner.key,
+                                       role=role))
+        return out
+
+    def _describes_named(self, noun: Token) -> bool:
+        """Whether a role noun describes a person the text names beside it: "X, a lawyer and president of
+        Y", "X, as a member of Y", "Al-Sharaa — leader of Y" (the apposition rule gives X the membership)."""
+        while noun.dep_ == "conj":
+            noun = noun.head
+        if noun.dep_ in ("appos", "attr", "oprd") or noun.dep_ == "pobj" and noun.head.lower_ == self.grammar.role_preposition:
+            return True
+        start = noun.left_edge.i
+        if start >= 2 and self.doc[start - 1].text in self.grammar.apposition_marks:
+            named = self.table.actor_at_index(start - 2)
+            return named is not None and named.type == "person" and named.named
+        return False
+
+    def _named_owner(self, noun: Token) -> tuple[Actor | None, int]:
+        """The named organization or state a noun's own modifier or "of" phrase names, and where the
+        phrase naming both ends; none when the noun stands for someone else ("the spokesman, Abu Obeida")."""
+        parse = self.table.parse
+        found = self.resolver.first(noun)
+        for c in parse.children[noun.i]:
+            if c < noun.i and parse.dep[c] in ("compound", "poss", "nmod", "amod"):
+                owner, end = self.table.actor_at_index(c), noun.i + 1
+            elif parse.dep[c] == "prep" and parse.lower[c] == self.grammar.of:
+                pobj = next((p for p in parse.children[c] if parse.dep[p] == "pobj"), None)
+                owner = self.table.actor_at_index(pobj) if pobj is not None else None
+                end = pobj + 1 if pobj is not None else 0
+                while owner is not None and end < len(self.doc) and self.table.actor_at_index(end) is owner:
+                    end += 1  # to the end of the owner's name, not of what hangs on it ("of ISIS in Iraq")
+            else:
+                continue
+            if owner is not None and owner.named and owner.type in ORG_TYPES and found in (None, owner.key):
+                return owner, end
+        return None, 0
+
+    def _member_actor(self, noun: Token, end: int) -> Actor:
+        """The described group ('16 al-Shabab militants') or post holder ('DHS spokesperson') a noun names."""
+        parse = self.table.parse
+        plural = parse.tag[noun.i] == "NNS"
+        counted = any(parse.dep[c] == "nummod" for c in parse.children[noun.i])
+        start = noun.left_edge.i
+        while start < noun.i and parse.dep[start] in ("det", "punct"):
+            start += 1
+        actor = self.table.new_actor(parse.span_text(start, end), "organization" if plural else "person", named=False)
+        actor.denotes = actor.denotes or (
+            "counted_group" if counted and plural else "descriptive" if plural else "title_role")
+        if not self.table.has_mention(actor.key, start):
+            self.table.add_mention(start, end, actor, "description")
+        return actor
+
     def _claim(self, rule: str, predicate: Token, relation: str, subject: str, obj: str, **attributes) -> RawClaim:
         return RawClaim(predicate=predicate, relation=relation, subject=subject, object=obj, rule=rule,
                         attributes={k: v for k, v in attributes.items() if v not in (None, False)})
@@ -199,6 +275,9 @@ class StructureFinder:
                 nouns.extend(c for c in child.children if c.dep_ == "attr")
         if root.dep_ in ("nsubj",) and root.head.lemma_ == copula:  # "X is a member of Y"
             nouns.extend(c for c in root.head.children if c.dep_ == "attr")
+        if root.dep_ == "nsubj":  # "X, as the leader of Y, ordered ...": the role phrase hangs on the verb
+            nouns.extend(p for c in root.head.children if c.dep_ == "prep" and c.lower_ == self.grammar.role_preposition
+                         for p in c.children if p.dep_ == "pobj")
         if root.dep_ == "pobj" and root.head.lower_ in self.grammar.prepositions.inclusion:  # "members, including X"
             nouns.append(root.head.head)
         naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
