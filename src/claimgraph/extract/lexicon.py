@@ -18,7 +18,7 @@ PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_
                   "no_subject_pairing", "not_theme_word", "not_subject_kinds", "not_object_kinds", "object_kinds",
                   "mutual_between", "agent_noun",
                   "actor_object", "clause_modal", "theme_in_clause", "needs_infinitive", "no_fallback",
-                  "passive_only"}
+                  "passive_only", "not_outlet_object"}
 # What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
 ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
                          "counted_group"))
@@ -52,6 +52,8 @@ class Predicate:
     # actor kinds that cannot take this reading: tourists and refugees who visit or return make no state visit
     not_subject_kinds: tuple[str, ...] = ()
     not_object_kinds: tuple[str, ...] = ()
+    # talking to a news outlet is an interview, not a consultation ("told VOA", "spoke with Reuters")
+    not_outlet_object: bool = False
     # only these actor kinds can take this reading: an armed force "backed by" another gets military help
     object_kinds: tuple[str, ...] = ()
     mutual: bool = False  # both sides do it ("clashed with"): a claim in each direction
@@ -361,6 +363,7 @@ class Lexicon:
     former: frozenset[str] = frozenset()
     state_offices: frozenset[str] = frozenset()  # roles.yaml `state_offices`: titles only a state's government gives
     job_roles: frozenset[str] = frozenset()  # roles.yaml `jobs`: roles held at an employer, never for a state
+    place_offices: frozenset[str] = frozenset()  # roles.yaml `place_offices`: "Texas Governor X" serves Texas
     not_members: frozenset[str] = frozenset()  # roles.yaml `not_members`: people who left ("defector")
     lead_verbs: dict[str, str] = field(default_factory=dict)  # roles.yaml `lead_verbs`: verb -> role
     parts: dict[str, str] = field(default_factory=dict)  # part noun -> kind
@@ -545,6 +548,7 @@ def load_lexicon() -> Lexicon:
     lexicon.role_modifiers = frozenset(roles.get("modifiers") or ())
     lexicon.former = frozenset(roles.get("former") or ())
     lexicon.job_roles = frozenset(roles.get("jobs") or ())
+    lexicon.place_offices = frozenset(roles.get("place_offices") or ())
     lexicon.state_offices = frozenset(_word(w) for w in roles.get("state_offices") or ())
     lexicon.not_members = frozenset(_word(w) for w in roles.get("not_members") or ())
     lexicon.lead_verbs = {_word(verb): role for verb, role in (roles.get("lead_verbs") or {}).items()}

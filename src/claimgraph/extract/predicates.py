@@ -541,6 +541,7 @@ class PredicateMatcher:
                     continue
                 if table.actors[subject].actor_kind in spec.not_subject_kinds or \
                         table.actors[obj].actor_kind in spec.not_object_kinds or \
+                        (spec.not_outlet_object and table.actors[obj].kind in self.resolver.news_kinds) or \
                         (spec.object_kinds and table.actors[obj].actor_kind not in spec.object_kinds):
                     continue
                 for mode, theme in modes:

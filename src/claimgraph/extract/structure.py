@@ -29,6 +29,7 @@ class StructureFinder:
         self.former = lexicon.former
         self.job_roles = lexicon.job_roles
         self.state_offices = lexicon.state_offices
+        self.place_offices = lexicon.place_offices
         self.not_members = lexicon.not_members
         self.member_exclusions = lexicon.not_members | lexicon.actor_words.follower_nouns
         self.lead_verbs = lexicon.lead_verbs
@@ -207,6 +208,10 @@ class StructureFinder:
             return []
         bodies = [actor for i in left if (actor := self.table.actor_at_index(i)) is not None
                   and actor.type in ORG_TYPES and actor.key != person]
+        if not bodies and parse.lemma[role_at] in self.place_offices:
+            # "Texas Governor Greg Abbott": a governor or mayor serves the place his title names
+            bodies = [actor for i in left if (actor := self.table.actor_at_index(i)) is not None
+                      and actor.type == "location" and actor.named]
         role_token = self.doc[role_at]
         role, former = self._role(role_token)
         if role in self.job_roles:
