@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 Actors = list[list[str]]
 # Labels that end a clause: the fallback object search does not enter them.
 CLAUSE_EDGE_DEPS = ("nsubj", "nsubjpass", "relcl", "ccomp", "advcl", "appos", "parataxis")
+PLACE_ENTITIES = ("GPE", "LOC")  # entity labels of a place an act is done in or to
 
 
 # -- slots: rule(matcher, predicate, spec, passive, slot) -> (actors, whether any object word was seen) ------
@@ -284,16 +285,15 @@ def in_clause(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_objec
 
 @RULES.register("object.place", example="Troops imposed a curfew in Abidjan.")
 def place(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: bool) -> Actors | None:
-    """A named place the act is done in or to, for relations whose object may be a place (place_object). Of a
-    violent act done to a thing, only a city or country, as PLOVER codes "bombed targets in Gaza": a sea or a
-    region is only where it happened ("fired a drone at a ship in the Red Sea")."""
+    """A named place the act is done in or to, for relations whose object may be a place (place_object). A
+    violent act done to a thing or to people hits them, not the place they are in: "struck oil facilities in
+    northeast Syria" is no attack on Syria, "hit a vehicle in Bilozerka" none on Bilozerka (the issue's own
+    example: "attack the rebel-held province of Idlib" is no Russian attack on Syria)."""
     if predicate.pos_ != "VERB" or spec.pos != "verb" or spec.reverse or spec.relation not in m.place_relations:
         return None
-    if spec.relation in m.violent and (spec.mutual or _people_object(m, predicate)):
+    if spec.relation in m.violent and (seen_object or spec.mutual or _people_object(m, predicate)):
         return None  # "police clashed with gang members in Nairobi", "shot a schoolteacher in Kaduna": a place
         # is where it happened; the other side or the victim is no actor this reading knows
-    if seen_object and spec.relation in m.violent:
-        return place_object(m, predicate, ("GPE",))
     return place_object(m, predicate)
 
 
@@ -339,7 +339,7 @@ def clause_object(m: PredicateMatcher, predicate: Token) -> Actors:
     return []
 
 
-def place_object(m: PredicateMatcher, predicate: Token, entity_types: tuple[str, ...] = ("GPE", "LOC")) -> Actors:
+def place_object(m: PredicateMatcher, predicate: Token) -> Actors:
     """A named place the act is done in or to ("imposed a curfew in Abidjan", "arrived in Amman")."""
     parse = m.parse
     preps = m.grammar.prepositions
@@ -349,7 +349,7 @@ def place_object(m: PredicateMatcher, predicate: Token, entity_types: tuple[str,
             # "fired at targets in Jericho": one step further when the target is not itself a place
             for word in [pobj, *m.pobjs(pobj, preps.place_within)]:
                 actor = m.resolver.table.actor_at_index(word.i)
-                if actor is not None and parse.ent_type[word.i] in entity_types and \
+                if actor is not None and parse.ent_type[word.i] in PLACE_ENTITIES and \
                         actor.type in ("location", "state"):
                     return [[actor.key]]
     return []
