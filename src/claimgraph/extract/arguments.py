@@ -190,7 +190,9 @@ class ArgumentResolver:
         if lemma in self.org_descriptions or lower in self.org_descriptions:
             unfit = self.not_group_kinds | (self.unarmed_kinds if lemma in self.armed_descriptions
                                             or lower in self.armed_descriptions else frozenset())
-            found = [key for key in self._salient(token, ("organization",)) if self.table.actors[key].kind not in unfit]
+            own = self._clause_subjects(token)
+            found = [key for key in self._salient(token, ("organization",))
+                     if self.table.actors[key].kind not in unfit and key not in own]
             if any(parse.lower[c] in self.opposition_words for c in children):
                 # "the rebel group", "the separatist movement": never the state's own forces
                 found = [key for key in found if not self._state_force(self.table.actors[key])]
@@ -285,6 +287,19 @@ class ArgumentResolver:
         agents += [p for c in parse.children[act] if parse.dep[c] in ("prep", "agent") and parse.lower[c] == "by"
                    for p in parse.children[c] if parse.dep[p] == "pobj"]
         return {actor.key for c in agents if (actor := self.table.actor_at_index(c)) is not None}
+
+    def _clause_subjects(self, token: Token) -> set[str]:
+        """The actors of the subject of the verb whose object or prepositional phrase holds the token: "Nigerien
+        and Malian forces launched an offensive against the group" (the group is neither force)."""
+        parse, i = self.parse, token.i
+        for _ in range(6):
+            if parse.dep[i] not in ("pobj", "prep", "dobj", "dative", "agent"):
+                return set()
+            i = parse.head[i]
+            if parse.pos[i] in ("VERB", "AUX"):
+                subjects = [c for c in parse.children[i] if parse.dep[c] in ("nsubj", "nsubjpass")]
+                return {key for c in subjects for slot in self.resolve(self.doc[c]) for key in slot}
+        return set()
 
     def _unnamed_person_subject_before(self, token: Token) -> bool:
         """Whether a subject before the pronoun in its sentence is a person named by a role alone ("the
