@@ -210,7 +210,7 @@ class Grammar:
     participation_verbs: frozenset[str]  # "did not take part in the attack": the act is negated
     charge_nouns: frozenset[str]  # "accusations that its forces ...": the pronoun is not the accuser
     denial_verbs: frozenset[str]  # "Rwanda rejected the accusations": the one who rejects a charge is its target
-    request_nouns: frozenset[str]  # "at the request of X": X asks the doer of the act
+    adjunct_agent_nouns: frozenset[str]  # "at the request of X", "with the help of X": X asks or helps the doer
     act_nouns: frozenset[str]  # "a move the opposition called a coup": what is said of the move is said of its maker
     quantity_words: frozenset[str]
     quantifier_nouns: frozenset[str]

@@ -6,6 +6,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from ..errors import ModelNotFoundError
 from ..gazetteer import load_gazetteer
@@ -14,6 +15,11 @@ from . import components, extensions  # noqa: F401  (registers factories and cg_
 from .ruler import build_patterns
 
 log = logging.getLogger(__name__)
+
+# "U.S.-backed", "U.N.-brokered": a hyphen after an abbreviation's last period joins a participle the
+# tokenizer would otherwise glue to it (one unknown ADJ token), so "U.S." stays a name the parser sees
+# modifying "backed", as it sees "Iran" in "Iran-backed".
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
 
 # The model family the patterns were written and measured against (spaCy 3.8 English pipelines).
 SUPPORTED_MODEL_VERSION = "3.8."
@@ -65,6 +71,7 @@ def load_nlp(model: str | None = None) -> Language:
         )
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFoundError(f"spaCy model {name!r} lacks a parser or ner; claimgraph needs both")
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
     ruler_name = "claimgraph_gazetteer"
     ruler = nlp.add_pipe("entity_ruler", name=ruler_name, before="ner",
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})

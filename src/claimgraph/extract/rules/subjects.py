@@ -457,7 +457,7 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
         elif dep[child] == "compound":
             subjects.extend(m.resolver.modifying_force(doc[child]))  # "police raids on opposition offices"
         elif dep[child] in ("prep", "agent") and (parse.lower[child] in agent or parse.lower[child] == m.grammar.of
-                                                  and parse.lemma[noun.i] in m.grammar.request_nouns):
+                                                  and parse.lemma[noun.i] in m.grammar.adjunct_agent_nouns):
             for pobj in children[child]:  # "the attack by X", "at the request of X"
                 if dep[pobj] == "pobj":
                     subjects.extend(resolve(doc[pobj]))
