@@ -137,6 +137,8 @@ class ArgumentResolver:
                     return [[]]  # "The army chief said his forces ...": the chief, whom no name gives
                 return [self._previous(token, ("person",))]
             if lower in self.org_pronouns:
+                if self._thing_before(token):
+                    return [[]]  # "they attacked the hotel, and then gunmen stormed it": the hotel
                 accusers = self._accusers(token) | self._attackers(token)
                 opening = self._reported_quote(token)
                 before = token  # candidates are named before this word
@@ -287,6 +289,29 @@ class ArgumentResolver:
         agents += [p for c in parse.children[act] if parse.dep[c] in ("prep", "agent") and parse.lower[c] == "by"
                    for p in parse.children[c] if parse.dep[p] == "pobj"]
         return {actor.key for c in agents if (actor := self.table.actor_at_index(c)) is not None}
+
+    def _thing_before(self, token: Token) -> bool:
+        """Whether an object pronoun ("it", "them") follows, in its sentence, a noun of the same number for a
+        thing (no actor, no people, no date) nearer than any actor other than its own clause's subject: it
+        then stands for that thing ("attacked the hotel with an explosion, and gunmen stormed it")."""
+        parse, i = self.parse, token.i
+        if parse.dep[i] not in ("dobj", "pobj"):
+            return False
+        tag = "NNS" if parse.lower[i] in self.plural_pronouns else "NN"
+        verb = parse.head[i] if parse.dep[i] == "dobj" else parse.head[parse.head[i]]
+        own = {c for c in parse.children[verb] if parse.dep[c] in ("nsubj", "nsubjpass")}
+        for j in range(i - 1, token.sent.start - 1, -1):
+            if j in own or parse.dep[j] in ("compound", "amod", "poss") or parse.ent_type[j] in ("DATE", "TIME"):
+                continue
+            if self.table.actor_at_index(j) is not None or parse.pos[j] in ("PROPN", "PRON"):
+                return False
+            if parse.pos[j] == "NOUN" and parse.dep[j] in ("dobj", "pobj", "nsubj", "nsubjpass", "conj"):
+                lemma = parse.lemma[j]
+                if lemma in self.actor_kinds or self.table.is_people_noun(self.doc[j]):
+                    return False
+                if parse.tag[j] == tag:
+                    return True
+        return False
 
     def _clause_subjects(self, token: Token) -> set[str]:
         """The actors of the subject of the verb whose object or prepositional phrase holds the token: "Nigerien

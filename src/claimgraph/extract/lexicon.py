@@ -113,6 +113,7 @@ class Prepositions:
     partner: frozenset[str]  # "alongside X": a partner in the act
     partner_with: frozenset[str]  # "in coordination with X", "together with X"
     event_adjunct: frozenset[str]
+    cause: frozenset[str]  # "fighting for their freedom": a violent act's cause, never its target
 
 
 @dataclass(frozen=True)

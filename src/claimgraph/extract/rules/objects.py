@@ -277,10 +277,13 @@ def recipient(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_objec
 
 @RULES.register("object.in_clause", example="Hamas turned to Israel for help.")
 def in_clause(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: bool) -> Actors | None:
-    """The first actor inside the verb's own clause, when no slot found one and its object is no thing."""
+    """The first actor inside the verb's own clause, when no slot found one and its object is no thing. Not
+    through a violent act's cause ("Ukrainians who are fighting for their freedom and for national security"
+    fight no one named there)."""
     if predicate.pos_ != "VERB" or spec.pos != "verb" or spec.needs_object_prep or spec.reverse or seen_object:
         return None
-    return clause_object(m, predicate) or None
+    skipped = m.grammar.prepositions.cause if spec.relation in m.violent else frozenset()
+    return clause_object(m, predicate, skipped) or None
 
 
 @RULES.register("object.place", example="Troops imposed a curfew in Abidjan.")
@@ -316,12 +319,13 @@ def _people_object(m: PredicateMatcher, predicate: Token) -> bool:
                for word in ([child] if child.dep_ == "dobj" else [p for p in child.children if p.dep_ == "pobj"]))
 
 
-def clause_object(m: PredicateMatcher, predicate: Token) -> Actors:
+def clause_object(m: PredicateMatcher, predicate: Token, skipped: frozenset[str] = frozenset()) -> Actors:
     """The first actor inside the predicate's own clause, reached through its object or prepositional
-    phrases ("demanded a truce with X", "reneged on its commitment to X")."""
+    phrases ("demanded a truce with X", "reneged on its commitment to X"), but not through adjuncts nor the
+    `skipped` prepositions."""
     parse = m.parse
     dep, children = parse.dep, parse.children
-    adjunct = m.grammar.prepositions.adjunct
+    adjunct = m.grammar.prepositions.adjunct | skipped
     queue = [c for c in children[predicate.i] if dep[c] in ("dobj", "prep", "dative", "xcomp", "attr")]
     seen = 0
     while queue and seen < 25:
