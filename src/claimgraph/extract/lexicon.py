@@ -242,6 +242,7 @@ class Grammar:
     collide_verbs: frozenset[str]
     status_complements: frozenset[str]  # "held hostage": a bare singular one is no one
     role_preposition: str  # "X, as a member of Y": the role is X's
+    possessive_relative: str  # "Y, whose leader X": X holds the role in Y
     apposition_marks: frozenset[str]  # "X, president of Y", "X — leader of Y": the marks before an apposed role
     time: TimeWords
 

@@ -60,6 +60,16 @@ class StructureFinder:
                     return key
         return None
 
+    def _place_of(self, noun: Token) -> str | None:
+        """The named place an office noun's "of" phrase names, whose government the holder serves."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == self.grammar.of:
+                for pobj in child.children:
+                    actor = self._actor(pobj) if pobj.dep_ == "pobj" else None
+                    if actor is not None and actor.type == "location" and actor.named:
+                        return actor.key
+        return None
+
     def _employer(self, noun: Token) -> str | None:
         """The organization an 'at', 'with' or 'for' phrase on a job noun names."""
         for child in noun.children:
@@ -89,6 +99,7 @@ class StructureFinder:
                 continue
             root = self.doc[mention.start:mention.end].root
             out.extend(self._title_roles(root, actor.key, mention.start))
+            out.extend(self._relative_roles(actor.key, mention.start))
             out.extend(self._apposed_roles(root, actor.key))
             out.extend(self._led_bodies(root, actor.key))
         return out + self._group_members()
@@ -204,6 +215,10 @@ class StructureFinder:
         parse = self.table.parse
         left = [i for i in parse.subtree(root.i) if i < start]
         role_at = next((i for i in reversed(left) if self._role_word(i)), None)
+        of = parse.head[root.i]
+        if role_at is None and parse.dep[root.i] == "pobj" and parse.lower[of] == self.grammar.of and \
+                self._role_word(parse.head[of]):
+            role_at = parse.head[of]  # "President of Tajikistan Emomali Rahmon": the body is inside the name's phrase
         if role_at is None:
             return []
         bodies = [actor for i in left if (actor := self.table.actor_at_index(i)) is not None
@@ -234,6 +249,25 @@ class StructureFinder:
         # "Turkish Defense Minister X" serves the ministry and the state the title names
         return [self._claim("structure:title", role_token, "MEMBER_OF", person, key, role=role, former=former)
                 for key in dict.fromkeys((org, state)) if key is not None]
+
+    def _relative_roles(self, person: str, start: int) -> list[RawClaim]:
+        """"Los Choneros, whose leader Adolfo Macías escaped": the body before "whose" has the role noun's
+        holder named right after it. Read off the words, as the parser often hangs the role on the verb."""
+        parse = self.table.parse
+        role_at = start - 1
+        if role_at < 3 or self._role_word(role_at) is None:
+            return []
+        whose = role_at - 1
+        while whose > 0 and parse.dep[whose] in ("amod", "compound") and whose > role_at - 3:
+            whose -= 1  # "whose longtime leader", "whose party chairman"
+        if parse.lower[whose] != self.grammar.possessive_relative or parse.lower[whose - 1] != ",":
+            return []
+        body = self.table.actor_at_index(whose - 2)
+        if body is None or body.type not in ORG_TYPES or body.key == person:
+            return []
+        role, former = self._role(self.doc[role_at])
+        return [self._claim("structure:whose-role", self.doc[role_at], "MEMBER_OF", person, body.key, role=role,
+                            former=former)]
 
     def _sole_state(self, sent) -> str | None:
         """The one state a sentence names, by name, as a subject, object or owner ("announced Kenya had given
@@ -299,6 +333,8 @@ class StructureFinder:
             org = self._org_of(noun)
             if org is None and noun.dep_ == "conj" and noun.head in nouns:  # "a lawyer and member of Y"
                 org = self._org_of(noun.head)
+            if org is None and noun.lemma_.lower() in self.place_offices:  # "the president of Republika Srpska"
+                org = self._place_of(noun)
             if org is not None and self.table.actors[org].type == "state":
                 # "an Iran analyst at the Eurasia Group", "a French journalist": a job is held at an
                 # employer; a country named beside it is its subject or the holder's nationality
