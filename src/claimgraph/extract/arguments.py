@@ -419,6 +419,31 @@ class ArgumentResolver:
                 return None
         return None
 
+    def _named_list_after(self, token: Token) -> list[str]:
+        """'arrested two members of parliament, Mduduzi Mabuza and Mthandeni Dube': the people a plural role
+        noun's phrase is followed by, after a comma, when the parser hangs them elsewhere."""
+        parse = self.parse
+        # the noun's own words end at its "of" phrase's object (the parser may hang the names on it as conjuncts)
+        end = max([token.i] + [p.i for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"
+                               for p in c.children if p.dep_ == "pobj"])
+        if end + 2 >= len(self.doc) or parse.lower[end + 1] != ",":
+            return []
+        found: list[str] = []
+        j = end + 2
+        while j < len(self.doc):
+            actor = self.table.actor_at_index(j)
+            if actor is None or actor.type != "person" or not actor.named:
+                break
+            if actor.key not in found:
+                found.append(actor.key)
+            while j < len(self.doc) and self.table.actor_at_index(j) is actor:
+                j += 1
+            if j < len(self.doc) and parse.lower[j] in (",", "and"):
+                j += 1 + (j + 1 < len(self.doc) and parse.lower[j] == "," and parse.lower[j + 1] == "and")
+            else:
+                break
+        return found if len(found) >= 2 else []
+
     def _single(self, token: Token, depth: int) -> list[list[str]]:
         if depth > MAX_DEPTH:
             return []
@@ -439,6 +464,10 @@ class ArgumentResolver:
         named = self._named_after_comma(i) if parse.lemma[i] in self.role_nouns else None
         if named is not None:
             return [[named.key]]
+        if parse.tag[i] == "NNS" and (parse.lemma[i] in self.role_nouns or parse.lemma[i] in self.member_nouns):
+            listed = self._named_list_after(token)
+            if listed:
+                return [[key] for key in listed]
         coref = self._corefer(token)
         if coref is not None:
             found = [c for c in coref if c]

@@ -67,6 +67,11 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
         if not tokens and dep[predicate.i] == "relcl" and any(
                 dep[c] == "dobj" and parse.lower[c] in m.grammar.relative_pronouns for c in children):
             tokens = [predicate.head]  # "the convoy that Hamas attacked"
+        if not tokens:  # "beat and detained four supporters": the verbs share the object after the last
+            tokens = [doc[o] for c in children if dep[c] == "conj" and parse.pos[c] == "VERB"
+                      and not any(dep[s] in ("nsubj", "nsubjpass") for s in parse.children[c])
+                      and any(dep[k] == "cc" for k in children) and c == predicate.i + 2
+                      for o in parse.children[c] if dep[o] == "dobj"]
         charge = predicate.head
         if not tokens and spec.relation in m.verbal and dep[predicate.i] == "relcl" and \
                 parse.lemma[charge.i] in m.grammar.charge_nouns and dep[charge.i] in ("npadvmod", "appos"):
