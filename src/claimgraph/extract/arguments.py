@@ -61,6 +61,8 @@ class ArgumentResolver:
         self.role_nouns = words.role_nouns
         self.not_name_modifiers = words.not_name_modifiers
         self.quantifiers = lexicon.grammar.quantifier_nouns
+        self.naming_verbs = lexicon.grammar.naming_verbs
+        self.role_preposition = lexicon.grammar.role_preposition
         self.status_complements = lexicon.grammar.status_complements
         self.locative = lexicon.grammar.prepositions.locative
         self.charge_nouns = lexicon.grammar.charge_nouns
@@ -419,6 +421,20 @@ class ArgumentResolver:
                 return None
         return None
 
+    def _known_as(self, token: Token) -> str | None:
+        """The named person a role noun is said to be known or called as ("a leader known as 'El Flaco'")."""
+        for verb in token.children:
+            if verb.dep_ != "acl" or verb.lemma_.lower() not in self.naming_verbs:
+                continue
+            names = [c for c in verb.children if c.dep_ == "oprd"]
+            names += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == self.role_preposition
+                      for p in c.children if p.dep_ == "pobj"]
+            for name in names:
+                actor = self.table.actor_at(name)
+                if actor is not None and actor.type == "person":
+                    return actor.key
+        return None
+
     def _named_list_after(self, token: Token) -> list[str]:
         """'arrested two members of parliament, Mduduzi Mabuza and Mthandeni Dube': the people a plural role
         noun's phrase is followed by, after a comma, when the parser hangs them elsewhere."""
@@ -464,6 +480,10 @@ class ArgumentResolver:
         named = self._named_after_comma(i) if parse.lemma[i] in self.role_nouns else None
         if named is not None:
             return [[named.key]]
+        if parse.lemma[i] in self.role_nouns or parse.lemma[i] in self.member_nouns:
+            known = self._known_as(token)  # "a Los Lobos leader known as 'El Flaco'": the man, not the gang
+            if known is not None:
+                return [[known]]
         if parse.tag[i] == "NNS" and (parse.lemma[i] in self.role_nouns or parse.lemma[i] in self.member_nouns):
             listed = self._named_list_after(token)
             if listed:
