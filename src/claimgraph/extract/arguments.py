@@ -728,8 +728,9 @@ class ArgumentResolver:
         (resolution keeps kinds apart)."""
         parse, i = self.parse, token.i
         if parse.pos[i] not in ("NOUN", "PROPN") or parse.ent_type[i] in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL") or \
-                (parse.dep[i] in ("compound", "amod", "nmod", "npadvmod", "poss") and not modifier):
-            return []  # "rebel-held", "police chief": a modifier, not an argument
+                (parse.dep[i] in ("compound", "amod", "nmod", "npadvmod", "poss") and not modifier and not (
+                    parse.dep[i] == "poss" and any(parse.dep[c] == "det" for c in parse.children[i]))):
+            return []  # "rebel-held", "police chief": a modifier, not an argument ("the army's offensive" is one)
         lemma = parse.lemma[i]
         kind = self.actor_kinds.get(lemma) or self.actor_kinds.get(parse.lower[i])
         if kind is None and parse.pos[i] == "PROPN" and parse.tag[i] == "NNPS":  # "Maoists", "Islamists"
