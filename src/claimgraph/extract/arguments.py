@@ -484,9 +484,8 @@ class ArgumentResolver:
             known = self._known_as(token)  # "a Los Lobos leader known as 'El Flaco'": the man, not the gang
             if known is not None:
                 return [[known]]
-        if parse.tag[i] == "NNS" and (parse.lemma[i] in self.role_nouns or parse.lemma[i] in self.member_nouns):
-            listed = self._named_list_after(token)
-            if listed:
+            listed = self._named_list_after(token) if parse.tag[i] == "NNS" else []
+            if listed:  # "two members of parliament, X and Y": the two, not the parliament
                 return [[key] for key in listed]
         coref = self._corefer(token)
         if coref is not None:

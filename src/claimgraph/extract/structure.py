@@ -132,12 +132,12 @@ class StructureFinder:
         return out
 
     def modifier_members(self) -> list[RawClaim]:
-        """'BLA insurgents', 'a DHS spokesperson', 'seven IS members', 'Thailand's king': people named by a
-        member noun and the body a modifier or an "of" phrase names. Their acts stay the body's ("BLA
-        insurgents ambushed a bus": the BLA did), as the resolver reads them; they are also a group or a post
-        holder of their own, a member of that body (the membership an analyst reads off the phrase). A state
-        owns only its office holders ("Russian officials"), not its soldiers (the state's forces are an actor
-        of their own) nor its people by nationality ("Syrian activists")."""
+        """'A DHS spokesperson', 'Thailand's king', 'the fugitive leader of ISIS': one person named by a role
+        noun and the body a modifier or an "of" phrase names. What they do stays the body's ("a DHS spokesperson
+        accused the ACLU": DHS did), as the resolver reads it; they are also a post holder of their own, a
+        member of that body. A state owns only its office holders ("Russia's envoy"), not a soldier (the state's
+        forces are an actor of their own) nor its people by nationality ("a Syrian activist"). A plural band
+        ("Hamas fighters") stays the body, with no member actor: it is the body in the claims analysts read."""
         out: list[RawClaim] = []
         parse = self.table.parse
         for i, lemma in enumerate(parse.lemma):
@@ -192,16 +192,13 @@ class StructureFinder:
         return None, 0
 
     def _member_actor(self, noun: Token, end: int) -> Actor:
-        """The described group ('16 al-Shabab militants') or post holder ('DHS spokesperson') a noun names."""
+        """The post holder ('DHS spokesperson', 'leader of ISIS') a role noun and its body's name name."""
         parse = self.table.parse
-        plural = parse.tag[noun.i] == "NNS"
-        counted = any(parse.dep[c] == "nummod" for c in parse.children[noun.i])
         start = noun.left_edge.i
         while start < noun.i and parse.dep[start] in ("det", "punct"):
             start += 1
-        actor = self.table.new_actor(parse.span_text(start, end), "organization" if plural else "person", named=False)
-        actor.denotes = actor.denotes or (
-            "counted_group" if counted and plural else "descriptive" if plural else "title_role")
+        actor = self.table.new_actor(parse.span_text(start, end), "person", named=False)
+        actor.denotes = actor.denotes or "title_role"
         if not self.table.has_mention(actor.key, start):
             self.table.add_mention(start, end, actor, "description")
         return actor
@@ -319,7 +316,7 @@ class StructureFinder:
                          for p in c.children if p.dep_ == "pobj")
         if root.dep_ == "pobj" and root.head.lower_ in self.grammar.prepositions.inclusion:  # "members, including X"
             nouns.append(root.head.head)
-        naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+        naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == self.grammar.role_preposition else root.head
         if naming.lemma_.lower() in self.grammar.naming_verbs and naming.dep_ == "acl" and naming.head.pos_ == "NOUN" \
                 and (naming is not root.head or root.dep_ == "oprd"):  # "a Los Lobos leader known as 'El Flaco'"
             nouns.append(naming.head)

@@ -16,9 +16,9 @@ from .ruler import build_patterns
 
 log = logging.getLogger(__name__)
 
-# "U.S.-backed", "U.N.-brokered": a hyphen after an abbreviation's last period joins a participle the
-# tokenizer would otherwise glue to it (one unknown ADJ token), so "U.S." stays a name the parser sees
-# modifying "backed", as it sees "Iran" in "Iran-backed".
+# The tokenizer keeps "U.S.-backed" and "U.N.-brokered" as one unknown adjective; splitting at a hyphen after
+# an abbreviation's last period leaves "U.S." a name the parser sees modifying "backed", as "Iran" in
+# "Iran-backed".
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
 
 # The model family the patterns were written and measured against (spaCy 3.8 English pipelines).
