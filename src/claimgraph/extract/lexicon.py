@@ -113,6 +113,7 @@ class Prepositions:
     partner: frozenset[str]  # "alongside X": a partner in the act
     partner_with: frozenset[str]  # "in coordination with X", "together with X"
     event_adjunct: frozenset[str]
+    posting: frozenset[str]  # "was assigned to the 5th Brigade": the body a posting names
     cause: frozenset[str]  # "fighting for their freedom": a violent act's cause, never its target
 
 
@@ -366,6 +367,7 @@ class Lexicon:
     state_offices: frozenset[str] = frozenset()  # roles.yaml `state_offices`: titles only a state's government gives
     job_roles: frozenset[str] = frozenset()  # roles.yaml `jobs`: roles held at an employer, never for a state
     place_offices: frozenset[str] = frozenset()  # roles.yaml `place_offices`: "Texas Governor X" serves Texas
+    posting_verbs: frozenset[str] = frozenset()  # roles.yaml `posting_verbs`: "X was assigned to Y"
     not_members: frozenset[str] = frozenset()  # roles.yaml `not_members`: people who left ("defector")
     lead_verbs: dict[str, str] = field(default_factory=dict)  # roles.yaml `lead_verbs`: verb -> role
     parts: dict[str, str] = field(default_factory=dict)  # part noun -> kind
@@ -551,6 +553,7 @@ def load_lexicon() -> Lexicon:
     lexicon.former = frozenset(roles.get("former") or ())
     lexicon.job_roles = frozenset(roles.get("jobs") or ())
     lexicon.place_offices = frozenset(roles.get("place_offices") or ())
+    lexicon.posting_verbs = frozenset(roles.get("posting_verbs") or ())
     lexicon.state_offices = frozenset(_word(w) for w in roles.get("state_offices") or ())
     lexicon.not_members = frozenset(_word(w) for w in roles.get("not_members") or ())
     lexicon.lead_verbs = {_word(verb): role for verb, role in (roles.get("lead_verbs") or {}).items()}

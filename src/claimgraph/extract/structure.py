@@ -33,6 +33,7 @@ class StructureFinder:
         self.not_members = lexicon.not_members
         self.member_exclusions = lexicon.not_members | lexicon.actor_words.follower_nouns
         self.lead_verbs = lexicon.lead_verbs
+        self.posting_verbs = lexicon.posting_verbs
         self.parts = lexicon.parts
         self.parent_nouns = lexicon.parent_nouns
         self.member_nouns = lexicon.member_nouns
@@ -282,7 +283,7 @@ class StructureFinder:
         verbs = [root.head] if root.dep_ == "nsubj" else []
         verbs += [c for c in root.children if c.dep_ == "relcl" and any(
             s.dep_ == "nsubj" and s.lower_ in self.grammar.relative_words for s in c.children)]
-        out = []
+        out = self._posted_to(root, person)
         for verb in verbs:
             role = self.lead_verbs.get(verb.lemma_.lower())
             # "X does not lead Y", "X no longer leads Y": no claim of the role
@@ -297,6 +298,18 @@ class StructureFinder:
                 if body is not None and body.type in ORG_TYPES and body.key != person:
                     out.append(self._claim("structure:leads", verb, "MEMBER_OF", person, body.key, role=role))
         return out
+
+    def _posted_to(self, root: Token, person: str) -> list[RawClaim]:
+        """'X was assigned (posted, seconded) to the 5th Brigade': a member of the body the posting names
+        (roles.yaml `posting_verbs`), not under a negation."""
+        verb = root.head
+        if root.dep_ != "nsubjpass" or verb.lemma_.lower() not in self.posting_verbs or \
+                any(c.dep_ == "neg" for c in verb.children):
+            return []
+        bodies = [self._actor(p) for c in verb.children if c.dep_ == "prep" and c.lower_ in self.grammar.prepositions.posting
+                  for p in c.children if p.dep_ == "pobj"]
+        return [self._claim("structure:posted", verb, "MEMBER_OF", person, body.key, role="member")
+                for body in bodies if body is not None and body.type in ORG_TYPES and body.key != person]
 
     def _apposed_roles(self, root: Token, person: str) -> list[RawClaim]:
         nouns: list[Token] = []
