@@ -368,6 +368,7 @@ class Lexicon:
     job_roles: frozenset[str] = frozenset()  # roles.yaml `jobs`: roles held at an employer, never for a state
     place_offices: frozenset[str] = frozenset()  # roles.yaml `place_offices`: "Texas Governor X" serves Texas
     posting_verbs: frozenset[str] = frozenset()  # roles.yaml `posting_verbs`: "X was assigned to Y"
+    appointing_verbs: frozenset[str] = frozenset()  # roles.yaml `appointing_verbs`: "appointed X as head of Y"
     not_members: frozenset[str] = frozenset()  # roles.yaml `not_members`: people who left ("defector")
     lead_verbs: dict[str, str] = field(default_factory=dict)  # roles.yaml `lead_verbs`: verb -> role
     parts: dict[str, str] = field(default_factory=dict)  # part noun -> kind
@@ -554,6 +555,7 @@ def load_lexicon() -> Lexicon:
     lexicon.job_roles = frozenset(roles.get("jobs") or ())
     lexicon.place_offices = frozenset(roles.get("place_offices") or ())
     lexicon.posting_verbs = frozenset(roles.get("posting_verbs") or ())
+    lexicon.appointing_verbs = frozenset(roles.get("appointing_verbs") or ())
     lexicon.state_offices = frozenset(_word(w) for w in roles.get("state_offices") or ())
     lexicon.not_members = frozenset(_word(w) for w in roles.get("not_members") or ())
     lexicon.lead_verbs = {_word(verb): role for verb, role in (roles.get("lead_verbs") or {}).items()}

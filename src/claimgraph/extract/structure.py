@@ -34,6 +34,7 @@ class StructureFinder:
         self.member_exclusions = lexicon.not_members | lexicon.actor_words.follower_nouns
         self.lead_verbs = lexicon.lead_verbs
         self.posting_verbs = lexicon.posting_verbs
+        self.appointing_verbs = lexicon.appointing_verbs
         self.parts = lexicon.parts
         self.parent_nouns = lexicon.parent_nouns
         self.member_nouns = lexicon.member_nouns
@@ -324,7 +325,8 @@ class StructureFinder:
                 nouns.extend(c for c in child.children if c.dep_ == "attr")
         if root.dep_ in ("nsubj",) and root.head.lemma_ == copula:  # "X is a member of Y"
             nouns.extend(c for c in root.head.children if c.dep_ == "attr")
-        if root.dep_ == "nsubj":  # "X, as the leader of Y, ordered ...": the role phrase hangs on the verb
+        if root.dep_ == "nsubj" or root.dep_ == "dobj" and root.head.lemma_.lower() in self.appointing_verbs:
+            # "X, as the leader of Y, ordered ...", "appointed X as head of Y": the role phrase hangs on the verb
             nouns.extend(p for c in root.head.children if c.dep_ == "prep" and c.lower_ == self.grammar.role_preposition
                          for p in c.children if p.dep_ == "pobj")
         if root.dep_ == "pobj" and root.head.lower_ in self.grammar.prepositions.inclusion:  # "members, including X"
