@@ -136,10 +136,12 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # SQLAlchemy emits BEGIN itself (_sqlite_begin), so the driver must not start transactions.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    # The wait comes first: switching a new file to WAL takes a lock that processes opening it at once
+    # contend for ("database is locked" on a loaded machine when the wait was set after it).
+    cursor.execute("PRAGMA busy_timeout=30000")
     # WAL keeps readers (the web UI) working while a build writes; foreign keys for cascades.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
