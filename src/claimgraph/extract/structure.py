@@ -333,7 +333,9 @@ class StructureFinder:
             nouns.append(root.head.head)
         naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == self.grammar.role_preposition else root.head
         if naming.lemma_.lower() in self.grammar.naming_verbs and naming.dep_ == "acl" and naming.head.pos_ == "NOUN" \
-                and (naming is not root.head or root.dep_ == "oprd"):  # "a Los Lobos leader known as 'El Flaco'"
+                and naming.head.dep_ != "ROOT" and (naming is not root.head or root.dep_ == "oprd"):
+            # "a Los Lobos leader known as 'El Flaco'"; not "Police named X as a suspect", which the parser reads
+            # as a sentence with no verb and "police named X"
             nouns.append(naming.head)
         out = []
         for noun in nouns:
