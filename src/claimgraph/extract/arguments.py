@@ -264,10 +264,7 @@ class ArgumentResolver:
             if head == i:
                 break
             if parse.dep[i] in ("acl", "ccomp") and parse.pos[head] == "NOUN" and parse.lemma[head] in self.charge_nouns:
-                owners = [c for c in parse.children[head] if parse.dep[c] in ("poss", "compound", "amod", "nmod")]
-                owners += [p for c in parse.children[head] if parse.dep[c] == "prep" and parse.lower[c] == "by"
-                           for p in parse.children[c] if parse.dep[p] == "pobj"]
-                return {actor.key for c in owners if (actor := self.table.actor_at_index(c)) is not None}
+                return self._named_doers(head)
             if parse.dep[i] == "prep" and parse.pos[head] == "VERB" and parse.lemma[head] in self.charge_verbs:
                 # "X has been accused by Amnesty of strikes in the region where it is fighting": not Amnesty
                 accusers = [c for c in parse.children[head] if parse.dep[c] == "nsubj"]
@@ -287,10 +284,16 @@ class ArgumentResolver:
         act = parse.head[parse.head[noun]]
         if parse.pos[act] != "NOUN" or parse.lemma[act] not in self.hitting_verbs:
             return set()
-        agents = [c for c in parse.children[act] if c < act and parse.dep[c] in ("poss", "compound", "amod", "nmod")]
-        agents += [p for c in parse.children[act] if parse.dep[c] in ("prep", "agent") and parse.lower[c] == "by"
-                   for p in parse.children[c] if parse.dep[p] == "pobj"]
-        return {actor.key for c in agents if (actor := self.table.actor_at_index(c)) is not None}
+        return self._named_doers(act)
+
+    def _named_doers(self, noun: int) -> set[str]:
+        """The named actors an act or charge noun gives as its doer: its modifiers and possessor before it
+        ("Ukrainian accusations", "ISWAP's attack") and its "by" phrase ("an attack by ISWAP")."""
+        parse = self.parse
+        doers = [c for c in parse.children[noun] if c < noun and parse.dep[c] in ("poss", "compound", "amod", "nmod")]
+        doers += [p for c in parse.children[noun] if parse.dep[c] in ("prep", "agent") and parse.lower[c] == "by"
+                  for p in parse.children[c] if parse.dep[p] == "pobj"]
+        return {actor.key for c in doers if (actor := self.table.actor_at_index(c)) is not None}
 
     def _thing_before(self, token: Token) -> bool:
         """Whether an object pronoun ("it", "them") follows, in its sentence, a noun of the same number for a

@@ -242,6 +242,7 @@ class Grammar:
     explosive_nouns: frozenset[str]
     collide_verbs: frozenset[str]
     status_complements: frozenset[str]  # "held hostage": a bare singular one is no one
+    tokenizer_infixes: tuple[str, ...]  # regular expressions added to the tokenizer's infixes ("U.S.-backed")
     role_preposition: str  # "X, as a member of Y": the role is X's
     possessive_relative: str  # "Y, whose leader X": X holds the role in Y
     apposition_marks: frozenset[str]  # "X, president of Y", "X — leader of Y": the marks before an apposed role
@@ -503,13 +504,14 @@ def read_grammar(language: str = LANGUAGE) -> Grammar:
         inflections = tuple((_word(ending), tuple(_word(r) if r else "" for r in replacements))
                             for ending, replacements in data["inflections"])
         according = tuple(_word(w) for w in data["according"])
+        infixes = tuple(str(pattern) for pattern in data["tokenizer_infixes"])
         time = _time_words(data["time"])
     except (KeyError, TypeError, ValueError) as err:
         raise DataFileError(f"{where}: missing or malformed key ({err})") from err
     if len(according) != 2:
         raise DataFileError(f"{where}: according: expected two words ('according', 'to')")
     return Grammar(language=language, inflections=inflections, prepositions=prepositions, according=according,
-                   time=time, **sets, **words)
+                   tokenizer_infixes=infixes, time=time, **sets, **words)
 
 
 def _time_words(data: dict) -> TimeWords:

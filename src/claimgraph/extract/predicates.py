@@ -57,6 +57,8 @@ class PredicateMatcher:
         # deeds a partner in an adjunct shares (reading.partners): events, not words, not a tie itself
         self.deeds = lexicon.ontology.names(kind="event") - self.verbal - {"COOPERATE"}
         self.place_relations = lexicon.ontology.names(place_object=True)
+        # a violent act's cause is no circumstance to look for its target through ("fighting for their freedom")
+        self.violent_adjunct = lexicon.grammar.prepositions.adjunct | lexicon.grammar.prepositions.cause
         self.reporting_verbs = lexicon.reporting_cues.verbs
         self.doc = resolver.doc
         self.parse = resolver.table.parse

@@ -62,25 +62,19 @@ class StructureFinder:
                     return key
         return None
 
-    def _place_of(self, noun: Token) -> str | None:
-        """The named place an office noun's "of" phrase names, whose government the holder serves."""
+    def _phrase_actor(self, noun: Token, prepositions, type_: str) -> str | None:
+        """The named actor of a type that a prepositional phrase on the noun names: the employer of a job ("an
+        analyst at the Eurasia Group"), the place an office serves ("the president of Puntland")."""
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == self.grammar.of:
+            if child.dep_ == "prep" and child.lower_ in prepositions:
                 for pobj in child.children:
                     actor = self._actor(pobj) if pobj.dep_ == "pobj" else None
-                    if actor is not None and actor.type == "location" and actor.named:
+                    if actor is not None and actor.type == type_:
                         return actor.key
         return None
 
     def _employer(self, noun: Token) -> str | None:
-        """The organization an 'at', 'with' or 'for' phrase on a job noun names."""
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in self.grammar.prepositions.employer:
-                for pobj in child.children:
-                    actor = self._actor(pobj) if pobj.dep_ == "pobj" else None
-                    if actor is not None and actor.type == "organization":
-                        return actor.key
-        return None
+        return self._phrase_actor(noun, self.grammar.prepositions.employer, "organization")
 
     def _role(self, noun: Token) -> tuple[str | None, bool]:
         parse = self.table.parse
@@ -220,12 +214,12 @@ class StructureFinder:
             role_at = parse.head[of]  # "President of Tajikistan Emomali Rahmon": the body is inside the name's phrase
         if role_at is None:
             return []
-        bodies = [actor for i in left if (actor := self.table.actor_at_index(i)) is not None
-                  and actor.type in ORG_TYPES and actor.key != person]
-        if not bodies and parse.lemma[role_at] in self.place_offices:
-            # "Texas Governor Greg Abbott": a governor or mayor serves the place his title names
-            bodies = [actor for i in left if (actor := self.table.actor_at_index(i)) is not None
-                      and actor.type == "location" and actor.named]
+        def named(types: tuple[str, ...]) -> list[Actor]:
+            return [actor for i in left if (actor := self.table.actor_at_index(i)) is not None
+                    and actor.type in types and actor.key != person]
+
+        # "Texas Governor Greg Abbott": a governor or mayor serves the place his title names
+        bodies = named(ORG_TYPES) or (named(("location",)) if parse.lemma[role_at] in self.place_offices else [])
         role_token = self.doc[role_at]
         role, former = self._role(role_token)
         if role in self.job_roles:
@@ -348,7 +342,7 @@ class StructureFinder:
             if org is None and noun.dep_ == "conj" and noun.head in nouns:  # "a lawyer and member of Y"
                 org = self._org_of(noun.head)
             if org is None and noun.lemma_.lower() in self.place_offices:  # "the president of Republika Srpska"
-                org = self._place_of(noun)
+                org = self._phrase_actor(noun, (self.grammar.of,), "location")
             if org is not None and self.table.actors[org].type == "state":
                 # "an Iran analyst at the Eurasia Group", "a French journalist": a job is held at an
                 # employer; a country named beside it is its subject or the holder's nationality

@@ -9,17 +9,13 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 
 from ..errors import ModelNotFoundError
+from ..extract.lexicon import read_grammar
 from ..gazetteer import load_gazetteer
 from ..settings import FALLBACK_MODELS, get_settings
 from . import components, extensions  # noqa: F401  (registers factories and cg_* attributes)
 from .ruler import build_patterns
 
 log = logging.getLogger(__name__)
-
-# The tokenizer keeps "U.S.-backed" and "U.N.-brokered" as one unknown adjective; splitting at a hyphen after
-# an abbreviation's last period leaves "U.S." a name the parser sees modifying "backed", as "Iran" in
-# "Iran-backed".
-ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
 
 # The model family the patterns were written and measured against (spaCy 3.8 English pipelines).
 SUPPORTED_MODEL_VERSION = "3.8."
@@ -71,7 +67,8 @@ def load_nlp(model: str | None = None) -> Language:
         )
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFoundError(f"spaCy model {name!r} lacks a parser or ner; claimgraph needs both")
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
+    infixes = read_grammar().tokenizer_infixes  # "U.S.-backed" (data/lang/en/grammar.yaml)
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *infixes]).finditer
     ruler_name = "claimgraph_gazetteer"
     ruler = nlp.add_pipe("entity_ruler", name=ruler_name, before="ner",
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})

@@ -287,8 +287,8 @@ def in_clause(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_objec
     fight no one named there)."""
     if predicate.pos_ != "VERB" or spec.pos != "verb" or spec.needs_object_prep or spec.reverse or seen_object:
         return None
-    skipped = m.grammar.prepositions.cause if spec.relation in m.violent else frozenset()
-    return clause_object(m, predicate, skipped) or None
+    adjunct = m.violent_adjunct if spec.relation in m.violent else m.grammar.prepositions.adjunct
+    return clause_object(m, predicate, adjunct) or None
 
 
 @RULES.register("object.place", example="Troops imposed a curfew in Abidjan.")
@@ -324,13 +324,13 @@ def _people_object(m: PredicateMatcher, predicate: Token) -> bool:
                for word in ([child] if child.dep_ == "dobj" else [p for p in child.children if p.dep_ == "pobj"]))
 
 
-def clause_object(m: PredicateMatcher, predicate: Token, skipped: frozenset[str] = frozenset()) -> Actors:
+def clause_object(m: PredicateMatcher, predicate: Token, adjunct: frozenset[str] | None = None) -> Actors:
     """The first actor inside the predicate's own clause, reached through its object or prepositional
-    phrases ("demanded a truce with X", "reneged on its commitment to X"), but not through adjuncts nor the
-    `skipped` prepositions."""
+    phrases ("demanded a truce with X", "reneged on its commitment to X"), not through `adjunct` phrases
+    (the grammar's circumstances by default)."""
     parse = m.parse
     dep, children = parse.dep, parse.children
-    adjunct = m.grammar.prepositions.adjunct | skipped
+    adjunct = m.grammar.prepositions.adjunct if adjunct is None else adjunct
     queue = [c for c in children[predicate.i] if dep[c] in ("dobj", "prep", "dative", "xcomp", "attr")]
     seen = 0
     while queue and seen < 25:
