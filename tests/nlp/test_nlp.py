@@ -13,6 +13,7 @@ from claimgraph.nlp import load_nlp
 from claimgraph.nlp.components import ACRONYM_NORMS_PATH
 
 ROOT = Path(__file__).resolve().parents[2]
+VOA_STORIES = ROOT.parent / "shared" / "corpus" / "voa" / "voa_stories.jsonl"
 
 
 def test_nlp_missing_model_names_it():
@@ -134,3 +135,21 @@ def test_nlp_shipped_acronym_norms_match_a_fresh_probe():
     script = ROOT / "scripts" / "acronym_norms.py"
     result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.slow
+def test_nlp_cached_lemmatizer_gives_the_stock_lemmas_on_real_stories(nlp):
+    import spacy
+
+    assert "lemmatizer" not in nlp.pipe_names and "claimgraph_cached_lemmatizer" in nlp.pipe_names
+    # the same pipeline with the model's own lemmatizer back in place of the cached one
+    stock = load_nlp()
+    stock.add_pipe("lemmatizer", source=spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"]),
+                   after="claimgraph_cached_lemmatizer")
+    stock.remove_pipe("claimgraph_cached_lemmatizer")
+    texts = [json.loads(line)["text"] for line in VOA_STORIES.read_text(encoding="utf-8").splitlines()[:12]]
+    texts.append("")  # an empty text has no token to lemmatize
+    ours = [(t.text, t.lemma_) for doc in nlp.pipe(texts) for t in doc]
+    theirs = [(t.text, t.lemma_) for doc in stock.pipe(texts) for t in doc]
+    assert len(ours) > 5000
+    assert ours == theirs

@@ -41,8 +41,9 @@ def load_nlp(model: str | None = None) -> Language:
         model: spaCy package name or path; defaults to the `model` setting, then the official
             `en_core_web_sm` when the default re-published package is missing.
     Returns:
-        The Language object, with claimgraph_acronym_norms first, an entity ruler before "ner" and
-            claimgraph_entity_fixes after it.
+        The Language object, with claimgraph_acronym_norms first, the lemmatizer cached
+            (claimgraph_cached_lemmatizer), an entity ruler before "ner" and claimgraph_entity_fixes
+            after it.
     """
     name = model or get_settings().model
     try:
@@ -79,6 +80,9 @@ def load_nlp(model: str | None = None) -> Language:
         ruler.add_patterns(build_patterns(load_gazetteer()))
     nlp.add_pipe("claimgraph_entity_fixes", after="ner")
     nlp.add_pipe("claimgraph_acronym_norms", first=True)
+    if "lemmatizer" in nlp.pipe_names:  # the same lemmas, asked once per word form
+        nlp.add_pipe("claimgraph_cached_lemmatizer", after="lemmatizer")
+        nlp.remove_pipe("lemmatizer")
     return nlp
 
 
