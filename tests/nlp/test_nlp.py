@@ -138,18 +138,30 @@ def test_nlp_shipped_acronym_norms_match_a_fresh_probe():
 
 
 @pytest.mark.slow
-def test_nlp_cached_lemmatizer_gives_the_stock_lemmas_on_real_stories(nlp):
+def test_nlp_cached_components_give_the_stock_attributes_on_real_stories(nlp):
+    import random
+
     import spacy
 
-    assert "lemmatizer" not in nlp.pipe_names and "claimgraph_cached_lemmatizer" in nlp.pipe_names
-    # the same pipeline with the model's own lemmatizer back in place of the cached one
+    names = nlp.pipe_names
+    assert "claimgraph_cached_attribute_ruler" in names and "claimgraph_cached_lemmatizer" in names
+    assert "attribute_ruler" not in names and "lemmatizer" not in names
+    # the same pipeline with the model's own attribute ruler and lemmatizer back in place
+    model = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
     stock = load_nlp()
-    stock.add_pipe("lemmatizer", source=spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"]),
-                   after="claimgraph_cached_lemmatizer")
-    stock.remove_pipe("claimgraph_cached_lemmatizer")
+    for name in ("attribute_ruler", "lemmatizer"):
+        stock.add_pipe(name, source=model, after=f"claimgraph_cached_{name}")
+        stock.remove_pipe(f"claimgraph_cached_{name}")
     texts = [json.loads(line)["text"] for line in VOA_STORIES.read_text(encoding="utf-8").splitlines()[:12]]
-    texts.append("")  # an empty text has no token to lemmatize
-    ours = [(t.text, t.lemma_) for doc in nlp.pipe(texts) for t in doc]
-    theirs = [(t.text, t.lemma_) for doc in stock.pipe(texts) for t in doc]
-    assert len(ours) > 5000
-    assert ours == theirs
+    # word salad: tags and labels in combinations news rarely has, and the two-word exceptions
+    words = " ".join(texts).split()
+    rng = random.Random(15)
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(3, 30))) for _ in range(200)]
+    texts += ["", "Y'all can't say nothin' about it, y' know. He gets what he got; she'd've gone til noon."]
+
+    def attributes(pipeline):
+        return [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_) for doc in pipeline.pipe(texts) for t in doc]
+
+    ours = attributes(nlp)
+    assert len(ours) > 8000
+    assert ours == attributes(stock)

@@ -41,8 +41,8 @@ def load_nlp(model: str | None = None) -> Language:
         model: spaCy package name or path; defaults to the `model` setting, then the official
             `en_core_web_sm` when the default re-published package is missing.
     Returns:
-        The Language object, with claimgraph_acronym_norms first, the lemmatizer cached
-            (claimgraph_cached_lemmatizer), an entity ruler before "ner" and claimgraph_entity_fixes
+        The Language object, with claimgraph_acronym_norms first, the attribute ruler and
+            the lemmatizer cached (claimgraph_cached_*), an entity ruler before "ner" and claimgraph_entity_fixes
             after it.
     """
     name = model or get_settings().model
@@ -80,9 +80,12 @@ def load_nlp(model: str | None = None) -> Language:
         ruler.add_patterns(build_patterns(load_gazetteer()))
     nlp.add_pipe("claimgraph_entity_fixes", after="ner")
     nlp.add_pipe("claimgraph_acronym_norms", first=True)
-    if "lemmatizer" in nlp.pipe_names:  # the same lemmas, asked once per word form
-        nlp.add_pipe("claimgraph_cached_lemmatizer", after="lemmatizer")
-        nlp.remove_pipe("lemmatizer")
+    # the model's attribute ruler and lemmatizer, giving the same attributes, asked once per kind of word
+    for stock, cached in (("attribute_ruler", "claimgraph_cached_attribute_ruler"),
+                          ("lemmatizer", "claimgraph_cached_lemmatizer")):
+        if stock in nlp.pipe_names:
+            nlp.add_pipe(cached, after=stock)
+            nlp.remove_pipe(stock)
     return nlp
 
 
