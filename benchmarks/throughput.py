@@ -4,6 +4,8 @@ For each corpus size and each engine/worker count, this runs (each in a fresh pr
 same texts, same model, same run):
 
   bare   spacy.load(model).pipe(texts, n_process=W, batch_size=32): the ceiling
+  nlp    (--claimgraph-nlp) the same with claimgraph's pipeline (claimgraph.nlp.load_nlp): what the
+         build's parsing alone costs, beside the stock model
   build  claimgraph.pipeline.build(...): ingest, nlp, extract, store, resolve, corroborate
 
 and prints documents/s, words/s, the build/bare ratio, peak memory of the whole process
@@ -12,6 +14,7 @@ tree (parent + workers, or the driver + the local Ray cluster), and how long the
 
     python benchmarks/throughput.py                          # 1k documents, 1 and 2 workers, Ray
     python benchmarks/throughput.py --corpus voa --sizes 500 --workers 2 --ray-workers 0 --repeat 2
+    python benchmarks/throughput.py --corpus voa --sizes 500 --workers 2 --ray-workers 0 --claimgraph-nlp
     python benchmarks/throughput.py --sizes 1000,10000,50000 --json results/scale.json
 """
 from __future__ import annotations
@@ -163,11 +166,18 @@ def _source(corpus: Path) -> str:
 # -- the two children ---------------------------------------------------------------------------
 
 
-def child_bare(corpus: Path, model: str, processes: int) -> dict:
+def child_bare(corpus: Path, model: str, processes: int, pipeline: str = "stock") -> dict:
+    """nlp.pipe alone: the model as spaCy ships it ("stock"), or as claimgraph runs it ("claimgraph":
+    its own components added, two stock ones replaced by cached equivalents, claimgraph.nlp)."""
     start = time.perf_counter()
     import spacy
 
-    nlp = spacy.load(model)
+    if pipeline == "claimgraph":
+        from claimgraph.nlp import load_nlp
+
+        nlp = load_nlp(model)
+    else:
+        nlp = spacy.load(model)
     loaded = time.perf_counter()
     count = sum(1 for _ in nlp.pipe(_texts(corpus), batch_size=BATCH_SIZE, n_process=processes))
     end = time.perf_counter()
@@ -325,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
                              "replicated to these sizes (comma-separated), e.g. 1000,10000,50000")
     parser.add_argument("--no-bare", action="store_true",
                         help="builds only, no bare nlp.pipe beside them (memory at large sizes in half the time)")
+    parser.add_argument("--claimgraph-nlp", action="store_true",
+                        help="also time nlp.pipe with claimgraph's pipeline alone (its ratio is to bare)")
     parser.add_argument("--json", dest="json_out", default=None, help="also write the rows to this JSON file")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -332,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:  # one measured run, in its own process
         kind, corpus, model, *rest = args.child
         if kind == "bare":
-            result = child_bare(Path(corpus), model, int(rest[0]))
+            result = child_bare(Path(corpus), model, int(rest[0]), *rest[1:])
         elif kind == "replicate":
             result = child_replicate(corpus, model, int(rest[0]))  # (source db, target db, count)
         elif kind == "reduce":
@@ -369,11 +381,14 @@ def main(argv: list[str] | None = None) -> int:
             for engine, workers in runs:
                 # bare and build alternate, `repeat` times; the fastest of each is kept, since
                 # other load on the machine only ever slows a run down
-                bare = build = None
+                bare = build = ours = None
                 for _ in range(args.repeat):
                     if not args.no_bare:
                         measured = run_measured(_me("--child", "bare", str(corpus), model, str(workers)))
                         bare = min(bare or measured, measured, key=lambda m: m[0]["seconds"])
+                    if args.claimgraph_nlp and engine == "local":
+                        measured = run_measured(_me("--child", "bare", str(corpus), model, str(workers), "claimgraph"))
+                        ours = min(ours or measured, measured, key=lambda m: m[0]["seconds"])
                     db = str(Path(tmp) / f"{engine}{workers}-{size}.db")
                     _remove_sqlite(db)  # every build starts from an empty database
                     measured = run_measured(_me("--child", "build", str(corpus), model, engine, str(workers), db))
@@ -387,6 +402,9 @@ def main(argv: list[str] | None = None) -> int:
                         reduce_source = db
                 if bare:
                     rows.append(_row(f"bare nlp.pipe x{workers}", size, words, *bare, None))
+                    _print_row(rows[-1])
+                if ours:
+                    rows.append(_row(f"claimgraph nlp.pipe x{workers}", size, words, *ours, bare and bare[0]))
                     _print_row(rows[-1])
                 rows.append(_row(f"build {engine} x{workers}", size, words, *build, bare and bare[0]))
                 _print_row(rows[-1])
