@@ -72,6 +72,7 @@ class Modality:
         # "if", "unless", "whether": a clause under a condition is not asserted
         self.conditions = frozenset(str(w).lower() for w in hedge.get("conditions") or ())
         self.request_verbs = frozenset(str(w).lower() for w in hedge.get("requests") or ())
+        self.request_clauses = frozenset(str(w).lower() for w in hedge.get("request_clauses") or ())
         self.questions = frozenset(str(w) for w in hedge.get("questions") or ())
         self.parse = parse
         self._assessed: dict[tuple[int, int, int], tuple[bool, bool, list[Cue]]] = {}
@@ -195,8 +196,9 @@ class Modality:
                 if lemma not in self.passive_only or passive:
                     hedged = True
                     cues.append(_cue("hedge", doc[token]))
-            if lemma in self.request_verbs and pos == "VERB" and link in ("xcomp", "advcl"):
-                hedged = True  # "urged X to withdraw": the withdrawal is asked for
+            if pos == "VERB" and (lemma in self.request_verbs and link in ("xcomp", "advcl") or
+                                  lemma in self.request_clauses and link == "ccomp"):
+                hedged = True  # "urged X to withdraw", "demanded that X withdraw": the withdrawal is asked for
                 cues.append(_cue("hedge", doc[token]))
             if lemma in self.hedge_nouns and pos == "NOUN":
                 hedged = True
