@@ -202,6 +202,7 @@ class Grammar:
     copula: str
     based_lemma: str
     of: str
+    and_word: str  # "... condemns X and calls on Y": the coordinator a misread verb follows
     not_source_pronouns: frozenset[str]
     impersonal_pronoun: str
     according: tuple[str, str]

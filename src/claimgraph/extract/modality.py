@@ -15,6 +15,9 @@ SCOPE_DEPS = frozenset(("xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "pre
 # of the verb it is coordinated with does not reach it ("We do not consider them terrorists, and have
 # supported them").
 OWN_CLAUSE_DEPS = frozenset(("nsubj", "nsubjpass", "aux", "auxpass", "neg", "csubj", "expl"))
+# The kind of the cue of an act that is only appealed for ("urged X to withdraw"): no claim is made of it
+# (the appeal is the claim: REQUEST); an ordered act ("ordered troops to leave") stays a hedged claim.
+APPEAL = "appeal"
 # Governing clauses that stop the search: past a reporting verb the attribution, not the hedge, applies.
 MAX_CLIMB = 6
 
@@ -73,6 +76,7 @@ class Modality:
         self.conditions = frozenset(str(w).lower() for w in hedge.get("conditions") or ())
         self.request_verbs = frozenset(str(w).lower() for w in hedge.get("requests") or ())
         self.request_clauses = frozenset(str(w).lower() for w in hedge.get("request_clauses") or ())
+        self.appeal_verbs = frozenset(str(w).lower() for w in hedge.get("appeals") or ())
         self.questions = frozenset(str(w) for w in hedge.get("questions") or ())
         self.parse = parse
         self._assessed: dict[tuple[int, int, int], tuple[bool, bool, list[Cue]]] = {}
@@ -93,7 +97,7 @@ class Modality:
             link = dep[i]
             if link == "conj":
                 own_clause = own_clause or any(dep[c] in OWN_CLAUSE_DEPS for c in children[i])
-            i = head[i]
+            i = self._finite_partner(i) if link == "conj" else head[i]
             chain.append((i, not own_clause, link != "conj", link))
             if link != "conj":
                 own_clause = False
@@ -121,6 +125,30 @@ class Modality:
                     chain.append((head[i], True, True, "dobj"))
                 break
         return chain
+
+    def _finite_partner(self, conjunct: int) -> int:
+        """The verb a conjunct is coordinated with: its head, but for a finite verb under a bare infinitive the
+        finite verb of its own tense above ("calls on X to cease fire and reminds all parties": "reminds" goes
+        with "calls", not with "cease"), as the subject rule reads it (subject.coordination)."""
+        parse = self.parse
+        up = parse.head[conjunct]
+        if parse.tag[conjunct] not in ("VBZ", "VBD") or parse.tag[up] != "VB":
+            return up
+        for _ in range(3):
+            if parse.dep[up] not in ("xcomp", "ccomp", "advcl") or parse.head[up] == up:
+                break
+            up = parse.head[up]
+            if parse.tag[up] == parse.tag[conjunct]:
+                return up
+        return parse.head[conjunct]
+
+    def _asked_clause(self, link: str, clause: int) -> bool:
+        """Whether the clause under a verb of asking is what it asks for: its infinitive ("urged X to
+        withdraw"; the parser may hang it as an adverbial clause), not a time or reason clause ("pleaded
+        with civilians to return, after fighting displaced them")."""
+        parse = self.parse
+        return link == "xcomp" or link == "advcl" and any(
+            parse.dep[c] == "aux" and parse.lower[c] == self.grammar.infinitive_marker for c in parse.children[clause])
 
     def assess(self, predicate: Token, sent: Span) -> tuple[str, str, list[Cue]]:
         """(polarity, certainty, cues) for a predicate in its sentence."""
@@ -196,10 +224,13 @@ class Modality:
                 if lemma not in self.passive_only or passive:
                     hedged = True
                     cues.append(_cue("hedge", doc[token]))
-            if pos == "VERB" and (lemma in self.request_verbs and link in ("xcomp", "advcl") or
-                                  lemma in self.request_clauses and link == "ccomp"):
+            if pos == "VERB" and (lemma in self.request_verbs and self._asked_clause(link, chain[depth - 1][0]) or
+                                  lemma in self.request_clauses and link == "ccomp") and \
+                    not any(below_link == "advcl" for _, _, _, below_link in chain[1:depth]):
+                # (not a time or reason clause under what is asked: "called on X to deliver arms after a strike
+                # killed two people": the killing happened)
                 hedged = True  # "urged X to withdraw", "demanded that X withdraw": the withdrawal is asked for
-                cues.append(_cue("hedge", doc[token]))
+                cues.append(_cue(APPEAL if lemma in self.appeal_verbs else "hedge", doc[token]))
             if lemma in self.hedge_nouns and pos == "NOUN":
                 hedged = True
                 cues.append(_cue("hedge", doc[token]))

@@ -36,6 +36,7 @@ NOUN_SUBJECT_RULES = (
     "noun_subject.claimed",
     "noun_subject.adjunct",
     "noun_subject.apposition",
+    "noun_subject.misread_verb",
 )
 # The parties a noun predicate names together ("talks between X and Y"), paired by the matcher.
 NOUN_SIDE_RULES = (

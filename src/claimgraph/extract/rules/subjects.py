@@ -553,6 +553,28 @@ def apposition(m: PredicateMatcher, noun: Token) -> Actors | None:
     return None
 
 
+@RULES.register("noun_subject.misread_verb",
+                example="The ministry condemns the shelling by the army and calls on Dushanbe to withdraw.")
+def misread_verb(m: PredicateMatcher, noun: Token) -> Actors | None:
+    """The subject of a present-tense verb a bare plural "noun" is coordinated under: the parser misreads
+    "... condemns the shelling of X and calls on Y to withdraw" (a press release's usual sentence) as the
+    shelling and the calls. Only a plural with no determiner of its own, after "and", below an object of a
+    verb in the present tense ("VBZ"), as the misread verb would be."""
+    parse = m.parse
+    i = noun.i
+    if parse.dep[i] != "conj" or parse.tag[i] != "NNS" or i == 0 or parse.lower[i - 1] != m.grammar.and_word or \
+            any(parse.dep[c] in ("det", "poss", "amod", "nummod", "compound") for c in parse.children[i]):
+        return None
+    up = parse.head[i]
+    for _ in range(6):  # up the first conjunct's phrase to the verb it is the object of
+        if parse.pos[up] in ("VERB", "AUX") or parse.head[up] == up:
+            break
+        up = parse.head[up]
+    if parse.tag[up] != "VBZ":
+        return None
+    return m.subjects(m.doc[up]) or None
+
+
 @RULES.register("noun_subject.between", example="Talks between Israel and Hamas resumed.")
 def between(m: PredicateMatcher, noun: Token) -> Actors | None:
     """The parties "between" or "among" whom a noun predicate happens, also through a participle on it ("the
