@@ -197,8 +197,10 @@ class ArgumentResolver:
             own = self._clause_subjects(token)
             found = [key for key in self._salient(token, ("organization",))
                      if self.table.actors[key].kind not in unfit and key not in own]
-            if any(parse.lower[c] in self.opposition_words for c in children):
-                # "the rebel group", "the separatist movement": never the state's own forces
+            if any(parse.lower[c] in self.opposition_words for c in children) or \
+                    lemma in self.armed_descriptions or lower in self.armed_descriptions:
+                # "the rebel group", "the separatist movement", "the rebels", "the militants": never the
+                # state's own forces
                 found = [key for key in found if not self._state_force(self.table.actors[key])]
             return [found]
         if lemma in self.state_descriptions:

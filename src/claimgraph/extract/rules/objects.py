@@ -60,6 +60,10 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
                     if named or (slot and not actors[slot[0]].named)], True
     else:
         tokens = [doc[c] for c in children if dep[c] == "dobj"]
+        if len(tokens) > 1:
+            # "informs the community that our fighters ambushed a convoy": a "that" beside the verb's own object
+            # is the conjunction of a misread content clause, not a relative pronoun standing for the noun above
+            tokens = [t for t in tokens if parse.lower[t.i] not in m.grammar.relative_pronouns] or tokens
         if not tokens:  # "kidnapped up to 16 advisers": the parser hangs the count on "up to"
             tokens = [p for prt in children if dep[prt] == "prt" and parse.lower[prt] == m.grammar.count_particle
                       for p in m.pobjs(doc[prt], (m.grammar.count_preposition,))
@@ -67,6 +71,13 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
         if not tokens and dep[predicate.i] == "relcl" and any(
                 dep[c] == "dobj" and parse.lower[c] in m.grammar.relative_pronouns for c in children):
             tokens = [predicate.head]  # "the convoy that Hamas attacked"
+        if not tokens:
+            # "detained opposition figure Jawhar Ben Mbarek at his home": the parser may hang a named object
+            # after its title as an adverbial noun (the label of "Friday"); a named person or body is no time
+            table = m.resolver.table
+            tokens = [doc[c] for c in children if dep[c] == "npadvmod" and c > predicate.i
+                      and (actor := table.actor_at_index(c)) is not None and actor.named
+                      and actor.type in ("person", "organization")]
         if not tokens:  # "beat and detained four supporters": the verbs share the object after the last
             tokens = [doc[o] for c in children if dep[c] == "conj" and parse.pos[c] == "VERB"
                       and not any(dep[s] in ("nsubj", "nsubjpass") for s in parse.children[c])
