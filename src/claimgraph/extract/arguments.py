@@ -742,8 +742,9 @@ class ArgumentResolver:
         if parse.pos[i] == "PROPN" and (parse.ent_type[i] or not token.is_title or not (
                 kind in ("title_role", "generic_force") or parse.lower[i] in self.kind_bodies)):
             return []  # a capitalised post or body with no name ("the Foreign Secretary", "the Coalition") is one
-        plural = parse.tag[i] == "NNS" or parse.lower[i] in ("police", "people", "staff", "military", "gunmen",
-                                                             "media", "personnel")
+        # ("the Angolan Armed Forces": a capitalised plural is plural too)
+        plural = parse.tag[i] in ("NNS", "NNPS") or parse.lower[i] in (
+            "police", "people", "staff", "military", "gunmen", "media", "personnel")
         if kind is None and lemma == "other" and parse.tag[i] == "NNS" and any(
                 parse.dep[c] == "nummod" for c in parse.children[i]):
             kind = "civilians"  # "killed five and wounded four others": a counted group of people
