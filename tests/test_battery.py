@@ -24,8 +24,9 @@ RELATIONS = frozenset(load_ontology().relations)
 
 
 def test_battery_rows_are_well_formed():
-    assert len(ROWS) == 450 and len({r["id"] for r in ROWS}) == 450
-    assert {r["set"] for r in ROWS} == {"b1", "b2", "b3", "b4", "b5"} and {r["style"] for r in ROWS} == {"press", "event", "news"}
+    assert len(ROWS) == 630 and len({r["id"] for r in ROWS}) == 630
+    assert {r["set"] for r in ROWS} == {f"b{n}" for n in range(1, 8)}
+    assert {r["style"] for r in ROWS} == {"press", "event", "news"}
     parse = _scorer().parse_expectation
     for row in ROWS:
         for line in row["expect"]:

@@ -132,13 +132,27 @@ def event_doers(m: PredicateMatcher, verb: Token, preps: frozenset[str] | None =
     if not found:
         # "five soldiers were killed when militants attacked their base": the doer of the violent act
         # of a "when" clause (grammar `event_clause_marks`)
-        for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
-                d.dep_ in ("mark", "advmod") and d.lower_ in m.grammar.event_clause_marks for d in c.children)):
+        clauses = [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"]
+        for clause in (c for c in clauses if _event_clause(m, c)):
             if struck_explosive(m, clause):  # "... when their vehicle struck a roadside bomb planted by X"
                 found.extend(slot for slot in planters(m, clause) if slot not in found)
             elif m.verb_of(clause, m.violent):
                 found.extend(slot for slot in m.subjects(clause) if slot not in found)
+        if not found:
+            # "were killed when militants linked to Al-Qaeda overran a post": the parser takes the participle of
+            # the subject's description for the "when" clause's verb, and hangs the act, with no subject, beside
+            # it or above it
+            for act in (c for c in clauses if m.verb_of(c, m.violent) and not any(
+                    d.dep_ in ("nsubj", "nsubjpass") for d in c.children)):
+                for clause in (c for c in (*clauses, *act.children) if c.dep_ == "advcl" and c.i < act.i
+                               and m.parse.tag[c.i] == "VBN" and _event_clause(m, c)):
+                    found.extend(slot for slot in m.subjects(clause) if slot not in found)
     return found
+
+
+def _event_clause(m: PredicateMatcher, clause: Token) -> bool:
+    """Whether a clause is marked as the event something happened in ("when", grammar `event_clause_marks`)."""
+    return any(d.dep_ in ("mark", "advmod") and d.lower_ in m.grammar.event_clause_marks for d in clause.children)
 
 
 def struck_explosive(m: PredicateMatcher, verb: Token) -> bool:
