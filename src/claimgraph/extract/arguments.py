@@ -34,6 +34,8 @@ class ArgumentResolver:
         self.parse = table.parse
         words = lexicon.actor_words
         self.member_nouns = lexicon.member_nouns
+        self.former_words = lexicon.former  # "a former commander of X" is X's no longer: his acts are his own
+        self.of_word = lexicon.grammar.of
         self.collective = words.collective
         self.org_descriptions = words.org_descriptions
         self.not_group_kinds = words.not_group_kinds
@@ -524,6 +526,10 @@ class ArgumentResolver:
             return self._affiliated(token)
         if lemma in self.owned_targets:  # "Hamas positions": Hamas; "a police patrol": the patrol itself
             return self._owner(token, depth) or self._kind_actor(token)
+        if (lemma in self.member_nouns or parse.lower[i] in self.member_nouns) and any(
+                c < i and parse.lower[c] in self.former_words for c in children) and any(
+                dep[c] == "prep" and parse.lower[c] == self.of_word for c in children):
+            return self._kind_actor(token)  # "a former commander of the CPI was shot dead": the man, not the CPI
         if lemma in self.member_nouns or lemma in self.part_nouns or lemma in self.collective or \
                 parse.lower[i] in self.member_nouns:
             owner = self._owner(token, depth)

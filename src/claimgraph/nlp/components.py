@@ -34,6 +34,7 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        region_prefixes=frozenset(w.lower() for w in lexicon.actors["region_prefixes"]),
                        portfolio_scopes=frozenset(w.lower() for w in lexicon.actors["portfolio_scopes"]),
                        not_actor_names=frozenset(w.lower() for w in lexicon.actors["not_actor_names"]),
+                       not_org_acronyms=frozenset(w.lower() for w in lexicon.actors["not_org_acronyms"]),
                        vessel_nouns=frozenset(w.lower() for w in lexicon.actors["vessel_nouns"]),
                        article_names=dict(lexicon.actors["article_names"]),
                        name_particles=load_name_lexicon().particles)
@@ -50,7 +51,7 @@ class EntityFixes:
                  roles: frozenset[str] = frozenset(), region_prefixes: frozenset[str] = frozenset(),
                  portfolio_scopes: frozenset[str] = frozenset(), not_actor_names: frozenset[str] = frozenset(),
                  vessel_nouns: frozenset[str] = frozenset(), name_particles: frozenset[str] = frozenset(),
-                 article_names: dict[str, str] | None = None):
+                 article_names: dict[str, str] | None = None, not_org_acronyms: frozenset[str] = frozenset()):
         self.org_words = org_words
         self.portfolios = portfolios
         self.roles = roles
@@ -59,6 +60,7 @@ class EntityFixes:
         self.not_actor_names = not_actor_names
         self.name_particles = name_particles  # "al", "el": a name's particle before a hyphen ("al-Shabaab")
         self.article_names = article_names or {}  # "the West": name -> gazetteer id
+        self.not_org_acronyms = not_org_acronyms  # "the CEO", "the GDP": no body
         self._article_hashes = numpy.array(sorted(hash_string(n) for n in self.article_names), dtype=numpy.uint64)
         # the ship nouns and their plurals as the string hashes a Doc stores ("ships", "tankers")
         self._vessel_hashes = numpy.array(sorted({hash_string(w) for n in vessel_nouns for w in (n, n + "s")}),
@@ -222,6 +224,19 @@ class EntityFixes:
             i = end
         return found
 
+    def _unrecognised_acronyms(self, doc: Doc) -> list[Span]:
+        """'the MFDC', 'the FDLR': a run of two to six capitals after "the" that the model left untagged is an
+        organization's abbreviation (not one of actors.yaml `not_org_acronyms`, nor a word in a shouted line)."""
+        found = []
+        for i in range(1, len(doc)):
+            token = doc[i]
+            if token.ent_type_ or doc[i - 1].lower_ != "the" or not (2 <= len(token.text) <= 6) or \
+                    not token.text.isalpha() or not token.is_upper or token.lower_ in self.not_org_acronyms or \
+                    doc[i - 1].is_upper or (i + 1 < len(doc) and doc[i + 1].is_upper and doc[i + 1].is_alpha):
+                continue
+            found.append(Span(doc, i, i + 1, label="ORG"))
+        return found
+
     def __call__(self, doc: Doc) -> Doc:
         changed, spans, unlinked = [], [], []
         for span in [*self._nicknamed(doc), *self._quoted_aliases(doc), *self._unrecognised_people(doc)]:
@@ -238,7 +253,7 @@ class EntityFixes:
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
             mended.add(span.start)
-        for span in self._unrecognised_organizations(doc):
+        for span in [*self._unrecognised_organizations(doc), *self._unrecognised_acronyms(doc)]:
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
         for ent in doc.ents:
