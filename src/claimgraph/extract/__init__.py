@@ -243,7 +243,8 @@ class _Extractor:
             return []  # "we said": the pronoun is the source itself
         source = self._source_of(token)
         if source is None:
-            issuer = self.issuer  # "Today we struck an ISIS camp" in a command's own press release
+            # "Today we struck an ISIS camp" in a command's own press release
+            issuer = self.issuer if self.issuer is not None else self.release_voice
             return [issuer] if issuer is not None else []
         actor = self.table.actors.get(source)
         if actor is None or actor.type != "person":
@@ -280,6 +281,23 @@ class _Extractor:
             return key
         head = actor.name.split()[-1].lower() if actor.name.split() else ""
         return key if entry is None and head in self.lexicon.named_bodies else None
+
+    @cached_property
+    def release_voice(self) -> str | None:
+        """The body a text speaks for when it opens as a statement does: its first sentence's verb in the
+        present tense with an organization or state for subject ("MONUSCO strongly condemns ...", "The Ministry
+        of Defence announces ..."); a news report tells the past ("X condemned"). Used for "we" and "our" that no
+        source in their own sentence speaks, where the document's metadata names no issuer."""
+        if not self.sents:
+            return None
+        root = self.sents[0].root
+        if self.parse.tag[root.i] != "VBZ":
+            return None
+        for slot in self.matcher.subjects(root):
+            actor = self.table.actors.get(slot[0]) if slot else None
+            if actor is not None and actor.type in ("organization", "state"):
+                return actor.key
+        return None
 
     @cached_property
     def _person_sides(self) -> dict[str, list[str]]:
