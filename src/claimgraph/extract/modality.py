@@ -202,6 +202,9 @@ class Modality:
             if depth == 0 or not reaches or not meaning:
                 continue
             lower = lowers[token]
+            if link == "pcomp" and pos in ("ADP", "SCONJ") and lower in self.neg_words:
+                negated = not negated  # "followed the trial without condemning it"
+                cues.append(_cue("negation", doc[token]))
             if lower in self.hedged_negations and pos in ("ADJ", "ADV"):
                 negated, hedged = not negated, True  # "is unlikely to attack"
                 cues.append(_cue("negation", doc[token]))
