@@ -94,6 +94,7 @@ class _Extractor:
         self.structural = ontology.structural
         self.verbal = ontology.names(verbal=True)
         self.weapon_relations = ontology.with_attribute("weapon")
+        self.hostile = ontology.names(stance="hostile")
         # token.sent and sent.ents walk the whole doc on every call: index them once (#7)
         self.sents = list(doc.sents)
         self.table = ActorTable(doc, lexicon, self.parse).build()
@@ -188,6 +189,9 @@ class _Extractor:
         matrix = model.probabilities([c.features for c in by_pair.values()])
         kept: list[RawClaim] = []
         read: set[tuple[int, str, str, str]] = set()
+        # pairs a rule read as one acting against the other ("X, who is under EU sanctions"): no membership
+        hostile = {(self.sent_index[item.predicate.i], frozenset((item.subject, item.object)))
+                   for item in raw if item.relation in self.hostile}
         for item in raw:
             number = self.sent_index[item.predicate.i]
             row = row_of.get((number, item.subject, item.object))
@@ -208,6 +212,8 @@ class _Extractor:
             if relation in symmetric and other is not None and matrix[other, column] > score:
                 continue  # the better-scored order speaks for the pair
             if self._owner_of_read(by_pair[key].object_token, (number, subject, relation), read):
+                continue
+            if relation in self.membership and (number, frozenset((subject, obj))) in hostile:
                 continue
             if relation in self.verbal and not self._says(number, relation):
                 continue  # words are said with words: no cue of the relation, no claim of it

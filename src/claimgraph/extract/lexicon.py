@@ -213,6 +213,8 @@ class Grammar:
     participation_verbs: frozenset[str]  # "did not take part in the attack": the act is negated
     charge_nouns: frozenset[str]  # "accusations that its forces ...": the pronoun is not the accuser
     denial_verbs: frozenset[str]  # "Rwanda rejected the accusations": the one who rejects a charge is its target
+    bearing_prepositions: frozenset[str]  # "X is under US sanctions": X bears them
+    bearing_verbs: frozenset[str]  # "X faces EU sanctions"
     adjunct_agent_nouns: frozenset[str]  # "at the request of X", "with the help of X": X asks or helps the doer
     act_nouns: frozenset[str]  # "a move the opposition called a coup": what is said of the move is said of its maker
     quantity_words: frozenset[str]

@@ -56,6 +56,7 @@ OBJECT_SLOT_RULES = {
     "apposed": "object.apposed",
     "rejecter": "object.rejecter",
     "adjunct_doer": "object.adjunct_doer",
+    "bearer": "object.bearer",
 }
 OBJECT_PREPOSITION_RULE = "object.preposition"
 # When no slot gave an actor: the first fallback that answers decides.

@@ -241,9 +241,33 @@ def adjunct_doer(m: PredicateMatcher, predicate: Token, spec: Predicate, passive
     """Who does the act a request noun is an adjunct of ("at the request of X, Y deployed troops"): the one
     asked."""
     prep, verb = predicate.head, predicate.head.head
-    if predicate.pos_ != "NOUN" or predicate.dep_ != "pobj" or prep.dep_ != "prep" or verb.pos_ != "VERB":
+    if predicate.pos_ != "NOUN" or predicate.dep_ != "pobj" or prep.dep_ != "prep":
+        return [], False
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("nsubj", "nsubjpass") and prep.i > verb.i:
+        # "Prosecutors, with the support of the police, captured ...": the parser hangs the adjunct on the
+        # subject before the verb; the subject is the one helped
+        return m.resolver.resolve(verb), False
+    if verb.pos_ != "VERB":
         return [], False
     return m.subjects(verb), False
+
+
+@RULES.register("object.bearer", example="Consuelo Porras, who is under US sanctions, raided the offices.")
+def bearer(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+           slot: str) -> tuple[Actors, bool]:
+    """Who bears a measure a noun names: the subject of the clause it is "under" or faced in ("X is under US
+    sanctions", "X faces EU sanctions"; grammar `bearing_prepositions`, `bearing_verbs`)."""
+    parse, grammar = m.parse, m.grammar
+    head = parse.head[predicate.i]
+    if parse.dep[predicate.i] == "pobj" and parse.lower[head] in grammar.bearing_prepositions:
+        verb = parse.head[head]
+    elif parse.dep[predicate.i] == "dobj" and parse.lemma[head] in grammar.bearing_verbs:
+        verb = head
+    else:
+        return [], False
+    if parse.pos[verb] not in ("VERB", "AUX"):
+        return [], False
+    return m.subjects(m.doc[verb]), True
 
 
 @RULES.register("object.own_subject", example="21 passengers died in an attack by the rebels.")
