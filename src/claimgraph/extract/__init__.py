@@ -17,7 +17,7 @@ from .actors import ActorTable
 from .arguments import ArgumentResolver
 from .attribution import Attributor
 from .lexicon import load_lexicon
-from .modality import APPEAL, Modality
+from .modality import APPEAL, PLAN, Modality
 from .parse import Parse
 from .pairs import Candidate, PairFeaturizer
 from .predicates import PredicateMatcher, RawClaim
@@ -355,8 +355,9 @@ class _Extractor:
             polarity, certainty, cues = "affirmed", "asserted", []
         else:
             polarity, certainty, cues = self.modality.assess(predicate, sent)
-            if any(cue.kind == APPEAL for cue in cues):
-                return None  # "urged X to withdraw": the withdrawal is asked for, not done (the REQUEST is the claim)
+            if any(cue.kind in (APPEAL, PLAN) for cue in cues):
+                # "urged X to withdraw": asked for (the REQUEST is the claim); "plans to meet X": not yet done
+                return None
             if item.refused_by_negation:  # the "not" of "would not meet" is the refusal, which happened
                 polarity = "affirmed" if polarity == "negated" else "negated"
         source = self.attributor.attribute(predicate, sent)

@@ -18,6 +18,9 @@ OWN_CLAUSE_DEPS = frozenset(("nsubj", "nsubjpass", "aux", "auxpass", "neg", "csu
 # The kind of the cue of an act that is only appealed for ("urged X to withdraw"): no claim is made of it
 # (the appeal is the claim: REQUEST); an ordered act ("ordered troops to leave") stays a hedged claim.
 APPEAL = "appeal"
+# The kind of the cue of an act only planned, scheduled or expected ("plans to meet", "is due to host"): no claim
+# (VOA guidelines: a plan is no relation).
+PLAN = "plan"
 # Governing clauses that stop the search: past a reporting verb the attribution, not the hedge, applies.
 MAX_CLIMB = 6
 
@@ -77,6 +80,7 @@ class Modality:
         self.request_verbs = frozenset(str(w).lower() for w in hedge.get("requests") or ())
         self.request_clauses = frozenset(str(w).lower() for w in hedge.get("request_clauses") or ())
         self.appeal_verbs = frozenset(str(w).lower() for w in hedge.get("appeals") or ())
+        self.plan_words = frozenset(str(w).lower() for w in hedge.get("plans") or ())
         self.questions = frozenset(str(w) for w in hedge.get("questions") or ())
         self.parse = parse
         self._assessed: dict[tuple[int, int, int], tuple[bool, bool, list[Cue]]] = {}
@@ -221,12 +225,17 @@ class Modality:
                 if any(dep[c] == "neg" for c in children):
                     hedged = True  # "did not rule out striking", "did not deny": possible, not asserted
                     cues.append(_cue("hedge", doc[token]))
+            planned = lemma in self.plan_words and link == "xcomp" and not any(
+                below_link == "advcl" for _, _, _, below_link in chain[1:depth])
             if lemma in self.hedge_verbs and pos in ("VERB", "AUX"):
                 passive = any(dep[c] in ("auxpass", "nsubjpass", "expl") for c in children) or (
                     any(dep[c] == "nsubj" and lowers[c] == "it" for c in children))
                 if lemma not in self.passive_only or passive:
                     hedged = True
-                    cues.append(_cue("hedge", doc[token]))
+                    cues.append(_cue(PLAN if planned else "hedge", doc[token]))
+            elif planned:  # "is scheduled to visit", "is due to host", "is set to meet"
+                hedged = True
+                cues.append(_cue(PLAN, doc[token]))
             if pos == "VERB" and (lemma in self.request_verbs and self._asked_clause(link, chain[depth - 1][0]) or
                                   lemma in self.request_clauses and link == "ccomp") and \
                     not any(below_link == "advcl" for _, _, _, below_link in chain[1:depth]):
