@@ -225,22 +225,22 @@ class Modality:
                 if any(dep[c] == "neg" for c in children):
                     hedged = True  # "did not rule out striking", "did not deny": possible, not asserted
                     cues.append(_cue("hedge", doc[token]))
-            planned = lemma in self.plan_words and link == "xcomp" and not any(
-                below_link == "advcl" for _, _, _, below_link in chain[1:depth])
+            # a time or reason clause under what is planned or asked is no part of it ("called on X to deliver arms
+            # after a strike killed two people": the killing happened)
+            in_adverbial = any(below_link == "advcl" for _, _, _, below_link in chain[1:depth])
+            planned = lemma in self.plan_words and link == "xcomp" and not in_adverbial
             if lemma in self.hedge_verbs and pos in ("VERB", "AUX"):
                 passive = any(dep[c] in ("auxpass", "nsubjpass", "expl") for c in children) or (
                     any(dep[c] == "nsubj" and lowers[c] == "it" for c in children))
                 if lemma not in self.passive_only or passive:
                     hedged = True
                     cues.append(_cue(PLAN if planned else "hedge", doc[token]))
-            elif planned:  # "is scheduled to visit", "is due to host", "is set to meet"
+            elif planned:  # "is scheduled to visit", "is due to host", "is slated to meet"
                 hedged = True
                 cues.append(_cue(PLAN, doc[token]))
-            if pos == "VERB" and (lemma in self.request_verbs and self._asked_clause(link, chain[depth - 1][0]) or
-                                  lemma in self.request_clauses and link == "ccomp") and \
-                    not any(below_link == "advcl" for _, _, _, below_link in chain[1:depth]):
-                # (not a time or reason clause under what is asked: "called on X to deliver arms after a strike
-                # killed two people": the killing happened)
+            if pos == "VERB" and not in_adverbial and (
+                    lemma in self.request_verbs and self._asked_clause(link, chain[depth - 1][0]) or
+                    lemma in self.request_clauses and link == "ccomp"):
                 hedged = True  # "urged X to withdraw", "demanded that X withdraw": the withdrawal is asked for
                 cues.append(_cue(APPEAL if lemma in self.appeal_verbs else "hedge", doc[token]))
             if lemma in self.hedge_nouns and pos == "NOUN":
