@@ -36,6 +36,7 @@ class ArgumentResolver:
         self.member_nouns = lexicon.member_nouns
         self.former_words = lexicon.former  # "a former commander of X" is X's no longer: his acts are his own
         self.of_word = lexicon.grammar.of
+        self.plural_forms = lexicon.plural_forms  # "police", "staff": plural whatever their tag
         self.collective = words.collective
         self.org_descriptions = words.org_descriptions
         self.not_group_kinds = words.not_group_kinds
@@ -526,12 +527,11 @@ class ArgumentResolver:
             return self._affiliated(token)
         if lemma in self.owned_targets:  # "Hamas positions": Hamas; "a police patrol": the patrol itself
             return self._owner(token, depth) or self._kind_actor(token)
-        if (lemma in self.member_nouns or parse.lower[i] in self.member_nouns) and any(
-                c < i and parse.lower[c] in self.former_words for c in children) and any(
+        member = lemma in self.member_nouns or parse.lower[i] in self.member_nouns
+        if member and any(c < i and parse.lower[c] in self.former_words for c in children) and any(
                 dep[c] == "prep" and parse.lower[c] == self.of_word for c in children):
             return self._kind_actor(token)  # "a former commander of the CPI was shot dead": the man, not the CPI
-        if lemma in self.member_nouns or lemma in self.part_nouns or lemma in self.collective or \
-                parse.lower[i] in self.member_nouns:
+        if member or lemma in self.part_nouns or lemma in self.collective:
             owner = self._owner(token, depth)
             first = self.table.actors.get(owner[0][0]) if owner and owner[0] else None
             if first is not None and first.type == "location" and lemma in self.collective:
@@ -749,8 +749,7 @@ class ArgumentResolver:
                 kind in ("title_role", "generic_force") or parse.lower[i] in self.kind_bodies)):
             return []  # a capitalised post or body with no name ("the Foreign Secretary", "the Coalition") is one
         # ("the Angolan Armed Forces": a capitalised plural is plural too)
-        plural = parse.tag[i] in ("NNS", "NNPS") or parse.lower[i] in (
-            "police", "people", "staff", "military", "gunmen", "media", "personnel")
+        plural = parse.tag[i] in ("NNS", "NNPS") or parse.lower[i] in self.plural_forms
         if kind is None and lemma == "other" and parse.tag[i] == "NNS" and any(
                 parse.dep[c] == "nummod" for c in parse.children[i]):
             kind = "civilians"  # "killed five and wounded four others": a counted group of people

@@ -387,6 +387,7 @@ class Lexicon:
     title_determiners: frozenset[str] = frozenset()
     kind_name_drop: frozenset[str] = frozenset()
     kind_bodies: frozenset[str] = frozenset()  # kind nouns that name a body of people even when singular
+    plural_forms: frozenset[str] = frozenset()  # kind nouns plural in meaning whatever their tag ("police")
     # typed views, built once here so that no per-document component builds its own copy
     ontology: Ontology | None = None
     grammar: Grammar | None = None
@@ -583,6 +584,7 @@ def load_lexicon() -> Lexicon:
     lexicon.title_determiners = frozenset(_word(w) for w in kinds.get("title_determiners") or ())
     lexicon.kind_name_drop = frozenset(_word(w) for w in kinds.get("name_drop") or ())
     lexicon.kind_bodies = frozenset(_word(w) for w in kinds.get("bodies") or ())
+    lexicon.plural_forms = frozenset(_word(w) for w in kinds.get("plural_forms") or ())
     return lexicon
 
 

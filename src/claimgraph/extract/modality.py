@@ -101,7 +101,7 @@ class Modality:
             link = dep[i]
             if link == "conj":
                 own_clause = own_clause or any(dep[c] in OWN_CLAUSE_DEPS for c in children[i])
-            i = self._finite_partner(i) if link == "conj" else head[i]
+            i = self.parse.coordinated_with(i) if link == "conj" else head[i]
             chain.append((i, not own_clause, link != "conj", link))
             if link != "conj":
                 own_clause = False
@@ -129,22 +129,6 @@ class Modality:
                     chain.append((head[i], True, True, "dobj"))
                 break
         return chain
-
-    def _finite_partner(self, conjunct: int) -> int:
-        """The verb a conjunct is coordinated with: its head, but for a finite verb under a bare infinitive the
-        finite verb of its own tense above ("calls on X to cease fire and reminds all parties": "reminds" goes
-        with "calls", not with "cease"), as the subject rule reads it (subject.coordination)."""
-        parse = self.parse
-        up = parse.head[conjunct]
-        if parse.tag[conjunct] not in ("VBZ", "VBD") or parse.tag[up] != "VB":
-            return up
-        for _ in range(3):
-            if parse.dep[up] not in ("xcomp", "ccomp", "advcl") or parse.head[up] == up:
-                break
-            up = parse.head[up]
-            if parse.tag[up] == parse.tag[conjunct]:
-                return up
-        return parse.head[conjunct]
 
     def _asked_clause(self, link: str, clause: int) -> bool:
         """Whether the clause under a verb of asking is what it asks for: its infinitive ("urged X to

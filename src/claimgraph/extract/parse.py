@@ -129,6 +129,21 @@ class Parse:
         return self.tag[i] == "VBN" and self.dep[i] == "amod" and any(
             self.tag[c] == "HYPH" for c in self.children[i])
 
+    def coordinated_with(self, conjunct: int) -> int:
+        """The verb a conjunct verb is coordinated with: its head, but for a finite verb under a bare infinitive
+        the finite verb of its own tense above ("calls on X to cease fire and reminds all parties": "reminds"
+        goes with "calls", not "cease"; "said forces would eliminate X and urged Y": "urged" with "said")."""
+        up = self.head[conjunct]
+        if self.tag[conjunct] not in ("VBZ", "VBD") or self.tag[up] != "VB":
+            return up
+        for _ in range(3):
+            if self.dep[up] not in ("xcomp", "ccomp", "advcl") or self.head[up] == up:
+                break
+            up = self.head[up]
+            if self.tag[up] == self.tag[conjunct]:
+                return up
+        return self.head[conjunct]
+
     def conjuncts(self, i: int) -> tuple[int, ...]:
         """Token.conjuncts as indices: the words coordinated with word i, not itself."""
         found = self._conjuncts.get(i)

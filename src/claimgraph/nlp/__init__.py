@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 
 from ..errors import ModelNotFoundError
-from ..extract.lexicon import read_grammar
+from ..extract.lexicon import load_lexicon
 from ..gazetteer import load_gazetteer
 from ..settings import FALLBACK_MODELS, get_settings
 from . import components, extensions  # noqa: F401  (registers factories and cg_* attributes)
@@ -68,7 +68,7 @@ def load_nlp(model: str | None = None) -> Language:
         )
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFoundError(f"spaCy model {name!r} lacks a parser or ner; claimgraph needs both")
-    infixes = read_grammar().tokenizer_infixes  # "U.S.-backed" (data/lang/en/grammar.yaml)
+    infixes = load_lexicon().grammar.tokenizer_infixes  # "U.S.-backed" (data/lang/en/grammar.yaml)
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *infixes]).finditer
     ruler_name = "claimgraph_gazetteer"
     ruler = nlp.add_pipe("entity_ruler", name=ruler_name, before="ner",

@@ -333,16 +333,9 @@ def coordination(m: PredicateMatcher, verb: Token, depth: int, passive: bool) ->
         found = charged_party(m, m.doc[h], depth, passive)
         if found is not None:
             return found
-    if relation == "conj" and parse.tag[verb.i] in ("VBZ", "VBD") and parse.tag[h] == "VB":
-        # "calls on X to cease fire and reminds all parties", "said forces would eliminate X and urged Y": a
-        # finite verb is no conjunct of a bare infinitive; it goes with the finite verb above of its own tense
-        up = h
-        for _ in range(3):
-            if parse.dep[up] not in ("xcomp", "ccomp", "advcl") or parse.head[up] == up:
-                break
-            up = parse.head[up]
-            if parse.tag[up] == parse.tag[verb.i]:
-                return m.subjects(m.doc[up], depth + 1)
+    if relation == "conj":
+        # a finite verb is no conjunct of a bare infinitive ("calls on X to cease fire and reminds all parties")
+        h = parse.coordinated_with(verb.i)
     return m.subjects(m.doc[h], depth + 1)
 
 
