@@ -37,6 +37,7 @@ class ArgumentResolver:
         self.former_words = lexicon.former  # "a former commander of X" is X's no longer: his acts are his own
         self.of_word = lexicon.grammar.of
         self.plural_forms = lexicon.plural_forms  # "police", "staff": plural whatever their tag
+        self.member_heads = lexicon.member_heads  # "crew members": people of the kind of their modifier
         self.collective = words.collective
         self.org_descriptions = words.org_descriptions
         self.not_group_kinds = words.not_group_kinds
@@ -281,9 +282,16 @@ class ArgumentResolver:
 
     def _attackers(self, token: Token) -> set[str]:
         """Whoever does the act whose target a possessive pronoun owns ("an attack by ISWAP on its base", "an
-        al-Shabaab attack on their base"): the attacker does not hit its own."""
+        al-Shabaab attack on their base", "the army raided their camp"): the attacker does not hit its own."""
         parse, i = self.parse, token.i
         noun = parse.head[i]
+        if parse.dep[i] == "poss" and parse.dep[noun] == "dobj" and parse.pos[parse.head[noun]] == "VERB" and \
+                parse.lemma[parse.head[noun]] in self.hitting_verbs:
+            # "Cameroon's Rapid Intervention Battalion raided their camp": not the raiders' nor Cameroon's
+            subjects = [c for c in parse.children[parse.head[noun]] if parse.dep[c] == "nsubj"]
+            return {actor.key for s in subjects for c in (s, *parse.children[s])
+                    if (c == s or parse.dep[c] in ("poss", "compound", "amod")) and
+                    (actor := self.table.actor_at_index(c)) is not None}
         if parse.dep[i] != "poss" or parse.dep[noun] != "pobj":
             return set()
         act = parse.head[parse.head[noun]]
@@ -525,9 +533,12 @@ class ArgumentResolver:
                                                      dep[c] in ("amod", "compound") and
                                                      parse.lower[c] in self.opposition_words) for c in children):
             return self._affiliated(token)
-        if lemma in self.owned_targets:  # "Hamas positions": Hamas; "a police patrol": the patrol itself
+        if lemma in self.owned_targets or parse.lower[i] in self.owned_targets:
+            # "Hamas positions": Hamas; "a police patrol": the patrol itself
             return self._owner(token, depth) or self._kind_actor(token)
         member = lemma in self.member_nouns or parse.lower[i] in self.member_nouns
+        if lemma in self.member_heads and self._member_kind(i):
+            return self._kind_actor(token)  # "detained its 25 crew members": the crew, not the ship
         if member and any(c < i and parse.lower[c] in self.former_words for c in children) and any(
                 dep[c] == "prep" and parse.lower[c] == self.of_word for c in children):
             return self._kind_actor(token)  # "a former commander of the CPI was shot dead": the man, not the CPI
@@ -538,6 +549,9 @@ class ArgumentResolver:
                 return self._collective(token)  # "Baloch tribes", "Darfur rebels": a group, not the place
             if first is not None and first.type == "person" and lemma in self.follower_nouns:
                 return self._kind_actor(token)  # "supporters of Jair Bolsonaro": a group, not the man
+            if first is not None and first.type == "person" and member and lemma not in self.kind_bodies:
+                # "killed the mayor and his press officer", "his bodyguards": someone else, not the man
+                return self._kind_actor(token) or self._institution_of(token, owner)
             if owner:
                 return self._institution_of(token, owner)
         return self._collective(token) or self._kind_actor(token)
@@ -550,7 +564,8 @@ class ArgumentResolver:
             return owner
         kind = self.table._institution(noun)
         if kind is None and noun.lemma_.lower() in self.collective:
-            return self._collective(noun) or owner  # "Ivory Coast rebels" are not Ivory Coast
+            # "Ivory Coast rebels" are not Ivory Coast; "12 people in Freetown" are a counted group
+            return self._collective(noun) or self._kind_actor(noun) or owner
         if kind in (None, "state"):
             return owner
         entry = self.table.gazetteer.get(state.gazetteer_id) if state.gazetteer_id else None
@@ -685,8 +700,9 @@ class ArgumentResolver:
                 for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
                     place = next((p for p in prep.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")),
                                  place)
-        if not left and place is None:
-            return []
+        if not left and (place is None or parse.lemma[i] in self.actor_kinds and any(
+                c.dep_ == "nummod" for c in token.lefts)):
+            return []  # "arrested 12 people in Freetown": a counted group where the act was, not "people in Freetown"
         if self.table.is_person_noun(token):
             return []  # "a prominent anti-Syria journalist" is one person, not a group
         if not left and token.lemma_.lower() in self.role_nouns:
@@ -730,6 +746,13 @@ class ArgumentResolver:
             return parse.pos[parse.head[head]] == "NOUN" and parse.lemma[parse.head[head]] in self.hitting_verbs
         return parse.dep[i] in ("dobj", "nsubjpass") and parse.lemma[head] in self.hitting_verbs
 
+    def _member_kind(self, i: int) -> str | None:
+        """The kind of the people noun that "members" is qualified by: "crew members", "militia members" (a
+        "committee member" is a member of the committee)."""
+        parse = self.parse
+        return next((kind for c in parse.children[i] if c < i and parse.dep[c] == "compound" and parse.pos[c] == "NOUN"
+                     and (kind := self.actor_kinds.get(parse.lemma[c])) in ("civilians", "generic_force")), None)
+
     def _kind_actor(self, token: Token, *, modifier: bool = False) -> list[list[str]]:
         """An actor the text describes without naming: "two civilians", "police", "a government
         soldier", "the Foreign Secretary", "300 airmen", "prosecutors", "a court", "rights groups".
@@ -745,6 +768,8 @@ class ArgumentResolver:
         kind = self.actor_kinds.get(lemma) or self.actor_kinds.get(parse.lower[i])
         if kind is None and parse.pos[i] == "PROPN" and parse.tag[i] == "NNPS":  # "Maoists", "Islamists"
             kind = self.actor_kinds.get(parse.lower[i].removesuffix("s"))
+        if kind is None and lemma in self.member_heads:  # "its 25 crew members", "militia members"
+            kind = self._member_kind(i)
         if parse.pos[i] == "PROPN" and (parse.ent_type[i] or not token.is_title or not (
                 kind in ("title_role", "generic_force") or parse.lower[i] in self.kind_bodies)):
             return []  # a capitalised post or body with no name ("the Foreign Secretary", "the Coalition") is one

@@ -388,6 +388,7 @@ class Lexicon:
     kind_name_drop: frozenset[str] = frozenset()
     kind_bodies: frozenset[str] = frozenset()  # kind nouns that name a body of people even when singular
     plural_forms: frozenset[str] = frozenset()  # kind nouns plural in meaning whatever their tag ("police")
+    member_heads: frozenset[str] = frozenset()  # "crew members", "gang members": the kind of their modifier
     # typed views, built once here so that no per-document component builds its own copy
     ontology: Ontology | None = None
     grammar: Grammar | None = None
@@ -585,6 +586,7 @@ def load_lexicon() -> Lexicon:
     lexicon.kind_name_drop = frozenset(_word(w) for w in kinds.get("name_drop") or ())
     lexicon.kind_bodies = frozenset(_word(w) for w in kinds.get("bodies") or ())
     lexicon.plural_forms = frozenset(_word(w) for w in kinds.get("plural_forms") or ())
+    lexicon.member_heads = frozenset(_word(w) for w in kinds.get("member_heads") or ())
     return lexicon
 
 

@@ -81,6 +81,7 @@ class Modality:
         self.request_clauses = frozenset(str(w).lower() for w in hedge.get("request_clauses") or ())
         self.appeal_verbs = frozenset(str(w).lower() for w in hedge.get("appeals") or ())
         self.plan_words = frozenset(str(w).lower() for w in hedge.get("plans") or ())
+        self.active_plan_words = frozenset(str(w).lower() for w in hedge.get("active_plans") or ())
         self.questions = frozenset(str(w) for w in hedge.get("questions") or ())
         self.parse = parse
         self._assessed: dict[tuple[int, int, int], tuple[bool, bool, list[Cue]]] = {}
@@ -212,14 +213,14 @@ class Modality:
             # a time or reason clause under what is planned or asked is no part of it ("called on X to deliver arms
             # after a strike killed two people": the killing happened)
             in_adverbial = any(below_link == "advcl" for _, _, _, below_link in chain[1:depth])
-            planned = lemma in self.plan_words and link == "xcomp" and not in_adverbial
-            if lemma in self.hedge_verbs and pos in ("VERB", "AUX"):
-                passive = any(dep[c] in ("auxpass", "nsubjpass", "expl") for c in children) or (
-                    any(dep[c] == "nsubj" and lowers[c] == "it" for c in children))
-                if lemma not in self.passive_only or passive:
-                    hedged = True
-                    cues.append(_cue(PLAN if planned else "hedge", doc[token]))
-            elif planned:  # "is scheduled to visit", "is due to host", "is slated to meet"
+            passive = any(dep[c] in ("auxpass", "nsubjpass", "expl") for c in children) or any(
+                dep[c] == "nsubj" and lowers[c] == "it" for c in children)
+            planned = (lemma in self.plan_words or lemma in self.active_plan_words and not passive) and \
+                link == "xcomp" and not in_adverbial
+            if lemma in self.hedge_verbs and pos in ("VERB", "AUX") and (lemma not in self.passive_only or passive):
+                hedged = True
+                cues.append(_cue(PLAN if planned else "hedge", doc[token]))
+            elif planned:  # "is scheduled to visit", "is due to host", "is considering sending"
                 hedged = True
                 cues.append(_cue(PLAN, doc[token]))
             if pos == "VERB" and not in_adverbial and (

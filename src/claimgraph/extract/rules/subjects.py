@@ -92,7 +92,7 @@ def is_violent_event(m: PredicateMatcher, noun: Token) -> bool:
 def _no_doer(m: PredicateMatcher, noun: Token, found: Actors) -> bool:
     """Whether a noun a relative clause hangs on can do no act: a place, or a thing its owner stands for."""
     actors = m.resolver.table.actors
-    return noun.lemma_.lower() in m.resolver.owned_targets or all(
+    return noun.lemma_.lower() in m.resolver.owned_targets or noun.lower_ in m.resolver.owned_targets or all(
         slot and actors[slot[0]].type == "location" for slot in found)
 
 
@@ -336,7 +336,24 @@ def coordination(m: PredicateMatcher, verb: Token, depth: int, passive: bool) ->
     if relation == "conj":
         # a finite verb is no conjunct of a bare infinitive ("calls on X to cease fire and reminds all parties")
         h = parse.coordinated_with(verb.i)
+        h = _series_start(m, verb.i, h)
     return m.subjects(m.doc[h], depth + 1)
+
+
+def _series_start(m: PredicateMatcher, i: int, head: int) -> int:
+    """The clause a comma series of verbs continues: "suspended its work after armed men stormed its office,
+    beat two staff members and set an ambulance on fire" lists what the men did, though the parser hangs
+    "beat" on "suspended"."""
+    parse = m.parse
+    children = parse.children[i]
+    if i < 2 or parse.orth[i - 1] != "," or not any(parse.dep[c] == "cc" for c in children) or \
+            not any(parse.dep[c] == "conj" and c > i for c in children):
+        return head
+    for clause in parse.children[head]:
+        if parse.dep[clause] in ("advcl", "ccomp") and clause < i and m.doc[clause].right_edge.i == i - 2 and \
+                parse.pos[clause] == "VERB" and not any(parse.dep[c] == "conj" for c in parse.children[clause]):
+            return clause
+    return head
 
 
 @RULES.register("subject.charged_party", example="Police charged him with terrorizing residents.")
