@@ -198,7 +198,9 @@ class ArgumentResolver:
         if lemma in self.org_descriptions or lower in self.org_descriptions:
             unfit = self.not_group_kinds | (self.unarmed_kinds if lemma in self.armed_descriptions
                                             or lower in self.armed_descriptions else frozenset())
-            own = self._clause_subjects(token)
+            # (nor a name it is coordinated with: "the FLNKS and the loyalist parties" are two sides)
+            own = self._clause_subjects(token) | {actor.key for c in parse.conjuncts(i)
+                                                  if (actor := self.table.actor_at_index(c)) is not None}
             found = [key for key in self._salient(token, ("organization",))
                      if self.table.actors[key].kind not in unfit and key not in own]
             if any(parse.lower[c] in self.opposition_words for c in children) or \

@@ -225,12 +225,16 @@ class EntityFixes:
         return found
 
     def _unrecognised_acronyms(self, doc: Doc) -> list[Span]:
-        """'the MFDC', 'the FDLR': a run of two to six capitals after "the" that the model left untagged is an
-        organization's abbreviation (not one of actors.yaml `not_org_acronyms`, nor a word in a shouted line)."""
+        """'the MFDC', 'the FDLR', "pro-independence FLNKS and the loyalist parties": a run of two to six capitals
+        after "the" (three to six heading a subject or object) that the model left untagged is an organization's
+        abbreviation (not one of actors.yaml `not_org_acronyms`, nor a word in a shouted line)."""
         found = []
         for i in range(1, len(doc)):
             token = doc[i]
-            if token.ent_type_ or doc[i - 1].lower_ != "the" or not (2 <= len(token.text) <= 6) or \
+            if doc[i - 1].lower_ != "the" and not (len(token.text) >= 3 and token.pos_ in ("NOUN", "PROPN") and
+                                                  token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")):
+                continue
+            if token.ent_type_ or not (2 <= len(token.text) <= 6) or \
                     not token.text.isalpha() or not token.is_upper or token.lower_ in self.not_org_acronyms or \
                     doc[i - 1].is_upper or (i + 1 < len(doc) and doc[i + 1].is_upper and doc[i + 1].is_alpha):
                 continue

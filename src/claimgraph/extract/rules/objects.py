@@ -212,8 +212,11 @@ def clause_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passi
             continue  # "said X must leave": the modal is the clause's own, not one somewhere in a quote
         if spec.theme_in_clause and spec.needs_theme_word and not any(
                 t.lemma_.lower() in spec.needs_theme_word or t.lower_ in spec.needs_theme_word
-                for t in clause.subtree):
-            continue  # "said X committed abuses": the wrong is said of the clause's subject
+                for t in clause.subtree if not any(a.dep_ == "relcl" for a in t.ancestors if a.i != clause.i and
+                                                   clause.i in (h.i for h in a.ancestors))):
+            # "said X committed abuses": the wrong is said of the clause's subject (not in a relative clause
+            # about someone in it: "Tein, whom French authorities blame for orchestrating the riots, was flown")
+            continue
         agents = [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if spec.theme_in_clause and agents:  # "said detainees had been tortured by soldiers": the soldiers are charged
             tokens.extend(agents)

@@ -363,8 +363,9 @@ def charged_party(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -
     convicted of killing Y"); never the accuser."""
     parse, doc, resolve = m.parse, m.doc, m.resolver.resolve
     h = parse.head[verb.i]
-    # (only the act itself: "accused of planning to kidnap X" charges a plan, which is no kidnapping)
-    if depth or parse.dep[verb.i] != "pcomp" or parse.dep[h] != "prep":
+    # (also the doer of an act the charge's verb governs: "accused the FLNC of trying to intimidate the
+    # assembly"; a planned one is no act, which modality says: "accused of planning to kidnap X")
+    if parse.dep[verb.i] != "pcomp" or parse.dep[h] != "prep":
         return None
     governor = parse.head[h]
     if parse.pos[governor] not in ("VERB", "AUX") or not _answers_for(m, parse.lemma[governor]):
