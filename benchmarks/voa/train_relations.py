@@ -9,7 +9,8 @@ Data: the VOA stories of `split.json`'s train split with their annotations (`ann
 gold direction, when the gold quote lies in that sentence; every other candidate is a negative.
 One L2 multinomial logistic regression over the relations and NONE (scikit-learn, `train` extra);
 each relation's threshold is the lowest probability at which the out-of-fold precision (5 folds by
-story, averaged over 3 splits) reaches TARGET_PRECISION.
+story, the strictest of 3 splits) of the pairs the model would add (those no rule claims in that relation)
+reaches TARGET_PRECISION.
 The model adds claims and scores the rules' claims; it does not drop them: a veto learned from a
 few dozen stories dropped right readings of sentences unlike them (a third of the written cases of
 tests/fixtures/extraction_cases.yaml).
@@ -35,7 +36,8 @@ from evaluate import STORIES, split_ids  # noqa: E402
 from claimgraph.evaluate_pairs import SYMMETRIC, load_gold, names_match  # noqa: E402
 
 MODEL_PATH = HERE.parents[1] / "src" / "claimgraph" / "data" / "models" / "relation_model.json"
-TARGET_PRECISION = 0.75
+# of the model's own additions: above the system's precision (0.67 held out), so what it adds raises it
+TARGET_PRECISION = 0.70
 MIN_POSITIVES = 8  # fewer gold pairs than this: the relation keeps its rules only
 C = 1.0
 MAX_ITER = 3000
@@ -140,7 +142,11 @@ def train(gold: dict[str, list[dict]]) -> dict:
             # the strictest of the splits' thresholds: a relation is on only when every split of the stories
             # reaches the target (averaged over splits, ASSAULT went on and off with retrains that moved a
             # handful of pairs, and its claims cost the written battery 19 wrong claims when on)
-            head["threshold"] = max(_threshold(oof[r][:, column], positives) for r in range(REPEATS)) \
+            # The threshold is set on the pairs the model would add, those no rule already claims in this
+            # relation: over all pairs, the rules' own claims (a `rule=` feature, scored high) lifted the
+            # precision of the model's few additions (ASSAULT went on at a precision its additions never had)
+            added = np.array([f"rule={relation}" not in features for _, features, _ in data])
+            head["threshold"] = max(_threshold(oof[r][added, column], positives[added]) for r in range(REPEATS)) \
                 if counts[relation] >= MIN_POSITIVES else NEVER
             head["positives"] = int(positives.sum())
             print(f"{relation}: {head['positives']} positives of {len(y)}; threshold {head['threshold']}, "

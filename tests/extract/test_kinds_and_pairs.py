@@ -191,6 +191,16 @@ def test_the_documents_own_outlet_is_no_party_to_its_events(nlp):
 
 
 @pytest.mark.slow
+def test_the_documents_own_outlet_keeps_its_staff_and_services(nlp):
+    text = ("The Taliban told Voice of America the ban would stay. "
+            "Murtaza Zehri of VOA's Urdu Service contributed to this report.")
+    own = _relations_published_by(nlp, text, "Voice of America")
+    assert ("Urdu Service", "PART_OF", "Voice of America") in own
+    assert ("Murtaza Zehri", "MEMBER_OF", "Urdu Service") in own
+    assert not any(r == "CONSULT" for _s, r, _o in own)  # talking to it stays the outlet reporting
+
+
+@pytest.mark.slow
 def test_we_in_a_press_release_is_the_issuing_body(nlp):
     text = ("U.S. Central Command officials met Iraqi commanders in Baghdad. "
             "Today we killed a senior ISIS leader near Idlib.")

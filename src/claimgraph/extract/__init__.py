@@ -134,8 +134,11 @@ class _Extractor:
         belongs = {frozenset((item.subject, item.object)) for item in raw if item.relation in self.membership}
         claims, seen = [], set()
         for item in raw:
-            if narrator in (item.subject, item.object) and item.relation not in self.opposed:
-                continue  # "told VOA", "VOA asked the ministry": the outlet reporting, not a party to events
+            if narrator in (item.subject, item.object) and item.relation not in self.opposed and \
+                    item.relation not in self.structural:
+                # "told VOA", "VOA asked the ministry": the outlet reporting, not a party to events ("VOA's Urdu
+                # Service", "VOA's Katherine Michaelson" are its own)
+                continue
             if item.relation in self.with_own and frozenset((item.subject, item.object)) in belongs:
                 continue
             claim = self._claim(item)

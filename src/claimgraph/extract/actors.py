@@ -441,13 +441,22 @@ class ActorTable:
             short_words = normalize_name(short.name).split()
             if not short_words:
                 continue
+            # "Maimane says ...", tagged ORG, after "Mmusi Maimane": the man's surname, whatever the model's label
+            lone_org = short.type == "organization" and len(short_words) == 1 and \
+                not set(short_words) & self.org_words
             for long in actors:
-                if long.key == short.key or long.key not in self.actors or long.type != short.type or not long.named:
+                if long.key == short.key or long.key not in self.actors or not long.named or long.type != short.type \
+                        and not (lone_org and long.type == "person"):
                     continue
                 long_words = words.get(long.name)
                 if long_words is None:
                     long_words = words[long.name] = normalize_name(long.name).split()
                 if len(long_words) <= len(short_words):
+                    continue
+                if long.type != short.type:  # a lone organization name and a person
+                    if long_words[-1] == short_words[0]:
+                        self._merge(short, long)
+                        break
                     continue
                 suffix = long_words[-len(short_words):] == short_words
                 person_part = short.type == "person" and set(short_words) <= set(long_words)

@@ -25,18 +25,21 @@ def active_subject(m: PredicateMatcher, verb: Token, depth: int, passive: bool) 
         return None
     parse, doc, resolve = m.parse, m.doc, m.resolver.resolve
     dep, children = parse.dep, parse.children
-    for child in children[verb.i]:
-        if dep[child] in ACTIVE_SUBJECT_DEPS:
-            if parse.pos[child] == "VERB":  # "The Red Cross operating in Iraq said": the participle's subject
-                inner = next((c for c in children[child] if dep[c] == "nsubj"), None)
-                return resolve(doc[inner]) if inner is not None else []
-            if dep[verb.i] == "relcl" and parse.lower[child] in m.grammar.relative_words:
-                # "an operation by X, which killed Y", "the attack on a camp near El Fasher, which killed Y":
-                # subject.relative_clause
-                found = resolve(doc[child])
-                return None if not found or _no_doer(m, verb.head, found) else found
-            child = doc[child]
-            return resolve(child) or m.np_actors(child)
+    subjects = [c for c in children[verb.i] if dep[c] in ACTIVE_SUBJECT_DEPS]
+    for child in subjects:
+        if parse.pos[child] == "VERB":  # "The Red Cross operating in Iraq said": the participle's subject
+            inner = next((c for c in children[child] if dep[c] == "nsubj"), None)
+            return resolve(doc[inner]) if inner is not None else []
+        if dep[verb.i] == "relcl" and parse.lower[child] in m.grammar.relative_words:
+            # "an operation by X, which killed Y", "the attack on a camp near El Fasher, which killed Y":
+            # subject.relative_clause
+            found = resolve(doc[child])
+            return None if not found or _no_doer(m, verb.head, found) else found
+        found = resolve(doc[child]) or m.np_actors(doc[child])
+        if found or child == subjects[-1]:
+            # (a heading run into the sentence is a subject with no actor before the real one: "Recent
+            # attacks Since January, the BLA has ramped up attacks ...")
+            return found
     return None
 
 
