@@ -7,7 +7,8 @@ from spacy.tokens import Token
 
 from ..lexicon import Predicate
 from .registry import RULES
-from .subjects import PASSIVE_SUBJECT_DEPS, apposition, light_participles, received_from
+from ..modality import culprit_copula
+from .subjects import PASSIVE_SUBJECT_DEPS, apposition, is_violent_event, light_participles, received_from
 
 if TYPE_CHECKING:
     from ..predicates import PredicateMatcher
@@ -210,13 +211,8 @@ def clause_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passi
     for clause in [*(c for c in predicate.children if c.dep_ in clause_deps), *for_to]:
         if spec.clause_modal and not any(c.dep_ == "aux" and c.lower_ in spec.clause_modal for c in clause.children):
             continue  # "said X must leave": the modal is the clause's own, not one somewhere in a quote
-        if spec.theme_in_clause and spec.needs_theme_word and not any(
-                t.lemma_.lower() in spec.needs_theme_word or t.lower_ in spec.needs_theme_word
-                for t in clause.subtree if not any(a.dep_ == "relcl" for a in t.ancestors if a.i != clause.i and
-                                                   clause.i in (h.i for h in a.ancestors))):
-            # "said X committed abuses": the wrong is said of the clause's subject (not in a relative clause
-            # about someone in it: "Tein, whom French authorities blame for orchestrating the riots, was flown")
-            continue
+        if spec.theme_in_clause and spec.needs_theme_word and not _charges(m, clause, spec.needs_theme_word):
+            continue  # "said X committed abuses": the wrong is said of the clause's subject
         agents = [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if spec.theme_in_clause and agents:  # "said detainees had been tortured by soldiers": the soldiers are charged
             tokens.extend(agents)
@@ -225,6 +221,24 @@ def clause_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passi
     if spec.clause_modal:  # "talks with X must continue": the talks are told, not X
         return [slot for token in tokens for slot in m.resolver.resolve(token)], bool(tokens)
     return _actors(m, tokens, spec), bool(tokens)
+
+
+def _charges(m: PredicateMatcher, clause: Token, wrongs: tuple[str, ...]) -> bool:
+    """Whether a reported clause charges its subject: it names a wrong ("said X committed abuses"), not in a
+    relative clause about someone in it ("Tein, whom French authorities blame for orchestrating the riots, was
+    flown"), or makes it the culprit of a violent act ("said al-Shabaab was behind the attack"; not "was
+    responsible for security"), and does not deny it."""
+    if any(c.dep_ == "neg" for c in clause.children):
+        return False  # "said Hamas was not behind the attack" clears it
+    culprit = m.grammar.culprit_prepositions | m.grammar.culprit_adjectives
+    for t in clause.subtree:
+        word = t.lower_ if t.lower_ in wrongs else t.lemma_.lower()
+        if word not in wrongs or any(a.dep_ == "relcl" and clause in a.ancestors for a in t.ancestors):
+            continue
+        if word not in culprit or any(p.dep_ == "pobj" and culprit_copula(m.parse, m.grammar, p.i) == clause.i
+                                      and is_violent_event(m, p) for p in clause.subtree):
+            return True
+    return False
 
 
 @RULES.register("object.rejecter", example="Rwanda rejected the accusations made by Burundi.")
