@@ -234,6 +234,9 @@ class Grammar:
     belong_lemmas: frozenset[str]
     part_nouns: frozenset[str]
     claim_verbs: frozenset[str]
+    attribution_verbs: frozenset[str]  # "blamed the attack on X", "attributed to X": X did it
+    thing_relatives: frozenset[str]  # "which": a relative clause said of a thing, not a person
+    attribution_prepositions: frozenset[str]
     responsibility_nouns: frozenset[str]
     responsibility_verbs: frozenset[str]
     culprit_prepositions: frozenset[str]  # "X was behind the bombing"

@@ -212,12 +212,15 @@ class Modality:
                     cues.append(_cue("hedge", doc[token]))
             # a time or reason clause under what is planned or asked is no part of it ("called on X to deliver arms
             # after a strike killed two people": the killing happened)
-            in_adverbial = any(below_link == "advcl" for _, _, _, below_link in chain[1:depth])
-            passive = any(dep[c] in ("auxpass", "nsubjpass", "expl") for c in children) or any(
-                dep[c] == "nsubj" and lowers[c] == "it" for c in children)
+            # (an infinitive of purpose is part of the plan: "is considering sending troops to support the police")
+            in_adverbial = any(chain[k][3] == "advcl" and not self._asked_clause("advcl", chain[k - 1][0])
+                               for k in range(1, depth))
+            passive = any(dep[c] in ("auxpass", "nsubjpass") for c in children)
             planned = (lemma in self.plan_words or lemma in self.active_plan_words and not passive) and \
                 link == "xcomp" and not in_adverbial
-            if lemma in self.hedge_verbs and pos in ("VERB", "AUX") and (lemma not in self.passive_only or passive):
+            # (a raising use hedges like a passive: "it is believed that", "there are thought to be")
+            if lemma in self.hedge_verbs and pos in ("VERB", "AUX") and (lemma not in self.passive_only or passive or any(
+                    dep[c] == "expl" or dep[c] == "nsubj" and lowers[c] == "it" for c in children)):
                 hedged = True
                 cues.append(_cue(PLAN if planned else "hedge", doc[token]))
             elif planned:  # "is scheduled to visit", "is due to host", "is considering sending"

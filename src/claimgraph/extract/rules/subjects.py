@@ -396,6 +396,19 @@ def claimed_by(m: PredicateMatcher, word: Token) -> Actors | None:
     h = parse.head[word.i]
     if parse.dep[word.i] == "dobj" and parse.pos[h] == "VERB" and parse.lemma[h] in grammar.claim_verbs:
         return m.subjects(m.doc[h])
+    # "blamed the attack on al-Shabaab", "the assassination, which officials attributed to the cartel"
+    # (a "which" clause the parser hangs on the act's "of" phrase is the act's: "the assassination of the mayor,
+    # which officials attributed to ...")
+    nouns = [word.i, *(p for o in parse.children[word.i] if parse.dep[o] == "prep" and parse.lower[o] == grammar.of
+                       for p in parse.children[o] if parse.dep[p] == "pobj")]
+    laid = h if parse.dep[word.i] == "dobj" and parse.lemma[h] in grammar.attribution_verbs else next(
+        (c for n in nouns for c in parse.children[n] if parse.dep[c] == "relcl" and
+         parse.lemma[c] in grammar.attribution_verbs and (n == word.i or any(
+             parse.lower[r] in grammar.thing_relatives for r in parse.children[c]))), None)
+    if laid is not None:
+        found = [slot for p in m.pobjs(m.doc[laid], grammar.attribution_prepositions) for slot in m.resolver.resolve(p)]
+        if found:
+            return found
     if parse.dep[word.i] == "pobj" and parse.dep[h] == "prep" and parse.pos[parse.head[h]] == "VERB" and \
             _answers_for(m, parse.lemma[parse.head[h]]):
         # "Kataib Hezbollah, which Washington blames for a drone strike that killed ...": the one charged
