@@ -110,6 +110,10 @@ class PredicateMatcher:
         head = noun.head
         if not found and noun.dep_ == "dobj" and head.pos_ == "VERB" and not self.is_passive(head):
             found = [p for p in self.pobjs(head, agent) if p.i > noun.i and p.pos_ in ("NOUN", "PROPN")]
+        if not found:
+            # "the detention of 11 journalists by police": the parser hangs the agent on the people held
+            found = [p for o in self.pobjs(noun, (self.grammar.of,)) if self.resolver.resolve(o)
+                     for p in self.pobjs(o, agent)]
         return found
 
     def _subtree_nominals(self, token: Token) -> list[Token]:
