@@ -38,6 +38,7 @@ class ArgumentResolver:
         self.of_word = lexicon.grammar.of
         self.plural_forms = lexicon.plural_forms  # "police", "staff": plural whatever their tag
         self.member_heads = lexicon.member_heads  # "crew members": people of the kind of their modifier
+        self.bare_counts = lexicon.bare_counts  # "killed dozens": a counted group of people
         self.collective = words.collective
         self.org_descriptions = words.org_descriptions
         self.not_group_kinds = words.not_group_kinds
@@ -529,6 +530,8 @@ class ArgumentResolver:
                             self.quantity[pobj] = token.text
                             self._quantifier[pobj] = i
                             return self._single(self.doc[pobj], depth + 1)
+            if parse.lower[i] in self.bare_counts and parse.pos[i] == "NOUN":
+                return self._kind_actor(token)  # "killed dozens", "hundreds protested"
             if lemma not in self.collective:  # "opposition groups in Zimbabwe" are a group, not a count
                 return []
         if parse.pos[i] == "NOUN" and any(c < i and (dep[c] == "amod" and parse.lower[c] in self.affiliation_words or
@@ -762,7 +765,8 @@ class ArgumentResolver:
         least five people" and "31 people" are two groups), and never stands for a named actor
         (resolution keeps kinds apart)."""
         parse, i = self.parse, token.i
-        if parse.pos[i] not in ("NOUN", "PROPN") or parse.ent_type[i] in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL") or \
+        if parse.pos[i] not in ("NOUN", "PROPN") or parse.ent_type[i] in ("DATE", "TIME", "MONEY", "PERCENT") or \
+                parse.ent_type[i] == "CARDINAL" and parse.lower[i] not in self.bare_counts or \
                 (parse.dep[i] in ("compound", "amod", "nmod", "npadvmod", "poss") and not modifier and not (
                     parse.dep[i] == "poss" and any(parse.dep[c] == "det" for c in parse.children[i]))):
             return []  # "rebel-held", "police chief": a modifier, not an argument ("the army's offensive" is one)
@@ -770,6 +774,8 @@ class ArgumentResolver:
         kind = self.actor_kinds.get(lemma) or self.actor_kinds.get(parse.lower[i])
         if kind is None and parse.pos[i] == "PROPN" and parse.tag[i] == "NNPS":  # "Maoists", "Islamists"
             kind = self.actor_kinds.get(parse.lower[i].removesuffix("s"))
+        if kind is None and parse.lower[i] in self.bare_counts:
+            kind = "counted_group"  # "killed dozens": people, counted
         if kind is None and lemma in self.member_heads:  # "its 25 crew members", "militia members"
             kind = self._member_kind(i)
         if parse.pos[i] == "PROPN" and (parse.ent_type[i] or not token.is_title or not (
@@ -835,7 +841,7 @@ class ArgumentResolver:
                 start += 1
         name = self.parse.span_text(start, i + 1)
         first = self.doc[start]
-        if first.is_sent_start and parse.pos[start] not in ("PROPN",) and not parse.ent_type[start] \
+        if first.is_sent_start and parse.pos[start] not in ("PROPN",) and parse.ent_type[start] in ("", "CARDINAL") \
                 and not first.is_upper:
             name = name[:1].lower() + name[1:]  # "Gunmen stormed ...": a capital that only starts the sentence
         # "the army", "a patrol" are one body of people; "a soldier", "a militant" one person

@@ -392,6 +392,7 @@ class Lexicon:
     kind_bodies: frozenset[str] = frozenset()  # kind nouns that name a body of people even when singular
     plural_forms: frozenset[str] = frozenset()  # kind nouns plural in meaning whatever their tag ("police")
     member_heads: frozenset[str] = frozenset()  # "crew members", "gang members": the kind of their modifier
+    bare_counts: frozenset[str] = frozenset()  # "killed dozens", "hundreds protested": a counted group of people
     # typed views, built once here so that no per-document component builds its own copy
     ontology: Ontology | None = None
     grammar: Grammar | None = None
@@ -590,6 +591,7 @@ def load_lexicon() -> Lexicon:
     lexicon.kind_bodies = frozenset(_word(w) for w in kinds.get("bodies") or ())
     lexicon.plural_forms = frozenset(_word(w) for w in kinds.get("plural_forms") or ())
     lexicon.member_heads = frozenset(_word(w) for w in kinds.get("member_heads") or ())
+    lexicon.bare_counts = frozenset(_word(w) for w in kinds.get("bare_counts") or ())
     return lexicon
 
 
