@@ -491,6 +491,15 @@ class ActorTable:
         if not actor.denotes and self.lexicon.actor_kinds.get(head.lemma_.lower()) == "civilians":
             actor.denotes = "civilians"
 
+    def is_place_name(self, i: int) -> bool:
+        """Whether the name at word i names a place: a location, or a state by its capital ("Minsk", "Doha")."""
+        actor = self.actor_at_index(i)
+        if actor is None:
+            return False
+        entry = self.gazetteer.get(actor.gazetteer_id) if actor.gazetteer_id else None
+        return actor.type == "location" or entry is not None and self.parse.orth[i] in {
+            word for capital in entry.capitals for word in capital.split()}
+
     def actor_at(self, token: Token) -> Actor | None:
         key = self.token_actor.get(token.i)
         return self.actors.get(key) if key else None

@@ -347,6 +347,9 @@ class PredicateMatcher:
             seen += 1
             if dep[child] == "pobj" and parse.lower[parse.head[child]] not in owners:
                 continue
+            if dep[child] in ("compound", "nmod") and parse.lemma[parse.head[child]] in self.grammar.venue_nouns and \
+                    self.resolver.table.is_place_name(child):
+                continue  # "withdrew from the Paris accord", "violated the Minsk agreements": where, not who
             if self.resolver.table.actor_at_index(child) is not None or pos[child] in ("NOUN", "PROPN"):
                 found = self.resolver.resolve(self.doc[child])
                 if found:  # with the words coordinated with it ("travel from India, Bangladesh and Sri Lanka")
