@@ -146,6 +146,9 @@ class ArgumentResolver:
             if lower in self.org_pronouns:
                 if self._thing_before(token):
                     return [[]]  # "they attacked the hotel, and then gunmen stormed it": the hotel
+                body = self._unnamed_body_subject(token) if lower not in self.plural_pronouns else None
+                if body is not None:
+                    return [body]  # "The army said it had repelled an attack on its base": the army
                 accusers = self._accusers(token) | self._attackers(token)
                 opening = self._reported_quote(token)
                 before = token  # candidates are named before this word
@@ -304,11 +307,13 @@ class ArgumentResolver:
 
     def _named_doers(self, noun: int) -> set[str]:
         """The named actors an act or charge noun gives as its doer: its modifiers and possessor before it
-        ("Ukrainian accusations", "ISWAP's attack") and its "by" phrase ("an attack by ISWAP")."""
+        ("Ukrainian accusations", "ISWAP's attack") and its "by" phrase ("an attack by ISWAP", "by ISWAP fighters")."""
         parse = self.parse
         doers = [c for c in parse.children[noun] if c < noun and parse.dep[c] in ("poss", "compound", "amod", "nmod")]
-        doers += [p for c in parse.children[noun] if parse.dep[c] in ("prep", "agent") and parse.lower[c] == "by"
-                  for p in parse.children[c] if parse.dep[p] == "pobj"]
+        by = [p for c in parse.children[noun] if parse.dep[c] in ("prep", "agent") and parse.lower[c] == "by"
+              for p in parse.children[c] if parse.dep[p] == "pobj"]
+        # "an attack by ISWAP fighters": the fighters' name
+        doers += by + [c for p in by for c in parse.children[p] if c < p and parse.dep[c] in ("compound", "amod")]
         return {actor.key for c in doers if (actor := self.table.actor_at_index(c)) is not None}
 
     def _thing_before(self, token: Token) -> bool:
@@ -356,6 +361,19 @@ class ArgumentResolver:
                     parse.lemma[i] in self.role_nouns and self.table.actor_at_index(i) is None:
                 return True
         return False
+
+    def _unnamed_body_subject(self, token: Token) -> list[str] | None:
+        """The body named by its noun alone ("the army", "the police") that is the subject of the reporting verb
+        whose clause holds a singular pronoun ("The army said it had repelled ..."): the pronoun is that body."""
+        parse = self.parse
+        ancestors = {a.i for a in token.ancestors}
+        for i in range(token.sent.start, token.i):
+            if parse.dep[i] == "nsubj" and parse.pos[i] == "NOUN" and parse.head[i] in ancestors and \
+                    parse.lemma[parse.head[i]] in self.reporting_verbs and \
+                    parse.lemma[i] in self.kind_bodies and self.table.actor_at_index(i) is None:
+                found = self._kind_actor(self.doc[i])
+                return found[0] if found else None
+        return None
 
     def _state_force(self, actor: Actor) -> bool:
         """Whether an actor is a state's institution (its military, police or a ministry)."""
