@@ -30,6 +30,7 @@ class Relation:
     attributes: tuple[str, ...] = ()
     plover: str | None = None
     place_object: bool = False  # a named place may be the object ("imposed a curfew in Abidjan")
+    people_target: bool = False  # done to people or bodies, never to a place ("raided the village of Chai")
     # "membership": belonging, read from titles and descriptions (never negated or hedged, no date of its
     # own); "standing": a lasting tie rather than a dated event; None: an event
     tie: str | None = None

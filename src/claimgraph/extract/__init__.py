@@ -95,6 +95,8 @@ class _Extractor:
         self.verbal = ontology.names(verbal=True)
         self.weapon_relations = ontology.with_attribute("weapon")
         self.hostile = ontology.names(stance="hostile")
+        self.people_targets = ontology.names(people_target=True)
+        self.place_modes = frozenset({"blockade"})  # a siege or curfew is on a place's people
         # token.sent and sent.ents walk the whole doc on every call: index them once (#7)
         self.sents = list(doc.sents)
         self.table = ActorTable(doc, lexicon, self.parse).build()
@@ -132,6 +134,7 @@ class _Extractor:
         narrator = None if self.issuer is not None else self.own_outlet
         # "Erdogan ... Turkey": a member does not cooperate with, meet or back its own organization
         belongs = {frozenset((item.subject, item.object)) for item in raw if item.relation in self.membership}
+        raw = self._without_places_for_people(raw)
         claims, seen = [], set()
         for item in raw:
             if narrator in (item.subject, item.object) and item.relation not in self.opposed and \
@@ -218,12 +221,49 @@ class _Extractor:
                 continue
             if relation in self.membership and (number, frozenset((subject, obj))) in hostile:
                 continue
+            governor = self.doc[by_pair[key].governor]
+            if relation in self.membership and self.modality.assess(governor, self.sents[number])[0] == "negated":
+                continue  # "Paul Kagame no longer leads the RPF": a tie the sentence denies
             if relation in self.verbal and not self._says(number, relation):
                 continue  # words are said with words: no cue of the relation, no claim of it
             read.add((number, subject, relation, obj))
-            kept.append(RawClaim(predicate=self.doc[by_pair[key].governor], relation=relation, subject=subject,
+            kept.append(RawClaim(predicate=governor, relation=relation, subject=subject,
                                  object=obj, rule="model", score=score))
         return kept
+
+    def _without_places_for_people(self, raw: list[RawClaim]) -> list[RawClaim]:
+        """A violent or coercive act, or a protest, is done to the people the sentence names, not to the place
+        they were in ("raided Masala village, killing 14 civilians": the civilians, not the village; "seized the
+        town of Minova after clashes with the FARDC": the FARDC). A place stays the object when the sentence names
+        no one its doer did it to ("the bombing of Gaza"), and a blockade or curfew is on a place's people."""
+        actors, parse, place_nouns = self.table.actors, self.parse, self.table.not_actors
+
+        def place(item: RawClaim) -> bool:
+            target = actors.get(item.object)
+            if target is None or item.mode in self.place_modes or target.type == "state" or not target.named:
+                return False
+            if target.type == "location":
+                return True
+            # a name the model typed otherwise, said in this sentence as a place ("the town of Minova",
+            # "Masala village (Beni)", tagged GPE)
+            sent = self.sents[self.sent_index[item.predicate.i]]
+            for mention in self.table.mentions:
+                if mention.actor != item.object or not sent.start <= mention.start < sent.end:
+                    continue
+                root = mention.end - 1
+                head = parse.head[root]
+                if parse.ent_type[root] in ("GPE", "LOC", "FAC") or (
+                        parse.dep[root] in ("appos", "compound") and parse.lemma[head] in place_nouns) or (
+                        parse.dep[root] == "pobj" and parse.lower[head] == self.grammar.of and
+                        parse.lemma[parse.head[head]] in place_nouns):
+                    return True
+            return False
+
+        people = {(self.sent_index[item.predicate.i], item.subject) for item in raw
+                  if item.relation in self.people_targets and not place(item) and item.object in actors
+                  and actors[item.object].type != "location"}
+        return [item for item in raw if not (item.relation in self.people_targets and place(item) and
+                                             (self.sent_index[item.predicate.i], item.subject) in people)]
 
     def _says(self, number: int, relation: str) -> bool:
         """Whether the sentence has a word of the relation's lexicon (by lemma or by form)."""
