@@ -224,6 +224,27 @@ class EntityFixes:
             i = end
         return found
 
+    def _bodies_of_places(self, doc: Doc) -> list[Span]:
+        """'the Prefecture of Corsica', 'the Governorate of Basra': a capitalised organization word outside any
+        entity, then "of" and a place (tagged, or capitalised words the model left untagged), is that place's
+        body (the model keeps only the place, or nothing)."""
+        found = []
+        for i in range(len(doc) - 2):
+            token = doc[i]
+            if token.ent_type_ or not token.is_title or token.lower_ not in self.org_words or \
+                    doc[i + 1].lower_ != "of":
+                continue
+            start = i + 2 + (doc[i + 2].lower_ == "the" and i + 3 < len(doc))
+            place = doc[start]
+            if place.ent_type_ in ("GPE", "LOC") and place.ent_iob_ == "B" or (
+                    not place.ent_type_ and place.pos_ == "PROPN" and place.is_title):
+                end = start + 1  # the place's whole name: the rest of its entity, or its capitalised words
+                while end < len(doc) and (doc[end].ent_iob_ == "I" if place.ent_type_ else (
+                        not doc[end].ent_type_ and doc[end].pos_ == "PROPN" and doc[end].is_title)):
+                    end += 1
+                found.append(Span(doc, i, end, label="ORG"))
+        return found
+
     def _unrecognised_acronyms(self, doc: Doc) -> list[Span]:
         """'the MFDC', 'the FDLR', "pro-independence FLNKS and the loyalist parties": a run of two to six capitals
         after "the" (three to six heading a subject or object) that the model left untagged is an organization's
@@ -249,7 +270,7 @@ class EntityFixes:
             unlinked.extend(range(span.start, span.end))
         # a person's or a ship's name found here replaces whatever the model made of its words
         mended = set(unlinked)
-        for span in self._vessel_names(doc):
+        for span in [*self._vessel_names(doc), *self._bodies_of_places(doc)]:
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
             mended.update(range(span.start, span.end))

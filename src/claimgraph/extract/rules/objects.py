@@ -28,7 +28,11 @@ def _actors(m: PredicateMatcher, tokens: list[Token], spec: Predicate) -> Actors
     verbal = spec.relation in m.verbal
     for token in tokens:
         own = m.resolver.resolve(token)
-        if own:
+        agents = [slot for p in m.noun_agents(token) for slot in m.resolver.resolve(p)] \
+            if verbal and not own and token.pos_ == "NOUN" else []
+        if agents:  # "condemns the transfer of seven activists by the judicial authorities": who did it
+            found.extend(agents)
+        elif own:
             found.extend(own)
         elif verbal and token.lemma_ not in spec.needs_theme_word and m.act_on_another(token):
             found.extend(m.noun_subjects(token)[0])
