@@ -97,7 +97,7 @@ def test_nlp_a_quoted_title_between_names_is_no_nickname(nlp):
 @pytest.mark.slow
 @pytest.mark.parametrize("text,name,link", [
     # a one-word outlet after its article that runs on into further capitalised words is another name
-    ("The National Unity Platform condemns the arrest.", "National Unity Platform", ""),
+    ("The National Unity Platform condemns the arrest.", "National Unity Platform", "nup_uganda"),
     # "X of the" + a state or body: one name; a body keeps its gazetteer link
     ("The Government of the Republic of Rwanda rejects the accusations.", "The Government of the Republic of Rwanda", ""),
     ("The Bureau for Reintegration Policies of the Republic of Moldova condemns it.",

@@ -242,7 +242,11 @@ class EntityFixes:
                 while end < len(doc) and (doc[end].ent_iob_ == "I" if place.ent_type_ else (
                         not doc[end].ent_type_ and doc[end].pos_ == "PROPN" and doc[end].is_title)):
                     end += 1
-                found.append(Span(doc, i, end, label="ORG"))
+                first = i  # with the capitalised words before it: "the National Assembly of Kenya"
+                while first > 0 and doc[first - 1].is_title and doc[first - 1].ent_type_ in ("", "ORG") and \
+                        doc[first - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+                    first -= 1
+                found.append(Span(doc, first, end, label="ORG"))
         return found
 
     def _unrecognised_acronyms(self, doc: Doc) -> list[Span]:
