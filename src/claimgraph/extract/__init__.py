@@ -237,6 +237,11 @@ class _Extractor:
         town of Minova after clashes with the FARDC": the FARDC). A place stays the object when the sentence names
         no one its doer did it to ("the bombing of Gaza"), and a blockade or curfew is on a place's people."""
         actors, parse, place_nouns = self.table.actors, self.parse, self.table.not_actors
+        if not any(item.relation in self.people_targets for item in raw):
+            return raw
+        said: dict[str, list[int]] = {}  # actor -> the last words of its mentions
+        for mention in self.table.mentions:
+            said.setdefault(mention.actor, []).append(mention.end - 1)
 
         def place(item: RawClaim) -> bool:
             target = actors.get(item.object)
@@ -247,10 +252,9 @@ class _Extractor:
             # a name the model typed otherwise, said in this sentence as a place ("the town of Minova",
             # "Masala village (Beni)", tagged GPE)
             sent = self.sents[self.sent_index[item.predicate.i]]
-            for mention in self.table.mentions:
-                if mention.actor != item.object or not sent.start <= mention.start < sent.end:
+            for root in said.get(item.object, ()):
+                if not sent.start <= root < sent.end:
                     continue
-                root = mention.end - 1
                 head = parse.head[root]
                 if parse.ent_type[root] in ("GPE", "LOC", "FAC") or (
                         parse.dep[root] in ("appos", "compound") and parse.lemma[head] in place_nouns) or (
