@@ -31,6 +31,7 @@ class Relation:
     plover: str | None = None
     place_object: bool = False  # a named place may be the object ("imposed a curfew in Abidjan")
     people_target: bool = False  # done to people or bodies, never to a place ("raided the village of Chai")
+    place_modes: tuple[str, ...] = ()  # of a people_target relation, the modes done to a place's people (curfews)
     # "membership": belonging, read from titles and descriptions (never negated or hedged, no date of its
     # own); "standing": a lasting tie rather than a dated event; None: an event
     tie: str | None = None
@@ -96,7 +97,7 @@ def _relation(name: str, spec: dict) -> Relation:
     if unknown:
         raise DataFileError(f"{where}: unknown propert(ies) {sorted(unknown)}")
     values = {k: v for k, v in spec.items() if k not in ("subject", "object")}
-    for key in ("modes", "attributes"):
+    for key in ("modes", "attributes", "place_modes"):
         values[key] = tuple(values.get(key) or ())
     for key, allowed in (("kind", KINDS), ("tie", TIES), ("stance", STANCES)):
         if values.get(key) is not None and values[key] not in allowed:

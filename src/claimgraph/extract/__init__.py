@@ -96,7 +96,7 @@ class _Extractor:
         self.weapon_relations = ontology.with_attribute("weapon")
         self.hostile = ontology.names(stance="hostile")
         self.people_targets = ontology.names(people_target=True)
-        self.place_modes = frozenset({"blockade"})  # a siege or curfew is on a place's people
+        self.place_modes = frozenset(mode for name in self.people_targets for mode in ontology[name].place_modes)
         # token.sent and sent.ents walk the whole doc on every call: index them once (#7)
         self.sents = list(doc.sents)
         self.table = ActorTable(doc, lexicon, self.parse).build()

@@ -219,8 +219,8 @@ class Modality:
             planned = (lemma in self.plan_words or lemma in self.active_plan_words and not passive) and \
                 link == "xcomp" and not in_adverbial
             # (a raising use hedges like a passive: "it is believed that", "there are thought to be")
-            if lemma in self.hedge_verbs and pos in ("VERB", "AUX") and (lemma not in self.passive_only or passive or any(
-                    dep[c] == "expl" or dep[c] == "nsubj" and lowers[c] == "it" for c in children)):
+            raising = passive or any(dep[c] == "expl" or dep[c] == "nsubj" and lowers[c] == "it" for c in children)
+            if lemma in self.hedge_verbs and pos in ("VERB", "AUX") and (lemma not in self.passive_only or raising):
                 hedged = True
                 cues.append(_cue(PLAN if planned else "hedge", doc[token]))
             elif planned:  # "is scheduled to visit", "is due to host", "is considering sending"
