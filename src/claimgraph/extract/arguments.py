@@ -264,6 +264,8 @@ class ArgumentResolver:
             kind = self.actor_kinds.get(parse.lemma[j]) or self.actor_kinds.get(parse.lower[j])
             if kind in kinds:
                 found = self._single(self.doc[j], 1)
+                if found and found[0] and set(found[0]) <= excluded:
+                    continue  # "a group of hooded attackers ambushed their patrol": not the attackers'
                 return found[0] if found and found[0] else []
         return []
 
@@ -295,9 +297,12 @@ class ArgumentResolver:
                 parse.lemma[parse.head[noun]] in self.hitting_verbs:
             # "Cameroon's Rapid Intervention Battalion raided their camp": not the raiders' nor Cameroon's
             subjects = [c for c in parse.children[parse.head[noun]] if parse.dep[c] == "nsubj"]
-            return {actor.key for s in subjects for c in (s, *parse.children[s])
-                    if (c == s or parse.dep[c] in ("poss", "compound", "amod")) and
-                    (actor := self.table.actor_at_index(c)) is not None}
+            named = {actor.key for s in subjects for c in (s, *parse.children[s])
+                     if (c == s or parse.dep[c] in ("poss", "compound", "amod")) and
+                     (actor := self.table.actor_at_index(c)) is not None}
+            # ("a group of hooded attackers ambushed their patrol": nor the attackers described)
+            return named | {key for s in subjects if parse.pos[s] == "NOUN"
+                            for slot in self.resolve(self.doc[s]) for key in slot}
         if parse.dep[i] != "poss" or parse.dep[noun] != "pobj":
             return set()
         act = parse.head[parse.head[noun]]

@@ -115,6 +115,8 @@ def _partners(m: PredicateMatcher, predicate) -> list[str]:
     parse, grammar = m.parse, m.grammar
     preps = grammar.prepositions
     heads = [predicate, *(c for c in predicate.children if c.dep_ == "nsubj")]
+    # "X, acting in coordination with Y, neutralised Z": a participle of the doer or the act
+    heads += [c for h in heads for c in h.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"]
     words = []
     for head in heads:
         for child in head.children:
