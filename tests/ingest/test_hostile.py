@@ -90,3 +90,13 @@ def test_hostile_fuzzed_bytes_never_raise(prefix, body, suffix):
         assert isinstance(item, (Document, Rejected))
         if isinstance(item, Document):
             assert item.text.strip() and item.id
+
+
+def test_hostile_jsonl_of_comments_alone_is_rejected_by_name():
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "notes.jsonl")
+        with open(path, "wb") as stream:
+            stream.write(b"# nothing but a comment\n\n")
+        items = list(iter_sources([path], settings=LIMITED))
+    assert len(items) == 1 and isinstance(items[0], Rejected) and items[0].source == path, items
+    assert "only comments" in items[0].reason

@@ -130,17 +130,17 @@ def test_screen_opposed_actors_never_merge():
 
 def test_screen_split_moves_only_the_chosen_name():
     mentions = [Mention("d1", 0, 3, "SDF", "a1", "Syrian Democratic Forces", "organization",
-                        aliases=["Syrian Democratic Forces", "Kurdish National Council"]),
+                        aliases=["Syrian Democratic Forces", "Hasakah Youth Council"]),
                 Mention("d2", 0, 3, "SDF", "a1", "SDF", "organization"),
-                Mention("d3", 0, 24, "Kurdish National Council", "a1", "Kurdish National Council", "organization")]
+                Mention("d3", 0, 21, "Hasakah Youth Council", "a1", "Hasakah Youth Council", "organization")]
     before = resolve_mentions(mentions)
     assert before.actor_entity[("d3", "a1")] == "sdf"  # wrongly joined through the in-document alias
     after = resolve_mentions(mentions, reviews=[{"action": "split", "entity": "sdf",
-                                                 "alias": "Kurdish National Council"}])
+                                                 "alias": "Hasakah Youth Council"}])
     entities = after.by_id()
     assert after.actor_entity[("d1", "a1")] == after.actor_entity[("d2", "a1")] == "sdf"  # SDF's own claims stay
     split = entities[after.actor_entity[("d3", "a1")]]
-    assert split.id != "sdf" and split.aliases == ["Kurdish National Council"]
+    assert split.id != "sdf" and split.aliases == ["Hasakah Youth Council"]
     assert set(entities["sdf"].aliases) == {"Syrian Democratic Forces", "SDF"}
 
 

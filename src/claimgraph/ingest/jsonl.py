@@ -14,10 +14,13 @@ log = logging.getLogger(__name__)
 
 
 def iter_jsonl(text: str, source: str) -> Iterator[Document | Rejected]:
-    """One Document per line; a bad line is one Rejected naming its line number."""
+    """One Document per line; a bad line is one Rejected naming its line number; a file of comments and blank
+    lines alone is one Rejected naming the file."""
+    lines = 0
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
+        lines += 1
         where = f"{source}:{number}"
         try:
             record = json.loads(line)
@@ -44,6 +47,8 @@ def iter_jsonl(text: str, source: str) -> Iterator[Document | Rejected]:
             yield Rejected(where, "no text left")
         else:
             yield document
+    if not lines:
+        yield Rejected(source, "no JSON lines (only comments or blank lines)")
 
 
 def get_iso_date(value: object) -> str | None:
