@@ -263,11 +263,14 @@ class _Extractor:
                     return True
             return False
 
-        people = {(self.sent_index[item.predicate.i], item.subject) for item in raw
-                  if item.relation in self.people_targets and not place(item) and item.object in actors
-                  and actors[item.object].type != "location"}
-        return [item for item in raw if not (item.relation in self.people_targets and place(item) and
-                                             (self.sent_index[item.predicate.i], item.subject) in people)]
+        def doer(item: RawClaim) -> tuple[int, str]:
+            return self.sent_index[item.predicate.i], item.subject
+
+        # each claim's place test once (it reads the object's mentions): (claim, done to a place)
+        acts = [(item, place(item)) for item in raw if item.relation in self.people_targets and item.object in actors]
+        people = {doer(item) for item, at_place in acts if not at_place and actors[item.object].type != "location"}
+        dropped = {id(item) for item, at_place in acts if at_place and doer(item) in people}
+        return [item for item in raw if id(item) not in dropped]
 
     def _says(self, number: int, relation: str) -> bool:
         """Whether the sentence has a word of the relation's lexicon (by lemma or by form)."""

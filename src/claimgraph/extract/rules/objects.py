@@ -235,9 +235,10 @@ def _charges(m: PredicateMatcher, clause: Token, wrongs: tuple[str, ...]) -> boo
     if any(c.dep_ == "neg" for c in clause.children):
         return False  # "said Hamas was not behind the attack" clears it
     culprit = m.grammar.culprit_prepositions | m.grammar.culprit_adjectives
+    aside = {w.i for r in clause.subtree if r.dep_ == "relcl" and r.i != clause.i for w in r.subtree}
     for t in clause.subtree:
         word = t.lower_ if t.lower_ in wrongs else t.lemma_.lower()
-        if word not in wrongs or any(a.dep_ == "relcl" and clause in a.ancestors for a in t.ancestors):
+        if word not in wrongs or t.i in aside:
             continue
         if word not in culprit or any(p.dep_ == "pobj" and culprit_copula(m.parse, m.grammar, p.i) == clause.i
                                       and is_violent_event(m, p) for p in clause.subtree):

@@ -398,7 +398,7 @@ def claimed_by(m: PredicateMatcher, word: Token) -> Actors | None:
         return m.subjects(m.doc[h])
     # "the bombing claimed by the FLNC"
     claimed = [p for c in parse.children[word.i] if parse.dep[c] == "acl" and parse.lemma[c] in grammar.claim_verbs
-               for p in m.pobjs(m.doc[c], m.grammar.prepositions.agent)]
+               for p in m.pobjs(m.doc[c], grammar.prepositions.agent)]
     if claimed:
         return [slot for p in claimed for slot in m.resolver.resolve(p)] or None
     # "blamed the attack on al-Shabaab", "the assassination, which officials attributed to the cartel"
