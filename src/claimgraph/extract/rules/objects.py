@@ -41,6 +41,24 @@ def _actors(m: PredicateMatcher, tokens: list[Token], spec: Predicate) -> Actors
     return found
 
 
+def _shared_object(parse, i: int) -> list[int]:
+    """The object that verbs in a row share, after the last of them: "beat and detained four supporters",
+    "killing, maiming and displacing civilians" (each verb follows the one before it closely, with no
+    subject or object of its own, and an "and" or "or" joins the row)."""
+    dep, children = parse.dep, parse.children
+    joined = any(dep[k] == "cc" for k in children[i])
+    while True:
+        following = next((c for c in children[i] if dep[c] == "conj" and parse.pos[c] == "VERB" and i < c <= i + 3
+                          and not any(dep[s] in ("nsubj", "nsubjpass") for s in children[c])), None)
+        if following is None:
+            return []
+        i = following
+        joined = joined or any(dep[k] == "cc" for k in children[i])
+        objects = [o for o in children[i] if dep[o] == "dobj"]
+        if objects:
+            return objects if joined else []
+
+
 @RULES.register("object.direct", example="Hamas attacked the Israeli convoy.")
 def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
                   slot: str) -> tuple[Actors, bool]:
@@ -83,11 +101,8 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
             tokens = [doc[c] for c in children if dep[c] == "npadvmod" and c > predicate.i
                       and (actor := table.actor_at_index(c)) is not None and actor.named
                       and actor.type in ("person", "organization")]
-        if not tokens:  # "beat and detained four supporters": the verbs share the object after the last
-            tokens = [doc[o] for c in children if dep[c] == "conj" and parse.pos[c] == "VERB"
-                      and not any(dep[s] in ("nsubj", "nsubjpass") for s in parse.children[c])
-                      and any(dep[k] == "cc" for k in children) and c == predicate.i + 2
-                      for o in parse.children[c] if dep[o] == "dobj"]
+        if not tokens:
+            tokens = [doc[o] for o in _shared_object(parse, predicate.i)]
         charge = predicate.head
         if not tokens and spec.relation in m.verbal and dep[predicate.i] == "relcl" and \
                 parse.lemma[charge.i] in m.grammar.charge_nouns and dep[charge.i] in ("npadvmod", "appos"):
