@@ -242,6 +242,7 @@ class Grammar:
     responsibility_verbs: frozenset[str]
     culprit_prepositions: frozenset[str]  # "X was behind the bombing"
     culprit_adjectives: frozenset[str]  # "X was responsible for the bombing"
+    pressure_nouns: frozenset[str]  # "put pressure on X to release them": X is to release them
     repel_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     patient_nouns: frozenset[str]

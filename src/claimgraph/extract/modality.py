@@ -226,11 +226,13 @@ class Modality:
             elif planned:  # "is scheduled to visit", "is due to host", "is considering sending"
                 hedged = True
                 cues.append(_cue(PLAN, doc[token]))
+            # "putting pressure on Beijing to release them" asks as "pressuring Beijing to release them" does
+            pressing = any(dep[c] == "dobj" and parse.lemma[c] in self.grammar.pressure_nouns for c in children)
             if pos == "VERB" and not in_adverbial and (
-                    lemma in self.request_verbs and self._asked_clause(link, chain[depth - 1][0]) or
+                    (lemma in self.request_verbs or pressing) and self._asked_clause(link, chain[depth - 1][0]) or
                     lemma in self.request_clauses and link == "ccomp"):
                 hedged = True  # "urged X to withdraw", "demanded that X withdraw": the withdrawal is asked for
-                cues.append(_cue(APPEAL if lemma in self.appeal_verbs else "hedge", doc[token]))
+                cues.append(_cue(APPEAL if lemma in self.appeal_verbs or pressing else "hedge", doc[token]))
             if lemma in self.hedge_nouns and pos == "NOUN":
                 hedged = True
                 cues.append(_cue("hedge", doc[token]))

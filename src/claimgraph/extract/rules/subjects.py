@@ -301,9 +301,15 @@ def control(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Acto
     parse, doc, resolve = m.parse, m.doc, m.resolver.resolve
     dep, children = parse.dep, parse.children
     h = parse.head[verb.i]
+    dobj = next((c for c in children[h] if dep[c] == "dobj"), None)
+    if dep[verb.i] == "advcl" and dobj is not None and parse.lemma[dobj] in m.grammar.pressure_nouns and any(
+            dep[c] == "aux" and parse.lower[c] == m.grammar.infinitive_marker for c in children[verb.i]):
+        # "putting pressure on Beijing to release them": the one pressed is to act
+        pressed = [slot for pobj in m.pobjs(doc[h], ("on",)) for slot in resolve(pobj)]
+        if pressed:
+            return pressed
     if dep[verb.i] != "xcomp":
         return None
-    dobj = next((c for c in children[h] if dep[c] == "dobj"), None)
     controller = resolve(doc[dobj]) if dobj is not None else []
     if not controller and dobj is None and m.verb_of(doc[h], m.requests):
         # "called on X to lift the siege", "appealed to X to ...": the one asked does it
