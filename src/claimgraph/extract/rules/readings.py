@@ -150,11 +150,16 @@ def co_agents(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
             if claim.subject not in subjects:
                 subjects.append(claim.subject)
     out: list[RawClaim] = []
+    # "Tajik and Kyrgyz troops exchanged fire, leaving three servicemen dead": who fight each other in the
+    # sentence are no allies in what they did together
+    enemies = {frozenset((c.subject, c.object)) for c in claims if c.relation in m.violent}
     for (i, relation, target), subjects in by_act.items():
         sides = {c.object for c in claims if c.predicate.i == i and c.subject == target}
         allies = [s for s in subjects if s not in sides]
         for k, first in enumerate(allies):
             for second in allies[k + 1:]:
+                if frozenset((first, second)) in enemies:
+                    continue
                 out.append(RawClaim(predicate=m.doc[i], relation="COOPERATE", subject=first, object=second,
                                     rule="reading:co-agents", attributes={"joint": relation},
                                     mode="military" if relation in m.violent else None))
