@@ -73,6 +73,7 @@ class ArgumentResolver:
         self.charge_nouns = lexicon.grammar.charge_nouns
         self.charge_verbs = lexicon.grammar.charge_verbs
         self.relative_words = lexicon.grammar.relative_words
+        self.person_relatives = lexicon.grammar.person_relatives
         self.actor_kinds = lexicon.actor_kinds
         self.hitting_verbs = lexicon.hitting_verbs
         self.addressing_verbs = lexicon.addressing_verbs
@@ -515,7 +516,10 @@ class ArgumentResolver:
         if dep[i] == "appos" and table.actor_at_index(head) is not None:
             return [[table.actor_at_index(head).key]]
         if parse.lower[i] in self.relative_words and dep[head] == "relcl":
-            return self._single(self.doc[parse.head[head]], depth + 1)
+            found = self._single(self.doc[parse.head[head]], depth + 1)
+            if found or parse.lower[i] not in self.person_relatives:
+                return found
+            return self._people_before(i)
         for child in children:
             if dep[child] == "appos" and table.actor_at_index(child) is not None:
                 return [[table.actor_at_index(child).key]]
@@ -567,9 +571,12 @@ class ArgumentResolver:
         member = lemma in self.member_nouns or parse.lower[i] in self.member_nouns
         if lemma in self.member_heads and self._member_kind(i):
             return self._kind_actor(token)  # "detained its 25 crew members": the crew, not the ship
-        if member and any(c < i and parse.lower[c] in self.former_words for c in children) and any(
-                dep[c] == "prep" and parse.lower[c] == self.of_word for c in children):
-            return self._kind_actor(token)  # "a former commander of the CPI was shot dead": the man, not the CPI
+        if member and any(c < i and parse.lower[c] in self.former_words for c in children) and (any(
+                dep[c] == "prep" and parse.lower[c] == self.of_word for c in children) or parse.tag[i] == "NN"
+                and self.actor_kinds.get(lemma) != "title_role"):
+            # "a former commander of the CPI was shot dead", "detained a former Afghan army officer": the man,
+            # not the body he served
+            return self._kind_actor(token)
         if member or lemma in self.part_nouns or lemma in self.collective:
             owner = self._owner(token, depth)
             first = self.table.actors.get(owner[0][0]) if owner and owner[0] else None
@@ -583,6 +590,19 @@ class ArgumentResolver:
             if owner:
                 return self._institution_of(token, owner)
         return self._collective(token) or self._kind_actor(token)
+
+    def _people_before(self, i: int) -> list[list[str]]:
+        """The named people right before a "who" whose clause the parser hung on a thing ("the whereabouts of
+        activists X and Y, who were abducted"): X and Y."""
+        k = i - 1
+        while k > 0 and self.parse.pos[k] == "PUNCT":
+            k -= 1
+        actor = self.table.actor_at_index(k)
+        if actor is None or actor.type != "person":
+            return []
+        while self.parse.dep[k] == "conj" and self.parse.head[k] < k:
+            k = self.parse.head[k]
+        return self.resolve(self.doc[k])
 
     def _institution_of(self, noun: Token, owner: list[list[str]]) -> list[list[str]]:
         """"the Myanmar military", "Mexico's army": a state's armed forces or police are their own actor,

@@ -220,6 +220,7 @@ class Grammar:
     quantity_words: frozenset[str]
     quantifier_nouns: frozenset[str]
     relative_words: frozenset[str]
+    person_relatives: frozenset[str]
     series_nouns: frozenset[str]
     join_lemmas: frozenset[str]
     leave_lemmas: frozenset[str]
