@@ -244,6 +244,10 @@ class Grammar:
     culprit_prepositions: frozenset[str]  # "X was behind the bombing"
     culprit_adjectives: frozenset[str]  # "X was responsible for the bombing"
     pressure_nouns: frozenset[str]  # "put pressure on X to release them": X is to release them
+    operation_nouns: frozenset[str]  # "were killed in an operation", the army said: the army did it
+    operation_verbs: frozenset[str]  # "were neutralised", the ministry of defence announced
+    force_kinds: frozenset[str]  # gazetteer kinds of the bodies that report their own operations
+    force_name_words: frozenset[str]
     repel_verbs: frozenset[str]
     measure_nouns: frozenset[str]
     patient_nouns: frozenset[str]

@@ -190,7 +190,31 @@ def passive_agent(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -
     for complement in (c for c in children[verb.i] if dep[c] in ("dobj", "oprd", "attr")):
         for pobj in m.pobjs(doc[complement], m.grammar.prepositions.agent):
             return resolve(pobj)
-    return []
+    return _reporting_force(m, verb)
+
+
+def _reporting_force(m: PredicateMatcher, verb: Token) -> Actors:
+    """The force that reports an act of its own operations in the passive ("the army said 20 militants were killed
+    in an operation"; grammar.yaml `operation_nouns`)."""
+    parse, grammar = m.parse, m.grammar
+    reporting = parse.head[verb.i]
+    if parse.dep[verb.i] != "ccomp" or parse.lemma[reporting] not in m.reporting_verbs:
+        return []
+    if parse.lemma[verb.i] not in grammar.operation_verbs and not any(
+            parse.lemma[p] in grammar.operation_nouns for c in parse.children[verb.i] if parse.dep[c] == "prep"
+            for p in parse.children[c] if parse.dep[p] == "pobj"):
+        return []
+    forces = []
+    for slot in m.subjects(m.doc[reporting]):
+        actor = m.resolver.table.actors.get(slot[0]) if slot else None
+        if actor is None:
+            continue
+        entry = m.resolver.table.gazetteer.get(actor.gazetteer_id) if actor.gazetteer_id else None
+        if actor.actor_kind == "generic_force" or actor.kind in grammar.force_kinds or (
+                entry is not None and entry.kind in grammar.force_kinds) or any(
+                word in grammar.force_name_words for word in actor.name.lower().split()):
+            forces.append(slot)
+    return forces
 
 
 @RULES.register("subject.reported_clause", example="Israel attacked Gaza, Hamas said.")
