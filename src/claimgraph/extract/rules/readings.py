@@ -140,12 +140,16 @@ def _own_people(noun) -> bool:
 
 @RULES.register("reading.co_agents", example="Russia, Iran and Syria launched an offensive against the rebels.")
 def co_agents(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
-    """Actors who do one violent act to the same target together are allies in it: COOPERATE between the
-    subjects of one predicate ("X and Y attacked Z"); sides of a clash are each other's objects, not allies.
+    """Actors who do one violent act (or any deed "jointly") to the same target together are allies in it:
+    COOPERATE between the subjects of one predicate ("X and Y attacked Z"); sides of a clash are each other's
+    objects, not allies.
     Two states that condemn or sanction the same side are not thereby working together."""
     by_act: dict[tuple[int, str, str], list[str]] = {}
     for claim in claims:
-        if claim.relation in m.violent and claim.object not in (None, claim.subject):
+        # (any deed done "jointly" or "together": "state police and the army jointly detained X")
+        joint = claim.relation in m.deeds and any(
+            c.dep_ == "advmod" and c.lower_ in m.grammar.partner_adverbs for c in claim.predicate.children)
+        if (claim.relation in m.violent or joint) and claim.object not in (None, claim.subject):
             subjects = by_act.setdefault((claim.predicate.i, claim.relation, claim.object), [])
             if claim.subject not in subjects:
                 subjects.append(claim.subject)
