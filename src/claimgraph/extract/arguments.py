@@ -71,9 +71,9 @@ class ArgumentResolver:
         self.status_complements = lexicon.grammar.status_complements
         self.locative = lexicon.grammar.prepositions.locative
         self.charge_nouns = lexicon.grammar.charge_nouns
-        self.charge_verbs = lexicon.grammar.charge_verbs
         self.relative_words = lexicon.grammar.relative_words
         self.person_relatives = lexicon.grammar.person_relatives
+        self.charge_verbs = lexicon.grammar.charge_verbs
         self.actor_kinds = lexicon.actor_kinds
         self.hitting_verbs = lexicon.hitting_verbs
         self.addressing_verbs = lexicon.addressing_verbs
@@ -160,6 +160,8 @@ class ArgumentResolver:
                         self._plural_group_before(before, QUOTE_SOURCE_KINDS) if lower in self.plural_pronouns else [])
                     if group:
                         return [group]
+                elif lower in self.plural_pronouns and parse.dep[i] == "nsubj" and self._held_before(token):
+                    return [self._held_before(token)]
                 elif lower in self.plural_pronouns and parse.dep[i] not in ("nsubj", "nsubjpass"):
                     # "riot police dispersed them", "killed the hostages and their driver" (a subject "they"
                     # keeps to the story's named actors, which it mostly continues)
@@ -217,6 +219,18 @@ class ArgumentResolver:
         if lemma in self.state_descriptions:
             return [self._previous(token, ("state",))]
         return None
+
+    def _held_before(self, token: Token) -> list[str]:
+        """Whom an arrest or charge held, for the subject "they" of its reason ("police detained three
+        ex-combatants after they assaulted a driver": the ex-combatants, not the story's named actors)."""
+        parse = self.parse
+        clause = parse.head[token.i]
+        verb = parse.head[clause]
+        if parse.dep[clause] != "advcl" or parse.lemma[verb] not in self.charge_verbs:
+            return []
+        held = [slot[0] for c in parse.children[verb] if parse.dep[c] == "dobj"
+                for slot in self._single(self.doc[c], 1) if slot]
+        return [key for key in held if not self.table.actors[key].named]
 
     def _reported_quote(self, token: Token) -> int | None:
         """The opening quote mark of the quote a subject pronoun's reporting verb reports, when the quote comes
