@@ -323,9 +323,6 @@ class StructureFinder:
             # "X, as the leader of Y, ordered ...", "appointed X as head of Y": the role phrase hangs on the verb
             nouns.extend(p for c in root.head.children if c.dep_ == "prep" and c.lower_ == self.grammar.role_preposition
                          for p in c.children if p.dep_ == "pobj")
-        # "X, as president of Y, took part": the role phrase hangs on the name
-        nouns.extend(p for c in root.children if c.dep_ == "prep" and c.lower_ == self.grammar.role_preposition
-                     for p in c.children if p.dep_ == "pobj")
         if root.dep_ == "pobj" and root.head.lower_ in self.grammar.prepositions.inclusion:  # "members, including X"
             nouns.append(root.head.head)
         naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == self.grammar.role_preposition else root.head
@@ -341,7 +338,7 @@ class StructureFinder:
             role, former = self._role(noun)
             if role is None and noun.lemma_.lower() not in self.member_nouns:
                 continue
-            org = self._org_of(noun) or self._employer(noun)  # "program director for the X Foundation"
+            org = self._org_of(noun)
             if org is None and noun.dep_ == "conj" and noun.head in nouns:  # "a lawyer and member of Y"
                 org = self._org_of(noun.head)
             if org is None and noun.lemma_.lower() in self.place_offices:  # "the president of Republika Srpska"
