@@ -299,8 +299,10 @@ class ActorTable:
             root = root.head
         head = root.head if root.dep_ in ("amod", "compound", "nmod") else None
         noun = head if head is not None and head.pos_ in ("NOUN", "PROPN") and head.i >= ent.end else None
-        # "Egyptian military vehicles": the institution noun may itself modify the head.
-        if noun is None and ent.end < len(self.doc) and self._institution(self.doc[ent.end]):
+        # "Egyptian military vehicles", "Kenyan police officers": the institution noun may itself modify the head
+        # (the officers are police, not the military their noun alone would make them)
+        if ent.end < len(self.doc) and (noun is None or ent.end < noun.i and self.is_people_noun(noun)) and \
+                self._institution(self.doc[ent.end]):
             noun = self.doc[ent.end]
         kind = self._institution(noun) if noun is not None else None
         if gid and noun is not None and kind is None and noun.lemma_.lower() in self.named_bodies and (

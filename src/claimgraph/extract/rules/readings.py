@@ -114,7 +114,9 @@ def partners(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
 def _partners(m: PredicateMatcher, predicate) -> list[str]:
     parse, grammar = m.parse, m.grammar
     preps = grammar.prepositions
-    heads = [predicate, *(c for c in predicate.children if c.dep_ == "nsubj")]
+    # (an act noun's light verb and its subject: "X, together with Y, launched an operation against Z")
+    verbs = [predicate, predicate.head] if predicate.pos_ == "NOUN" and predicate.dep_ == "dobj" else [predicate]
+    heads = [*verbs, *(c for verb in verbs for c in verb.children if c.dep_ == "nsubj")]
     # "X, acting in coordination with Y, neutralised Z": a participle of the doer or the act
     heads += [c for h in heads for c in h.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"]
     words = []
