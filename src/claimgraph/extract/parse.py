@@ -132,9 +132,12 @@ class Parse:
     def coordinated_with(self, conjunct: int) -> int:
         """The verb a conjunct verb is coordinated with: its head, but for a finite verb under a bare infinitive
         the finite verb of its own tense above ("calls on X to cease fire and reminds all parties": "reminds"
-        goes with "calls", not "cease"; "said forces would eliminate X and urged Y": "urged" with "said")."""
+        goes with "calls", not "cease"; "said forces would eliminate X and urged Y": "urged" with "said"), and
+        for a singular verb under a plural one, the singular above ("demands that all parties cease hostilities
+        and urges X": "urges" goes with "demands")."""
         up = self.head[conjunct]
-        if self.tag[conjunct] not in ("VBZ", "VBD") or self.tag[up] != "VB":
+        if self.tag[conjunct] not in ("VBZ", "VBD") or not (
+                self.tag[up] == "VB" or self.tag[conjunct] == "VBZ" and self.tag[up] == "VBP"):
             return up
         for _ in range(3):
             if self.dep[up] not in ("xcomp", "ccomp", "advcl") or self.head[up] == up:
