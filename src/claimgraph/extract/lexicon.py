@@ -243,6 +243,7 @@ class Grammar:
     responsibility_verbs: frozenset[str]
     culprit_prepositions: frozenset[str]  # "X was behind the bombing"
     culprit_adjectives: frozenset[str]  # "X was responsible for the bombing"
+    appeal_nouns: frozenset[str]  # "calls from ASEAN": who asks
     pressure_nouns: frozenset[str]  # "put pressure on X to release them": X is to release them
     operation_nouns: frozenset[str]  # "were killed in an operation", the army said: the army did it
     operation_verbs: frozenset[str]  # "were neutralised", the ministry of defence announced

@@ -119,6 +119,8 @@ class PredicateMatcher:
             # "the detention of 11 journalists by police": the parser hangs the agent on the people held
             found = [p for o in self.pobjs(noun, (self.grammar.of,)) if self.resolver.resolve(o)
                      for p in self.pobjs(o, agent)]
+        if not found and noun.lemma_.lower() in self.grammar.appeal_nouns:
+            found = self.pobjs(noun, tuple(self.grammar.prepositions.event_source))  # "calls from ASEAN"
         return found
 
     def _subtree_nominals(self, token: Token) -> list[Token]:
