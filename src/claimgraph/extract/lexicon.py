@@ -290,6 +290,7 @@ class Hedging:
     negation_nouns: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
     modals: frozenset[str] = frozenset()
+    obligations: frozenset[str] = frozenset()  # "Israel must withdraw": asked for, not reported as done
     verbs: frozenset[str] = frozenset()
     passive_only: frozenset[str] = frozenset()
     phrases: tuple[str, ...] = ()  # longest first
@@ -612,7 +613,8 @@ def _cues(modality: dict, reporting: dict, ontology: Ontology) -> tuple[Intent, 
                cooperative=ontology.names(stance="cooperative"), hostile=ontology.names(stance="hostile")),
         Hedging(negation_words=frozenset(negation["words"]), negation_verbs=frozenset(negation["verbs"]),
                 negation_nouns=frozenset(negation["nouns"]), adverbs=frozenset(hedge["adverbs"]),
-                modals=frozenset(hedge["modals"]), verbs=frozenset(hedge["verbs"]),
+                modals=frozenset(hedge["modals"]), obligations=frozenset(hedge["obligations"]),
+                verbs=frozenset(hedge["verbs"]),
                 passive_only=frozenset(hedge["passive_only"]),
                 phrases=tuple(sorted(hedge["phrases"], key=len, reverse=True))),
         Reporting(verbs=frozenset(reporting["verbs"]), exposition_verbs=frozenset(reporting["exposition_verbs"]),

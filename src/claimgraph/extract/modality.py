@@ -56,6 +56,7 @@ class Modality:
         self.neg_nouns = hedging.negation_nouns
         self.hedge_adverbs = hedging.adverbs
         self.modals = hedging.modals
+        self.obligations = hedging.obligations
         self.hedge_verbs = hedging.verbs
         self.passive_only = hedging.passive_only
         self.phrases = hedging.phrases  # longest first
@@ -184,7 +185,7 @@ class Modality:
                     cues.append(_cue("negation", doc[child]))
                     cues.append(_cue("hedge", doc[child]))
                 elif (dep[child] in ("advmod", "amod", "npadvmod") and lower in self.hedge_adverbs) or (
-                        dep[child] == "aux" and lower in self.modals) or (
+                        dep[child] == "aux" and (lower in self.modals or lower in self.obligations)) or (
                         dep[child] == "mark" and lower in self.conditions):  # "if X attacks Y, ..."
                     hedged = True
                     cues.append(_cue("hedge", doc[child]))
