@@ -160,8 +160,8 @@ class ArgumentResolver:
                         self._plural_group_before(before, QUOTE_SOURCE_KINDS) if lower in self.plural_pronouns else [])
                     if group:
                         return [group]
-                elif lower in self.plural_pronouns and parse.dep[i] == "nsubj" and self._held_before(token):
-                    return [self._held_before(token)]
+                elif lower in self.plural_pronouns and parse.dep[i] == "nsubj" and (held := self._held_before(token)):
+                    return [held]
                 elif lower in self.plural_pronouns and parse.dep[i] not in ("nsubj", "nsubjpass"):
                     # "riot police dispersed them", "killed the hostages and their driver" (a subject "they"
                     # keeps to the story's named actors, which it mostly continues)

@@ -94,7 +94,8 @@ class PredicateMatcher:
                 # coordinated with it, or with a phrase on its object, is its too
                 word = parse.lower[child]
                 inner = [q for p in children[child] if dep[p] == "pobj" for q in children[p] if dep[q] == "prep"]
-                also = [c for prep in (child, *inner) for c in children[prep] if dep[c] == "conj" and parse.lower[c] == word]
+                also = [c for prep in (child, *inner) for c in children[prep]
+                        if dep[c] == "conj" and parse.lower[c] == word]
                 for p in (p for prep in (child, *also) for p in children[prep]):
                     if dep[p] == "pobj":
                         out.append(doc[p])

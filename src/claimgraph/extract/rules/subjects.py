@@ -329,7 +329,7 @@ def control(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Acto
     if dep[verb.i] == "advcl" and dobj is not None and parse.lemma[dobj] in m.grammar.pressure_nouns and any(
             dep[c] == "aux" and parse.lower[c] == m.grammar.infinitive_marker for c in children[verb.i]):
         # "putting pressure on Beijing to release them": the one pressed is to act
-        pressed = [slot for pobj in m.pobjs(doc[h], ("on",)) for slot in resolve(pobj)]
+        pressed = [slot for pobj in m.pobjs(doc[h], m.grammar.pressure_prepositions) for slot in resolve(pobj)]
         if pressed:
             return pressed
     if dep[verb.i] != "xcomp":
