@@ -209,9 +209,8 @@ def _reporting_force(m: PredicateMatcher, verb: Token) -> Actors:
         actor = m.resolver.table.actors.get(slot[0]) if slot else None
         if actor is None:
             continue
-        entry = m.resolver.table.gazetteer.get(actor.gazetteer_id) if actor.gazetteer_id else None
-        if actor.actor_kind == "generic_force" or actor.kind in grammar.force_kinds or (
-                entry is not None and entry.kind in grammar.force_kinds) or any(
+        # (a gazetteer actor's kind is its entry's)
+        if actor.actor_kind == "generic_force" or actor.kind in grammar.force_kinds or any(
                 word in grammar.force_name_words for word in actor.name.lower().split()):
             forces.append(slot)
     return forces
