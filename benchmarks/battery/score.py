@@ -73,7 +73,7 @@ def score_sentence(nlp, row: dict, relations: frozenset[str]) -> dict:
 
 
 # Sets nobody may read the errors of (README.md): their totals are the nearest thing to unseen text.
-HELD_OUT = frozenset({"b5", "b7"})
+HELD_OUT = frozenset({"b5", "b7", "b11"})
 
 
 def read_rows(only: str | None = None) -> list[dict]:

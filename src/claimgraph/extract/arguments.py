@@ -536,7 +536,8 @@ class ArgumentResolver:
             return self._people_before(i)
         for child in children:
             if dep[child] == "appos" and table.actor_at_index(child) is not None:
-                return [[table.actor_at_index(child).key]]
+                if not self._place_apposed_to_place(i, child):
+                    return [[table.actor_at_index(child).key]]
         named = self._named_after_comma(i) if parse.lemma[i] in self.role_nouns else None
         if named is not None:
             return [[named.key]]
@@ -787,8 +788,20 @@ class ArgumentResolver:
         name = self.parse.span_text(start, end)
         actor = self.table.new_actor(name, "organization", named=False)
         self.table.mark_civilians(actor, token)
-        self.table.add_mention(start, end, actor, "description")
+        if not self.table.has_mention(actor.key, start):
+            self.table.add_mention(start, end, actor, "description")
         return [[actor.key]]
+
+    def _place_apposed_to_place(self, noun: int, appos: int) -> bool:
+        """'police in Freetown and Makeni, Sierra Leone': a state or place the parser apposed to the noun
+        after a place phrase of its own belongs to that place, not to the noun."""
+        parse = self.parse
+        actor = self.table.actor_at_index(appos)
+        if actor is None or actor.type not in ("state", "location"):
+            return False
+        return any(parse.dep[prep] == "prep" and noun < prep < appos and any(
+            parse.dep[p] == "pobj" and parse.ent_type[p] in ("GPE", "LOC") for p in parse.children[prep])
+            for prep in parse.children[noun])
 
     def _named_place_noun(self, noun: Token) -> bool:
         """"the Transnistrian region", "the Tigray region": a place noun named by its modifier."""
