@@ -298,6 +298,10 @@ class ActorTable:
         while root.dep_ == "conj" and root.head.ent_type_ == "NORP":  # "Hungarian and Romanian officials"
             root = root.head
         head = root.head if root.dep_ in ("amod", "compound", "nmod") else None
+        if head is None:
+            # "Kyrgyz and Uzbek border guards" parsed as "Kyrgyz" and "Uzbek border guards": the noun is shared
+            head = next((c for c in root.children if c.dep_ == "conj" and c.pos_ == "NOUN" and any(
+                t.ent_type_ == "NORP" and t.dep_ in ("amod", "compound") for t in c.lefts)), None)
         noun = head if head is not None and head.pos_ in ("NOUN", "PROPN") and head.i >= ent.end else None
         # "Egyptian military vehicles", "Kenyan police officers": the institution noun may itself modify the head
         # (the officers are police, not the military their noun alone would make them)
@@ -312,9 +316,14 @@ class ActorTable:
             # "the Moroccan counterterror agency", "the Indian foreign ministry": a body of the state, named by
             # its whole phrase (one state has many agencies)
             state = self.new_actor(ent.text, "state", gazetteer_id=gid)
-            body = self.new_actor(self.doc[ent.start:noun.i + 1].text, "organization", named=False)
+            body = self.new_actor(self._shared_noun_name(ent, noun), "organization", named=False)
             body.parent_hint = state.key
-            self.add_mention(ent.start, noun.i + 1, body, "description")
+            if self._coordinated_demonym(ent, noun):  # "Kyrgyz and Uzbek border guards": "Kyrgyz" stands for its body
+                self.add_mention(ent.start, ent.end, body, "description")
+                for i in range(ent.start, ent.end):
+                    self.token_actor.setdefault(i, body.key)
+            else:
+                self.add_mention(ent.start, noun.i + 1, body, "description")
             self.mentions.append(MentionSpan(ent.start, ent.end, state.key, "demonym"))
             return
         if gid and noun is not None and kind is None and noun.lemma_.lower() in self.collective:
@@ -353,6 +362,17 @@ class ActorTable:
         elif noun is None and (ent.root.tag_ in ("NNPS", "NNS") or ent.text.endswith("s")):
             actor = self._demonym_group(base, ent.text)
             self.add_mention(ent.start, ent.end, actor, "demonym")
+
+    def _coordinated_demonym(self, ent: Span, noun: Token) -> bool:
+        """Whether another demonym stands between this one and its noun ("Kyrgyz and Uzbek border guards")."""
+        return any(t.ent_type_ == "NORP" for t in self.doc[ent.end:noun.i])
+
+    def _shared_noun_name(self, ent: Span, noun: Token) -> str:
+        """'Kyrgyz border guards' out of "Kyrgyz and Uzbek border guards"; the phrase itself otherwise."""
+        if not self._coordinated_demonym(ent, noun):
+            return self.doc[ent.start:noun.i + 1].text
+        last = max(t.i for t in self.doc[ent.end:noun.i] if t.ent_type_ == "NORP")
+        return " ".join([ent.text] + [t.text for t in self.doc[last + 1:noun.i + 1]])
 
     def _demonym_group(self, base: str, phrase: str) -> Actor:
         lookup = f"norp:{base}"

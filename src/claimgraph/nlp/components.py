@@ -249,6 +249,22 @@ class EntityFixes:
                 found.append(Span(doc, first, end, label="ORG"))
         return found
 
+    @staticmethod
+    def _waters_of_places(doc: Doc) -> list[Span]:
+        """'the Gulf of Guinea', 'the Bay of Bengal': the model ends a sea's name at "of" and takes the place
+        after it for a state of its own; the sea is one place."""
+        found = []
+        for ent in doc.ents:
+            end = ent.end
+            if ent.label_ != "LOC" or ent[-1].lower_ != "of" or end >= len(doc) or \
+                    doc[end].ent_type_ not in ("GPE", "LOC") or doc[end].ent_iob_ != "B":
+                continue
+            end += 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            found.append(Span(doc, ent.start, end, label="LOC"))
+        return found
+
     def _unrecognised_acronyms(self, doc: Doc) -> list[Span]:
         """'the MFDC', 'the FDLR', "pro-independence FLNKS and the loyalist parties": a run of two to six capitals
         after "the" (three to six heading a subject or object) that the model left untagged is an organization's
@@ -276,6 +292,10 @@ class EntityFixes:
         mended = set(unlinked)
         for span in [*self._vessel_names(doc), *self._bodies_of_places(doc)]:
             changed.append((span.start_char, span.end_char, "", "ORG"))
+            spans.append(span)
+            mended.update(range(span.start, span.end))
+        for span in self._waters_of_places(doc):
+            changed.append((span.start_char, span.end_char, "", "LOC"))
             spans.append(span)
             mended.update(range(span.start, span.end))
         for span in self._article_names(doc):

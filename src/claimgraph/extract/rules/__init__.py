@@ -13,6 +13,7 @@ from .registry import RULES, RawClaim, Rule, RuleTable
 # Who does what a verb says: the first rule that answers (a list, even empty) decides; a rule that does not
 # apply answers None. The later ones climb to the clause the verb depends on.
 VERB_SUBJECT_RULES = (
+    "subject.fight_toll",
     "subject.hyphen_agent",
     "subject.event_agent",
     "subject.active",

@@ -18,6 +18,21 @@ PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 
 
 # -- verbs: rule(matcher, verb, depth, passive) -> actors, or None when the rule does not apply ---------------
+@RULES.register("subject.fight_toll", example="Clashes between X and Y left five people dead.")
+def fight_toll(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
+    """Nobody, for the dead a fight between two sides left ("X clashed with Y, leaving two people dead",
+    "clashes between X and Y left five dead"): the report does not say which side killed them."""
+    parse, grammar = m.parse, m.grammar
+    if parse.lemma[verb.i] not in grammar.result_verbs:
+        return None
+    if parse.dep[verb.i] == "advcl" and parse.lemma[parse.head[verb.i]] in grammar.fight_words:
+        return []
+    if any(parse.dep[c] in ACTIVE_SUBJECT_DEPS and parse.lemma[c] in grammar.fight_words
+           for c in parse.children[verb.i]):
+        return []
+    return None
+
+
 @RULES.register("subject.active", example="Hamas attacked the convoy.")
 def active_subject(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
     """The subject of an active verb, or the subject of a participle standing as the subject."""
@@ -226,6 +241,8 @@ def reported_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
         if parse.dep[verb.i] == "conj" and (parse.lemma[verb.i] in m.reporting_verbs
                                              or parse.lemma[verb.i] in m.lexicon.addressing_verbs):
             return None  # "X stressed the need for calm and urged people to stay home": a second thing X says
+        if parse.dep[verb.i] == "conj" and _series_start(m, verb.i, h) != h:
+            return None  # "X announces that its team boarded the tanker, arrested eight pirates": the team's
         if parse.dep[verb.i] == "advcl" and parse.tag[verb.i] == "VBG" and not any(
                 parse.dep[c] in ("nsubj", "nsubjpass", "mark") for c in parse.children[verb.i]):
             return None  # "X said ..., accusing Y of ...", "X claimed the attacks, primarily targeting Y": X's own
@@ -382,7 +399,7 @@ def _series_start(m: PredicateMatcher, i: int, head: int) -> int:
             not any(parse.dep[c] == "conj" and c > i for c in children):
         return head
     for clause in parse.children[head]:
-        if parse.dep[clause] in ("advcl", "ccomp") and clause < i and m.doc[clause].right_edge.i == i - 2 and \
+        if parse.dep[clause] in ("advcl", "ccomp") and clause < i and m.doc[clause].right_edge.i in (i - 2, i - 1) and \
                 parse.pos[clause] == "VERB" and not any(parse.dep[c] == "conj" for c in parse.children[clause]):
             return clause
     return head
