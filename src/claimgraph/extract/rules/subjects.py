@@ -460,8 +460,8 @@ def claimed_by(m: PredicateMatcher, word: Token) -> Actors | None:
         found = [slot for p in m.pobjs(m.doc[laid], grammar.attribution_prepositions) for slot in m.resolver.resolve(p)]
         if found:
             return found
-    if parse.dep[word.i] == "pobj" and parse.dep[h] == "prep" and parse.pos[parse.head[h]] == "VERB" and \
-            _answers_for(m, parse.lemma[parse.head[h]]):
+    if parse.dep[word.i] == "pobj" and parse.dep[h] == "prep" and parse.lower[h] in grammar.charge_prepositions and \
+            parse.pos[parse.head[h]] == "VERB" and _answers_for(m, parse.lemma[parse.head[h]]):
         # "Kataib Hezbollah, which Washington blames for a drone strike that killed ...": the one charged
         charged = [m.doc[c] for c in parse.children[parse.head[h]] if parse.dep[c] in ("dobj", "nsubjpass")]
         found = [slot for c in charged for slot in m.resolver.resolve(c)]
