@@ -247,6 +247,8 @@ class Grammar:
     pressure_nouns: frozenset[str]  # "put pressure on X to release them": X is to release them
     pressure_prepositions: frozenset[str]
     charge_prepositions: frozenset[str]  # "charged X with killing Y", "held X for the attack"
+    manner_nouns: frozenset[str]  # "X, in coordination with Y, struck Z": X's partner in the act
+    manner_prepositions: frozenset[str]
     fight_words: frozenset[str]  # "X clashed with Y, leaving two dead": neither side is said to have killed them
     result_verbs: frozenset[str]
     operation_nouns: frozenset[str]  # "were killed in an operation", the army said: the army did it

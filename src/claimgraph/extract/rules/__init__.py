@@ -36,6 +36,7 @@ NOUN_SUBJECT_RULES = (
     "noun_subject.light_verb",
     "noun_subject.claimed",
     "noun_subject.adjunct",
+    "noun_subject.manner",
     "noun_subject.apposition",
     "noun_subject.misread_verb",
 )

@@ -370,9 +370,14 @@ def coordination(m: PredicateMatcher, verb: Token, depth: int, passive: bool) ->
     """The subject of the verb a coordinated or adverbial clause hangs on (not past a passive's)."""
     parse = m.parse
     relation = parse.dep[verb.i]
+    h = parse.head[verb.i]
+    if relation == "dep" and parse.tag[h] == "VBG" and parse.tag[verb.i] in ("VBD", "VBZ") and \
+            parse.orth[verb.i - 1] == "," and any(parse.dep[c] == "nsubj" for c in parse.children[h]):
+        # "forces, acting in coordination with Y, neutralised Z", parsed as the participle's clause with the
+        # finite verb hung on it: the participle's subject does both
+        return m.subjects(m.doc[h], depth + 1)
     if relation not in ("conj", "advcl"):
         return None
-    h = parse.head[verb.i]
     if parse.pos[h] not in ("VERB", "AUX"):
         return []
     if relation == "advcl" and any(parse.dep[c] in PASSIVE_SUBJECT_DEPS for c in parse.children[h]):
@@ -630,6 +635,28 @@ def adjunct(m: PredicateMatcher, noun: Token) -> Actors | None:
     if parse.pos[verb] != "VERB" or m.is_passive(m.doc[verb]) or undergoes(m, m.doc[verb]):
         return None  # "died amid fighting with X": the one who died is harmed, the fighting's doer is X
     return m.subjects(m.doc[verb]) or None
+
+
+@RULES.register("noun_subject.manner", example="Togolese forces, in coordination with Burkinabe units, struck.")
+def manner(m: PredicateMatcher, noun: Token) -> Actors | None:
+    """Who act "in coordination with", "in a joint operation with" or "in conjunction with" someone: the
+    subject of the verb the phrase hangs on, or the subject noun itself when the parser hangs the phrase there
+    ("its troops, in a joint operation with X, cleared ...", "forces, acting in coordination with Y, ...")."""
+    parse = m.parse
+    h = parse.head[noun.i]
+    if parse.dep[noun.i] != "pobj" or parse.lower[h] not in m.grammar.manner_prepositions or \
+            parse.lemma[noun.i] not in m.grammar.manner_nouns:
+        return None
+    doer = parse.head[h]
+    if parse.pos[doer] == "PUNCT" and parse.head[doer] != doer:
+        doer = parse.head[doer]  # "its troops, in a joint operation with X,": the phrase hangs on the comma
+    if parse.pos[doer] in ("VERB", "AUX"):
+        if is_violent_event(m, noun):
+            return None  # "killed in an operation": the verb's doers are the event's (subject.event_agent)
+        return m.subjects(m.doc[doer]) or None
+    if parse.pos[doer] in ("NOUN", "PROPN", "PRON"):
+        return m.resolver.resolve(m.doc[doer]) or None
+    return None
 
 
 @RULES.register("noun_subject.apposition", example="Masih Alinejad, a vocal critic of Tehran, was targeted.")
