@@ -141,6 +141,9 @@ class ArgumentResolver:
         lower, lemma, pos, tag = parse.lower[i], parse.lemma[i], parse.pos[i], parse.tag[i]
         if pos == "PRON" or tag in ("PRP", "PRP$"):
             if lower in self.person_pronouns:
+                shared = self._object_of_first_conjunct(token)
+                if shared:
+                    return [shared]
                 if self._unnamed_person_subject_before(token):
                     return [[]]  # "The army chief said his forces ...": the chief, whom no name gives
                 return [self._previous(token, ("person",))]
@@ -219,6 +222,18 @@ class ArgumentResolver:
         if lemma in self.state_descriptions:
             return [self._previous(token, ("state",))]
         return None
+
+    def _object_of_first_conjunct(self, token: Token) -> list[str]:
+        """"detained a former army officer and tortured him": the object pronoun of a coordinated verb is the
+        person the first verb's object names, named or not."""
+        parse = self.parse
+        verb = parse.head[token.i]
+        if parse.dep[token.i] != "dobj" or parse.dep[verb] != "conj":
+            return []
+        first = parse.head[verb]
+        return [slot[0] for c in parse.children[first] if parse.dep[c] == "dobj" and parse.tag[c] == "NN"
+                for slot in self._single(self.doc[c], 1)[:1]
+                if slot and self.table.actors[slot[0]].type == "person"]
 
     def _held_before(self, token: Token) -> list[str]:
         """Whom an arrest or charge held, for the subject "they" of its reason ("police detained three
