@@ -74,6 +74,7 @@ CLAIM_READING_RULES = (
     "reading.threat",
     "reading.refusal",
     "reading.intent",
+    "reading.protest_demand",
 )
 # Readings of all the claims of a sentence together, after the claims' own readings.
 SENTENCE_READING_RULES = (

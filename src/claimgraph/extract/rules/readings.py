@@ -63,6 +63,20 @@ def intent(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
     return None
 
 
+@RULES.register("reading.protest_demand", example="Thousands marched to demand the resignation of the president.")
+def protest_demand(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
+    """PROTEST against the one a march or protest demands something of ("marched to demand the resignation of
+    X", "protested, demanding the release of Y by Z"): whom the demonstrators ask is whom they demonstrate against."""
+    if claim.relation != "REQUEST" or claim.predicate.dep_ not in ("xcomp", "advcl"):
+        return None
+    protest = claim.predicate.head
+    if protest.pos_ != "VERB" or not any(spec.relation == "PROTEST" for spec in m.lookup(
+            m.lexicon.verbs, m.parse.lemma[protest.i], protest.lower_)):
+        return None
+    return RawClaim(predicate=protest, relation="PROTEST", subject=claim.subject, rule="reading:protest_demand",
+                    object=claim.object, mode="demonstrate")
+
+
 # -- of all the claims of a sentence: rule(matcher, claims) -> further claims ---------------------------------
 @RULES.register("reading.joint_act", example="Hamas cooperated with Islamic State in the killing of soldiers.")
 def joint_act(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
