@@ -191,6 +191,7 @@ class Grammar:
     light_verbs: frozenset[str]
     partner_nouns: frozenset[str]  # "in coordination with X": the noun a partner's "with" hangs on
     partner_adverbs: frozenset[str]  # "together with X"
+    partner_adjectives: frozenset[str]  # "conducted joint patrols"
     receiving_verbs: frozenset[str]  # "drew condemnation from X": X condemns the subject
     occurrence_verbs: frozenset[str]  # "clashes erupted between X and Y"
     commemoration_nouns: frozenset[str]  # "a memorial ceremony for X": X is honoured, not hit
@@ -247,8 +248,6 @@ class Grammar:
     pressure_nouns: frozenset[str]  # "put pressure on X to release them": X is to release them
     pressure_prepositions: frozenset[str]
     charge_prepositions: frozenset[str]  # "charged X with killing Y", "held X for the attack"
-    manner_nouns: frozenset[str]  # "X, in coordination with Y, struck Z": X's partner in the act
-    manner_prepositions: frozenset[str]
     fight_words: frozenset[str]  # "X clashed with Y, leaving two dead": neither side is said to have killed them
     result_verbs: frozenset[str]
     operation_nouns: frozenset[str]  # "were killed in an operation", the army said: the army did it

@@ -163,8 +163,13 @@ def co_agents(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
     by_act: dict[tuple[int, str, str], list[str]] = {}
     for claim in claims:
         # (any deed done "jointly" or "together": "state police and the army jointly detained X")
+        # (or named "joint", with a third party too: "X and Y warships conducted joint patrols with Z")
+        children = claim.predicate.children
         joint = claim.relation in m.deeds and any(
-            c.dep_ == "advmod" and c.lower_ in m.grammar.partner_adverbs for c in claim.predicate.children)
+            c.dep_ == "advmod" and c.lower_ in m.grammar.partner_adverbs for c in children) or (
+            claim.relation in m.deeds or claim.relation == "COOPERATE") and any(
+            c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ in m.grammar.partner_adjectives for a in c.children)
+            for c in children)
         if (claim.relation in m.violent or joint) and claim.object not in (None, claim.subject):
             subjects = by_act.setdefault((claim.predicate.i, claim.relation, claim.object), [])
             if claim.subject not in subjects:

@@ -639,13 +639,13 @@ def adjunct(m: PredicateMatcher, noun: Token) -> Actors | None:
 
 @RULES.register("noun_subject.manner", example="Togolese forces, in coordination with Burkinabe units, struck.")
 def manner(m: PredicateMatcher, noun: Token) -> Actors | None:
-    """Who act "in coordination with", "in a joint operation with" or "in conjunction with" someone: the
-    subject of the verb the phrase hangs on, or the subject noun itself when the parser hangs the phrase there
-    ("its troops, in a joint operation with X, cleared ...", "forces, acting in coordination with Y, ...")."""
+    """Who act "in coordination with", "in a joint operation with" or "in conjunction with" someone (grammar
+    `partner_nouns`): the subject of the verb the phrase hangs on, or the subject noun itself when the parser
+    hangs the phrase there ("its troops, in a joint operation with X, cleared ...", "forces, acting in
+    coordination with Y, ...")."""
     parse = m.parse
     h = parse.head[noun.i]
-    if parse.dep[noun.i] != "pobj" or parse.lower[h] not in m.grammar.manner_prepositions or \
-            parse.lemma[noun.i] not in m.grammar.manner_nouns:
+    if parse.dep[noun.i] != "pobj" or parse.dep[h] != "prep" or parse.lemma[noun.i] not in m.grammar.partner_nouns:
         return None
     doer = parse.head[h]
     if parse.pos[doer] == "PUNCT" and parse.head[doer] != doer:
