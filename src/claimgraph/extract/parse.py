@@ -129,6 +129,20 @@ class Parse:
         return self.tag[i] == "VBN" and self.dep[i] == "amod" and any(
             self.tag[c] == "HYPH" for c in self.children[i])
 
+    def misread_main_verb(self, i: int) -> bool:
+        """"On 6 April, residents of Lautoka protested outside ...": after a fronted time phrase the parser may
+        take the subject noun for the sentence's root and hang the main verb on it as a participle. A past form
+        with no auxiliary and no "by" agent, under a root noun that a fronted phrase and a comma open, is the
+        sentence's verb and the noun its subject."""
+        h = self.head[i]
+        if self.dep[i] != "acl" or self.tag[i] not in ("VBN", "VBD") or self.head[h] != h or \
+                self.pos[h] not in ("NOUN", "PROPN") or h > i:
+            return False
+        if any(self.dep[c] in ("aux", "auxpass", "agent") for c in self.children[i]):
+            return False
+        return any(self.dep[c] in ("prep", "npadvmod", "advmod") and c < h for c in self.children[h]) and any(
+            self.dep[c] == "punct" and c < h for c in self.children[h])
+
     def coordinated_with(self, conjunct: int) -> int:
         """The verb a conjunct verb is coordinated with: its head, but for a finite verb under a bare infinitive
         the finite verb of its own tense above ("calls on X to cease fire and reminds all parties": "reminds"

@@ -74,7 +74,8 @@ class PredicateMatcher:
         # "remain accused of", "stand accused of": a participle complement is passive too
         return any(parse.dep[c] in ("auxpass", "nsubjpass", "csubjpass") for c in children) or (
             parse.tag[verb.i] == "VBN" and parse.dep[verb.i] in ("acl", "acomp", "oprd")
-            and not any(parse.dep[c] == "aux" for c in children)) or parse.hyphen_participle(verb.i)
+            and not any(parse.dep[c] == "aux" for c in children) and not parse.misread_main_verb(verb.i)) or \
+            parse.hyphen_participle(verb.i)
 
     def _particle_ok(self, verb: Token, particle: str | None) -> bool:
         if not particle:

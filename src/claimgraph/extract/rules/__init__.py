@@ -14,6 +14,7 @@ from .registry import RULES, RawClaim, Rule, RuleTable
 # apply answers None. The later ones climb to the clause the verb depends on.
 VERB_SUBJECT_RULES = (
     "subject.fight_toll",
+    "subject.misread_root",
     "subject.hyphen_agent",
     "subject.event_agent",
     "subject.active",

@@ -33,6 +33,14 @@ def fight_toll(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> A
     return None
 
 
+@RULES.register("subject.misread_root", example="On 6 April, residents protested against the reforms.")
+def misread_root(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
+    """The noun the parser took for the root, of the main verb it hung on that noun (Parse.misread_main_verb)."""
+    if not m.parse.misread_main_verb(verb.i):
+        return None
+    return m.resolver.resolve(verb.head)
+
+
 @RULES.register("subject.active", example="Hamas attacked the convoy.")
 def active_subject(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
     """The subject of an active verb, or the subject of a participle standing as the subject."""
