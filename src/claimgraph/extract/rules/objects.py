@@ -292,8 +292,9 @@ def adjunct_doer(m: PredicateMatcher, predicate: Token, spec: Predicate, passive
 @RULES.register("object.bearer", example="Consuelo Porras, who is under US sanctions, raided the offices.")
 def bearer(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
            slot: str) -> tuple[Actors, bool]:
-    """Who bears a measure a noun names: the subject of the clause it is "under" or faced in ("X is under US
-    sanctions", "X faces EU sanctions"; grammar `bearing_prepositions`, `bearing_verbs`)."""
+    """Who bears a measure a noun names: the subject of the clause it is "under", "in" or faced in ("X is under US
+    sanctions", "X faces EU sanctions", "X remains in Thai custody"; grammar `bearing_prepositions`,
+    `bearing_verbs`)."""
     parse, grammar = m.parse, m.grammar
     head = parse.head[predicate.i]
     if parse.dep[predicate.i] == "pobj" and parse.lower[head] in grammar.bearing_prepositions:
@@ -304,6 +305,9 @@ def bearer(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool
         return [], False
     if parse.pos[verb] not in ("VERB", "AUX"):
         return [], False
+    if m.is_passive(m.doc[verb]):  # "X was placed under sanctions", "X is held in Thai custody"
+        return [slot for c in parse.children[verb] if parse.dep[c] == "nsubjpass"
+                for slot in m.resolver.resolve(m.doc[c])], True
     return m.subjects(m.doc[verb]), True
 
 
