@@ -71,10 +71,11 @@ class PredicateMatcher:
     def is_passive(self, verb: Token) -> bool:
         parse = self.parse
         children = parse.children[verb.i]
-        # "remain accused of", "stand accused of": a participle complement is passive too
+        # "remain accused of", "stand accused of", "Backed by X, ...": a participle complement or adverbial is
+        # passive too
         return any(parse.dep[c] in ("auxpass", "nsubjpass", "csubjpass") for c in children) or (
-            parse.tag[verb.i] == "VBN" and parse.dep[verb.i] in ("acl", "acomp", "oprd")
-            and not any(parse.dep[c] == "aux" for c in children) and not parse.misread_main_verb(verb.i)) or \
+            parse.tag[verb.i] == "VBN" and parse.dep[verb.i] in ("acl", "acomp", "oprd", "advcl")
+            and not any(parse.dep[c] in ("aux", "nsubj") for c in children) and not parse.misread_main_verb(verb.i)) or \
             parse.hyphen_participle(verb.i)
 
     def _particle_ok(self, verb: Token, particle: str | None) -> bool:

@@ -437,6 +437,11 @@ def charged_party(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -
         charged = [doc[c] for c in parse.children[governor] if dep[c] in deps]
         if charged:
             return [slot for token in charged for slot in resolve(token)]
+    if parse.tag[governor] == "VBN" and dep[governor] in ("acomp", "advcl", "oprd"):
+        # "two soldiers stand accused of bombing the base": the participle is said of the subject above it
+        charged = [doc[c] for c in parse.children[parse.head[governor]] if dep[c] == "nsubj"]
+        if charged:
+            return [slot for token in charged for slot in resolve(token)]
     return None
 
 
