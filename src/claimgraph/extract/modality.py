@@ -202,7 +202,10 @@ class Modality:
             elif lower in self.hedge_adverbs and pos in ("ADJ", "ADV"):
                 hedged = True  # "is likely to attack"
                 cues.append(_cue("hedge", doc[token]))
-            if lemma in self.neg_verbs and pos == "VERB" and (link == "xcomp" or lemma not in self.xcomp_only) and (
+            # (a denial negates what it denies, not an adverbial clause beside it: "denied colluding with X,
+            # telling the court that he had never asked Y to ...")
+            if lemma in self.neg_verbs and pos == "VERB" and link != "advcl" and (
+                    link == "xcomp" or lemma not in self.xcomp_only) and (
                     link in ("dobj", "xcomp") or lemma not in self.object_only) and (
                     lemma not in self.neg_verb_particles or any(
                         dep[c] == "prt" and lowers[c] == self.neg_verb_particles[lemma] for c in children)):
