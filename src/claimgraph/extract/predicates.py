@@ -512,6 +512,8 @@ class PredicateMatcher:
                 objects = objects or between
         if spec.pos == "noun" and spec.needs_subject and not subjects:
             return []
+        if not subjects and spec.relation in self.symmetric and "between" in spec.object and len(objects) >= 2:
+            subjects, objects = objects[:1], objects[1:]  # "the ceasefire agreed between X and Y": X and Y agree
         if not subjects:
             return []
         relation = spec.relation
