@@ -316,9 +316,11 @@ class ActorTable:
             # "the Moroccan counterterror agency", "the Indian foreign ministry": a body of the state, named by
             # its whole phrase (one state has many agencies)
             state = self.new_actor(ent.text, "state", gazetteer_id=gid)
-            body = self.new_actor(self._shared_noun_name(ent, noun), "organization", named=False)
+            shared = self._shared_noun_words(ent, noun)
+            body = self.new_actor(" ".join([ent.text, *shared]) if shared else self.doc[ent.start:noun.i + 1].text,
+                                  "organization", named=False)
             body.parent_hint = state.key
-            if self._coordinated_demonym(ent, noun):  # "Kyrgyz and Uzbek border guards": "Kyrgyz" stands for its body
+            if shared:  # "Kyrgyz and Uzbek border guards": "Kyrgyz" stands for its body
                 self.add_mention(ent.start, ent.end, body, "description")
                 for i in range(ent.start, ent.end):
                     self.token_actor.setdefault(i, body.key)
@@ -363,16 +365,11 @@ class ActorTable:
             actor = self._demonym_group(base, ent.text)
             self.add_mention(ent.start, ent.end, actor, "demonym")
 
-    def _coordinated_demonym(self, ent: Span, noun: Token) -> bool:
-        """Whether another demonym stands between this one and its noun ("Kyrgyz and Uzbek border guards")."""
-        return any(t.ent_type_ == "NORP" for t in self.doc[ent.end:noun.i])
-
-    def _shared_noun_name(self, ent: Span, noun: Token) -> str:
-        """'Kyrgyz border guards' out of "Kyrgyz and Uzbek border guards"; the phrase itself otherwise."""
-        if not self._coordinated_demonym(ent, noun):
-            return self.doc[ent.start:noun.i + 1].text
-        last = max(t.i for t in self.doc[ent.end:noun.i] if t.ent_type_ == "NORP")
-        return " ".join([ent.text] + [t.text for t in self.doc[last + 1:noun.i + 1]])
+    def _shared_noun_words(self, ent: Span, noun: Token) -> list[str]:
+        """The words of a noun another demonym shares with this one ("border guards" of "Kyrgyz and Uzbek border
+        guards", for "Kyrgyz"); none when the noun is this demonym's alone."""
+        others = [t.i for t in self.doc[ent.end:noun.i] if t.ent_type_ == "NORP"]
+        return [t.text for t in self.doc[others[-1] + 1:noun.i + 1]] if others else []
 
     def _demonym_group(self, base: str, phrase: str) -> Actor:
         lookup = f"norp:{base}"

@@ -248,8 +248,7 @@ class Grammar:
     pressure_nouns: frozenset[str]  # "put pressure on X to release them": X is to release them
     pressure_prepositions: frozenset[str]
     charge_prepositions: frozenset[str]  # "charged X with killing Y", "held X for the attack"
-    fight_words: frozenset[str]  # "X clashed with Y, leaving two dead": neither side is said to have killed them
-    result_verbs: frozenset[str]
+    result_verbs: frozenset[str]  # "X clashed with Y, leaving two dead": neither side is said to have killed them
     operation_nouns: frozenset[str]  # "were killed in an operation", the army said: the army did it
     operation_verbs: frozenset[str]  # "were neutralised", the ministry of defence announced
     force_kinds: frozenset[str]  # gazetteer kinds of the bodies that report their own operations

@@ -154,6 +154,18 @@ def _own_people(noun) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for n in nouns for c in n.children)
 
 
+def _joint(m: PredicateMatcher, claim: RawClaim) -> bool:
+    """Whether a deed is done together: "jointly" or "together" ("state police and the army jointly detained X"),
+    or named "joint", with a third party too ("X and Y warships conducted joint patrols with Z")."""
+    children = claim.predicate.children
+    if claim.relation in m.deeds and any(
+            c.dep_ == "advmod" and c.lower_ in m.grammar.partner_adverbs for c in children):
+        return True
+    return (claim.relation in m.deeds or claim.relation == "COOPERATE") and any(
+        c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ in m.grammar.partner_adjectives for a in c.children)
+        for c in children)
+
+
 @RULES.register("reading.co_agents", example="Russia, Iran and Syria launched an offensive against the rebels.")
 def co_agents(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
     """Actors who do one violent act (or any deed "jointly") to the same target together are allies in it:
@@ -162,15 +174,7 @@ def co_agents(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
     Two states that condemn or sanction the same side are not thereby working together."""
     by_act: dict[tuple[int, str, str], list[str]] = {}
     for claim in claims:
-        # (any deed done "jointly" or "together": "state police and the army jointly detained X")
-        # (or named "joint", with a third party too: "X and Y warships conducted joint patrols with Z")
-        children = claim.predicate.children
-        joint = claim.relation in m.deeds and any(
-            c.dep_ == "advmod" and c.lower_ in m.grammar.partner_adverbs for c in children) or (
-            claim.relation in m.deeds or claim.relation == "COOPERATE") and any(
-            c.dep_ == "dobj" and any(a.dep_ == "amod" and a.lower_ in m.grammar.partner_adjectives for a in c.children)
-            for c in children)
-        if (claim.relation in m.violent or joint) and claim.object not in (None, claim.subject):
+        if (claim.relation in m.violent or _joint(m, claim)) and claim.object not in (None, claim.subject):
             subjects = by_act.setdefault((claim.predicate.i, claim.relation, claim.object), [])
             if claim.subject not in subjects:
                 subjects.append(claim.subject)

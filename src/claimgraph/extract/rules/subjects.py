@@ -22,15 +22,20 @@ PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 def fight_toll(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
     """Nobody, for the dead a fight between two sides left ("X clashed with Y, leaving two people dead",
     "clashes between X and Y left five dead"): the report does not say which side killed them."""
-    parse, grammar = m.parse, m.grammar
-    if parse.lemma[verb.i] not in grammar.result_verbs:
+    parse = m.parse
+    if parse.lemma[verb.i] not in m.grammar.result_verbs:
         return None
-    if parse.dep[verb.i] == "advcl" and parse.lemma[parse.head[verb.i]] in grammar.fight_words:
-        return []
-    if any(parse.dep[c] in ACTIVE_SUBJECT_DEPS and parse.lemma[c] in grammar.fight_words
-           for c in parse.children[verb.i]):
+    if parse.dep[verb.i] == "advcl" and _is_fight(m, m.doc[parse.head[verb.i]]) or any(
+            parse.dep[c] in ACTIVE_SUBJECT_DEPS and _is_fight(m, m.doc[c]) for c in parse.children[verb.i]):
         return []
     return None
+
+
+def _is_fight(m: PredicateMatcher, word: Token) -> bool:
+    """Whether a verb or noun names a fight between two sides: a lexicon entry of the clash mode ("clashed",
+    "exchanged fire", "clashes", "fighting")."""
+    table = m.lexicon.verbs if word.pos_ in ("VERB", "AUX") else m.lexicon.nouns
+    return any(spec.mode == "clash" for spec in m.lookup(table, m.parse.lemma[word.i], word.lower_))
 
 
 @RULES.register("subject.misread_root", example="On 6 April, residents protested against the reforms.")
