@@ -245,17 +245,23 @@ class _Extractor:
 
         def place(item: RawClaim) -> bool:
             target = actors.get(item.object)
-            if target is None or item.mode in self.place_modes or target.type == "state" or not target.named:
+            if target is None or item.mode in self.place_modes or not target.named:
                 return False
             if target.type == "location":
                 return True
             # a name the model typed otherwise, said in this sentence as a place ("the town of Minova",
-            # "Masala village (Beni)", tagged GPE)
+            # "Masala village (Beni)", tagged GPE); a state by its own name where the act happened in it ("a
+            # strike in northwest Syria that killed a commander"; by its capital it stands for its government)
             sent = self.sents[self.sent_index[item.predicate.i]]
             for root in said.get(item.object, ()):
                 if not sent.start <= root < sent.end:
                     continue
                 head = parse.head[root]
+                if target.type == "state":
+                    if parse.dep[root] == "pobj" and parse.lower[head] in self.grammar.prepositions.place_within \
+                            and not self.table.is_place_name(root):
+                        return True
+                    continue
                 if parse.ent_type[root] in ("GPE", "LOC", "FAC") or (
                         parse.dep[root] in ("appos", "compound") and parse.lemma[head] in place_nouns) or (
                         parse.dep[root] == "pobj" and parse.lower[head] == self.grammar.of and
