@@ -39,6 +39,7 @@ class Relation:
     opposed: bool = False  # one side acts against the other: the two are never one entity
     violent: bool = False  # violence: a single-origin claim of it is worth a second look
     verbal: bool = False  # said rather than done (PLOVER's verbal events): an act in its object stands for its doer
+    about_acts: bool = False  # done about what others did: an act in its object stands for its doer (verbal too)
     domestic: bool = False  # also done by a state's own leaders to it ("eased the curfew in Juba"): membership allows it
 
 

@@ -21,11 +21,12 @@ PLACE_ENTITIES = ("GPE", "LOC")  # entity labels of a place an act is done in or
 
 # -- slots: rule(matcher, predicate, spec, passive, slot) -> (actors, whether any object word was seen) ------
 def _actors(m: PredicateMatcher, tokens: list[Token], spec: Predicate) -> Actors:
-    """The actors the object words are, else the actors their phrases name. What is said of an act done to
-    someone (a verbal relation's object) is said of the act's doer ("condemned Israel's bombing of Gaza":
-    Israel; "condemned the killing of X" and "welcomed the arrest of X" name no object: X suffered it)."""
+    """The actors the object words are, else the actors their phrases name. What is said or done about an act
+    done to someone (the object of a verbal relation or a protest) is about the act's doer ("condemned Israel's
+    bombing of Gaza": Israel; "condemned the killing of X" and "welcomed the arrest of X" name no object: X
+    suffered it)."""
     found: Actors = []
-    verbal = spec.relation in m.verbal
+    verbal = spec.relation in m.about_acts
     for token in tokens:
         own = m.resolver.resolve(token)
         agents = [slot for p in m.noun_agents(token) for slot in m.resolver.resolve(p)] \
