@@ -37,6 +37,7 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        not_org_acronyms=frozenset(w.lower() for w in lexicon.actors["not_org_acronyms"]),
                        vessel_nouns=frozenset(w.lower() for w in lexicon.actors["vessel_nouns"]),
                        article_names=dict(lexicon.actors["article_names"]),
+                       place_kind_words=frozenset(w.lower() for w in lexicon.actors["place_kind_words"]),
                        name_particles=load_name_lexicon().particles)
 
 
@@ -51,7 +52,8 @@ class EntityFixes:
                  roles: frozenset[str] = frozenset(), region_prefixes: frozenset[str] = frozenset(),
                  portfolio_scopes: frozenset[str] = frozenset(), not_actor_names: frozenset[str] = frozenset(),
                  vessel_nouns: frozenset[str] = frozenset(), name_particles: frozenset[str] = frozenset(),
-                 article_names: dict[str, str] | None = None, not_org_acronyms: frozenset[str] = frozenset()):
+                 article_names: dict[str, str] | None = None, not_org_acronyms: frozenset[str] = frozenset(),
+                 place_kind_words: frozenset[str] = frozenset()):
         self.org_words = org_words
         self.portfolios = portfolios
         self.roles = roles
@@ -61,6 +63,7 @@ class EntityFixes:
         self.name_particles = name_particles  # "al", "el": a name's particle before a hyphen ("al-Shabaab")
         self.article_names = article_names or {}  # "the West": name -> gazetteer id
         self.not_org_acronyms = not_org_acronyms  # "the CEO", "the GDP": no body
+        self.place_kind_words = place_kind_words  # "Rakhine State", "Beledweyne District": a place
         self._article_hashes = numpy.array(sorted(hash_string(n) for n in self.article_names), dtype=numpy.uint64)
         # the ship nouns and their plurals as the string hashes a Doc stores ("ships", "tankers")
         self._vessel_hashes = numpy.array(sorted({hash_string(w) for n in vessel_nouns for w in (n, n + "s")}),
@@ -75,6 +78,17 @@ class EntityFixes:
         if ent.start >= 3 and doc[ent.start - 1].lower_ == "the" and doc[ent.start - 2].lower_ == "of":
             before = doc[ent.start - 3].lower_
         return after in self.roles or before in self.roles
+
+    def _is_area_name(self, ent: Span) -> bool:
+        """A name the model took for a person or an organization that is an administrative area's: capitalised
+        words ending in an area word, none of them an organization word ("Zamfara State", not "Zamfara State
+        Police" nor "Islamic State", which the gazetteer links)."""
+        if ent.ent_id_ or ent.label_ not in ("PERSON", "ORG") or len(ent) < 2 or not ent[-1].is_title:
+            return False
+        last = ent[-1].lower_
+        if last not in self.place_kind_words or (last == "province" and ent.label_ == "ORG"):
+            return False
+        return all(t.is_title and t.lower_ not in self.org_words for t in ent[:-1])
 
     def _is_org_word(self, token) -> bool:
         return token.is_title and token.lower_ in self.org_words and not token.ent_type_
@@ -326,6 +340,10 @@ class EntityFixes:
                 continue
             if label == "ORG" and not ent.ent_id_ and self._is_title_portfolio(doc, ent):
                 changed.append((ent.start_char, ent.end_char, label, ""))
+                continue
+            if self._is_area_name(ent):
+                changed.append((ent.start_char, ent.end_char, label, "GPE"))
+                spans.append(Span(doc, start, end, label="GPE"))
                 continue
             if not ent.ent_id_ and ent.text.lower() in self.not_actor_names:  # "COVID-19": a disease, no actor
                 changed.append((ent.start_char, ent.end_char, label, ""))
