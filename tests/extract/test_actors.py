@@ -41,6 +41,9 @@ def test_actors_officials_in_a_capital_stand_for_the_state(nlp):
     ("Iran-backed militias attacked a US base.", "Iran-backed militias"),
     ("Many rebels in Darfur laid down their arms.", "rebels in Darfur"),
     ("Police detained students at Cumhuriyet University near AKP offices.", "students at Cumhuriyet University"),
+    # the place's own name, not a clause hanging off it, nor a coordinated noun's place
+    ("Ahmad Massoud met Syrian exiles in Vienna, where they agreed to form a council.", "Syrian exiles"),
+    ("Ahmad Massoud met exiled Afghan politicians and former commanders in Vienna.", "exiled Afghan politicians"),
 ])
 def test_actors_group_keeps_distinguishing_modifiers(nlp, text, name):
     assert _actors(nlp, text).get(name) == "organization"

@@ -744,10 +744,11 @@ class ArgumentResolver:
                                    or self.doc[start].lower_ in self.not_name_modifiers):
             start += 1
         end = token.i + 1
-        for child in token.rights:  # "... jihadists in Gaza"
-            if child.dep_ == "prep" and child.lower_ in ("in", "from", "across", "throughout") and any(
-                    p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC") for p in child.children):
-                end = child.right_edge.i + 1
+        for child in token.rights:  # "... jihadists in Gaza", not what hangs off the place ("in Vienna, where ...")
+            place = next((p for p in child.children if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC")), None)
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "across", "throughout") and place is not None:
+                if not any(c.dep_ == "conj" and c.i < child.i for c in token.rights):
+                    end = place.i + 1  # (a place after a coordinated noun is the whole row's: "X and Y in Z")
                 break
         actor = self.table.new_actor(self.parse.span_text(start, end), "organization", named=False)
         self.table.mark_civilians(actor, token)
