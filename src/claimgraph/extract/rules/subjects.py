@@ -404,7 +404,21 @@ def coordination(m: PredicateMatcher, verb: Token, depth: int, passive: bool) ->
         # a finite verb is no conjunct of a bare infinitive ("calls on X to cease fire and reminds all parties")
         h = parse.coordinated_with(verb.i)
         h = _series_start(m, verb.i, h)
+        patients = [c for c in parse.children[h] if parse.dep[c] in PASSIVE_SUBJECT_DEPS]
+        if patients and not passive and _active_finite(parse, verb.i):
+            # "the Secretary-General is alarmed by the shelling and urges X": who is alarmed urges, whoever alarmed
+            # (a bare participle shares the passive: "was arrested and sentenced for the murder of X", "was flown to
+            # France and placed in detention")
+            return [slot for c in patients for slot in m.resolver.resolve(m.doc[c])]
     return m.subjects(m.doc[h], depth + 1)
+
+
+def _active_finite(parse, i: int) -> bool:
+    """Whether the verb is finite and active: a present tense, or a past one with an object or clause of its
+    own (a past "-ed" form with none may be a participle sharing an earlier passive)."""
+    tag = parse.tag[i]
+    return tag in ("VBZ", "VBP") or tag == "VBD" and any(
+        parse.dep[c] in ("dobj", "ccomp", "xcomp", "dative") for c in parse.children[i])
 
 
 def _series_start(m: PredicateMatcher, i: int, head: int) -> int:
