@@ -76,6 +76,7 @@ class ArgumentResolver:
         self.charge_verbs = lexicon.grammar.charge_verbs
         self.actor_kinds = lexicon.actor_kinds
         self.hitting_verbs = lexicon.hitting_verbs
+        self.yield_verbs = lexicon.grammar.yield_verbs
         self.addressing_verbs = lexicon.addressing_verbs
         self.title_determiners = lexicon.title_determiners
         self.kind_name_drop = lexicon.kind_name_drop
@@ -320,25 +321,34 @@ class ArgumentResolver:
 
     def _attackers(self, token: Token) -> set[str]:
         """Whoever does the act whose target a possessive pronoun owns ("an attack by ISWAP on its base", "an
-        al-Shabaab attack on their base", "the army raided their camp"): the attacker does not hit its own."""
+        al-Shabaab attack on their base", "the army raided their camp", "IS fighters surrendered to its units"):
+        the attacker does not hit its own, nor does one surrender to it."""
         parse, i = self.parse, token.i
         noun = parse.head[i]
-        if parse.dep[i] == "poss" and parse.dep[noun] == "dobj" and parse.pos[parse.head[noun]] == "VERB" and \
-                parse.lemma[parse.head[noun]] in self.hitting_verbs:
-            # "Cameroon's Rapid Intervention Battalion raided their camp": not the raiders' nor Cameroon's
-            subjects = [c for c in parse.children[parse.head[noun]] if parse.dep[c] == "nsubj"]
-            named = {actor.key for s in subjects for c in (s, *parse.children[s])
-                     if (c == s or parse.dep[c] in ("poss", "compound", "amod")) and
-                     (actor := self.table.actor_at_index(c)) is not None}
-            # ("a group of hooded attackers ambushed their patrol": nor the attackers described)
-            return named | {key for s in subjects if parse.pos[s] == "NOUN"
-                            for slot in self.resolve(self.doc[s]) for key in slot}
-        if parse.dep[i] != "poss" or parse.dep[noun] != "pobj":
+        if parse.dep[i] != "poss":
             return set()
-        act = parse.head[parse.head[noun]]
+        verb = parse.head[noun]
+        if parse.dep[noun] == "dobj" and parse.pos[verb] == "VERB" and parse.lemma[verb] in self.hitting_verbs:
+            # "Cameroon's Rapid Intervention Battalion raided their camp": not the raiders' nor Cameroon's
+            subjects = [c for c in parse.children[verb] if parse.dep[c] == "nsubj"]
+            # ("a group of hooded attackers ambushed their patrol": nor the attackers described)
+            return self._subject_names(subjects) | {key for s in subjects if parse.pos[s] == "NOUN"
+                                                    for slot in self.resolve(self.doc[s]) for key in slot}
+        if parse.dep[noun] != "pobj":
+            return set()
+        act = parse.head[verb]
+        if parse.pos[act] == "VERB" and (parse.lemma[act] in self.hitting_verbs or parse.lemma[act] in self.yield_verbs):
+            return self._subject_names([c for c in parse.children[act] if parse.dep[c] == "nsubj"])
         if parse.pos[act] != "NOUN" or parse.lemma[act] not in self.hitting_verbs:
             return set()
         return self._named_doers(act)
+
+    def _subject_names(self, subjects: list[int]) -> set[str]:
+        """The named actors of subject phrases, with their possessors and name modifiers ("IS fighters": IS)."""
+        parse = self.parse
+        return {actor.key for s in subjects for c in (s, *parse.children[s])
+                if (c == s or parse.dep[c] in ("poss", "compound", "amod")) and
+                (actor := self.table.actor_at_index(c)) is not None}
 
     def _named_doers(self, noun: int) -> set[str]:
         """The named actors an act or charge noun gives as its doer: its modifiers and possessor before it

@@ -257,6 +257,7 @@ class Grammar:
     measure_nouns: frozenset[str]
     patient_nouns: frozenset[str]
     carry_verbs: frozenset[str]
+    yield_verbs: frozenset[str]  # "surrendered to its units": the other side's
     explosive_nouns: frozenset[str]
     collide_verbs: frozenset[str]
     status_complements: frozenset[str]  # "held hostage": a bare singular one is no one
