@@ -604,7 +604,7 @@ class ArgumentResolver:
         if parse.pos[i] == "NOUN" and any(c < i and (dep[c] == "amod" and parse.lower[c] in self.affiliation_words or
                                                      dep[c] in ("amod", "compound") and
                                                      parse.lower[c] in self.opposition_words) for c in children):
-            return self._affiliated(token)
+            return self._affiliated(token) or self._kind_actor(token)  # ("rebel troops": troops of no group)
         if lemma in self.owned_targets or parse.lower[i] in self.owned_targets:
             # "Hamas positions": Hamas; "a police patrol": the patrol itself
             return self._owner(token, depth) or self._kind_actor(token)

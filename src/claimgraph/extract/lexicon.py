@@ -257,6 +257,7 @@ class Grammar:
     measure_nouns: frozenset[str]
     patient_nouns: frozenset[str]
     carry_verbs: frozenset[str]
+    particles: frozenset[str]  # "handed the town back to X": "to" may hang on the particle
     yield_verbs: frozenset[str]  # "surrendered to its units": the other side's
     explosive_nouns: frozenset[str]
     collide_verbs: frozenset[str]

@@ -133,13 +133,16 @@ class Parse:
         """"On 6 April, residents of Lautoka protested outside ...": after a fronted time phrase the parser may
         take the subject noun for the sentence's root and hang the main verb on it as a participle. A past form
         with no auxiliary and no "by" agent, under a root noun that a fronted phrase and a comma open, is the
-        sentence's verb and the noun its subject."""
+        sentence's verb and the noun its subject; so is one the tagger calls a past tense with an object of its own
+        ("The rebels handed over the town to the army")."""
         h = self.head[i]
         if self.dep[i] != "acl" or self.tag[i] not in ("VBN", "VBD") or self.head[h] != h or \
                 self.pos[h] not in ("NOUN", "PROPN") or h > i:
             return False
         if any(self.dep[c] in ("aux", "auxpass", "agent") for c in self.children[i]):
             return False
+        if self.tag[i] == "VBD" and any(self.dep[c] == "dobj" for c in self.children[i]):
+            return True
         return any(self.dep[c] in ("prep", "npadvmod", "advmod") and c < h for c in self.children[h]) and any(
             self.dep[c] == "punct" and c < h for c in self.children[h])
 

@@ -91,7 +91,10 @@ class PredicateMatcher:
         parse, doc = self.parse, self.doc
         dep, children = parse.dep, parse.children
         out = []
-        for child in children[head.i]:
+        # (and of a particle's: "handed the town back to the military", where the parser hangs "to" on "back")
+        particles = [c for c in children[head.i] if dep[c] == "prt" or dep[c] == "advmod" and parse.lower[c] in
+                     self.grammar.particles]
+        for child in [*children[head.i], *(c for p in particles for c in children[p])]:
             if dep[child] in ("prep", "agent", "dative") and parse.lower[child] in preps:
                 # "fired rockets at soldiers (near the temple) and at civilians": the same preposition
                 # coordinated with it, or with a phrase on its object, is its too
