@@ -125,6 +125,13 @@ def partners(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
     return out
 
 
+def _grammatical_subjects(m: PredicateMatcher, predicate) -> set[str]:
+    """The actors the predicate's own subject names (a noun's: whoever its clause makes its doer)."""
+    if predicate.pos_ == "NOUN":
+        return {key for slot in m.noun_subjects(predicate)[0] for key in slot}
+    return {key for c in predicate.children if c.dep_ == "nsubj" for slot in m.resolver.resolve(c) for key in slot}
+
+
 def _partners(m: PredicateMatcher, predicate) -> list[str]:
     parse, grammar = m.parse, m.grammar
     preps = grammar.prepositions
@@ -184,6 +191,10 @@ def co_agents(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
     enemies = {frozenset((c.subject, c.object)) for c in claims if c.relation in m.violent}
     for (i, relation, target), subjects in by_act.items():
         sides = {c.object for c in claims if c.predicate.i == i and c.subject == target}
+        # (a fight's target fights back at all of them: "Kenyan and Somali troops fought al-Shabaab" are allies,
+        # but not those the grammatical subject fought: "clashes with the FARDC and Wazalendo militias")
+        if sides.issuperset(subjects) and target not in _grammatical_subjects(m, m.doc[i]):
+            sides = set()
         allies = [s for s in subjects if s not in sides]
         for k, first in enumerate(allies):
             for second in allies[k + 1:]:
