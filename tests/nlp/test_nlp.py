@@ -93,6 +93,12 @@ def test_nlp_an_area_name_is_a_place(nlp, text, name, label):
 
 
 @pytest.mark.slow
+def test_nlp_a_common_actor_noun_opening_a_sentence_is_no_name(nlp):
+    doc = nlp("Vigilantes in Faskari, Katsina State, said they had killed 12 bandits.")
+    assert "Vigilantes" not in {e.text for e in doc.ents}
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("text,name", [
     ("Mexican marines arrested Joaquín 'El Chapo' Guzmán in Mazatlán.", "Joaquín 'El Chapo' Guzmán"),
     ('The sons of Joaquín "El Chapo" Guzmán are known as Los Chapitos.', 'Joaquín "El Chapo" Guzmán'),

@@ -38,6 +38,7 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        vessel_nouns=frozenset(w.lower() for w in lexicon.actors["vessel_nouns"]),
                        article_names=dict(lexicon.actors["article_names"]),
                        place_kind_words=frozenset(w.lower() for w in lexicon.actors["place_kind_words"]),
+                       kind_nouns=frozenset(lexicon.actor_kinds),
                        name_particles=load_name_lexicon().particles)
 
 
@@ -53,7 +54,7 @@ class EntityFixes:
                  portfolio_scopes: frozenset[str] = frozenset(), not_actor_names: frozenset[str] = frozenset(),
                  vessel_nouns: frozenset[str] = frozenset(), name_particles: frozenset[str] = frozenset(),
                  article_names: dict[str, str] | None = None, not_org_acronyms: frozenset[str] = frozenset(),
-                 place_kind_words: frozenset[str] = frozenset()):
+                 place_kind_words: frozenset[str] = frozenset(), kind_nouns: frozenset[str] = frozenset()):
         self.org_words = org_words
         self.portfolios = portfolios
         self.roles = roles
@@ -64,6 +65,7 @@ class EntityFixes:
         self.article_names = article_names or {}  # "the West": name -> gazetteer id
         self.not_org_acronyms = not_org_acronyms  # "the CEO", "the GDP": no body
         self.place_kind_words = place_kind_words  # "Rakhine State", "Beledweyne District": a place
+        self.kind_nouns = kind_nouns  # "Vigilantes", "Gunmen" opening a sentence: common nouns, no names
         self._article_hashes = numpy.array(sorted(hash_string(n) for n in self.article_names), dtype=numpy.uint64)
         # the ship nouns and their plurals as the string hashes a Doc stores ("ships", "tankers")
         self._vessel_hashes = numpy.array(sorted({hash_string(w) for n in vessel_nouns for w in (n, n + "s")}),
@@ -340,6 +342,10 @@ class EntityFixes:
                 continue
             if label == "ORG" and not ent.ent_id_ and self._is_title_portfolio(doc, ent):
                 changed.append((ent.start_char, ent.end_char, label, ""))
+                continue
+            if not ent.ent_id_ and len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ == "NOUN" and \
+                    ent[0].lemma_.lower() in self.kind_nouns:
+                changed.append((ent.start_char, ent.end_char, label, ""))  # "Vigilantes in Faskari said ..."
                 continue
             if self._is_area_name(ent):
                 changed.append((ent.start_char, ent.end_char, label, "GPE"))
