@@ -68,9 +68,12 @@ class StructureFinder:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in prepositions:
                 for pobj in child.children:
-                    actor = self._actor(pobj) if pobj.dep_ == "pobj" else None
-                    if actor is not None and actor.type == type_:
-                        return actor.key
+                    if pobj.dep_ != "pobj":
+                        continue
+                    # ("the governor of the Veneto region": the region's name)
+                    for actor in (self._actor(pobj), *(self._actor(c) for c in pobj.children if c.dep_ == "compound")):
+                        if actor is not None and actor.type == type_:
+                            return actor.key
         return None
 
     def _employer(self, noun: Token) -> str | None:

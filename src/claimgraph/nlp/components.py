@@ -39,6 +39,7 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        article_names=dict(lexicon.actors["article_names"]),
                        place_kind_words=frozenset(w.lower() for w in lexicon.actors["place_kind_words"]),
                        kind_nouns=frozenset(lexicon.actor_kinds),
+                       place_offices=lexicon.place_offices - {"president"},
                        name_particles=load_name_lexicon().particles)
 
 
@@ -54,7 +55,8 @@ class EntityFixes:
                  portfolio_scopes: frozenset[str] = frozenset(), not_actor_names: frozenset[str] = frozenset(),
                  vessel_nouns: frozenset[str] = frozenset(), name_particles: frozenset[str] = frozenset(),
                  article_names: dict[str, str] | None = None, not_org_acronyms: frozenset[str] = frozenset(),
-                 place_kind_words: frozenset[str] = frozenset(), kind_nouns: frozenset[str] = frozenset()):
+                 place_kind_words: frozenset[str] = frozenset(), kind_nouns: frozenset[str] = frozenset(),
+                 place_offices: frozenset[str] = frozenset()):
         self.org_words = org_words
         self.portfolios = portfolios
         self.roles = roles
@@ -66,6 +68,7 @@ class EntityFixes:
         self.not_org_acronyms = not_org_acronyms  # "the CEO", "the GDP": no body
         self.place_kind_words = place_kind_words  # "Rakhine State", "Beledweyne District": a place
         self.kind_nouns = kind_nouns  # "Vigilantes", "Gunmen" opening a sentence: common nouns, no names
+        self.place_offices = place_offices  # "Central Java Governor X": the words before are the place served
         self._article_hashes = numpy.array(sorted(hash_string(n) for n in self.article_names), dtype=numpy.uint64)
         # the ship nouns and their plurals as the string hashes a Doc stores ("ships", "tankers")
         self._vessel_hashes = numpy.array(sorted({hash_string(w) for n in vessel_nouns for w in (n, n + "s")}),
@@ -177,6 +180,22 @@ class EntityFixes:
                 end += 1
             if end > i + 1 and doc[i + 1].pos_ == "PROPN":
                 found.append(Span(doc, i + 1, end, label="ORG"))
+        return found
+
+    def _places_before_offices(self, doc: Doc) -> list[Span]:
+        """'Central Java Governor Ganjar Pranowo', 'Solo Mayor X': capitalised words the model leaves out right
+        before the title of an office that serves a place name that place."""
+        found = []
+        for token in doc:
+            if token.lower_ not in self.place_offices or not token.is_title or token.i == 0:
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and \
+                    not doc[start - 1].ent_type_ and doc[start - 1].lower_ not in self.roles and \
+                    doc[start - 1].lower_ not in self.portfolios and token.i - start < 3:
+                start -= 1
+            if start < token.i:
+                found.append(Span(doc, start, token.i, label="GPE"))
         return found
 
     def _unrecognised_people(self, doc: Doc) -> list[Span]:
@@ -310,8 +329,8 @@ class EntityFixes:
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
             mended.update(range(span.start, span.end))
-        for span in self._waters_of_places(doc):
-            changed.append((span.start_char, span.end_char, "", "LOC"))
+        for span in [*self._waters_of_places(doc), *self._places_before_offices(doc)]:
+            changed.append((span.start_char, span.end_char, "", span.label_))
             spans.append(span)
             mended.update(range(span.start, span.end))
         for span in self._article_names(doc):
