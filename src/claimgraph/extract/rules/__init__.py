@@ -60,6 +60,7 @@ OBJECT_SLOT_RULES = {
     "rejecter": "object.rejecter",
     "adjunct_doer": "object.adjunct_doer",
     "bearer": "object.bearer",
+    "move_doer": "object.move_doer",
 }
 OBJECT_PREPOSITION_RULE = "object.preposition"
 # When no slot gave an actor: the first fallback that answers decides.

@@ -273,6 +273,33 @@ def rejecter(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bo
     return m.subjects(head), False
 
 
+@RULES.register("object.move_doer", example="Russia annexed Crimea, a move Ukraine called illegal.")
+def move_doer(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+              slot: str) -> tuple[Actors, bool]:
+    """Who did what a relative clause's noun stands for ("X seized the oil field, a move Y described as a
+    provocation", "in a move Y called a coup"; grammar `move_nouns`): the subject of the clause the noun is
+    apposed to or an adjunct of."""
+    parse = m.parse
+    noun = parse.head[predicate.i]
+    if parse.dep[predicate.i] == "conj" and any(
+            parse.lemma[k] in m.grammar.move_nouns and parse.dep[k] in ("nmod", "compound", "npadvmod")
+            for s in parse.children[predicate.i] if parse.dep[s] == "nsubj" for k in parse.children[s]):
+        # "X seized two villages, a move Armenia's ministry called a provocation": the parser makes the verb a
+        # conjunct of the clause before and the noun a modifier of its subject
+        return m.subjects(m.doc[noun]), False
+    if parse.dep[predicate.i] != "relcl" or parse.lemma[noun] not in m.grammar.move_nouns or \
+            parse.dep[noun] not in ("appos", "pobj", "npadvmod", "dobj"):
+        return [], False
+    verb = noun
+    for _ in range(4):
+        if parse.head[verb] == verb:
+            return [], False
+        verb = parse.head[verb]
+        if parse.pos[verb] in ("VERB", "AUX"):
+            return m.subjects(m.doc[verb]), False
+    return [], False
+
+
 @RULES.register("object.adjunct_doer", example="At the request of Mozambique, Rwanda deployed troops.")
 def adjunct_doer(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
                  slot: str) -> tuple[Actors, bool]:
