@@ -207,15 +207,16 @@ class ArgumentResolver:
             if named is not None:
                 return [[named]]
         if lemma in self.org_descriptions or lower in self.org_descriptions:
-            unfit = self.not_group_kinds | (self.unarmed_kinds if lemma in self.armed_descriptions
-                                            or lower in self.armed_descriptions else frozenset())
-            # (nor a name it is coordinated with: "the FLNKS and the loyalist parties" are two sides)
+            armed = lemma in self.armed_descriptions or lower in self.armed_descriptions
+            unfit = self.not_group_kinds | (self.unarmed_kinds if armed else frozenset())
+            # (nor a name it is coordinated with: "the FLNKS and the loyalist parties" are two sides; nor, for an
+            # armed description, civilians: "the militia" is never "a Moldovan farmer" it detained)
             own = self._clause_subjects(token) | {actor.key for c in parse.conjuncts(i)
                                                   if (actor := self.table.actor_at_index(c)) is not None}
             found = [key for key in self._salient(token, ("organization",))
-                     if self.table.actors[key].kind not in unfit and key not in own]
-            if any(parse.lower[c] in self.opposition_words for c in children) or \
-                    lemma in self.armed_descriptions or lower in self.armed_descriptions:
+                     if self.table.actors[key].kind not in unfit and key not in own
+                     and not (armed and self.table.actors[key].denotes == "civilians")]
+            if any(parse.lower[c] in self.opposition_words for c in children) or armed:
                 # "the rebel group", "the separatist movement", "the rebels", "the militants": never the
                 # state's own forces
                 found = [key for key in found if not self._state_force(self.table.actors[key])]
