@@ -153,6 +153,15 @@ class Parse:
         for a singular verb under a plural one, the singular above ("demands that all parties cease hostilities
         and urges X": "urges" goes with "demands")."""
         up = self.head[conjunct]
+        if self.tag[conjunct] == "VBZ" and self.tag[up] in ("VBD", "VBN") and self.dep[up] in ("relcl", "acl"):
+            # "condemns the raid that left dozens dead and urges X": a present tense is no conjunct of a past
+            # relative clause, but of the present verb whose object that clause describes
+            verb = self.head[up]
+            for _ in range(4):  # up the described noun's phrase ("the raid in the favelas that left ...")
+                if self.tag[verb] == "VBZ" or self.head[verb] == verb:
+                    break
+                verb = self.head[verb]
+            return verb if self.tag[verb] == "VBZ" else up
         if self.tag[conjunct] not in ("VBZ", "VBD") or not (
                 self.tag[up] == "VB" or self.tag[conjunct] == "VBZ" and self.tag[up] == "VBP"):
             return up
