@@ -353,9 +353,17 @@ class _Extractor:
         if not self.sents:
             return None
         root = self.sents[0].root
-        if self.parse.tag[root.i] != "VBZ":
+        parse = self.parse
+        if parse.tag[root.i] == "VBZ":
+            subjects = self.matcher.subjects(root)
+        elif any(parse.tag[c] == "VBZ" and parse.dep[c] == "auxpass" for c in parse.children[root.i]):
+            # "The Media Foundation for West Africa is alarmed by ...": its own subject (a news lede's "X has
+            # cleared out ..." tells the past)
+            subjects = [slot for c in parse.children[root.i] if parse.dep[c] in ("nsubj", "nsubjpass")
+                        for slot in self.resolver.resolve(self.doc[c])]
+        else:
             return None
-        for slot in self.matcher.subjects(root):
+        for slot in subjects:
             actor = self.table.actors.get(slot[0]) if slot else None
             if actor is not None and actor.type in ("organization", "state"):
                 return actor.key
