@@ -89,6 +89,11 @@ def test_nlp_a_region_word_unlinks_a_state_demonym(nlp, text, name):
     ("The Zamfara State Police Command arrested four suspects.", "The Zamfara State Police Command", "ORG"),
     # the words the model leaves out before the title of an office that serves a place
     ("Central Java Governor Ganjar Pranowo ordered a ban on the dog meat trade.", "Central Java", "GPE"),
+    # a town and its region after "in" or "near", which the model takes for people
+    ("Troops raided a cartel cell in Frontera Comalapa, Chiapas, arresting nine suspects.", "Frontera Comalapa", "GPE"),
+    ("Troops raided a cartel cell in Frontera Comalapa, Chiapas, arresting nine suspects.", "Chiapas", "GPE"),
+    # but not a person named after a place the model knows
+    ("An Amnesty researcher in London, Jane Smith, said the trial was unfair.", "Jane Smith", "PERSON"),
 ])
 def test_nlp_an_area_name_is_a_place(nlp, text, name, label):
     assert (name, label) in {(e.text, e.label_) for e in nlp(text).ents}

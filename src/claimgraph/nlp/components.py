@@ -40,6 +40,7 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        place_kind_words=frozenset(w.lower() for w in lexicon.actors["place_kind_words"]),
                        kind_nouns=frozenset(lexicon.actor_kinds),
                        place_offices=lexicon.place_offices - {"president"},
+                       locative=lexicon.grammar.prepositions.place_within,
                        name_particles=load_name_lexicon().particles)
 
 
@@ -56,7 +57,7 @@ class EntityFixes:
                  vessel_nouns: frozenset[str] = frozenset(), name_particles: frozenset[str] = frozenset(),
                  article_names: dict[str, str] | None = None, not_org_acronyms: frozenset[str] = frozenset(),
                  place_kind_words: frozenset[str] = frozenset(), kind_nouns: frozenset[str] = frozenset(),
-                 place_offices: frozenset[str] = frozenset()):
+                 place_offices: frozenset[str] = frozenset(), locative: frozenset[str] = frozenset()):
         self.org_words = org_words
         self.portfolios = portfolios
         self.roles = roles
@@ -69,6 +70,7 @@ class EntityFixes:
         self.place_kind_words = place_kind_words  # "Rakhine State", "Beledweyne District": a place
         self.kind_nouns = kind_nouns  # "Vigilantes", "Gunmen" opening a sentence: common nouns, no names
         self.place_offices = place_offices  # "Central Java Governor X": the words before are the place served
+        self.locative = locative  # "in Frontera Comalapa, Chiapas": a town and its region
         self._article_hashes = numpy.array(sorted(hash_string(n) for n in self.article_names), dtype=numpy.uint64)
         # the ship nouns and their plurals as the string hashes a Doc stores ("ships", "tankers")
         self._vessel_hashes = numpy.array(sorted({hash_string(w) for n in vessel_nouns for w in (n, n + "s")}),
@@ -94,6 +96,25 @@ class EntityFixes:
         if last not in self.place_kind_words or (last == "province" and ent.label_ == "ORG"):
             return False
         return all(t.is_title and t.lower_ not in self.org_words for t in ent[:-1])
+
+    def _is_town_or_region(self, doc: Doc, ent: Span) -> bool:
+        """'in Frontera Comalapa, Chiapas', 'near Puerto Jordan, Arauca': a name the model took for a person or
+        an organization after "in" or "near" with a second name after a comma is a town and its region; so is
+        that second name."""
+        if ent.ent_id_ or ent.label_ not in ("PERSON", "ORG") or len(ent) > 3 or not all(t.is_title for t in ent):
+            return False
+        if ent.start > 0 and doc[ent.start - 1].lower_ in self.locative:
+            return ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_iob_ == "B"
+        if ent.start < 3 or doc[ent.start - 1].text != "," or not doc[ent.start - 2].ent_type_:
+            return False  # the region after the town
+        town = doc[ent.start - 2]
+        while town.i > 0 and doc[town.i - 1].ent_iob_ == "I":
+            town = doc[town.i - 1]
+        if town.ent_iob_ == "I":
+            town = doc[town.i - 1]
+        # (only after a town the model also misread: "in London, Jane Smith, said" names a woman)
+        return town.i > 0 and doc[town.i - 1].lower_ in self.locative and town.ent_type_ in ("PERSON", "ORG") and (
+            ent.end == len(doc) or doc[ent.end].is_punct)
 
     def _is_org_word(self, token) -> bool:
         return token.is_title and token.lower_ in self.org_words and not token.ent_type_
@@ -366,7 +387,7 @@ class EntityFixes:
                     ent[0].lemma_.lower() in self.kind_nouns:
                 changed.append((ent.start_char, ent.end_char, label, ""))  # "Vigilantes in Faskari said ..."
                 continue
-            if self._is_area_name(ent):
+            if self._is_area_name(ent) or self._is_town_or_region(doc, ent):
                 changed.append((ent.start_char, ent.end_char, label, "GPE"))
                 spans.append(Span(doc, start, end, label="GPE"))
                 continue
