@@ -62,7 +62,7 @@ def active_subject(m: PredicateMatcher, verb: Token, depth: int, passive: bool) 
             # "an operation by X, which killed Y", "the attack on a camp near El Fasher, which killed Y":
             # subject.relative_clause
             found = resolve(doc[child])
-            return None if not found or _no_doer(m, verb.head, found) else found
+            return None if not found or _no_doer(m, verb.head, found) or _harm_of_act(m, verb, verb.head) else found
         found = resolve(doc[child]) or m.np_actors(doc[child])
         if found or child == subjects[-1]:
             # (a heading run into the sentence is a subject with no actor before the real one: "Recent
@@ -125,6 +125,15 @@ def _no_doer(m: PredicateMatcher, noun: Token, found: Actors) -> bool:
     actors = m.resolver.table.actors
     return noun.lemma_.lower() in m.resolver.owned_targets or noun.lower_ in m.resolver.owned_targets or all(
         slot and actors[slot[0]].type == "location" for slot in found)
+
+
+def _harm_of_act(m: PredicateMatcher, verb: Token, noun: Token) -> bool:
+    """Whether a harm a relative clause tells ("which left two soldiers dead", "that killed five") hangs on the
+    target of a violent act whose phrase the noun is in ("the ambush by X on a patrol of the 3rd Division,
+    which left ..."): the act did the harm, not the target hit by it."""
+    lemma = m.parse.lemma[verb.i]
+    return (lemma in m.grammar.result_verbs or lemma in m.lexicon.cue_words.get("ASSAULT", ())) and \
+        _act_above(m, noun) is not None
 
 
 def _act_above(m: PredicateMatcher, noun: Token) -> Token | None:
@@ -294,7 +303,7 @@ def relative_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
     head = m.doc[m.parse.head[verb.i]]
     found = m.resolver.resolve(head)
     event = _act_above(m, head)  # the violent act whose phrase the noun sits in, if any
-    if found and _no_doer(m, head, found) and not passive:
+    if found and (_no_doer(m, head, found) or _harm_of_act(m, verb, head)) and not passive:
         # "the attack by X on a camp near El Fasher, which killed Y", "an attack on a police station that
         # killed two policemen": the clause hangs on the nearest noun, a place or a thing; what killed is the
         # act whose phrase it is in
