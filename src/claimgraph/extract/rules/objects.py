@@ -26,16 +26,16 @@ def _actors(m: PredicateMatcher, tokens: list[Token], spec: Predicate) -> Actors
     bombing of Gaza": Israel; "condemned the killing of X" and "welcomed the arrest of X" name no object: X
     suffered it)."""
     found: Actors = []
-    verbal = spec.relation in m.about_acts
+    about_acts = spec.relation in m.about_acts
     for token in tokens:
         own = m.resolver.resolve(token)
         agents = [slot for p in m.noun_agents(token) for slot in m.resolver.resolve(p)] \
-            if verbal and not own and token.pos_ == "NOUN" else []
+            if about_acts and not own and token.pos_ == "NOUN" else []
         if agents:  # "condemns the transfer of seven activists by the judicial authorities": who did it
             found.extend(agents)
         elif own:
             found.extend(own)
-        elif verbal and token.lemma_ not in spec.needs_theme_word and m.act_on_another(token):
+        elif about_acts and token.lemma_ not in spec.needs_theme_word and m.act_on_another(token):
             found.extend(m.noun_subjects(token)[0])
         else:
             found.extend(m.np_actors(token))
