@@ -258,8 +258,8 @@ class Grammar:
     patient_nouns: frozenset[str]
     carry_verbs: frozenset[str]
     particles: frozenset[str]  # "handed the town back to X": "to" may hang on the particle
-    yield_verbs: frozenset[str]
-    move_nouns: frozenset[str]  # "X did Y, a move Z called a provocation": the act of the clause before  # "surrendered to its units": the other side's
+    yield_verbs: frozenset[str]  # "surrendered to its units": the other side's
+    move_nouns: frozenset[str]  # "X did Y, a move Z called a provocation": the act of the clause before
     explosive_nouns: frozenset[str]
     collide_verbs: frozenset[str]
     status_complements: frozenset[str]  # "held hostage": a bare singular one is no one

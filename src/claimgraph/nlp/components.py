@@ -69,9 +69,10 @@ class EntityFixes:
         self.not_org_acronyms = not_org_acronyms  # "the CEO", "the GDP": no body
         self.place_kind_words = place_kind_words  # "Rakhine State", "Beledweyne District": a place
         self.kind_nouns = kind_nouns  # "Vigilantes", "Gunmen" opening a sentence: common nouns, no names
-        self.place_offices = place_offices  # "Central Java Governor X": the words before are the place served
         self.locative = locative  # "in Frontera Comalapa, Chiapas": a town and its region
         self._article_hashes = numpy.array(sorted(hash_string(n) for n in self.article_names), dtype=numpy.uint64)
+        # titles of offices that serve a place, as Doc string hashes ("Central Java Governor X": the words before)
+        self._office_hashes = numpy.array(sorted(hash_string(w) for w in place_offices), dtype=numpy.uint64)
         # the ship nouns and their plurals as the string hashes a Doc stores ("ships", "tankers")
         self._vessel_hashes = numpy.array(sorted({hash_string(w) for n in vessel_nouns for w in (n, n + "s")}),
                                           dtype=numpy.uint64)
@@ -108,9 +109,7 @@ class EntityFixes:
         if ent.start < 3 or doc[ent.start - 1].text != "," or not doc[ent.start - 2].ent_type_:
             return False  # the region after the town
         town = doc[ent.start - 2]
-        while town.i > 0 and doc[town.i - 1].ent_iob_ == "I":
-            town = doc[town.i - 1]
-        if town.ent_iob_ == "I":
+        while town.ent_iob_ == "I":  # back to the town name's first word
             town = doc[town.i - 1]
         # (only after a town the model also misread: "in London, Jane Smith, said" names a woman)
         return town.i > 0 and doc[town.i - 1].lower_ in self.locative and town.ent_type_ in ("PERSON", "ORG") and (
@@ -207,10 +206,11 @@ class EntityFixes:
         """'Central Java Governor Ganjar Pranowo', 'Solo Mayor X': capitalised words the model leaves out right
         before the title of an office that serves a place name that place."""
         found = []
-        for token in doc:
-            if token.lower_ not in self.place_offices or not token.is_title or token.i == 0:
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), self._office_hashes)).tolist():
+            token = doc[i]
+            if not token.is_title or i == 0:
                 continue
-            start = token.i
+            start = i
             while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and \
                     not doc[start - 1].ent_type_ and doc[start - 1].lower_ not in self.roles and \
                     doc[start - 1].lower_ not in self.portfolios and token.i - start < 3:

@@ -132,7 +132,7 @@ def _harm_of_act(m: PredicateMatcher, verb: Token, noun: Token) -> bool:
     target of a violent act whose phrase the noun is in ("the ambush by X on a patrol of the 3rd Division,
     which left ..."): the act did the harm, not the target hit by it."""
     lemma = m.parse.lemma[verb.i]
-    return (lemma in m.grammar.result_verbs or lemma in m.lexicon.cue_words.get("ASSAULT", ())) and \
+    return (lemma in m.grammar.result_verbs or any(lemma in m.lexicon.cue_words.get(r, ()) for r in m.violent)) and \
         _act_above(m, noun) is not None
 
 
