@@ -92,6 +92,11 @@ def test_nlp_a_region_word_unlinks_a_state_demonym(nlp, text, name):
     # a town and its region after "in" or "near", which the model takes for people
     ("Troops raided a cartel cell in Frontera Comalapa, Chiapas, arresting nine suspects.", "Frontera Comalapa", "GPE"),
     ("Troops raided a cartel cell in Frontera Comalapa, Chiapas, arresting nine suspects.", "Chiapas", "GPE"),
+    # a name after a place noun and "of", each of a pair on its own
+    ("Rebels attacked the town of Bocaranga on Monday.", "Bocaranga", "GPE"),
+    ("Fighting spread between the towns of Bocaranga and Bazoum.", "Bazoum", "GPE"),
+    # but not a body after an "of" that no place noun opens
+    ("A spokesman of the Seleka rebels denied it.", "Seleka", "ORG"),
     # but not a person named after a place the model knows
     ("An Amnesty researcher in London, Jane Smith, said the trial was unfair.", "Jane Smith", "PERSON"),
 ])

@@ -38,6 +38,7 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        vessel_nouns=frozenset(w.lower() for w in lexicon.actors["vessel_nouns"]),
                        article_names=dict(lexicon.actors["article_names"]),
                        place_kind_words=frozenset(w.lower() for w in lexicon.actors["place_kind_words"]),
+                       place_nouns=frozenset(w.lower() for w in lexicon.actors["named_place_nouns"]),
                        kind_nouns=frozenset(lexicon.actor_kinds),
                        place_offices=lexicon.place_offices - {"president"},
                        locative=lexicon.grammar.prepositions.place_within,
@@ -57,7 +58,8 @@ class EntityFixes:
                  vessel_nouns: frozenset[str] = frozenset(), name_particles: frozenset[str] = frozenset(),
                  article_names: dict[str, str] | None = None, not_org_acronyms: frozenset[str] = frozenset(),
                  place_kind_words: frozenset[str] = frozenset(), kind_nouns: frozenset[str] = frozenset(),
-                 place_offices: frozenset[str] = frozenset(), locative: frozenset[str] = frozenset()):
+                 place_offices: frozenset[str] = frozenset(), locative: frozenset[str] = frozenset(),
+                 place_nouns: frozenset[str] = frozenset()):
         self.org_words = org_words
         self.portfolios = portfolios
         self.roles = roles
@@ -68,6 +70,7 @@ class EntityFixes:
         self.article_names = article_names or {}  # "the West": name -> gazetteer id
         self.not_org_acronyms = not_org_acronyms  # "the CEO", "the GDP": no body
         self.place_kind_words = place_kind_words  # "Rakhine State", "Beledweyne District": a place
+        self.place_nouns = place_nouns  # "the town of Bocaranga": the name after "of" is a place
         self.kind_nouns = kind_nouns  # "Vigilantes", "Gunmen" opening a sentence: common nouns, no names
         self.locative = locative  # "in Frontera Comalapa, Chiapas": a town and its region
         self._article_hashes = numpy.array(sorted(hash_string(n) for n in self.article_names), dtype=numpy.uint64)
@@ -97,6 +100,18 @@ class EntityFixes:
         if last not in self.place_kind_words or (last == "province" and ent.label_ == "ORG"):
             return False
         return all(t.is_title and t.lower_ not in self.org_words for t in ent[:-1])
+
+    def _named_places(self, doc: Doc, ent: Span) -> list[Span]:
+        """'the town of Bocaranga', 'the towns of Bocaranga and Bazoum': a name the model took for a person or an
+        organization after a place noun and "of" is a place, each of a pair joined by "and" on its own."""
+        if ent.ent_id_ or ent.label_ not in ("PERSON", "ORG") or ent.start < 2 or doc[ent.start - 1].lower_ != "of" \
+                or doc[ent.start - 2].lower_ not in self.place_nouns:
+            return []
+        joins = [t.i for t in ent if t.lower_ == "and"]
+        if len(joins) > 1 or any(not t.is_title for t in ent if t.lower_ != "and"):
+            return []
+        bounds = [(ent.start, joins[0]), (joins[0] + 1, ent.end)] if joins else [(ent.start, ent.end)]
+        return [Span(doc, start, end, label="GPE") for start, end in bounds if start < end]
 
     def _is_town_or_region(self, doc: Doc, ent: Span) -> bool:
         """'in Frontera Comalapa, Chiapas', 'near Puerto Jordan, Arauca': a name the model took for a person or
@@ -386,6 +401,11 @@ class EntityFixes:
             if not ent.ent_id_ and len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ == "NOUN" and \
                     ent[0].lemma_.lower() in self.kind_nouns:
                 changed.append((ent.start_char, ent.end_char, label, ""))  # "Vigilantes in Faskari said ..."
+                continue
+            named_places = self._named_places(doc, ent)
+            if named_places:
+                changed.append((ent.start_char, ent.end_char, label, "GPE"))
+                spans.extend(named_places)
                 continue
             if self._is_area_name(ent) or self._is_town_or_region(doc, ent):
                 changed.append((ent.start_char, ent.end_char, label, "GPE"))
