@@ -60,6 +60,8 @@ def test_nlp_a_one_word_title_needs_its_article(nlp, text):
     # "The National" + "Assembly": an outlet's name after its article that runs on is another body's name
     ("The National Assembly of Kenya voted to impeach the deputy president.", "National Assembly of Kenya"),
     ("The Atlantic Council published a report on Sudan.", "Atlantic Council"),
+    # capitals alone the model took for a person's name are a body's abbreviation
+    ("The #PNH is instructed to take all measures to bring the situation under control.", "PNH"),
 ])
 def test_nlp_entity_fixes_make_organizations(nlp, text, name):
     doc = nlp(text)

@@ -346,12 +346,16 @@ class EntityFixes:
             if doc[i - 1].lower_ != "the" and not (len(token.text) >= 3 and token.pos_ in ("NOUN", "PROPN") and
                                                   token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")):
                 continue
-            if token.ent_type_ or not (2 <= len(token.text) <= 6) or \
-                    not token.text.isalpha() or not token.is_upper or token.lower_ in self.not_org_acronyms or \
-                    doc[i - 1].is_upper or (i + 1 < len(doc) and doc[i + 1].is_upper and doc[i + 1].is_alpha):
-                continue
-            found.append(Span(doc, i, i + 1, label="ORG"))
+            if not token.ent_type_ and self._is_acronym(doc, i):
+                found.append(Span(doc, i, i + 1, label="ORG"))
         return found
+
+    def _is_acronym(self, doc: Doc, i: int) -> bool:
+        """Two to six capitals, not a word in a shouted line nor one of actors.yaml `not_org_acronyms`."""
+        token = doc[i]
+        return 2 <= len(token.text) <= 6 and token.text.isalpha() and token.is_upper and \
+            token.lower_ not in self.not_org_acronyms and not (i > 0 and doc[i - 1].is_upper) and \
+            not (i + 1 < len(doc) and doc[i + 1].is_upper and doc[i + 1].is_alpha)
 
     def __call__(self, doc: Doc) -> Doc:
         changed, spans, unlinked = [], [], []
@@ -406,6 +410,11 @@ class EntityFixes:
             if named_places:
                 changed.append((ent.start_char, ent.end_char, label, "GPE"))
                 spans.extend(named_places)
+                continue
+            if label == "PERSON" and len(ent) == 1 and not ent.ent_id_ and self._is_acronym(doc, start):
+                # "The #PNH is instructed ...": capitals alone are a body's abbreviation, not a person's name
+                changed.append((ent.start_char, ent.end_char, label, "ORG"))
+                spans.append(Span(doc, start, end, label="ORG"))
                 continue
             if self._is_area_name(ent) or self._is_town_or_region(doc, ent):
                 changed.append((ent.start_char, ent.end_char, label, "GPE"))
