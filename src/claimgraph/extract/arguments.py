@@ -147,6 +147,9 @@ class ArgumentResolver:
                     return [shared]
                 if self._unnamed_person_subject_before(token):
                     return [[]]  # "The army chief said his forces ...": the chief, whom no name gives
+                reporter = self._person_reporting(token)
+                if reporter is not None:
+                    return [[reporter]]
                 return [self._previous(token, ("person",))]
             if lower in self.org_pronouns:
                 if self._thing_before(token):
@@ -407,6 +410,21 @@ class ArgumentResolver:
                     parse.lemma[i] in self.role_nouns and self.table.actor_at_index(i) is None:
                 return True
         return False
+
+    def _person_reporting(self, token: Token) -> str | None:
+        """The named person who says what a clause with "he" or "she" for its subject says ("X said he is
+        cooperating with prosecutors"): the speaker, as a reader takes it, not the story's most named person."""
+        parse, i = self.parse, token.i
+        verb = parse.head[parse.head[i]]
+        if parse.dep[i] != "nsubj" or parse.dep[parse.head[i]] != "ccomp" or verb > i or \
+                parse.lemma[verb] not in self.reporting_verbs:
+            return None  # (a quote before its verb speaks of others: the speaker would say "I")
+        subject = next((c for c in parse.children[verb] if parse.dep[c] == "nsubj"), None)
+        speaker = self.table.actor_at_index(subject) if subject is not None else None
+        if speaker is None or speaker.type != "person" or any(
+                parse.dep[c] == "poss" and parse.pos[c] == "PRON" for c in parse.children[subject]):
+            return None  # (not "his lawyer X said he had been tortured": the client)
+        return speaker.key
 
     def _unnamed_body_subject(self, token: Token) -> list[str] | None:
         """The body named by its noun alone ("the army", "the police") that is the subject of the reporting verb
