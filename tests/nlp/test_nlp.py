@@ -199,3 +199,12 @@ def test_nlp_cached_components_give_the_stock_attributes_on_real_stories(nlp):
     ours = attributes(nlp)
     assert len(ours) > 8000
     assert ours == attributes(stock)
+
+
+@pytest.mark.slow
+def test_nlp_a_result_misread_as_the_root_is_hung_back_on_its_verb(nlp):
+    # the small model makes "dead" the root, "shot" its subject and the victim its object
+    doc = nlp("A gendarme shot dead a protester at a roadblock.")
+    shot = doc[2]
+    assert shot.dep_ == "ROOT" and doc[3].head == shot
+    assert {c.text for c in shot.children if c.dep_ in ("nsubj", "dobj")} == {"gendarme", "protester"}

@@ -80,6 +80,7 @@ class ArgumentResolver:
         self.addressing_verbs = lexicon.addressing_verbs
         self.title_determiners = lexicon.title_determiners
         self.kind_name_drop = lexicon.kind_name_drop
+        self.result_adjectives = lexicon.grammar.result_adjectives  # "shot dead two farmers": no name's word
         self.kind_bodies = lexicon.kind_bodies
         self.paragraph = self._paragraphs(self.parse)
         self.anchors = sorted((m.start, m.actor) for m in table.mentions if m.kind != "pronoun")
@@ -947,11 +948,14 @@ class ArgumentResolver:
                     start = min(start, self.doc[c].left_edge.i)
             if i in self._quantifier:  # "hundreds of civilians"
                 start = min(start, self.doc[self._quantifier[i]].left_edge.i)
+            # ("shot dead two farmers", the result misread as the count's modifier: "two farmers")
             while start < i and (parse.dep[start] in ("det", "punct", "poss", "case", "predet")
-                                 or parse.lower[start] in ("the", "a", "an", "these", "those", "their", "its")):
+                                 or parse.lower[start] in ("the", "a", "an", "these", "those", "their", "its")
+                                 or parse.lower[start] in self.result_adjectives):
                 start += 1
         else:
             while start < i and (parse.lower[start] in self.kind_name_drop or parse.pos[start] == "NUM"
+                                 or parse.lower[start] in self.result_adjectives
                                  or parse.dep[start] in ("det", "punct", "quantmod", "advmod", "poss", "nummod")):
                 start += 1
         name = self.parse.span_text(start, i + 1)

@@ -258,6 +258,7 @@ class Grammar:
     patient_nouns: frozenset[str]
     carry_verbs: frozenset[str]
     particles: frozenset[str]  # "handed the town back to X": "to" may hang on the particle
+    result_adjectives: frozenset[str]  # "shot dead": the parser may take the result for the sentence's root
     yield_verbs: frozenset[str]  # "surrendered to its units": the other side's
     move_nouns: frozenset[str]  # "X did Y, a move Z called a provocation": the act of the clause before
     explosive_nouns: frozenset[str]

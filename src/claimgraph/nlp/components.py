@@ -454,6 +454,36 @@ class EntityFixes:
         return doc
 
 
+@Language.factory("claimgraph_parse_fixes", requires=["token.dep"], assigns=["token.dep", "token.head"])
+def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
+    return ParseFixes(load_lexicon().grammar.result_adjectives)
+
+
+class ParseFixes:
+    """Mend a misparse the rules cannot read around: "A gendarme shot dead a protester", where the small
+    model makes the result ("dead") the root, the verb its subject and the victim its object. The verb
+    becomes the root, with the result and the root's other words hung on it."""
+
+    def __init__(self, result_adjectives: frozenset[str]):
+        self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), self._result_hashes)).tolist():
+            result = doc[i]
+            if result.dep_ != "ROOT" or result.tag_ != "JJ":
+                continue
+            verb = next((c for c in result.lefts if c.dep_ in ("nsubj", "csubj") and c.tag_ in ("VBD", "VBN")
+                         and c.i == i - 1), None)
+            if verb is None:
+                continue
+            for child in list(result.children):
+                if child != verb:
+                    child.head = verb
+            verb.head, verb.dep_ = verb, "ROOT"
+            result.head, result.dep_ = verb, "oprd"
+        return doc
+
+
 @Language.factory("claimgraph_acronym_norms", assigns=["token.norm"])
 def make_acronym_norms(nlp: Language, name: str) -> "AcronymNorms":
     probed = json.loads(ACRONYM_NORMS_PATH.read_text(encoding="utf-8"))
