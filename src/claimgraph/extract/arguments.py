@@ -80,6 +80,7 @@ class ArgumentResolver:
         self.addressing_verbs = lexicon.addressing_verbs
         self.title_determiners = lexicon.title_determiners
         self.kind_name_drop = lexicon.kind_name_drop
+        self.collective_nouns = lexicon.grammar.collective_nouns
         self.result_adjectives = lexicon.grammar.result_adjectives  # "shot dead two farmers": no name's word
         self.kind_bodies = lexicon.kind_bodies
         self.paragraph = self._paragraphs(self.parse)
@@ -228,6 +229,18 @@ class ArgumentResolver:
         if lemma in self.state_descriptions:
             return [self._previous(token, ("state",))]
         return None
+
+    def _named_collective(self, i: int) -> str | None:
+        """"Fano, a loose network of Amhara militias that fought ...": the members of a named group's collective
+        noun do what the relative clause on them says as that group."""
+        parse = self.parse
+        of = parse.head[i]
+        noun = parse.head[of]
+        if parse.dep[i] != "pobj" or parse.lower[of] != self.of_word or parse.dep[noun] != "appos" or \
+                parse.lemma[noun] not in self.collective_nouns:
+            return None
+        group = self.table.actor_at_index(parse.head[noun])
+        return group.key if group is not None and group.named and group.type == "organization" else None
 
     def _object_of_first_conjunct(self, token: Token) -> list[str]:
         """"detained a former army officer and tortured him": the object pronoun of a coordinated verb is the
@@ -575,7 +588,11 @@ class ArgumentResolver:
         if dep[i] == "appos" and table.actor_at_index(head) is not None:
             return [[table.actor_at_index(head).key]]
         if parse.lower[i] in self.relative_words and dep[head] == "relcl":
-            found = self._single(self.doc[parse.head[head]], depth + 1)
+            antecedent = parse.head[head]
+            named = self._named_collective(antecedent)
+            if named is not None:
+                return [[named]]
+            found = self._single(self.doc[antecedent], depth + 1)
             if found or parse.lower[i] not in self.person_relatives:
                 return found
             return self._people_before(i)
