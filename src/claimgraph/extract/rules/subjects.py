@@ -664,14 +664,14 @@ def claimed(m: PredicateMatcher, noun: Token) -> Actors | None:
 
 @RULES.register("noun_subject.adjunct", example="M23 seized Goma after clashes with Congolese troops.")
 def adjunct(m: PredicateMatcher, noun: Token) -> Actors | None:
-    """The subject of the active verb a violent event's time phrase hangs on ("seized Goma after clashes with
-    Y"): it took part in the fighting too. (Not of a visit or a meeting: "said during a visit to Beijing" is
+    """The subject of the active verb a fight's time phrase hangs on ("seized Goma after clashes with Y"): it
+    took part in the fighting too. (Not of a visit or a meeting: "said during a visit to Beijing" is
     a journey, and a speaker is often no party to the meeting it speaks after.)"""
     parse = m.parse
     h = parse.head[noun.i]
-    if parse.dep[noun.i] != "pobj" or parse.lower[h] not in m.grammar.prepositions.event_adjunct or \
-            not is_violent_event(m, noun):
-        return None
+    if parse.dep[noun.i] != "pobj" or parse.lower[h] not in m.grammar.prepositions.event_adjunct or not any(
+            spec.mutual or spec.mutual_between for n in (noun, *noun.conjuncts) for spec in violent_nouns(m, n)):
+        return None  # (a one-sided act is not: "vowed to end militia rule after the killing of X")
     verb = parse.head[h]
     if parse.pos[verb] != "VERB" or m.is_passive(m.doc[verb]) or undergoes(m, m.doc[verb]):
         return None  # "died amid fighting with X": the one who died is harmed, the fighting's doer is X
