@@ -366,6 +366,8 @@ class PredicateMatcher:
                 continue  # "withdrew from the Paris accord", "violated the Minsk agreements": where, not who
             if self.resolver.table.actor_at_index(child) is not None or pos[child] in ("NOUN", "PROPN"):
                 found = self.resolver.resolve(self.doc[child])
+                if not found and parse.head[child] == token.i and parse.lemma[token.i] not in self.lexicon.actor_kinds:
+                    found = self.resolver.modifying_force(self.doc[child])  # "a government order": the government
                 if found:  # with the words coordinated with it ("travel from India, Bangladesh and Sri Lanka")
                     return found
             if pos[child] in ("VERB", "AUX", "ADJ"):
