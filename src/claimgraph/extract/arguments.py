@@ -421,7 +421,8 @@ class ArgumentResolver:
         parse = self.parse
         for i in range(token.sent.start, token.i):
             if parse.dep[i] in ("nsubj", "nsubjpass") and parse.pos[i] == "NOUN" and \
-                    parse.lemma[i] in self.role_nouns and self.table.actor_at_index(i) is None:
+                    parse.lemma[i] in self.role_nouns and self.table.actor_at_index(i) is None and \
+                    self._apposed_person(i) is None:
                 return True
         return False
 
@@ -434,11 +435,16 @@ class ArgumentResolver:
                 parse.lemma[verb] not in self.reporting_verbs:
             return None  # (a quote before its verb speaks of others: the speaker would say "I")
         subject = next((c for c in parse.children[verb] if parse.dep[c] == "nsubj"), None)
-        speaker = self.table.actor_at_index(subject) if subject is not None else None
+        speaker = None if subject is None else self.table.actor_at_index(subject) or self._apposed_person(subject)
         if speaker is None or speaker.type != "person" or any(
                 parse.dep[c] == "poss" and parse.pos[c] == "PRON" for c in parse.children[subject]):
             return None  # (not "his lawyer X said he had been tortured": the client)
         return speaker.key
+
+    def _apposed_person(self, i: int) -> Actor | None:
+        """The person a role noun's apposition names ("Belgorod's governor, Vyacheslav Gladkov, said ...")."""
+        return next((actor for c in self.parse.children[i] if self.parse.dep[c] == "appos"
+                     and (actor := self.table.actor_at_index(c)) is not None and actor.type == "person"), None)
 
     def _unnamed_body_subject(self, token: Token) -> list[str] | None:
         """The body named by its noun alone ("the army", "the police") that is the subject of the reporting verb
