@@ -344,8 +344,6 @@ class StructureFinder:
             org = self._org_of(noun)
             if org is None and noun.dep_ == "conj" and noun.head in nouns:  # "a lawyer and member of Y"
                 org = self._org_of(noun.head)
-            if org is None:  # "X, a spokesman for the Taliban", "an analyst with the Crisis Group"
-                org = self._employer(noun)
             if org is None and noun.lemma_.lower() in self.place_offices:  # "the president of Republika Srpska"
                 org = self._phrase_actor(noun, (self.grammar.of,), "location")
             if org is not None and self.table.actors[org].type == "state":
