@@ -426,6 +426,25 @@ def test_rule_reading_readiness_is_a_mobilization():
     assert ("MOBILIZE", "Israel", "Hamas", "reading:readiness") in _claims(m, doc)
 
 
+def test_rule_reading_deployment_aim_is_a_mobilization_not_a_fight():
+    m, doc = _parse("""
+Rwanda 1 nsubj PROPN NNP Rwanda B-GPE
+deployed 1 ROOT VERB VBD deploy
+troops 1 dobj NOUN NNS troop
+to 4 aux PART TO to
+fight 1 advcl VERB VB fight
+Hamas 4 dobj PROPN NNP Hamas B-ORG
+. 1 punct PUNCT . .
+""")
+    found = RULES["reading.deployment_aim"].read(m, _claim(m, doc[4], "ASSAULT", "Rwanda", "Hamas"))
+    assert (found.relation, found.rule, found.predicate.i) == ("MOBILIZE", "reading:deployment_aim", 1)
+    claims = _claims(m, doc)
+    assert ("MOBILIZE", "Rwanda", "Hamas", "reading:deployment_aim") in claims
+    assert not any(claim[0] == "ASSAULT" for claim in claims)  # the aim is not yet fought
+    # the other side of the fight is deployed against no one
+    assert RULES["reading.deployment_aim"].read(m, _claim(m, doc[4], "ASSAULT", "Hamas", "Rwanda")) is None
+
+
 def test_rule_reading_threat_is_a_threat():
     m, doc = _xcomp_attack("threatened", "threaten")
     found = RULES["reading.threat"].read(m, _claim(m, doc[3], "ASSAULT", "Israel", "Hamas"))

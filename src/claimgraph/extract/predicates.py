@@ -185,6 +185,17 @@ class PredicateMatcher:
         """'threatened to break off relations', 'vowed to crush X': the act is threatened."""
         return self.intent_verb(predicate, self.intent.threats if verbs is None else verbs) is not None
 
+    def deployment_for(self, predicate: Token) -> Token | None:
+        """The deploying verb an act is the infinitive aim of ("deployed troops to Tibú to confront X"): a verb
+        with a MOBILIZE entry in the lexicon, the act an adverbial or complement infinitive under it."""
+        head = predicate.head
+        if predicate.dep_ not in ("advcl", "xcomp") or predicate.pos_ != "VERB" or not any(
+                c.dep_ == "aux" and c.lower_ == self.grammar.infinitive_marker for c in predicate.children):
+            return None
+        mobilizing = head.pos_ == "VERB" and any(spec.relation == "MOBILIZE" for spec in self.lookup(
+            self.lexicon.verbs, self.parse.lemma[head.i], head.lower_))
+        return head if mobilizing else None
+
     def intent_verb(self, predicate: Token, verbs: frozenset[str]) -> Token | None:
         """The verb of `verbs` the act is a complement of ('threatened' in 'threatened to attack X'), if any:
         a claim read off the act speaks of that verb, whose own polarity and certainty it takes."""
@@ -417,8 +428,9 @@ class PredicateMatcher:
             read.extend(rule.read(self, claims))
         # a threatened act is not done: "threatened to attack X" is THREATEN (read above), not ASSAULT
         hostile = self.intent.hostile
+        # (nor is a fight that forces are deployed to fight: the deployment is, read above)
         claims = [c for c in claims if c.relation not in hostile or c.relation == "THREATEN"
-                  or not self.is_threat(c.predicate)]
+                  or not (self.is_threat(c.predicate) or c.relation in self.violent and self.deployment_for(c.predicate))]
         return claims + read
 
     def is_gerund_noun(self, i: int) -> bool:

@@ -72,6 +72,7 @@ OBJECT_FALLBACK_RULES = (
 )
 # Further PLOVER readings of each claim read, in order; after a `final` one answers, the rest are skipped.
 CLAIM_READING_RULES = (
+    "reading.deployment_aim",
     "reading.readiness",
     "reading.threat",
     "reading.refusal",

@@ -21,6 +21,20 @@ def readiness(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
     return None
 
 
+@RULES.register("reading.deployment_aim", example="Rwanda deployed 1,000 troops to Cabo Delgado to fight insurgents.",
+                final=True)
+def deployment_aim(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
+    """MOBILIZE against whom forces are deployed, sent or dispatched to fight ("deployed troops to Tibú to
+    confront ELN fighters"): the fight is the deployment's aim, not yet fought (the violent claim is dropped)."""
+    if claim.relation not in m.violent:
+        return None
+    deployment = m.deployment_for(claim.predicate)
+    if deployment is None or not any(claim.subject in slot[:1] for slot in m.subjects(deployment)):
+        return None  # (not the other side of a mutual fight)
+    return RawClaim(predicate=deployment, relation="MOBILIZE", subject=claim.subject, rule="reading:deployment_aim",
+                    object=claim.object, mode="troops", attributes={"intent": claim.relation})
+
+
 @RULES.register("reading.threat", example="Israel threatened to bomb Hamas.", final=True)
 def threat(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
     """THREATEN for a hostile act promised, threatened or put on a condition, or any act made conditional."""
