@@ -81,6 +81,7 @@ class ArgumentResolver:
         self.title_determiners = lexicon.title_determiners
         self.kind_name_drop = lexicon.kind_name_drop
         self.collective_nouns = lexicon.grammar.collective_nouns
+        self.cause_prepositions = lexicon.grammar.prepositions.cause  # "banned X for its attacks"
         self.result_adjectives = lexicon.grammar.result_adjectives  # "shot dead two farmers": no name's word
         self.kind_bodies = lexicon.kind_bodies
         self.paragraph = self._paragraphs(self.parse)
@@ -147,6 +148,9 @@ class ArgumentResolver:
                 shared = self._object_of_first_conjunct(token)
                 if shared:
                     return [shared]
+                punished = self._punished_for(token, ("person",))
+                if punished is not None:
+                    return [[punished]]
                 if self._unnamed_person_subject_before(token):
                     return [[]]  # "The army chief said his forces ...": the chief, whom no name gives
                 reporter = self._person_reporting(token)
@@ -156,6 +160,9 @@ class ArgumentResolver:
             if lower in self.org_pronouns:
                 if self._thing_before(token):
                     return [[]]  # "they attacked the hotel, and then gunmen stormed it": the hotel
+                punished = self._punished_for(token, ("organization", "state"))
+                if punished is not None:
+                    return [[punished]]
                 body = self._unnamed_body_subject(token) if lower not in self.plural_pronouns else None
                 if body is not None:
                     return [body]  # "The army said it had repelled an attack on its base": the army
@@ -440,6 +447,21 @@ class ArgumentResolver:
                 parse.dep[c] == "poss" and parse.pos[c] == "PRON" for c in parse.children[subject]):
             return None  # (not "his lawyer X said he had been tortured": the client)
         return speaker.key
+
+    def _punished_for(self, token: Token, types: tuple[str, ...]) -> str | None:
+        """"banned the Chhatra League for its attacks on students", "sanctioned X for their role in ...": the
+        owner of the reason a verb gives for what it did to its object is that object, not the verb's subject."""
+        parse, i = self.parse, token.i
+        if parse.tag[i] != "PRP$":
+            return None
+        reason = parse.head[i]
+        prep = parse.head[reason]
+        if parse.dep[reason] != "pobj" or parse.lower[prep] not in self.cause_prepositions:
+            return None
+        verb = parse.head[prep]
+        obj = next((c for c in parse.children[verb] if parse.dep[c] == "dobj"), None)
+        actor = self.table.actor_at_index(obj) if obj is not None and parse.pos[verb] == "VERB" else None
+        return actor.key if actor is not None and actor.type in types else None
 
     def _apposed_person(self, i: int) -> Actor | None:
         """The person a role noun's apposition names ("Belgorod's governor, Vyacheslav Gladkov, said ...")."""
