@@ -959,7 +959,8 @@ class ArgumentResolver:
             return []  # "held hostage", "taken prisoner": what they were made, not who
         counted = any(parse.dep[c] == "nummod" and parse.pos[c] == "NUM" for c in children) or i in self.quantity
         if kind == "title_role" and plural:
-            if any(parse.dep[c] == "prep" and parse.lower[c] in ("in", "at") and any(
+            # (but "the killing of five social leaders in Catatumbo": people counted or hit are a group)
+            if not counted and not self._hit(i) and any(parse.dep[c] == "prep" and parse.lower[c] in ("in", "at") and any(
                     parse.dep[p] == "pobj" and parse.ent_type[p] in ("GPE", "LOC") for p in parse.children[c])
                    for c in children):
                 return []  # "commanders in the Gaza Strip": post holders somewhere are no group of their own
