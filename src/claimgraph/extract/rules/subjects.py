@@ -275,14 +275,17 @@ def reported_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
 @RULES.register("subject.purpose_clause", example="The army launched an offensive to retake Mosul.")
 def purpose_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
     """The subject of the verb whose object a purpose clause hangs on ("waged a campaign to defeat X"); the
-    noun's own owner or "by" agent when it names one ("welcomed the decision by Bangladesh to lift ...")."""
+    noun's own owner or "by" agent when it names one ("welcomed the decision by Bangladesh to lift ..."), or an act
+    noun's "of" ("the decision of the EU to impose ...")."""
     parse, resolve = m.parse, m.resolver.resolve
     dep, pos = parse.dep, parse.pos
     h = parse.head[verb.i]
     if dep[verb.i] == "acl" and pos[h] == "NOUN" and any(
             dep[c] == "aux" and parse.lower[c] == m.grammar.infinitive_marker for c in parse.children[verb.i]):
         owners = [m.doc[c] for c in parse.children[h] if dep[c] == "poss"]
-        found = [slot for c in [*owners, *m.pobjs(m.doc[h], m.grammar.prepositions.agent)] for slot in resolve(c)]
+        # ("the decision of the European Union to impose sanctions": an act noun's "of" names who acts)
+        agents = (*m.grammar.prepositions.agent, *((m.grammar.of,) if parse.lemma[h] in m.grammar.act_nouns else ()))
+        found = [slot for c in [*owners, *m.pobjs(m.doc[h], agents)] for slot in resolve(c)]
         if found:
             return found
     # (not after a coordinated verb, whose attachment the small parser often gets wrong)
