@@ -26,6 +26,7 @@ def test_nlp_pipeline_has_claimgraph_components(nlp):
     names = nlp.pipe_names
     assert names.index("claimgraph_gazetteer") < names.index("ner")
     assert "claimgraph_entity_fixes" in names
+    assert names.index("claimgraph_parse_fixes") == names.index("parser") + 1
     assert nlp.meta["version"].startswith("3.8.")
 
 
