@@ -960,9 +960,10 @@ class ArgumentResolver:
         counted = any(parse.dep[c] == "nummod" and parse.pos[c] == "NUM" for c in children) or i in self.quantity
         if kind == "title_role" and plural:
             # (but "the killing of five social leaders in Catatumbo": people counted or hit are a group)
-            if not counted and not self._hit(i) and any(parse.dep[c] == "prep" and parse.lower[c] in ("in", "at") and any(
-                    parse.dep[p] == "pobj" and parse.ent_type[p] in ("GPE", "LOC") for p in parse.children[c])
-                   for c in children):
+            somewhere = any(parse.dep[c] == "prep" and parse.lower[c] in ("in", "at") and any(
+                parse.dep[p] == "pobj" and parse.ent_type[p] in ("GPE", "LOC") for p in parse.children[c])
+                for c in children)
+            if somewhere and not counted and not self._hit(i):
                 return []  # "commanders in the Gaza Strip": post holders somewhere are no group of their own
             kind = "descriptive"  # "officials", "government officials", "prosecutors": a group of post holders
         elif kind == "title_role" and not any(parse.lower[c] in self.title_determiners for c in children

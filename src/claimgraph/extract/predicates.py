@@ -429,8 +429,8 @@ class PredicateMatcher:
         # a threatened act is not done: "threatened to attack X" is THREATEN (read above), not ASSAULT
         hostile = self.intent.hostile
         # (nor is a fight that forces are deployed to fight: the deployment is, read above)
-        claims = [c for c in claims if c.relation not in hostile or c.relation == "THREATEN"
-                  or not (self.is_threat(c.predicate) or c.relation in self.violent and self.deployment_for(c.predicate))]
+        claims = [c for c in claims if c.relation not in hostile or c.relation == "THREATEN" or not (
+            self.is_threat(c.predicate) or c.relation in self.violent and self.deployment_for(c.predicate))]
         return claims + read
 
     def is_gerund_noun(self, i: int) -> bool:

@@ -613,7 +613,8 @@ def light_participles(m: PredicateMatcher, noun: Token) -> list[Token]:
     """The light verbs' participles a noun predicate takes ("the accusations made by X", "sanctions imposed
     on Y"): their agent, prepositions and content clause are the noun's; not a content clause of its own ("the
     claim that the attack was orchestrated by X": X did the attack, not the claim)."""
-    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in m.grammar.light_verbs
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            and c.lemma_.lower() in m.grammar.light_verbs
             and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)]
 
 
