@@ -719,6 +719,8 @@ class ArgumentResolver:
         if kind is None and noun.lemma_.lower() in self.collective:
             # "Ivory Coast rebels" are not Ivory Coast; "12 people in Freetown" are a counted group
             return self._collective(noun) or self._kind_actor(noun) or owner
+        if kind is None and self.actor_kinds.get(noun.lemma_.lower()) == "civilians":
+            return self._kind_actor(noun) or owner  # "a Palestinian man" is no state ("Hamas men" are Hamas)
         if kind in (None, "state"):
             return owner
         entry = self.table.gazetteer.get(state.gazetteer_id) if state.gazetteer_id else None

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import hash_string
 from spacy.symbols import PROPN
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..extract.lexicon import load_lexicon
@@ -36,6 +36,7 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        not_actor_names=frozenset(w.lower() for w in lexicon.actors["not_actor_names"]),
                        not_org_acronyms=frozenset(w.lower() for w in lexicon.actors["not_org_acronyms"]),
                        vessel_nouns=frozenset(w.lower() for w in lexicon.actors["vessel_nouns"]),
+                       unit_nouns=frozenset(w.lower() for w in lexicon.actors["named_unit_nouns"]),
                        article_names=dict(lexicon.actors["article_names"]),
                        place_kind_words=frozenset(w.lower() for w in lexicon.actors["place_kind_words"]),
                        place_nouns=frozenset(w.lower() for w in lexicon.actors["named_place_nouns"]),
@@ -59,7 +60,7 @@ class EntityFixes:
                  article_names: dict[str, str] | None = None, not_org_acronyms: frozenset[str] = frozenset(),
                  place_kind_words: frozenset[str] = frozenset(), kind_nouns: frozenset[str] = frozenset(),
                  place_offices: frozenset[str] = frozenset(), locative: frozenset[str] = frozenset(),
-                 place_nouns: frozenset[str] = frozenset()):
+                 place_nouns: frozenset[str] = frozenset(), unit_nouns: frozenset[str] = frozenset()):
         self.org_words = org_words
         self.portfolios = portfolios
         self.roles = roles
@@ -79,6 +80,7 @@ class EntityFixes:
         # the ship nouns and their plurals as the string hashes a Doc stores ("ships", "tankers")
         self._vessel_hashes = numpy.array(sorted({hash_string(w) for n in vessel_nouns for w in (n, n + "s")}),
                                           dtype=numpy.uint64)
+        self._unit_hashes = numpy.array(sorted(hash_string(w) for w in unit_nouns), dtype=numpy.uint64)
 
     def _is_title_portfolio(self, doc: Doc, ent: Span) -> bool:
         # "Defense" Minister; "Union Home" Minister, "Federal Interior" Minister: a scope word may come first
@@ -215,6 +217,20 @@ class EntityFixes:
                 end += 1
             if end > i + 1 and doc[i + 1].pos_ == "PROPN":
                 found.append(Span(doc, i + 1, end, label="ORG"))
+        return found
+
+    def _unit_names(self, doc: Doc) -> list[Span]:
+        """'the Jaime Martínez front', 'the Dagoberto Ramos column': one to four capitalised words after "the" that
+        no other name claims (or that the model took for a person or a product) and a lower-case unit noun
+        (actors.yaml `named_unit_nouns`) are an armed unit's name."""
+        found = []
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), self._unit_hashes)).tolist():
+            start = i
+            while start > 0 and i - start < 4 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and \
+                    doc[start - 1].ent_type_ in ("", "PERSON", "PRODUCT", "WORK_OF_ART") and not doc[start - 1].ent_id_:
+                start -= 1
+            if start < i and not doc[i].is_title and start > 0 and doc[start - 1].lower_ == "the":
+                found.append(Span(doc, start, i + 1, label="ORG"))
         return found
 
     def _places_before_offices(self, doc: Doc) -> list[Span]:
@@ -365,7 +381,7 @@ class EntityFixes:
             unlinked.extend(range(span.start, span.end))
         # a person's or a ship's name found here replaces whatever the model made of its words
         mended = set(unlinked)
-        for span in [*self._vessel_names(doc), *self._bodies_of_places(doc)]:
+        for span in [*self._vessel_names(doc), *self._bodies_of_places(doc), *self._unit_names(doc)]:
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
             mended.update(range(span.start, span.end))
@@ -461,27 +477,46 @@ def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
 
 class ParseFixes:
     """Mend a misparse the rules cannot read around: "A gendarme shot dead a protester", where the small
-    model makes the result ("dead") the root, the verb its subject and the victim its object. The verb
-    becomes the root, with the result and the root's other words hung on it."""
+    model makes the result ("dead") the root, the verb its subject and the victim its object, or the verb a
+    noun ("a settler shot dead a man": "shot" a noun, the settler its compound). The verb becomes the root,
+    with the result and the root's other words hung on it."""
 
     def __init__(self, result_adjectives: frozenset[str]):
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
 
     def __call__(self, doc: Doc) -> Doc:
         for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), self._result_hashes)).tolist():
-            result = doc[i]
-            if result.dep_ != "ROOT" or result.tag_ != "JJ":
-                continue
-            verb = next((c for c in result.lefts if c.dep_ in ("nsubj", "csubj") and c.tag_ in ("VBD", "VBN")
-                         and c.i == i - 1), None)
-            if verb is None:
-                continue
+            if i and doc[i].tag_ == "JJ":
+                self._hang_result_on_its_verb(doc[i - 1], doc[i])
+        return doc
+
+    @staticmethod
+    def _hang_result_on_its_verb(verb: Token, result: Token) -> None:
+        doer = None
+        if result.dep_ == "ROOT" and verb.head == result and verb.dep_ in ("nsubj", "csubj") and (
+                verb.tag_ in ("VBD", "VBN") or verb.tag_ == "NN" and not any(
+                    c.dep_ in ("aux", "cop") for c in result.lefts)):
+            # "dead" the root and "shot" its subject; a noun "shot" has the one who shot as its compound
+            if verb.tag_ == "NN":
+                doer = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound" and c.tag_.startswith("NN")),
+                            None)
+            verb.head, verb.dep_ = verb, "ROOT"
             for child in list(result.children):
                 if child != verb:
                     child.head = verb
-            verb.head, verb.dep_ = verb, "ROOT"
-            result.head, result.dep_ = verb, "oprd"
-        return doc
+        elif verb.dep_ == "ROOT" and verb.tag_ == "NN" and result.head == verb and any(
+                c.dep_ == "nsubj" for c in verb.lefts):
+            for child in list(result.children):  # "shot" the root noun, "dead" its preposition, the victim under it
+                child.head = verb
+        else:
+            return
+        verb.tag_ = "VBD" if verb.tag_ == "NN" else verb.tag_  # the attribute ruler then makes it a verb
+        result.head, result.dep_ = verb, "oprd"
+        if doer is not None:
+            for child in list(verb.lefts):
+                if child != doer and child.dep_ in ("det", "amod", "compound", "nummod"):
+                    child.head = doer
+            doer.head, doer.dep_ = verb, "nsubj"
 
 
 @Language.factory("claimgraph_acronym_norms", assigns=["token.norm"])
