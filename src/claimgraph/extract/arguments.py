@@ -178,6 +178,9 @@ class ArgumentResolver:
                         return [group]
                 elif lower in self.plural_pronouns and parse.dep[i] == "nsubj" and (held := self._held_before(token)):
                     return [held]
+                elif lower in self.plural_pronouns and parse.dep[i] == "nsubj" and (
+                        doers := self._doers_in_which(token)):
+                    return [doers]
                 elif lower in self.plural_pronouns and parse.dep[i] not in ("nsubj", "nsubjpass"):
                     # "riot police dispersed them", "killed the hostages and their driver" (a subject "they"
                     # keeps to the story's named actors, which it mostly continues)
@@ -272,6 +275,27 @@ class ArgumentResolver:
         held = [slot[0] for c in parse.children[verb] if parse.dep[c] == "dobj"
                 for slot in self._single(self.doc[c], 1) if slot]
         return [key for key in held if not self.table.actors[key].named]
+
+    def _doers_in_which(self, token: Token) -> list[str]:
+        """The doers of the act a clause "in which" or "during which" tells more of, for its subject "they": "the
+        attack by settlers on the village of Burin, in which they set homes on fire" (the settlers, wherever the
+        parser hangs the clause). The act is the nearest one before it with a "by" phrase or an owner."""
+        parse, i = self.parse, token.i
+        clause = parse.head[i]
+        relative = next((c for c in parse.children[clause] if parse.dep[c] == "prep"
+                         and parse.lower[c] in ("in", "during") and any(
+                             parse.lower[w] == "which" for w in parse.children[c])), None)
+        if parse.dep[clause] != "relcl" or relative is None:
+            return []
+        for act in range(relative - 1, token.sent.start - 1, -1):
+            if parse.pos[act] != "NOUN" or parse.lemma[act] not in self.hitting_verbs:
+                continue
+            by = [p for c in parse.children[act] if parse.dep[c] == "prep" and parse.lower[c] == "by"
+                  for p in parse.children[c] if parse.dep[p] == "pobj"]
+            doers = [slot[0] for p in by for slot in self.resolve(self.doc[p]) if slot] or sorted(self._named_doers(act))
+            if doers:
+                return doers
+        return []
 
     def _reported_quote(self, token: Token) -> int | None:
         """The opening quote mark of the quote a subject pronoun's reporting verb reports, when the quote comes

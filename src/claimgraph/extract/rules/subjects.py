@@ -407,6 +407,10 @@ def coordination(m: PredicateMatcher, verb: Token, depth: int, passive: bool) ->
         return []
     if relation == "advcl" and any(parse.dep[c] in PASSIVE_SUBJECT_DEPS for c in parse.children[h]):
         return []
+    if relation == "advcl" and parse.tag[verb.i] == "VBG":
+        found = _result_of_named_act(m, m.doc[h])
+        if found:
+            return found
     if relation == "conj" and parse.dep[h] == "pcomp":
         # "accused Kenyan police of abducting and killing critics": a conjunct shares its verb's frame
         found = charged_party(m, m.doc[h], depth, passive)
@@ -423,6 +427,20 @@ def coordination(m: PredicateMatcher, verb: Token, depth: int, passive: bool) ->
             # France and placed in detention")
             return [slot for c in patients for slot in m.resolver.resolve(m.doc[c])]
     return m.subjects(m.doc[h], depth + 1)
+
+
+def _result_of_named_act(m: PredicateMatcher, verb: Token) -> Actors:
+    """The doers of the violent act a verb's object names, when a result participle hangs on a verb of words
+    ("condemns the Russian airstrikes that hit a market, killing nine civilians": the parser hangs "killing" on
+    "condemns"): the airstrikes killed them, not who condemns. (Who repels or foils an attack, "killing four
+    militants", did the killing.)"""
+    if not m.verb_of(verb, m.verbal) and m.parse.lemma[verb.i] not in m.reporting_verbs:
+        return []
+    for noun in (c for c in verb.children if c.dep_ == "dobj" and is_violent_event(m, c)):
+        doers, _ = m.noun_subjects(noun)
+        if doers:
+            return doers
+    return []
 
 
 def _active_finite(parse, i: int) -> bool:
@@ -676,12 +694,21 @@ def adjunct(m: PredicateMatcher, noun: Token) -> Actors | None:
     parse = m.parse
     h = parse.head[noun.i]
     if parse.dep[noun.i] != "pobj" or parse.lower[h] not in m.grammar.prepositions.event_adjunct or not any(
-            spec.mutual or spec.mutual_between for n in (noun, *noun.conjuncts) for spec in violent_nouns(m, n)):
+            spec.mutual or spec.mutual_between for n in (noun, *noun.conjuncts) for spec in violent_nouns(m, n)) \
+            and not _talks_with(m, noun):
         return None  # (a one-sided act is not: "vowed to end militia rule after the killing of X")
     verb = parse.head[h]
     if parse.pos[verb] != "VERB" or m.is_passive(m.doc[verb]) or undergoes(m, m.doc[verb]):
         return None  # "died amid fighting with X": the one who died is harmed, the fighting's doer is X
     return m.subjects(m.doc[verb]) or None
+
+
+def _talks_with(m: PredicateMatcher, noun: Token) -> bool:
+    """Whether the noun is talks held "with" someone ("Following talks with Putin, Lukashenko ..."): who acts
+    after them held them (a meeting with no "with" may be anyone's: "said after the cabinet meeting")."""
+    specs = m.lookup(m.lexicon.nouns, m.parse.lemma[noun.i], noun.lower_)
+    return any(spec.relation in m.lexicon.symmetric and spec.relation not in m.violent for spec in specs) and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
 
 
 @RULES.register("noun_subject.manner", example="Togolese forces, in coordination with Burkinabe units, struck.")
