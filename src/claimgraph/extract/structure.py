@@ -238,7 +238,7 @@ class StructureFinder:
         if org is None and role not in self.job_roles:  # "President William Ruto": the state he is known to lead
             org = self.table.known_body(self.table.actors[person])
         if org is None and role_token.is_title and role_token.lemma_.lower() in self.state_offices:
-            org = self._sole_state(root.sent)  # "Interior Minister Fred Matiangi announced Kenya had ..."
+            org = self._sole_state(root.sent, role_token)  # "Interior Minister Fred Matiangi announced Kenya had ..."
         if org is None or (role in self.job_roles and self.table.actors[org].type == "state"):
             return []
         former = former or any(parse.lower[i] in self.former for i in left)
@@ -265,13 +265,19 @@ class StructureFinder:
         return [self._claim("structure:whose-role", self.doc[role_at], "MEMBER_OF", person, body.key, role=role,
                             former=former)]
 
-    def _sole_state(self, sent) -> str | None:
+    def _sole_state(self, sent, role: Token) -> str | None:
         """The one state a sentence names, by name, as a subject, object or owner ("announced Kenya had given
-        ..."), if it names exactly one, and names no other state at all (not "his Tunisian counterpart in Tunis")."""
+        ..."), if it names exactly one, and names no other state at all (not "his Tunisian counterpart in Tunis"),
+        nor as the owner of the same office ("India's foreign minister spoke with Foreign Minister Wang Yi": his
+        counterpart's state)."""
         states = {m.actor for m in self.table.mentions if sent.start <= m.start < sent.end
                   and (actor := self.table.actors.get(m.actor)) is not None and actor.type == "state"}
         acting = {m.actor for m in self.table.mentions if m.actor in states and m.kind == "name"
                   and self.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")}
+        office = role.lemma_.lower()
+        if any((head := self.doc[m.start:m.end].root.head) != role and head.lemma_.lower() == office
+               for m in self.table.mentions if m.actor in acting and sent.start <= m.start < sent.end):
+            return None
         return acting.pop() if len(states) == 1 and len(acting) == 1 else None
 
     def _led_bodies(self, root: Token, person: str) -> list[RawClaim]:

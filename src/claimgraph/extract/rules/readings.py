@@ -149,8 +149,10 @@ def _grammatical_subjects(m: PredicateMatcher, predicate) -> set[str]:
 def _partners(m: PredicateMatcher, predicate) -> list[str]:
     parse, grammar = m.parse, m.grammar
     preps = grammar.prepositions
-    # (an act noun's light verb and its subject: "X, together with Y, launched an operation against Z")
-    verbs = [predicate, predicate.head] if predicate.pos_ == "NOUN" and predicate.dep_ == "dobj" else [predicate]
+    # (an act noun's light verb and its subject: "X, together with Y, launched an operation against Z"; not when the
+    # noun names its own doer: "X, together with Y, repelled an aggression by Z" is no partner of Z's)
+    verbs = [predicate, predicate.head] if predicate.pos_ == "NOUN" and predicate.dep_ == "dobj" and not any(
+        c.dep_ == "prep" and c.lower_ == "by" for c in predicate.children) else [predicate]
     heads = [*verbs, *(c for verb in verbs for c in verb.children if c.dep_ == "nsubj")]
     # "X, acting in coordination with Y, neutralised Z": a participle of the doer or the act
     heads += [c for h in heads for c in h.children if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"]
