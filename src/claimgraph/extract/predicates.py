@@ -92,7 +92,7 @@ class PredicateMatcher:
         dep, children = parse.dep, parse.children
         out = []
         # (and of a particle's: "handed the town back to the military", where the parser hangs "to" on "back")
-        particles = [c for c in children[head.i] if dep[c] == "prt" or dep[c] == "advmod" and parse.lower[c] in
+        particles = [c for c in children[head.i] if dep[c] == "prt" or dep[c] in ("advmod", "prep") and parse.lower[c] in
                      self.grammar.particles]
         for child in [*children[head.i], *(c for p in particles for c in children[p])]:
             if dep[child] in ("prep", "agent", "dative") and parse.lower[child] in preps:

@@ -411,6 +411,11 @@ def coordination(m: PredicateMatcher, verb: Token, depth: int, passive: bool) ->
         found = _result_of_named_act(m, m.doc[h])
         if found:
             return found
+    if relation == "conj" and parse.dep[h] == "ccomp" and verb.i >= 2 and parse.lower[verb.i - 1] == "and" and \
+            parse.orth[verb.i - 2] == "," and m.verb_of(verb, m.verbal) and parse.pos[parse.head[h]] == "VERB":
+        # "The ministry said Indian troops had crossed the line, and urged New Delhi to ...": the parser hangs the
+        # demand on the reported clause; it is the speaker's, a second act of the verb that reports
+        return m.subjects(m.doc[parse.head[h]], depth + 1)
     if relation == "conj" and parse.dep[h] == "pcomp":
         # "accused Kenyan police of abducting and killing critics": a conjunct shares its verb's frame
         found = charged_party(m, m.doc[h], depth, passive)
