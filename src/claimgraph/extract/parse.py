@@ -165,8 +165,10 @@ class Parse:
         if self.tag[conjunct] not in ("VBZ", "VBD") or not (
                 self.tag[up] == "VB" or self.tag[conjunct] == "VBZ" and self.tag[up] == "VBP"):
             return up
-        for _ in range(3):
-            if self.dep[up] not in ("xcomp", "ccomp", "advcl") or self.head[up] == up:
+        # (and through the noun an infinitive describes: "condemns the decision of X to reinstate Cuba on the list
+        # and calls on Y": "calls" goes with "condemns")
+        for _ in range(5):
+            if self.dep[up] not in ("xcomp", "ccomp", "advcl", "acl", "dobj", "pobj", "prep") or self.head[up] == up:
                 break
             up = self.head[up]
             if self.tag[up] == self.tag[conjunct]:
