@@ -163,7 +163,7 @@ class ArgumentResolver:
                 punished = self._punished_for(token, ("organization", "state"))
                 if punished is not None:
                     return [[punished]]
-                body = self._unnamed_body_subject(token) if lower not in self.plural_pronouns else None
+                body = self._unnamed_body_subject(token, plural=lower in self.plural_pronouns)
                 if body is not None:
                     return [body]  # "The army said it had repelled an attack on its base": the army
                 accusers = self._accusers(token) | self._attackers(token)
@@ -492,15 +492,17 @@ class ArgumentResolver:
         return next((actor for c in self.parse.children[i] if self.parse.dep[c] == "appos"
                      and (actor := self.table.actor_at_index(c)) is not None and actor.type == "person"), None)
 
-    def _unnamed_body_subject(self, token: Token) -> list[str] | None:
+    def _unnamed_body_subject(self, token: Token, plural: bool = False) -> list[str] | None:
         """The body named by its noun alone ("the army", "the police") that is the subject of the reporting verb
-        whose clause holds a singular pronoun ("The army said it had repelled ..."): the pronoun is that body."""
+        whose clause holds a pronoun ("The army said it had repelled ...", "The Khyber Pakhtunkhwa police announce
+        that they have arrested ...": "they" only of a plural noun): the pronoun is that body."""
         parse = self.parse
         ancestors = {a.i for a in token.ancestors}
         for i in range(token.sent.start, token.i):
             if parse.dep[i] == "nsubj" and parse.pos[i] == "NOUN" and parse.head[i] in ancestors and \
                     parse.lemma[parse.head[i]] in self.reporting_verbs and \
-                    parse.lemma[i] in self.kind_bodies and self.table.actor_at_index(i) is None:
+                    parse.lemma[i] in self.kind_bodies and self.table.actor_at_index(i) is None and \
+                    (not plural or parse.tag[i] == "NNS" or parse.lower[i] in self.plural_forms):
                 found = self._kind_actor(self.doc[i])
                 return found[0] if found else None
         return None

@@ -484,6 +484,10 @@ def charged_party(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -
     if parse.dep[verb.i] != "pcomp" or parse.dep[h] != "prep":
         return None
     governor = parse.head[h]
+    if parse.dep[governor] == "pobj" and parse.dep[parse.head[governor]] == "agent":
+        # "soldiers have been accused by rights groups of torturing inmates": the parser hangs the charge on the
+        # accusers; it is the charging verb's
+        governor = parse.head[parse.head[governor]]
     if parse.pos[governor] not in ("VERB", "AUX") or not _answers_for(m, parse.lemma[governor]):
         return None
     dep = parse.dep
