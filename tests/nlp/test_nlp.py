@@ -63,6 +63,8 @@ def test_nlp_a_one_word_title_needs_its_article(nlp, text):
     ("The Atlantic Council published a report on Sudan.", "Atlantic Council"),
     # capitals alone the model took for a person's name are a body's abbreviation
     ("The #PNH is instructed to take all measures to bring the situation under control.", "PNH"),
+    # an armed unit named after a person, with a lower-case unit noun
+    ("Soldiers killed two members of the Jaime Martinez front in Cauca.", "Jaime Martinez front"),
 ])
 def test_nlp_entity_fixes_make_organizations(nlp, text, name):
     doc = nlp(text)
@@ -203,9 +205,24 @@ def test_nlp_cached_components_give_the_stock_attributes_on_real_stories(nlp):
 
 
 @pytest.mark.slow
-def test_nlp_a_result_misread_as_the_root_is_hung_back_on_its_verb(nlp):
+@pytest.mark.parametrize("text,doer,victim", [
     # the small model makes "dead" the root, "shot" its subject and the victim its object
-    doc = nlp("A gendarme shot dead a protester at a roadblock.")
-    shot = doc[2]
-    assert shot.dep_ == "ROOT" and doc[3].head == shot
-    assert {c.text for c in shot.children if c.dep_ in ("nsubj", "dobj")} == {"gendarme", "protester"}
+    ("A gendarme shot dead a protester at a roadblock.", "gendarme", "protester"),
+    # ... or "shot" a noun, its doer the noun's compound
+    ("On 9 May, a settler shot dead a Palestinian teenager near Hebron.", "settler", "teenager"),
+    # ... or "shot" the root noun and "dead" its preposition
+    ("A sniper shot dead a protester in Bamako.", "sniper", "protester"),
+])
+def test_nlp_a_result_misread_as_the_root_is_hung_back_on_its_verb(nlp, text, doer, victim):
+    doc = nlp(text)
+    shot = next(t for t in doc if t.lower_ == "shot")
+    assert shot.dep_ == "ROOT" and shot.pos_ == "VERB" and shot.nbor().head == shot
+    assert {c.text for c in shot.children if c.dep_ in ("nsubj", "dobj")} == {doer, victim}
+
+
+@pytest.mark.slow
+def test_nlp_a_description_taken_for_a_second_object_is_hung_on_the_name(nlp):
+    doc = nlp("Kinshasa has repeatedly denied arming the FDLR, a Rwandan Hutu militia.")
+    militia = next(t for t in doc if t.text == "militia")
+    assert militia.dep_ == "appos" and militia.head.text == "FDLR"
+    assert not any(c.dep_ == "dobj" for c in doc[3].children)  # "denied" keeps the act, not the militia

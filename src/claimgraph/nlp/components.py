@@ -476,19 +476,41 @@ def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
 
 
 class ParseFixes:
-    """Mend a misparse the rules cannot read around: "A gendarme shot dead a protester", where the small
+    """Mend misparses the rules cannot read around: "A gendarme shot dead a protester", where the small
     model makes the result ("dead") the root, the verb its subject and the victim its object, or the verb a
-    noun ("a settler shot dead a man": "shot" a noun, the settler its compound). The verb becomes the root,
-    with the result and the root's other words hung on it."""
+    noun ("a settler shot dead a man": "shot" a noun, the settler its compound): the verb becomes the root,
+    with the result and the root's other words hung on it; and a description after a name taken for a second
+    object of the verb ("denied arming the FDLR, a Rwandan rebel group"): it is hung on the name."""
 
     def __init__(self, result_adjectives: frozenset[str]):
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
+        self._comma = hash_string(",")
 
     def __call__(self, doc: Doc) -> Doc:
-        for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), self._result_hashes)).tolist():
+        lowers = doc.to_array(LOWER)
+        for i in numpy.flatnonzero(numpy.isin(lowers, self._result_hashes)).tolist():
             if i and doc[i].tag_ == "JJ":
                 self._hang_result_on_its_verb(doc[i - 1], doc[i])
+        for i in numpy.flatnonzero(lowers[1:-2] == self._comma).tolist():
+            self._hang_description_on_its_name(doc, i + 1)
         return doc
+
+    @staticmethod
+    def _hang_description_on_its_name(doc: Doc, comma: int) -> None:
+        """"denied arming the FDLR, a Rwandan Hutu rebel group": the parser makes the description a second
+        object of the verb (so "denied ... group", and the group the one arming); it describes the name before
+        the comma."""
+        name, first = doc[comma - 1], doc[comma + 1]
+        if name.tag_ not in ("NNP", "NNPS") or first.lower_ not in ("a", "an", "the") or first.dep_ != "det":
+            return
+        noun = first.head
+        while name.dep_ == "compound" and name.head.i > name.i:
+            name = name.head
+        if noun.i <= comma or noun.dep_ != "dobj" or name.dep_ not in ("dobj", "pobj") or name.i >= comma or \
+                not noun.head.is_ancestor(name):
+            return
+        noun.head, noun.dep_ = name, "appos"
+        doc[comma].head = name
 
     @staticmethod
     def _hang_result_on_its_verb(verb: Token, result: Token) -> None:
