@@ -166,6 +166,9 @@ class ArgumentResolver:
                 body = self._unnamed_body_subject(token, plural=lower in self.plural_pronouns)
                 if body is not None:
                     return [body]  # "The army said it had repelled an attack on its base": the army
+                reporter = self._body_reporting(token)
+                if reporter is not None:
+                    return [[reporter]]
                 accusers = self._accusers(token) | self._attackers(token)
                 opening = self._reported_quote(token)
                 before = token  # candidates are named before this word
@@ -460,17 +463,34 @@ class ArgumentResolver:
     def _person_reporting(self, token: Token) -> str | None:
         """The named person who says what a clause with "he" or "she" for its subject says ("X said he is
         cooperating with prosecutors"): the speaker, as a reader takes it, not the story's most named person."""
+        speaker, subject = self._reporting_subject(token)
+        if speaker is None or speaker.type != "person" or any(
+                self.parse.dep[c] == "poss" and self.parse.pos[c] == "PRON" for c in self.parse.children[subject]):
+            return None  # (not "his lawyer X said he had been tortured": the client)
+        return speaker.key
+
+    def _body_reporting(self, token: Token) -> str | None:
+        """The named body that says what a clause with "it" or "they" for its subject says ("The Armed Forces of
+        Ecuador announce that, in a joint operation with the police, they have detained ..."): "they" only of a
+        body named in the plural."""
+        speaker, subject = self._reporting_subject(token)
+        if speaker is None or speaker.type not in ("organization", "state"):
+            return None
+        plural = self.parse.tag[subject] in ("NNS", "NNPS") or self.parse.lower[subject] in self.plural_forms
+        return speaker.key if plural == (self.parse.lower[token.i] in self.plural_pronouns) else None
+
+    def _reporting_subject(self, token: Token) -> tuple[Actor | None, int]:
+        """The named actor, and its word, that is the subject of the reporting verb whose reported clause has the
+        pronoun for its subject (a quote before its verb speaks of others: the speaker would say "I")."""
         parse, i = self.parse, token.i
         verb = parse.head[parse.head[i]]
         if parse.dep[i] != "nsubj" or parse.dep[parse.head[i]] != "ccomp" or verb > i or \
                 parse.lemma[verb] not in self.reporting_verbs:
-            return None  # (a quote before its verb speaks of others: the speaker would say "I")
+            return None, -1
         subject = next((c for c in parse.children[verb] if parse.dep[c] == "nsubj"), None)
-        speaker = None if subject is None else self.table.actor_at_index(subject) or self._apposed_person(subject)
-        if speaker is None or speaker.type != "person" or any(
-                parse.dep[c] == "poss" and parse.pos[c] == "PRON" for c in parse.children[subject]):
-            return None  # (not "his lawyer X said he had been tortured": the client)
-        return speaker.key
+        if subject is None:
+            return None, -1
+        return self.table.actor_at_index(subject) or self._apposed_person(subject), subject
 
     def _punished_for(self, token: Token, types: tuple[str, ...]) -> str | None:
         """"banned the Chhatra League for its attacks on students", "sanctioned X for their role in ...": the

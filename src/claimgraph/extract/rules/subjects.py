@@ -156,6 +156,10 @@ def event_doers(m: PredicateMatcher, verb: Token, preps: frozenset[str] | None =
     events = False
     source = m.grammar.prepositions.event_source
     for event in m.pobjs(verb, preps or m.grammar.prepositions.event):
+        if event.lower_ in m.grammar.relative_words and verb.dep_ == "relcl":
+            # "the ambush near Banibangou in which 29 soldiers were killed": the ambush (the parser may hang the
+            # clause on a noun inside the act's phrases: "the attack by the rebels in which ...")
+            event = verb.head if is_violent_event(m, verb.head) else _act_above(m, verb.head) or verb.head
         for noun in (event, *event.conjuncts):
             for spec in violent_nouns(m, noun):
                 events = True
