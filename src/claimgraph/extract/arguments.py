@@ -163,6 +163,9 @@ class ArgumentResolver:
                 punished = self._punished_for(token, ("organization", "state"))
                 if punished is not None:
                     return [[punished]]
+                doers = self._doers_in_which(token) if lower in self.plural_pronouns and parse.dep[i] == "nsubj" else []
+                if doers:
+                    return [doers]  # "a raid by bandits on Kurmin, in which they abducted 20 women": the bandits
                 body = self._unnamed_body_subject(token, plural=lower in self.plural_pronouns)
                 if body is not None:
                     return [body]  # "The army said it had repelled an attack on its base": the army
@@ -181,9 +184,6 @@ class ArgumentResolver:
                         return [group]
                 elif lower in self.plural_pronouns and parse.dep[i] == "nsubj" and (held := self._held_before(token)):
                     return [held]
-                elif lower in self.plural_pronouns and parse.dep[i] == "nsubj" and (
-                        doers := self._doers_in_which(token)):
-                    return [doers]
                 elif lower in self.plural_pronouns and parse.dep[i] not in ("nsubj", "nsubjpass"):
                     # "riot police dispersed them", "killed the hostages and their driver" (a subject "they"
                     # keeps to the story's named actors, which it mostly continues)
