@@ -585,16 +585,26 @@ class ArgumentResolver:
         return None
 
     def _included(self, token: Token) -> tuple[int, ...]:
-        """Objects of "including", "like" and "such as" under the word (asked again on every resolution)."""
+        """Objects of "including", "like" and "such as" under the word, and the names a following "among them"
+        introduces ("six individuals, among them X", which the parser hangs elsewhere); asked again on every
+        resolution."""
         found = self._inclusions.get(token.i)
         if found is None:
             parse = self.parse
-            found = self._inclusions[token.i] = tuple(
+            found = tuple(
                 pobj for child in parse.children[token.i]
                 if parse.dep[child] == "prep" and parse.lower[child] in ("including", "like") or (
                     parse.dep[child] == "prep" and parse.lower[child] == "as"
                     and self.doc[child].nbor(-1).lower_ == "such")
                 for pobj in parse.children[child] if parse.dep[pobj] == "pobj")
+            among = self.doc[token.i].right_edge.i + 1  # (past the comma, which the parser may hang on the noun)
+            among += among < len(self.doc) and parse.lower[among] == ","
+            if parse.tag[token.i] in ("NNS", "NNPS") and among + 1 < len(self.doc) and parse.lower[among] == "among" \
+                    and parse.lower[among + 1] == "them" and parse.lower[among - 1] == ",":
+                named = parse.head[among]
+                if named != token.i and self.table.actor_at_index(named) is not None:
+                    found += (named, *parse.conjuncts(named))
+            self._inclusions[token.i] = found
         return found
 
     def _named_after_comma(self, i: int):
