@@ -187,6 +187,8 @@ class Grammar:
     # (ending, replacements) tried in order when a lemma is not in the lexicon; "_double" drops a
     # doubled final consonant
     inflections: tuple[tuple[str, tuple[str, ...]], ...]
+    # (ending, the lexicon's ending) tried when a lemma is not in the lexicon: "organise" -> organize
+    spellings: tuple[tuple[str, str], ...]
     prepositions: Prepositions
     light_verbs: frozenset[str]
     partner_nouns: frozenset[str]  # "in coordination with X": the noun a partner's "with" hangs on
@@ -530,6 +532,7 @@ def read_grammar(language: str = LANGUAGE) -> Grammar:
                  and key != "language"}
         inflections = tuple((_word(ending), tuple(_word(r) if r else "" for r in replacements))
                             for ending, replacements in data["inflections"])
+        spellings = tuple((_word(ending), _word(lexicon_ending)) for ending, lexicon_ending in data["spellings"])
         according = tuple(_word(w) for w in data["according"])
         infixes = tuple(str(pattern) for pattern in data["tokenizer_infixes"])
         time = _time_words(data["time"])
@@ -537,7 +540,8 @@ def read_grammar(language: str = LANGUAGE) -> Grammar:
         raise DataFileError(f"{where}: missing or malformed key ({err})") from err
     if len(according) != 2:
         raise DataFileError(f"{where}: according: expected two words ('according', 'to')")
-    return Grammar(language=language, inflections=inflections, prepositions=prepositions, according=according,
+    return Grammar(language=language, inflections=inflections, spellings=spellings, prepositions=prepositions,
+                   according=according,
                    tokenizer_infixes=infixes, time=time, **sets, **words)
 
 

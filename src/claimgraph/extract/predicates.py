@@ -457,6 +457,11 @@ class PredicateMatcher:
                     found = table.get(candidate)
                     if found:
                         return found
+        for ending, lexicon_ending in self.grammar.spellings:
+            if lemma.endswith(ending):
+                found = table.get(lemma[: -len(ending)] + lexicon_ending)
+                if found:
+                    return found
         return []
 
     def _places(self, predicate: Token) -> set[str]:
