@@ -479,12 +479,14 @@ class ParseFixes:
     """Mend misparses the rules cannot read around: "A gendarme shot dead a protester", where the small
     model makes the result ("dead") the root, the verb its subject and the victim its object, or the verb a
     noun ("a settler shot dead a man": "shot" a noun, the settler its compound): the verb becomes the root,
-    with the result and the root's other words hung on it; and a description after a name taken for a second
-    object of the verb ("denied arming the FDLR, a Rwandan rebel group"): it is hung on the name."""
+    with the result and the root's other words hung on it; a description after a name taken for a second
+    object of the verb ("denied arming the FDLR, a Rwandan rebel group"): it is hung on the name; and a "whom"
+    taken for the subject of a noun: it is the object of its clause's verb."""
 
     def __init__(self, result_adjectives: frozenset[str]):
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
         self._comma = hash_string(",")
+        self._whom = hash_string("whom")
 
     def __call__(self, doc: Doc) -> Doc:
         lowers = doc.to_array(LOWER)
@@ -493,7 +495,19 @@ class ParseFixes:
                 self._hang_result_on_its_verb(doc[i - 1], doc[i])
         for i in numpy.flatnonzero(lowers[1:-2] == self._comma).tolist():
             self._hang_description_on_its_name(doc, i + 1)
+        for i in numpy.flatnonzero(lowers == self._whom).tolist():
+            self._hang_whom_on_its_clause(doc[i])
         return doc
+
+    @staticmethod
+    def _hang_whom_on_its_clause(whom: Token) -> None:
+        """"volunteers, whom rights groups accuse of killing civilians": the parser makes "whom" the subject of
+        the clause's subject noun; it is the object of the clause's verb."""
+        if whom.head.tag_.startswith("VB") or any(True for _ in whom.children):
+            return
+        verb = next((a for a in whom.ancestors if a.dep_ == "relcl"), None)
+        if verb is not None and whom.i < verb.i and verb.tag_.startswith("VB"):
+            whom.head, whom.dep_ = verb, "dobj"
 
     @staticmethod
     def _hang_description_on_its_name(doc: Doc, comma: int) -> None:
