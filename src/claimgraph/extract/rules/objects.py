@@ -197,6 +197,8 @@ def intended_act(m: PredicateMatcher, predicate: Token, spec: Predicate, passive
     clauses += [c for d in predicate.children if d.dep_ == "dobj" for c in d.children
                 if c.dep_ == "acl" and c.pos_ == "VERB" and any(a.lower_ == to for a in c.children)]
     for clause in clauses:
+        if m.verb_of(clause, frozenset({spec.relation})):
+            continue  # "staged a sit-in to protest against X's arrest by Y": the protest is read by its own verb
         found = clause_object(m, clause) or place_object(m, clause)
         if found:
             return found, False

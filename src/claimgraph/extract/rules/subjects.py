@@ -732,8 +732,9 @@ def manner(m: PredicateMatcher, noun: Token) -> Actors | None:
     coordination with Y, ...")."""
     parse = m.parse
     h = parse.head[noun.i]
-    if parse.dep[noun.i] != "pobj" or parse.dep[h] != "prep" or parse.lemma[noun.i] not in m.grammar.partner_nouns:
-        return None
+    if parse.dep[noun.i] != "pobj" or parse.dep[h] != "prep" or parse.lemma[noun.i] not in m.grammar.partner_nouns \
+            or parse.lower[h] not in m.grammar.prepositions.joint_act:
+        return None  # ("would address clan elders about the offensive against X": no manner, and not theirs)
     doer = parse.head[h]
     if parse.pos[doer] == "PUNCT" and parse.head[doer] != doer:
         doer = parse.head[doer]  # "its troops, in a joint operation with X,": the phrase hangs on the comma
