@@ -127,7 +127,8 @@ class Modality:
                 chain.pop()  # "Rwanda denied accusations by Congo": the accusation was made; its content is denied
                 break
             if content and parse.pos[i] == "NOUN" and parse.lemma[i] in self.hedge_nouns:
-                if dep[i] == "dobj" and parse.lemma[head[i]] in self.neg_verbs:
+                if dep[i] == "dobj" and (parse.lemma[head[i]] in self.neg_verbs or
+                                         parse.lemma[head[i]] in self.grammar.denial_verbs):
                     chain.append((head[i], True, True, "dobj"))
                 break
         return chain
@@ -204,11 +205,15 @@ class Modality:
                 cues.append(_cue("hedge", doc[token]))
             # (a denial negates what it denies, not an adverbial clause beside it: "denied colluding with X,
             # telling the court that he had never asked Y to ...")
+            # ("rejects the government's claim that its fighters abducted ...": a claim rejected is denied)
+            rejected_claim = lemma in self.grammar.denial_verbs and pos == "VERB" and link == "dobj" and \
+                parse.lemma[chain[depth - 1][0]] in self.hedge_nouns
             if lemma in self.neg_verbs and pos == "VERB" and link != "advcl" and (
                     link == "xcomp" or lemma not in self.xcomp_only) and (
                     link in ("dobj", "xcomp") or lemma not in self.object_only) and (
                     lemma not in self.neg_verb_particles or any(
-                        dep[c] == "prt" and lowers[c] == self.neg_verb_particles[lemma] for c in children)):
+                        dep[c] == "prt" and lowers[c] == self.neg_verb_particles[lemma] for c in children)) or \
+                    rejected_claim:
                 negated = not negated
                 cues.append(_cue("negation", doc[token]))
                 if any(dep[c] == "neg" for c in children):
