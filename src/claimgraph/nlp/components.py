@@ -487,6 +487,7 @@ class ParseFixes:
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
         self._comma = hash_string(",")
         self._whom = hash_string("whom")
+        self._root, self._plural_noun = hash_string("ROOT"), hash_string("NNS")
 
     def __call__(self, doc: Doc) -> Doc:
         lowers = doc.to_array(LOWER)
@@ -497,7 +498,19 @@ class ParseFixes:
             self._hang_description_on_its_name(doc, i + 1)
         for i in numpy.flatnonzero(lowers == self._whom).tolist():
             self._hang_whom_on_its_clause(doc[i])
+        roots = doc.to_array([DEP, TAG])
+        for i in numpy.flatnonzero((roots[:, 0] == self._root) & (roots[:, 1] == self._plural_noun)).tolist():
+            self._verb_misread_as_plural_noun(doc[i])
         return doc
+
+    @staticmethod
+    def _verb_misread_as_plural_noun(root: Token) -> None:
+        """"The Jordanian Foreign Ministry demands that Damascus act": a root tagged a plural noun, with a subject
+        before it and a clause or an object after it, is a verb in the present tense."""
+        if any(c.dep_ == "nsubj" for c in root.lefts) and any(
+                c.dep_ in ("ccomp", "xcomp", "dobj") for c in root.rights) and \
+                not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in root.lefts):
+            root.tag_ = "VBZ"  # the attribute ruler then makes it a verb, the lemmatizer its base form
 
     @staticmethod
     def _hang_whom_on_its_clause(whom: Token) -> None:
