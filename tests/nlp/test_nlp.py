@@ -221,6 +221,13 @@ def test_nlp_a_result_misread_as_the_root_is_hung_back_on_its_verb(nlp, text, do
 
 
 @pytest.mark.slow
+def test_nlp_a_root_tagged_a_plural_noun_with_a_subject_and_a_clause_is_a_verb(nlp):
+    doc = nlp("The Jordanian Foreign Ministry demands that Damascus take decisive action against them.")
+    assert doc[4].pos_ == "VERB" and doc[4].lemma_ == "demand"
+    assert nlp("The demands of the protesters were rejected.")[1].pos_ == "NOUN"  # a noun with its article stays one
+
+
+@pytest.mark.slow
 def test_nlp_a_description_taken_for_a_second_object_is_hung_on_the_name(nlp):
     doc = nlp("Kinshasa has repeatedly denied arming the FDLR, a Rwandan Hutu militia.")
     militia = next(t for t in doc if t.text == "militia")
