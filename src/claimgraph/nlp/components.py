@@ -516,7 +516,7 @@ class ParseFixes:
     def _hang_whom_on_its_clause(whom: Token) -> None:
         """"volunteers, whom rights groups accuse of killing civilians": the parser makes "whom" the subject of
         the clause's subject noun; it is the object of the clause's verb."""
-        if whom.head.tag_.startswith("VB") or any(True for _ in whom.children):
+        if whom.head.tag_.startswith("VB") or whom.n_lefts or whom.n_rights:
             return
         verb = next((a for a in whom.ancestors if a.dep_ == "relcl"), None)
         if verb is not None and whom.i < verb.i and verb.tag_.startswith("VB"):
