@@ -65,6 +65,9 @@ def test_nlp_a_one_word_title_needs_its_article(nlp, text):
     ("The #PNH is instructed to take all measures to bring the situation under control.", "PNH"),
     # an armed unit named after a person, with a lower-case unit noun
     ("Soldiers killed two members of the Jaime Martinez front in Cauca.", "Jaime Martinez front"),
+    # a numbered military unit, a state's name inside it included
+    ("Troops of the 17th Brigade clashed with the Clan del Golfo.", "17th Brigade"),
+    ("Soldiers of the 7th Kenya Rifles repelled an attack by al-Shabaab.", "7th Kenya Rifles"),
 ])
 def test_nlp_entity_fixes_make_organizations(nlp, text, name):
     doc = nlp(text)

@@ -37,6 +37,7 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        not_org_acronyms=frozenset(w.lower() for w in lexicon.actors["not_org_acronyms"]),
                        vessel_nouns=frozenset(w.lower() for w in lexicon.actors["vessel_nouns"]),
                        unit_nouns=frozenset(w.lower() for w in lexicon.actors["named_unit_nouns"]),
+                       numbered_unit_nouns=frozenset(w.lower() for w in lexicon.actors["numbered_unit_nouns"]),
                        article_names=dict(lexicon.actors["article_names"]),
                        place_kind_words=frozenset(w.lower() for w in lexicon.actors["place_kind_words"]),
                        place_nouns=frozenset(w.lower() for w in lexicon.actors["named_place_nouns"]),
@@ -60,7 +61,8 @@ class EntityFixes:
                  article_names: dict[str, str] | None = None, not_org_acronyms: frozenset[str] = frozenset(),
                  place_kind_words: frozenset[str] = frozenset(), kind_nouns: frozenset[str] = frozenset(),
                  place_offices: frozenset[str] = frozenset(), locative: frozenset[str] = frozenset(),
-                 place_nouns: frozenset[str] = frozenset(), unit_nouns: frozenset[str] = frozenset()):
+                 place_nouns: frozenset[str] = frozenset(), unit_nouns: frozenset[str] = frozenset(),
+                 numbered_unit_nouns: frozenset[str] = frozenset()):
         self.org_words = org_words
         self.portfolios = portfolios
         self.roles = roles
@@ -81,6 +83,8 @@ class EntityFixes:
         self._vessel_hashes = numpy.array(sorted({hash_string(w) for n in vessel_nouns for w in (n, n + "s")}),
                                           dtype=numpy.uint64)
         self._unit_hashes = numpy.array(sorted(hash_string(w) for w in unit_nouns), dtype=numpy.uint64)
+        self._numbered_unit_hashes = numpy.array(sorted(hash_string(w) for w in numbered_unit_nouns),
+                                                 dtype=numpy.uint64)
 
     def _is_title_portfolio(self, doc: Doc, ent: Span) -> bool:
         # "Defense" Minister; "Union Home" Minister, "Federal Interior" Minister: a scope word may come first
@@ -233,6 +237,23 @@ class EntityFixes:
                 found.append(Span(doc, start, i + 1, label="ORG"))
         return found
 
+    def _numbered_units(self, doc: Doc) -> list[Span]:
+        """'the 17th Brigade', 'the 47th Mechanized Brigade', 'the 7th Kenya Rifles', 'the Second Field Army': an
+        ordinal and up to three capitalised words before a capitalised unit noun (actors.yaml
+        `numbered_unit_nouns`) are a military unit's name (the model calls the ordinal a number and leaves
+        the rest out, or takes a state's name inside it for the state)."""
+        found = []
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), self._numbered_unit_hashes)).tolist():
+            if not doc[i].is_title:
+                continue
+            start = i - 1
+            while start >= 0 and i - start <= 4 and doc[start].is_title and not doc[start].like_num:
+                start -= 1
+            if start >= 0 and doc[start].like_num and doc[start].lower_.endswith(("st", "nd", "rd", "th")) and \
+                    doc[start].lower_ != "thousand":
+                found.append(Span(doc, start, i + 1, label="ORG"))
+        return found
+
     def _places_before_offices(self, doc: Doc) -> list[Span]:
         """'Central Java Governor Ganjar Pranowo', 'Solo Mayor X': capitalised words the model leaves out right
         before the title of an office that serves a place name that place."""
@@ -381,7 +402,8 @@ class EntityFixes:
             unlinked.extend(range(span.start, span.end))
         # a person's or a ship's name found here replaces whatever the model made of its words
         mended = set(unlinked)
-        for span in [*self._vessel_names(doc), *self._bodies_of_places(doc), *self._unit_names(doc)]:
+        for span in [*self._vessel_names(doc), *self._bodies_of_places(doc), *self._unit_names(doc),
+                     *self._numbered_units(doc)]:
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
             mended.update(range(span.start, span.end))
