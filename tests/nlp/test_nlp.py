@@ -236,3 +236,23 @@ def test_nlp_a_description_taken_for_a_second_object_is_hung_on_the_name(nlp):
     militia = next(t for t in doc if t.text == "militia")
     assert militia.dep_ == "appos" and militia.head.text == "FDLR"
     assert not any(c.dep_ == "dobj" for c in doc[3].children)  # "denied" keeps the act, not the militia
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,verb,lemma,obj", [
+    # the tagger makes the second verb an adjective of its object, a conjunct of the first object ...
+    ("Security forces have occupied hospitals and evicted patients.", "evicted", "evict", "patients"),
+    # ... or a second object of the first verb
+    ("Hours after troops raided the camp and beat demonstrators, police arrived.", "beat", "beat", "demonstrators"),
+])
+def test_nlp_a_second_verb_read_as_an_adjective_is_a_verb_again(nlp, text, verb, lemma, obj):
+    doc = nlp(text)
+    word = next(t for t in doc if t.text == verb)
+    assert word.pos_ == "VERB" and word.lemma_ == lemma and word.dep_ == "conj"
+    assert [c.text for c in word.children if c.dep_ == "dobj"] == [obj]
+
+
+@pytest.mark.slow
+def test_nlp_a_participle_that_describes_people_stays_an_adjective(nlp):
+    doc = nlp("Cairo reinforced its troops and armoured vehicles along the border and helped refugees and displaced families.")
+    assert {t.text: t.dep_ for t in doc if t.text in ("armoured", "displaced")} == {"armoured": "amod", "displaced": "amod"}

@@ -494,7 +494,8 @@ class EntityFixes:
 
 @Language.factory("claimgraph_parse_fixes", requires=["token.dep"], assigns=["token.dep", "token.head"])
 def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
-    return ParseFixes(load_lexicon().grammar.result_adjectives)
+    grammar = load_lexicon().grammar
+    return ParseFixes(grammar.result_adjectives, grammar.participle_adjectives, grammar.misread_past_verbs)
 
 
 class ParseFixes:
@@ -502,11 +503,16 @@ class ParseFixes:
     model makes the result ("dead") the root, the verb its subject and the victim its object, or the verb a
     noun ("a settler shot dead a man": "shot" a noun, the settler its compound): the verb becomes the root,
     with the result and the root's other words hung on it; a description after a name taken for a second
-    object of the verb ("denied arming the FDLR, a Rwandan rebel group"): it is hung on the name; and a "whom"
-    taken for the subject of a noun: it is the object of its clause's verb."""
+    object of the verb ("denied arming the FDLR, a Rwandan rebel group"): it is hung on the name; a "whom"
+    taken for the subject of a noun: it is the object of its clause's verb; and a second verb after "and"
+    taken for an adjective of its object ("occupied hospitals and evicted patients"): it is a verb again."""
 
-    def __init__(self, result_adjectives: frozenset[str]):
+    def __init__(self, result_adjectives: frozenset[str], participle_adjectives: frozenset[str] = frozenset(),
+                 misread_past_verbs: frozenset[str] = frozenset()):
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
+        self.participle_adjectives = participle_adjectives
+        self.misread_past_verbs = misread_past_verbs
+        self._and = hash_string("and")
         self._comma = hash_string(",")
         self._whom = hash_string("whom")
         self._root, self._plural_noun = hash_string("ROOT"), hash_string("NNS")
@@ -520,10 +526,33 @@ class ParseFixes:
             self._hang_description_on_its_name(doc, i + 1)
         for i in numpy.flatnonzero(lowers == self._whom).tolist():
             self._hang_whom_on_its_clause(doc[i])
+        for i in numpy.flatnonzero(lowers[:-2] == self._and).tolist():
+            self._second_verb_misread_as_adjective(doc[i], doc[i + 1])
         roots = doc.to_array([DEP, TAG])
         for i in numpy.flatnonzero((roots[:, 0] == self._root) & (roots[:, 1] == self._plural_noun)).tolist():
             self._verb_misread_as_plural_noun(doc[i])
         return doc
+
+    def _second_verb_misread_as_adjective(self, cc: Token, word: Token) -> None:
+        """"Security forces occupied hospitals and evicted patients", "raided the camp and beat demonstrators": the
+        tagger makes the second verb an adjective of its object, and the object a second object of the first
+        verb; the verb is hung back beside the first, with its own object (grammar.yaml `participle_adjectives`
+        stay adjectives: "helped refugees and displaced families")."""
+        noun, lower = word.head, word.lower_
+        if word.dep_ != "amod" or word.tag_ not in ("JJ", "VBN", "VBD") or noun.i != word.i + 1 or \
+                noun.dep_ not in ("conj", "dobj") or noun.tag_ not in ("NN", "NNS") or cc.dep_ != "cc" or \
+                lower in self.participle_adjectives or not (lower.endswith("ed") or lower in self.misread_past_verbs):
+            return
+        # the noun a second object of the verb, a conjunct of its first object, or a conjunct of the verb itself
+        verb = noun.head if noun.head.tag_ in ("VBD", "VBN") else noun.head.head
+        first_object = next((c for c in verb.children if c.dep_ == "dobj" and c.i < cc.i), None)
+        if first_object is None or verb.tag_ not in ("VBD", "VBN") or cc.head not in (verb, first_object) or \
+                noun.head not in (verb, first_object):
+            return
+        word.tag_ = verb.tag_  # the attribute ruler then makes it a verb, the lemmatizer its base form
+        word.head, word.dep_ = verb, "conj"
+        cc.head = verb
+        noun.head, noun.dep_ = word, "dobj"
 
     @staticmethod
     def _verb_misread_as_plural_noun(root: Token) -> None:
