@@ -213,8 +213,12 @@ class ArgumentResolver:
                 det_lower != "the" or any(parse.lower[c] in ("two", "both") for c in children)):
             types = ("state",) if lemma in ("countries", "states", "nations", "country", "state", "nation") \
                 else ("organization", "state")
-            previous = self._previous(token, types, limit=2)
-            return [[key] for key in previous] if len(previous) == 2 else None
+            previous = self._previous(token, types, limit=4)
+            # (never the one speaking of them: "X welcomes the deal and calls on both parties to honour it")
+            speakers = self._speaker_names(token)
+            others = [key for key in previous if key not in speakers]
+            previous = others if len(others) >= 2 else previous
+            return [[key] for key in previous[:2]] if len(previous) >= 2 else None
         if det_lower not in ("the", "this", "that"):
             return None
         if any(dep[c] == "poss" or dep[c] in ("compound", "amod") and parse.ent_type[c] for c in children):
@@ -448,6 +452,20 @@ class ArgumentResolver:
                 subjects = [c for c in parse.children[i] if parse.dep[c] in ("nsubj", "nsubjpass")]
                 return {key for c in subjects for slot in self.resolve(self.doc[c]) for key in slot}
         return set()
+
+    def _speaker_names(self, token: Token) -> set[str]:
+        """The actors named in the subject of the verb whose prepositional phrase or object holds the token, that
+        of a coordinated verb's first verb included ("The UN mission welcomes the deal and calls on both parties")."""
+        parse, i = self.parse, token.i
+        while parse.dep[i] in ("pobj", "prep", "dobj", "dative") and parse.pos[i] not in ("VERB", "AUX"):
+            i = parse.head[i]
+        if parse.pos[i] not in ("VERB", "AUX"):
+            return set()
+        subjects = [c for c in parse.children[i] if parse.dep[c] in ("nsubj", "nsubjpass")]
+        if not subjects and parse.dep[i] == "conj":
+            subjects = [c for c in parse.children[parse.head[i]] if parse.dep[c] in ("nsubj", "nsubjpass")]
+        return {actor.key for c in subjects for t in self.doc[c].subtree
+                if (actor := self.table.actor_at_index(t.i)) is not None}
 
     def _unnamed_person_subject_before(self, token: Token) -> bool:
         """Whether a subject before the pronoun in its sentence is a person named by a role alone ("the
