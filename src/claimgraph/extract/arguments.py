@@ -39,6 +39,7 @@ class ArgumentResolver:
         self.plural_forms = lexicon.plural_forms  # "police", "staff": plural whatever their tag
         self.member_heads = lexicon.member_heads  # "crew members": people of the kind of their modifier
         self.bare_counts = lexicon.bare_counts  # "killed dozens": a counted group of people
+        self.qualified_forces = lexicon.qualified_forces  # "security services": a force only after its words
         self.collective = words.collective
         self.org_descriptions = words.org_descriptions
         self.not_group_kinds = words.not_group_kinds
@@ -1015,6 +1016,10 @@ class ArgumentResolver:
             kind = "counted_group"  # "killed dozens": people, counted
         if kind is None and lemma in self.member_heads:  # "its 25 crew members", "militia members"
             kind = self._member_kind(i)
+        if kind is None and lemma in self.qualified_forces and any(
+                parse.dep[c] in ("compound", "amod") and parse.lower[c] in self.qualified_forces[lemma]
+                for c in parse.children[i]):
+            kind = "generic_force"  # "the security services", "foreign intelligence services"
         if parse.pos[i] == "PROPN" and (parse.ent_type[i] or not token.is_title or not (
                 kind in ("title_role", "generic_force") or parse.lower[i] in self.kind_bodies)):
             return []  # a capitalised post or body with no name ("the Foreign Secretary", "the Coalition") is one

@@ -415,6 +415,8 @@ class Lexicon:
     plural_forms: frozenset[str] = frozenset()  # kind nouns plural in meaning whatever their tag ("police")
     member_heads: frozenset[str] = frozenset()  # "crew members", "gang members": the kind of their modifier
     bare_counts: frozenset[str] = frozenset()  # "killed dozens", "hundreds protested": a counted group of people
+    # "security services": a noun that names a force only after one of its words
+    qualified_forces: dict[str, frozenset[str]] = field(default_factory=dict)
     # typed views, built once here so that no per-document component builds its own copy
     ontology: Ontology | None = None
     grammar: Grammar | None = None
@@ -616,6 +618,8 @@ def load_lexicon() -> Lexicon:
     lexicon.plural_forms = frozenset(_word(w) for w in kinds.get("plural_forms") or ())
     lexicon.member_heads = frozenset(_word(w) for w in kinds.get("member_heads") or ())
     lexicon.bare_counts = frozenset(_word(w) for w in kinds.get("bare_counts") or ())
+    lexicon.qualified_forces = {_word(noun): frozenset(_word(w) for w in words)
+                                for noun, words in (kinds.get("qualified_forces") or {}).items()}
     return lexicon
 
 
