@@ -507,6 +507,8 @@ class ArgumentResolver:
                 parse.lemma[verb] not in self.reporting_verbs:
             return None, -1
         subject = next((c for c in parse.children[verb] if parse.dep[c] == "nsubj"), None)
+        if subject is None and parse.dep[verb] == "conj":  # "Hamas held talks with Egypt and said it was ..."
+            subject = next((c for c in parse.children[parse.head[verb]] if parse.dep[c] == "nsubj"), None)
         if subject is None:
             return None, -1
         return self.table.actor_at_index(subject) or self._apposed_person(subject), subject

@@ -17,7 +17,7 @@ PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_
                   "needs_subject", "from_subject", "needs_subject_types", "mutual", "mediator",
                   "no_subject_pairing", "not_theme_word", "not_subject_kinds", "not_object_kinds", "object_kinds",
                   "mutual_between", "agent_noun",
-                  "actor_object", "clause_modal", "theme_in_clause", "needs_infinitive", "no_fallback",
+                  "actor_object", "clause_modal", "theme_in_clause", "theme_complement", "needs_infinitive", "no_fallback",
                   "passive_only", "not_outlet_object"}
 # What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
 ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
@@ -73,6 +73,9 @@ class Predicate:
     clause_modal: tuple[str, ...] = ()
     # the theme word must stand in the complement clause whose subject is the object ("said X committed abuses")
     theme_in_clause: bool = False
+    # the theme word must be the verb's own complement or its object's ("held X responsible", not "held talks
+    # with X and said it was responsible for ...")
+    theme_complement: bool = False
     # the verb needs an infinitive complement ("told X to leave", not "told X that ...")
     needs_infinitive: bool = False
     # no fallback object search: the object is only where the slots say ("denied providing shelter to X")

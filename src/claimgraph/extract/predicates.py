@@ -304,6 +304,16 @@ class PredicateMatcher:
                     break
         return found
 
+    def _theme_is_complement(self, predicate: Token, words: tuple[str, ...]) -> bool:
+        """Whether one of the words is the predicate's complement or stands in its object's phrase ("held X
+        responsible", "holds X fully responsible", which the parser makes a clause of its own, "holds the groups
+        backed by Iran responsible", where it hangs the word on the object's last noun)."""
+        parse = self.parse
+        objects = [c for c in parse.children[predicate.i] if parse.dep[c] == "dobj"]
+        return any(parse.lemma[w] in words or parse.lower[w] in words for w in (
+            *(c for c in parse.children[predicate.i] if parse.dep[c] in ("oprd", "acomp", "ccomp", "xcomp")),
+            *(w for o in objects for w in parse.descendants(o))))
+
     def _has_theme_word(self, predicate: Token, words: tuple[str, ...]) -> bool:
         if not words:
             return True
@@ -502,7 +512,8 @@ class PredicateMatcher:
                                                 for a in parse.children[c]) for c in parse.children[predicate.i]):
             return []  # "told X to leave" asks; "told X that ..." informs
         if not self._has_theme_word(predicate, spec.needs_theme_word) or (
-                spec.not_theme_word and self._has_theme_word(predicate, spec.not_theme_word)):
+                spec.not_theme_word and self._has_theme_word(predicate, spec.not_theme_word)) or (
+                spec.theme_complement and not self._theme_is_complement(predicate, spec.needs_theme_word)):
             return []
         if spec.pos == "adjective":
             subjects, between = self.adjective_subjects(predicate), []
