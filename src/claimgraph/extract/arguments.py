@@ -185,6 +185,9 @@ class ArgumentResolver:
                         return [group]
                 elif lower in self.plural_pronouns and parse.dep[i] == "nsubj" and (held := self._held_before(token)):
                     return [held]
+                elif lower in self.plural_pronouns and parse.dep[i] == "nsubj" and (
+                        speakers := self._subject_beyond_whom(token)):
+                    return [speakers]
                 elif lower in self.plural_pronouns and parse.dep[i] not in ("nsubj", "nsubjpass"):
                     # "riot police dispersed them", "killed the hostages and their driver" (a subject "they"
                     # keeps to the story's named actors, which it mostly continues)
@@ -283,6 +286,25 @@ class ArgumentResolver:
         held = [slot[0] for c in parse.children[verb] if parse.dep[c] == "dobj"
                 for slot in self._single(self.doc[c], 1) if slot]
         return [key for key in held if not self.table.actors[key].named]
+
+    def _subject_beyond_whom(self, token: Token) -> list[str]:
+        """"Residents protested against the governor, whom they blamed for the clashes": the subject "they" of a
+        relative clause on its object ("whom") is the subject of the verb the clause's noun depends on."""
+        parse = self.parse
+        clause = parse.head[token.i]
+        if parse.dep[clause] != "relcl" or not any(parse.dep[c] == "dobj" and parse.tag[c] in ("WP", "WDT")
+                                                   for c in parse.children[clause]):
+            return []
+        i = parse.head[clause]
+        while parse.dep[i] in ("pobj", "prep", "dobj") and parse.pos[i] not in ("VERB", "AUX"):
+            i = parse.head[i]
+        if parse.pos[i] not in ("VERB", "AUX"):
+            return []
+        # ("marched to protest against the governor, whom they blamed": the subject of the verb it is the purpose of)
+        while parse.dep[i] in ("xcomp", "advcl", "conj") and not any(parse.dep[c] == "nsubj" for c in parse.children[i]):
+            i = parse.head[i]
+        subjects = [c for c in parse.children[i] if parse.dep[c] == "nsubj" and parse.tag[c] in ("NNS", "NNPS")]
+        return [key for c in subjects for slot in self._single(self.doc[c], 1) for key in slot]
 
     def _doers_in_which(self, token: Token) -> list[str]:
         """The doers of the act a clause "in which" or "during which" tells more of, for its subject "they": "the
