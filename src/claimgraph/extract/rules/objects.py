@@ -289,7 +289,7 @@ def move_doer(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: b
         # "X seized two villages, a move Armenia's ministry called a provocation": the parser makes the verb a
         # conjunct of the clause before and the noun a modifier of its subject
         return m.subjects(m.doc[noun]), False
-    if parse.dep[predicate.i] != "relcl" or parse.lemma[noun] not in m.grammar.move_nouns or \
+    if parse.dep[predicate.i] not in ("relcl", "acl") or parse.lemma[noun] not in m.grammar.move_nouns or \
             parse.dep[noun] not in ("appos", "pobj", "npadvmod", "dobj"):
         return [], False
     verb = noun
