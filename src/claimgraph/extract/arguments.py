@@ -39,6 +39,7 @@ class ArgumentResolver:
         self.plural_forms = lexicon.plural_forms  # "police", "staff": plural whatever their tag
         self.member_heads = lexicon.member_heads  # "crew members": people of the kind of their modifier
         self.bare_counts = lexicon.bare_counts  # "killed dozens": a counted group of people
+        self.named_bodies = lexicon.named_bodies  # "the United States Treasury": a body its state stands for
         self.qualified_forces = lexicon.qualified_forces  # "security services": a force only after its words
         self.collective = words.collective
         self.org_descriptions = words.org_descriptions
@@ -793,6 +794,12 @@ class ArgumentResolver:
                 return self._kind_actor(token) or self._institution_of(token, owner)
             if owner:
                 return self._institution_of(token, owner)
+        if parse.pos[i] == "PROPN" and parse.lower[i] in self.named_bodies:
+            # "the United States Treasury" where the model tags the state alone: the state's body, which it stands for
+            states = [actor.key for c in children if dep[c] == "compound"
+                      and (actor := table.actor_at_index(c)) is not None and actor.type == "state"]
+            if states:
+                return [states[:1]]
         return self._collective(token) or self._kind_actor(token)
 
     def _people_before(self, i: int) -> list[list[str]]:
