@@ -48,6 +48,8 @@ class ArgumentResolver:
         self.follower_nouns = words.follower_nouns
         self.pair_descriptions = words.pair_descriptions
         self.state_descriptions = words.state_descriptions
+        self.place_descriptions = words.place_descriptions
+        self.movement = lexicon.grammar.prepositions.movement
         self.person_pronouns = words.person_pronouns
         self.org_pronouns = words.org_pronouns
         self.speaker_pronouns = words.speaker_pronouns
@@ -250,6 +252,22 @@ class ArgumentResolver:
             return [found]
         if lemma in self.state_descriptions:
             return [self._previous(token, ("state",))]
+        if lemma in self.place_descriptions and det_lower == "the" and tag == "NN" and dep[i] == "pobj" and \
+                parse.lower[parse.head[i]] in self.movement and not any(dep[c] == "prep" for c in children):
+            place = self._previous_place(token)
+            return [[place]] if place is not None else None
+        return None
+
+    def _previous_place(self, token: Token) -> str | None:
+        """The place named last before `token` in its paragraph ("clashed near Habila; the army withdrew from the
+        town": Habila)."""
+        pos = bisect_left(self._anchor_index, token.i) - 1
+        paragraph = self.paragraph[token.i]
+        while pos >= 0 and self.paragraph[self.anchors[pos][0]] == paragraph:
+            actor = self.table.actors.get(self.anchors[pos][1])
+            pos -= 1
+            if actor is not None and actor.type == "location":
+                return actor.key
         return None
 
     def _named_collective(self, i: int) -> str | None:

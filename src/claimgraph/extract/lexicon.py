@@ -117,6 +117,7 @@ class Prepositions:
     partner_with: frozenset[str]  # "in coordination with X", "together with X"
     event_adjunct: frozenset[str]
     posting: frozenset[str]  # "was assigned to the 5th Brigade": the body a posting names
+    movement: frozenset[str]  # "withdrew from the town": where a move starts or ends
     cause: frozenset[str]  # "fighting for their freedom": a violent act's cause, never its target
 
 
@@ -339,6 +340,7 @@ class ActorWords:
     follower_nouns: frozenset[str]  # "supporters of X": of a person, a group of their own
     pair_descriptions: frozenset[str]
     state_descriptions: frozenset[str]
+    place_descriptions: frozenset[str]  # "withdrew from the town": the place named before
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
@@ -365,7 +367,7 @@ class ActorWords:
                    org_descriptions=words("org_descriptions"), pair_descriptions=words("pair_descriptions"),
                    not_group_kinds=words("not_group_kinds"), armed_descriptions=words("armed_descriptions"),
                    unarmed_kinds=words("unarmed_kinds"), follower_nouns=words("follower_nouns"),
-                   state_descriptions=words("state_descriptions"),
+                   state_descriptions=words("state_descriptions"), place_descriptions=words("place_descriptions"),
                    person_pronouns=frozenset(actors["pronouns"]["person"]),
                    org_pronouns=frozenset(actors["pronouns"]["organization"]),
                    speaker_pronouns=frozenset(actors["pronouns"].get("speaker", ())),
