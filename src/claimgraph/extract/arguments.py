@@ -127,6 +127,12 @@ class ArgumentResolver:
             i = parse.head[i]
         return parse.dep[i] == "pobj" and parse.lower[parse.head[i]] in self.locative
 
+    def _whence(self, i: int) -> bool:
+        """Whether the name at word i says where a move starts or ends ("smugglers crossing from Syria")."""
+        parse = self.parse
+        prep = parse.head[i]
+        return parse.dep[i] == "pobj" and parse.lower[prep] in self.movement and parse.pos[parse.head[prep]] == "VERB"
+
     def _salient(self, token: Token, types: tuple[str, ...]) -> list[str]:
         """Compatible actors of the paragraph so far, most mentioned first (then nearest): a definite
         description ("the group") usually names the paragraph's topic, not the last name seen."""
@@ -384,7 +390,7 @@ class ArgumentResolver:
             if j in self.table.token_actor:
                 actor = self.table.actors.get(self.table.token_actor[j])
                 if actor is not None and actor.type in ("organization", "state") and not self._where(j) \
-                        and actor.key not in excluded:
+                        and not self._whence(j) and actor.key not in excluded:
                     return []  # a name is nearer: the usual reading stands
                 continue
             if parse.pos[j] != "NOUN" or parse.tag[j] != "NNS" or parse.dep[j] not in (
