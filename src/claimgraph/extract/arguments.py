@@ -127,6 +127,17 @@ class ArgumentResolver:
             i = parse.head[i]
         return parse.dep[i] == "pobj" and parse.lower[parse.head[i]] in self.locative
 
+    def _inside_group(self, i: int, kinds: frozenset[str]) -> bool:
+        """Whether the name at word i is said of a group of people before it ("11 Yemeni employees of UN agencies",
+        "members of the group"): the group, not the name, is the nearer antecedent."""
+        parse = self.parse
+        while parse.dep[i] in ("pobj", "prep", "compound", "amod", "poss") and parse.head[i] != i:
+            i = parse.head[i]
+            if parse.tag[i] == "NNS" and (self.actor_kinds.get(parse.lemma[i]) or
+                                          self.actor_kinds.get(parse.lower[i])) in kinds:
+                return True
+        return False
+
     def _whence(self, i: int) -> bool:
         """Whether the name at word i says where a move starts or ends ("smugglers crossing from Syria")."""
         parse = self.parse
@@ -390,7 +401,7 @@ class ArgumentResolver:
             if j in self.table.token_actor:
                 actor = self.table.actors.get(self.table.token_actor[j])
                 if actor is not None and actor.type in ("organization", "state") and not self._where(j) \
-                        and not self._whence(j) and actor.key not in excluded:
+                        and not self._whence(j) and actor.key not in excluded and not self._inside_group(j, kinds):
                     return []  # a name is nearer: the usual reading stands
                 continue
             if parse.pos[j] != "NOUN" or parse.tag[j] != "NNS" or parse.dep[j] not in (
