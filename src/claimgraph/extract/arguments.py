@@ -569,7 +569,12 @@ class ArgumentResolver:
             subject = next((c for c in parse.children[parse.head[verb]] if parse.dep[c] == "nsubj"), None)
         if subject is None:
             return None, -1
-        return self.table.actor_at_index(subject) or self._apposed_person(subject), subject
+        # (or the body a description names: "Azerbaijan's foreign ministry said it had agreed ...")
+        named = self.table.actor_at_index(subject) or self._apposed_person(subject)
+        if named is None and parse.pos[subject] == "NOUN" and parse.lemma[subject] in self.named_bodies:
+            found = self._single(self.doc[subject], 1)
+            named = self.table.actors.get(found[0][0]) if found and len(found[0]) == 1 else None
+        return named, subject
 
     def _punished_for(self, token: Token, types: tuple[str, ...]) -> str | None:
         """"banned the Chhatra League for its attacks on students", "sanctioned X for their role in ...": the

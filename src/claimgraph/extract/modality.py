@@ -225,8 +225,9 @@ class Modality:
             in_adverbial = any(chain[k][3] == "advcl" and not self._asked_clause("advcl", chain[k - 1][0])
                                for k in range(1, depth))
             passive = any(dep[c] in ("auxpass", "nsubjpass") for c in children)
+            # ("has plans to attack", "no plans to attack": the noun's infinitive is planned as the verb's is)
             planned = (lemma in self.plan_words or lemma in self.active_plan_words and not passive) and \
-                link == "xcomp" and not in_adverbial
+                (link == "xcomp" or link == "acl" and pos == "NOUN") and not in_adverbial
             # (a raising use hedges like a passive: "it is believed that", "there are thought to be")
             raising = passive or any(dep[c] == "expl" or dep[c] == "nsubj" and lowers[c] == "it" for c in children)
             if lemma in self.hedge_verbs and pos in ("VERB", "AUX") and (lemma not in self.passive_only or raising):

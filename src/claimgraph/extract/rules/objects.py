@@ -444,8 +444,8 @@ def clause_object(m: PredicateMatcher, predicate: Token, adjunct: frozenset[str]
         seen += 1
         if dep[token] in CLAUSE_EDGE_DEPS:
             continue
-        if dep[token] == "pobj" and parse.lower[parse.head[token]] in adjunct:
-            continue
+        if dep[token] == "pobj" and parse.lower[parse.head[token]] in adjunct or parse.hyphen_participle(token):
+            continue  # (nor who brokered or backed what the phrase names: "agreed to a Russian-brokered truce")
         if parse.pos[token] in ("NOUN", "PROPN", "PRON") or m.resolver.table.actor_at_index(token) is not None:
             found = m.resolver.resolve(m.doc[token])
             if found:
