@@ -256,3 +256,16 @@ def test_nlp_a_second_verb_read_as_an_adjective_is_a_verb_again(nlp, text, verb,
 def test_nlp_a_participle_that_describes_people_stays_an_adjective(nlp):
     doc = nlp("Cairo reinforced its troops and armoured vehicles along the border and helped refugees and displaced families.")
     assert {t.text: t.dep_ for t in doc if t.text in ("armoured", "displaced")} == {"armoured": "amod", "displaced": "amod"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # tagged a plural noun, or a verb joined to the object, with the "that" clause hung on the object
+    "The ministry condemns the strike and demands that Ankara respect the sovereignty of Iraq.",
+    "The Iraqi Ministry of Foreign Affairs condemns the Turkish drone strike on a vehicle and demands that Ankara withdraw.",
+])
+def test_nlp_a_second_verb_joined_to_the_first_verbs_object_is_a_verb_beside_it(nlp, text):
+    doc = nlp(text)
+    demands, condemns = next(t for t in doc if t.lower_ == "demands"), next(t for t in doc if t.lower_ == "condemns")
+    assert demands.pos_ == "VERB" and demands.head == condemns and demands.dep_ == "conj"
+    assert any(c.dep_ == "ccomp" for c in demands.children)

@@ -516,6 +516,7 @@ class ParseFixes:
         self._comma = hash_string(",")
         self._whom = hash_string("whom")
         self._root, self._plural_noun = hash_string("ROOT"), hash_string("NNS")
+        self._plural_or_present = numpy.array([hash_string("NNS"), hash_string("VBZ")], dtype=numpy.uint64)
 
     def __call__(self, doc: Doc) -> Doc:
         lowers = doc.to_array(LOWER)
@@ -531,7 +532,28 @@ class ParseFixes:
         roots = doc.to_array([DEP, TAG])
         for i in numpy.flatnonzero((roots[:, 0] == self._root) & (roots[:, 1] == self._plural_noun)).tolist():
             self._verb_misread_as_plural_noun(doc[i])
+        for i in numpy.flatnonzero(numpy.isin(roots[1:-1, 1], self._plural_or_present)).tolist():
+            self._second_verb_misread_as_plural_noun(doc[i + 1])
         return doc
+
+    @staticmethod
+    def _second_verb_misread_as_plural_noun(word: Token) -> None:
+        """"The ministry condemns the strike and demands that Ankara respect ...": a second verb after "and",
+        tagged a plural noun (or a verb) and joined to the first verb's object, with a "that" clause after it, is a
+        present-tense verb beside the first, the clause its complement."""
+        doc, i = word.doc, word.i
+        first_object = word.head
+        verb = first_object.head
+        if word.dep_ != "conj" or doc[i - 1].lower_ != "and" or doc[i + 1].lower_ != "that" or \
+                first_object.dep_ != "dobj" or verb.tag_ != "VBZ" or any(c.i < i - 1 for c in word.children):
+            return
+        clause = doc[i + 1].head
+        if clause.i <= i + 1 or not clause.tag_.startswith("VB"):
+            return
+        word.tag_ = "VBZ"  # the attribute ruler then makes it a verb, the lemmatizer its base form
+        word.head, word.dep_ = verb, "conj"
+        doc[i - 1].head = verb
+        clause.head, clause.dep_ = word, "ccomp"
 
     def _second_verb_misread_as_adjective(self, cc: Token, word: Token) -> None:
         """"Security forces occupied hospitals and evicted patients", "raided the camp and beat demonstrators": the
