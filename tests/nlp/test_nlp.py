@@ -269,3 +269,11 @@ def test_nlp_a_second_verb_joined_to_the_first_verbs_object_is_a_verb_beside_it(
     demands, condemns = next(t for t in doc if t.lower_ == "demands"), next(t for t in doc if t.lower_ == "condemns")
     assert demands.pos_ == "VERB" and demands.head == condemns and demands.dep_ == "conj"
     assert any(c.dep_ == "ccomp" for c in demands.children)
+
+
+@pytest.mark.slow
+def test_nlp_a_preposition_left_without_its_object_takes_the_noun_after_it(nlp):
+    doc = nlp("The Bangsamoro Transition Authority welcomes the decision, and we call on all former MILF combatants "
+              "to complete the decommissioning process.")
+    on = next(t for t in doc if t.lower_ == "on")
+    assert [c.text for c in on.children] == ["combatants"] and doc[on.i + 4].dep_ == "pobj"

@@ -504,8 +504,9 @@ class ParseFixes:
     noun ("a settler shot dead a man": "shot" a noun, the settler its compound): the verb becomes the root,
     with the result and the root's other words hung on it; a description after a name taken for a second
     object of the verb ("denied arming the FDLR, a Rwandan rebel group"): it is hung on the name; a "whom"
-    taken for the subject of a noun: it is the object of its clause's verb; and a second verb after "and"
-    taken for an adjective of its object ("occupied hospitals and evicted patients"): it is a verb again."""
+    taken for the subject of a noun: it is the object of its clause's verb; a second verb after "and"
+    taken for an adjective of its object ("occupied hospitals and evicted patients"): it is a verb again; and a
+    preposition left without its object ("called on all former combatants to ..."): the next noun is its object."""
 
     def __init__(self, result_adjectives: frozenset[str], participle_adjectives: frozenset[str] = frozenset(),
                  misread_past_verbs: frozenset[str] = frozenset()):
@@ -534,7 +535,21 @@ class ParseFixes:
             self._verb_misread_as_plural_noun(doc[i])
         for i in numpy.flatnonzero(numpy.isin(roots[1:-1, 1], self._plural_or_present)).tolist():
             self._second_verb_misread_as_plural_noun(doc[i + 1])
+        # ("prep" is one of spaCy's symbols, stored by its symbol id rather than its string hash)
+        for i in numpy.flatnonzero(roots[:-1, 0] == doc.vocab.strings["prep"]).tolist():
+            self._object_of_a_stranded_preposition(doc[i])
         return doc
+
+    @staticmethod
+    def _object_of_a_stranded_preposition(prep: Token) -> None:
+        """"we call on all former MILF combatants to ...": a preposition the parser left without its object, the
+        noun phrase right after it made the verb's direct object; the noun is the preposition's object."""
+        verb = prep.head
+        if prep.n_lefts or prep.n_rights or not verb.tag_.startswith("VB"):
+            return
+        noun = next((c for c in verb.rights if c.dep_ == "dobj" and c.i > prep.i), None)
+        if noun is not None and noun.left_edge.i == prep.i + 1:
+            noun.head, noun.dep_ = prep, "pobj"
 
     @staticmethod
     def _second_verb_misread_as_plural_noun(word: Token) -> None:
