@@ -83,6 +83,7 @@ class Modality:
         self.appeal_verbs = frozenset(str(w).lower() for w in hedge.get("appeals") or ())
         self.plan_words = frozenset(str(w).lower() for w in hedge.get("plans") or ())
         self.active_plan_words = frozenset(str(w).lower() for w in hedge.get("active_plans") or ())
+        self.plan_modifiers = frozenset(str(w).lower() for w in hedge.get("plan_modifiers") or ())
         self.questions = frozenset(str(w) for w in hedge.get("questions") or ())
         self.parse = parse
         self._assessed: dict[tuple[int, int, int], tuple[bool, bool, list[Cue]]] = {}
@@ -185,6 +186,9 @@ class Modality:
                     negated, hedged = not negated, True
                     cues.append(_cue("negation", doc[child]))
                     cues.append(_cue("hedge", doc[child]))
+                elif depth == 0 and pos == "NOUN" and dep[child] == "amod" and lower in self.plan_modifiers:
+                    hedged = True  # "the army's planned operation against the TTP": no act yet
+                    cues.append(_cue(PLAN, doc[child]))
                 elif (dep[child] in ("advmod", "amod", "npadvmod") and lower in self.hedge_adverbs) or (
                         dep[child] == "aux" and (lower in self.modals or lower in self.obligations)) or (
                         dep[child] == "mark" and lower in self.conditions):  # "if X attacks Y, ..."
