@@ -331,10 +331,8 @@ class ArgumentResolver:
         if parse.dep[clause] != "relcl" or not any(parse.dep[c] == "dobj" and parse.tag[c] in ("WP", "WDT")
                                                    for c in parse.children[clause]):
             return []
-        i = parse.head[clause]
-        while parse.dep[i] in ("pobj", "prep", "dobj") and parse.pos[i] not in ("VERB", "AUX"):
-            i = parse.head[i]
-        if parse.pos[i] not in ("VERB", "AUX"):
+        i = self._verb_above(parse.head[clause], ("pobj", "prep", "dobj"))
+        if i is None:
             return []
         # ("marched to protest against the governor, whom they blamed": the subject of the verb it is the purpose of)
         while parse.dep[i] in ("xcomp", "advcl", "conj") and not any(parse.dep[c] == "nsubj" for c in parse.children[i]):
@@ -502,23 +500,28 @@ class ArgumentResolver:
     def _clause_subjects(self, token: Token) -> set[str]:
         """The actors of the subject of the verb whose object or prepositional phrase holds the token: "Nigerien
         and Malian forces launched an offensive against the group" (the group is neither force)."""
-        parse, i = self.parse, token.i
-        for _ in range(6):
-            if parse.dep[i] not in ("pobj", "prep", "dobj", "dative", "agent"):
-                return set()
+        parse, verb = self.parse, self._verb_above(token.i, ("pobj", "prep", "dobj", "dative", "agent"), limit=6)
+        if verb is None:
+            return set()
+        subjects = [c for c in parse.children[verb] if parse.dep[c] in ("nsubj", "nsubjpass")]
+        return {key for c in subjects for slot in self.resolve(self.doc[c]) for key in slot}
+
+    def _verb_above(self, i: int, deps: tuple[str, ...], limit: int = 12) -> int | None:
+        """The verb whose object or prepositional phrase holds word i, reached through words of these relations."""
+        parse = self.parse
+        for _ in range(limit):
+            if parse.dep[i] not in deps:
+                return None
             i = parse.head[i]
             if parse.pos[i] in ("VERB", "AUX"):
-                subjects = [c for c in parse.children[i] if parse.dep[c] in ("nsubj", "nsubjpass")]
-                return {key for c in subjects for slot in self.resolve(self.doc[c]) for key in slot}
-        return set()
+                return i
+        return None
 
     def _speaker_names(self, token: Token) -> set[str]:
         """The actors named in the subject of the verb whose prepositional phrase or object holds the token, that
         of a coordinated verb's first verb included ("The UN mission welcomes the deal and calls on both parties")."""
-        parse, i = self.parse, token.i
-        while parse.dep[i] in ("pobj", "prep", "dobj", "dative") and parse.pos[i] not in ("VERB", "AUX"):
-            i = parse.head[i]
-        if parse.pos[i] not in ("VERB", "AUX"):
+        parse, i = self.parse, self._verb_above(token.i, ("pobj", "prep", "dobj", "dative"))
+        if i is None:
             return set()
         subjects = [c for c in parse.children[i] if parse.dep[c] in ("nsubj", "nsubjpass")]
         if not subjects and parse.dep[i] == "conj":

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import numpy
-from spacy.attrs import DEP, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, IS_SPACE, IS_TITLE, IS_UPPER, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import hash_string
@@ -513,7 +513,7 @@ class ParseFixes:
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
         self.participle_adjectives = participle_adjectives
         self.misread_past_verbs = misread_past_verbs
-        self._and = hash_string("and")
+        self._and, self._that = hash_string("and"), hash_string("that")
         self._comma = hash_string(",")
         self._whom = hash_string("whom")
         self._root, self._plural_noun = hash_string("ROOT"), hash_string("NNS")
@@ -533,10 +533,15 @@ class ParseFixes:
         roots = doc.to_array([DEP, TAG])
         for i in numpy.flatnonzero((roots[:, 0] == self._root) & (roots[:, 1] == self._plural_noun)).tolist():
             self._verb_misread_as_plural_noun(doc[i])
-        for i in numpy.flatnonzero(numpy.isin(roots[1:-1, 1], self._plural_or_present)).tolist():
+        # (dependency labels such as "conj" and "prep" are spaCy symbols, stored by their symbol ids)
+        joined = (roots[1:-1, 0] == doc.vocab.strings["conj"]) & numpy.isin(roots[1:-1, 1], self._plural_or_present) \
+            & (lowers[:-2] == self._and) & (lowers[2:] == self._that)
+        for i in numpy.flatnonzero(joined).tolist():
             self._second_verb_misread_as_plural_noun(doc[i + 1])
-        # ("prep" is one of spaCy's symbols, stored by its symbol id rather than its string hash)
-        for i in numpy.flatnonzero(roots[:-1, 0] == doc.vocab.strings["prep"]).tolist():
+        deps = doc.to_array(DEP)
+        heads = doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))
+        childless = numpy.bincount(heads[heads != numpy.arange(len(doc))], minlength=len(doc)) == 0
+        for i in numpy.flatnonzero((deps[:-1] == doc.vocab.strings["prep"]) & childless[:-1]).tolist():
             self._object_of_a_stranded_preposition(doc[i])
         return doc
 
@@ -545,7 +550,7 @@ class ParseFixes:
         """"we call on all former MILF combatants to ...": a preposition the parser left without its object, the
         noun phrase right after it made the verb's direct object; the noun is the preposition's object."""
         verb = prep.head
-        if prep.n_lefts or prep.n_rights or not verb.tag_.startswith("VB"):
+        if not verb.tag_.startswith("VB"):
             return
         noun = next((c for c in verb.rights if c.dep_ == "dobj" and c.i > prep.i), None)
         if noun is not None and noun.left_edge.i == prep.i + 1:
@@ -559,8 +564,7 @@ class ParseFixes:
         doc, i = word.doc, word.i
         first_object = word.head
         verb = first_object.head
-        if word.dep_ != "conj" or doc[i - 1].lower_ != "and" or doc[i + 1].lower_ != "that" or \
-                first_object.dep_ != "dobj" or verb.tag_ != "VBZ" or any(c.i < i - 1 for c in word.children):
+        if first_object.dep_ != "dobj" or verb.tag_ != "VBZ" or any(c.i < i - 1 for c in word.children):
             return
         clause = doc[i + 1].head
         if clause.i <= i + 1 or not clause.tag_.startswith("VB"):
