@@ -277,3 +277,21 @@ def test_nlp_a_preposition_left_without_its_object_takes_the_noun_after_it(nlp):
               "to complete the decommissioning process.")
     on = next(t for t in doc if t.lower_ == "on")
     assert [c.text for c in on.children] == ["combatants"] and doc[on.i + 4].dep_ == "pobj"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,word", [
+    ("A junta airstrike on a village in Kyauktaw township killed 12 civilians.", "junta"),  # amod
+    ("Resistance fighters repelled a junta column near Kani.", "junta"),  # tagged JJ, hung as a compound
+])
+def test_nlp_a_noun_tagged_an_adjective_before_a_noun_modifies_it_as_a_noun(nlp, text, word):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.i == token.i + 1
+
+
+@pytest.mark.slow
+def test_nlp_an_adjective_before_a_noun_stays_an_adjective(nlp):
+    doc = nlp("The paramilitary Rapid Support Forces and terrorist groups attacked military positions.")
+    assert {t.text: t.pos_ for t in doc if t.text in ("paramilitary", "terrorist", "military")} == {
+        "paramilitary": "ADJ", "terrorist": "ADJ", "military": "ADJ"}

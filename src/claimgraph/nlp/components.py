@@ -495,7 +495,8 @@ class EntityFixes:
 @Language.factory("claimgraph_parse_fixes", requires=["token.dep"], assigns=["token.dep", "token.head"])
 def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
     grammar = load_lexicon().grammar
-    return ParseFixes(grammar.result_adjectives, grammar.participle_adjectives, grammar.misread_past_verbs)
+    return ParseFixes(grammar.result_adjectives, grammar.participle_adjectives, grammar.misread_past_verbs,
+                      grammar.misread_modifier_nouns)
 
 
 class ParseFixes:
@@ -505,12 +506,16 @@ class ParseFixes:
     with the result and the root's other words hung on it; a description after a name taken for a second
     object of the verb ("denied arming the FDLR, a Rwandan rebel group"): it is hung on the name; a "whom"
     taken for the subject of a noun: it is the object of its clause's verb; a second verb after "and"
-    taken for an adjective of its object ("occupied hospitals and evicted patients"): it is a verb again; and a
-    preposition left without its object ("called on all former combatants to ..."): the next noun is its object."""
+    taken for an adjective of its object ("occupied hospitals and evicted patients"): it is a verb again; a
+    preposition left without its object ("called on all former combatants to ..."): the next noun is its object;
+    and a noun that is never an adjective taken for one before another noun ("a junta airstrike"): a noun
+    modifying it."""
 
     def __init__(self, result_adjectives: frozenset[str], participle_adjectives: frozenset[str] = frozenset(),
-                 misread_past_verbs: frozenset[str] = frozenset()):
+                 misread_past_verbs: frozenset[str] = frozenset(), misread_modifier_nouns: frozenset[str] = frozenset()):
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
+        self._modifier_noun_hashes = numpy.array(sorted(hash_string(w) for w in misread_modifier_nouns),
+                                                 dtype=numpy.uint64)
         self.participle_adjectives = participle_adjectives
         self.misread_past_verbs = misread_past_verbs
         self._and, self._that = hash_string("and"), hash_string("that")
@@ -530,6 +535,8 @@ class ParseFixes:
             self._hang_whom_on_its_clause(doc[i])
         for i in numpy.flatnonzero(lowers[:-2] == self._and).tolist():
             self._second_verb_misread_as_adjective(doc[i], doc[i + 1])
+        for i in numpy.flatnonzero(numpy.isin(lowers[:-1], self._modifier_noun_hashes)).tolist():
+            self._noun_misread_as_adjective(doc[i])
         roots = doc.to_array([DEP, TAG])
         for i in numpy.flatnonzero((roots[:, 0] == self._root) & (roots[:, 1] == self._plural_noun)).tolist():
             self._verb_misread_as_plural_noun(doc[i])
@@ -594,6 +601,14 @@ class ParseFixes:
         word.head, word.dep_ = verb, "conj"
         cc.head = verb
         noun.head, noun.dep_ = word, "dobj"
+
+    @staticmethod
+    def _noun_misread_as_adjective(word: Token) -> None:
+        """"A junta airstrike killed 12 civilians": a noun that is never an adjective (grammar.yaml
+        `misread_modifier_nouns`), tagged one and hung on the noun after it, modifies it as a noun."""
+        if word.tag_ == "JJ" and word.dep_ in ("amod", "compound") and word.head.i == word.i + 1 and word.head.tag_ in ("NN", "NNS"):
+            word.tag_ = "NN"  # the attribute ruler then makes it a noun
+            word.dep_ = "compound"
 
     @staticmethod
     def _verb_misread_as_plural_noun(root: Token) -> None:

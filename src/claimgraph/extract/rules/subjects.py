@@ -149,6 +149,13 @@ def _act_above(m: PredicateMatcher, noun: Token) -> Token | None:
     return None
 
 
+def _act_inside(m: PredicateMatcher, noun: Token, relative: Token) -> Token | None:
+    """The last violent act named inside a noun's phrase before a relative word ("claimed responsibility for the
+    ambush near Banibangou in which 29 soldiers were killed": the parser hangs the clause on "responsibility")."""
+    return next((t for t in reversed(list(noun.subtree)) if t.i < relative.i and t.pos_ == "NOUN"
+                 and is_violent_event(m, t)), None)
+
+
 def event_doers(m: PredicateMatcher, verb: Token, preps: frozenset[str] | None = None) -> Actors:
     """The doers of the violent events a verb's "in"/"during" phrase names (grammar `prepositions.event`), else
     of the violent act of its "when" clause."""
@@ -159,7 +166,8 @@ def event_doers(m: PredicateMatcher, verb: Token, preps: frozenset[str] | None =
         if event.lower_ in m.grammar.relative_words and verb.dep_ == "relcl":
             # "the ambush near Banibangou in which 29 soldiers were killed": the ambush (the parser may hang the
             # clause on a noun inside the act's phrases: "the attack by the rebels in which ...")
-            event = verb.head if is_violent_event(m, verb.head) else _act_above(m, verb.head) or verb.head
+            event = verb.head if is_violent_event(m, verb.head) else _act_above(m, verb.head) or \
+                _act_inside(m, verb.head, event) or verb.head
         for noun in (event, *event.conjuncts):
             for spec in violent_nouns(m, noun):
                 events = True
