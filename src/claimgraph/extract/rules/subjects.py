@@ -150,9 +150,15 @@ def _act_above(m: PredicateMatcher, noun: Token) -> Token | None:
 
 
 def _act_inside(m: PredicateMatcher, noun: Token, relative: Token) -> Token | None:
-    """The last violent act named inside a noun's phrase before a relative word ("claimed responsibility for the
-    ambush near Banibangou in which 29 soldiers were killed": the parser hangs the clause on "responsibility")."""
-    return next((t for t in reversed(list(noun.subtree)) if t.i < relative.i and t.pos_ == "NOUN"
+    """The last violent act named before a relative word in the phrase the noun ends ("claimed responsibility for
+    the bombing at a checkpoint in which 12 soldiers were killed": the parser hangs the clause on "checkpoint", or
+    on "responsibility")."""
+    top = noun
+    for _ in range(4):
+        if top.dep_ != "pobj" or top.head.dep_ != "prep":
+            break
+        top = top.head.head
+    return next((t for t in reversed(list(top.subtree)) if t.i < relative.i and t.pos_ == "NOUN"
                  and is_violent_event(m, t)), None)
 
 
