@@ -185,8 +185,11 @@ def event_doers(m: PredicateMatcher, verb: Token, preps: frozenset[str] | None =
                 found.extend(slot for slot in doers if slot not in found)
                 if doers:
                     break
-    if events and not found:  # "came under fire from Israeli forces": the parser hangs the source on the verb
-        found = [slot for p in m.pobjs(verb, source) for slot in m.resolver.resolve(p)]
+    if events and not found:
+        # "came under fire from Israeli forces", "died in the attack on the train by armed militants": the parser
+        # hangs the source, or the act's "by" agent, on the verb (an active one: a passive's agent is its own)
+        preps = source if m.is_passive(verb) else (*source, *m.grammar.prepositions.agent)
+        found = [slot for p in m.pobjs(verb, tuple(preps)) for slot in m.resolver.resolve(p)]
     if not found:
         # "five soldiers were killed when militants attacked their base": the doer of the violent act
         # of a "when" clause (grammar `event_clause_marks`)
