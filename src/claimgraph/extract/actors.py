@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
-from .lexicon import Lexicon
+from .lexicon import SELF_NAME_DEPS, Lexicon
 from .parse import Parse
 
 # spaCy entity labels that can name an actor, and the actor type they give.
@@ -146,6 +146,7 @@ class ActorTable:
         self._vote_places()
         self._link_acronyms()
         self._describe_by_apposition()
+        self._join_self_names()
         self._merge_short_names()
         self._find_surnames()
         self._gazetteer_parents()
@@ -415,6 +416,30 @@ class ActorTable:
                 text = " ".join(t.text for t in words)
                 if 1 < len(words) <= 6 and text not in actor.aliases:
                     actor.aliases.append(text)
+
+    def _join_self_names(self) -> None:
+        """"The Clan del Golfo, which calls itself the Gaitanist Army of Colombia": one group, two names; "a cell
+        calling itself the Lions of the Caliphate": the cell is the named group (grammar.yaml `self_naming_verbs`
+        with a reflexive object)."""
+        parse, grammar = self.parse, self.lexicon.grammar
+        for i in range(len(self.doc)):
+            if parse.lemma[i] not in grammar.self_naming_verbs or parse.dep[i] not in ("relcl", "acl") or not any(
+                    parse.dep[c] == "dobj" and parse.lower[c] in grammar.reflexives for c in parse.children[i]):
+                continue
+            # (the parser hangs the name as a complement, a second object or an adverbial noun)
+            name = next((actor for c in parse.children[i] if parse.dep[c] in SELF_NAME_DEPS
+                         and parse.lower[c] not in grammar.reflexives
+                         and (actor := self.actor_at_index(c)) is not None), None)
+            if name is None or name.type != "organization":
+                continue
+            head = parse.head[i]
+            group = self.actor_at_index(head) or next(  # "the Jund al-Aqsa group, which calls itself ..."
+                (actor for c in parse.children[head] if parse.dep[c] == "compound" and c < head
+                 and (actor := self.actor_at_index(c)) is not None), None)
+            if group is None and parse.pos[head] == "NOUN":  # "a cell calling itself ...": the cell is it
+                self.token_actor[head] = name.key
+            elif group is not None and group.type == "organization":
+                self._merge(name, group)
 
     def _alias(self, text: str, actor: Actor) -> None:
         lookup = f"name:{normalize_name(text)}"

@@ -183,6 +183,11 @@ class TimeWords:
         return re.compile(rf"\b({'|'.join(self.vague_counts)})\b")
 
 
+# How the parser hangs the name a group gives itself on the naming verb ("which calls itself the Gaitanist Army",
+# "a cell calling itself Jund al-Khilafa"): a complement, a second object, an adverbial noun
+SELF_NAME_DEPS = frozenset(("oprd", "attr", "xcomp", "dobj", "npadvmod", "appos"))
+
+
 @dataclass(frozen=True)
 class Grammar:
     """A language's grammar words the rules look for; the keys of data/lang/<code>/grammar.yaml."""
@@ -217,6 +222,8 @@ class Grammar:
     outlet_words: frozenset[str]
     hedge_nouns: frozenset[str]
     naming_verbs: frozenset[str]  # "a leader known as 'El Flaco'": the name is the role holder's
+    self_naming_verbs: frozenset[str]  # "X, which calls itself Y": Y is another name of X
+    reflexives: frozenset[str]
     participation_verbs: frozenset[str]  # "did not take part in the attack": the act is negated
     charge_nouns: frozenset[str]  # "accusations that its forces ...": the pronoun is not the accuser
     denial_verbs: frozenset[str]  # "Rwanda rejected the accusations": the one who rejects a charge is its target

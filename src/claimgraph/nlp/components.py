@@ -14,7 +14,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..extract.lexicon import load_lexicon
+from ..extract.lexicon import SELF_NAME_DEPS, load_lexicon
 from ..resolve.lexicon import load_lexicon as load_name_lexicon
 
 # A gazetteer name that is an acronym ("IS", "ECOWAS", "M23"), and the ones the model misreads.
@@ -44,7 +44,8 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        kind_nouns=frozenset(lexicon.actor_kinds),
                        place_offices=lexicon.place_offices - {"president"},
                        locative=lexicon.grammar.prepositions.place_within,
-                       name_particles=load_name_lexicon().particles)
+                       name_particles=load_name_lexicon().particles,
+                       self_naming_verbs=lexicon.grammar.self_naming_verbs, reflexives=lexicon.grammar.reflexives)
 
 
 class EntityFixes:
@@ -62,8 +63,11 @@ class EntityFixes:
                  place_kind_words: frozenset[str] = frozenset(), kind_nouns: frozenset[str] = frozenset(),
                  place_offices: frozenset[str] = frozenset(), locative: frozenset[str] = frozenset(),
                  place_nouns: frozenset[str] = frozenset(), unit_nouns: frozenset[str] = frozenset(),
-                 numbered_unit_nouns: frozenset[str] = frozenset()):
+                 numbered_unit_nouns: frozenset[str] = frozenset(), self_naming_verbs: frozenset[str] = frozenset(),
+                 reflexives: frozenset[str] = frozenset()):
         self.org_words = org_words
+        self.self_naming_verbs = self_naming_verbs  # "a cell calling itself 'the Lions of ...'": a group's name
+        self.reflexives = reflexives
         self.portfolios = portfolios
         self.roles = roles
         self.region_prefixes = region_prefixes
@@ -85,6 +89,13 @@ class EntityFixes:
         self._unit_hashes = numpy.array(sorted(hash_string(w) for w in unit_nouns), dtype=numpy.uint64)
         self._numbered_unit_hashes = numpy.array(sorted(hash_string(w) for w in numbered_unit_nouns),
                                                  dtype=numpy.uint64)
+
+    def _names_itself(self, ent: Span) -> bool:
+        """Whether a name is what a group calls itself ("a terrorist cell calling itself 'the Lions of the Caliphate
+        in the Maghreb'", which the model takes for a title)."""
+        verb = ent.root.head
+        return ent.root.dep_ in SELF_NAME_DEPS and verb.lemma_.lower() in self.self_naming_verbs and any(
+            c.dep_ == "dobj" and c.lower_ in self.reflexives for c in verb.children)
 
     def _is_title_portfolio(self, doc: Doc, ent: Span) -> bool:
         # "Defense" Minister; "Union Home" Minister, "Federal Interior" Minister: a scope word may come first
@@ -457,6 +468,10 @@ class EntityFixes:
             if self._is_area_name(ent) or self._is_town_or_region(doc, ent):
                 changed.append((ent.start_char, ent.end_char, label, "GPE"))
                 spans.append(Span(doc, start, end, label="GPE"))
+                continue
+            if label in RETYPABLE and label != "GPE" and self._names_itself(ent):
+                changed.append((ent.start_char, ent.end_char, label, "ORG"))  # "a cell calling itself 'the Lions ...'"
+                spans.append(Span(doc, start, end, label="ORG"))
                 continue
             if not ent.ent_id_ and ent.text.lower() in self.not_actor_names:  # "COVID-19": a disease, no actor
                 changed.append((ent.start_char, ent.end_char, label, ""))
