@@ -54,6 +54,7 @@ class PredicateMatcher:
         self.opposed = lexicon.ontology.names(opposed=True)
         self.verbal = lexicon.ontology.names(verbal=True)
         self.about_acts = self.verbal | lexicon.ontology.names(about_acts=True)
+        self.protests = lexicon.ontology.names(about_acts=True) - self.verbal  # done about acts, not said
         self.requests = frozenset(("REQUEST",))  # verbs whose "on"/"to" phrase names the one asked
         # deeds a partner in an adjunct shares (reading.partners): events, not words, not a tie itself
         self.deeds = lexicon.ontology.names(kind="event") - self.verbal - {"COOPERATE"}

@@ -199,7 +199,9 @@ def intended_act(m: PredicateMatcher, predicate: Token, spec: Predicate, passive
     for clause in clauses:
         if m.verb_of(clause, frozenset({spec.relation})):
             continue  # "staged a sit-in to protest against X's arrest by Y": the protest is read by its own verb
-        found = clause_object(m, clause) or place_object(m, clause)
+        # "rallied to demand the release of X": a protest is against whoever did the act it is about, not the one
+        # the act was done to
+        found = clause_object(m, clause, acts_by_doer=spec.relation in m.protests) or place_object(m, clause)
         if found:
             return found, False
     return [], False  # (an intended act's words do not stop the fallback)
@@ -430,10 +432,12 @@ def _people_object(m: PredicateMatcher, predicate: Token) -> bool:
                for word in ([child] if child.dep_ == "dobj" else [p for p in child.children if p.dep_ == "pobj"]))
 
 
-def clause_object(m: PredicateMatcher, predicate: Token, adjunct: frozenset[str] | None = None) -> Actors:
+def clause_object(m: PredicateMatcher, predicate: Token, adjunct: frozenset[str] | None = None,
+                  acts_by_doer: bool = False) -> Actors:
     """The first actor inside the predicate's own clause, reached through its object or prepositional
     phrases ("demanded a truce with X", "reneged on its commitment to X"), not through `adjunct` phrases
-    (the grammar's circumstances by default)."""
+    (the grammar's circumstances by default); with `acts_by_doer`, an act done to someone stands for its doer,
+    or for nobody ("to demand the release of X")."""
     parse = m.parse
     dep, children = parse.dep, parse.children
     adjunct = m.grammar.prepositions.adjunct if adjunct is None else adjunct
@@ -450,6 +454,8 @@ def clause_object(m: PredicateMatcher, predicate: Token, adjunct: frozenset[str]
             found = m.resolver.resolve(m.doc[token])
             if found:
                 return found[:1]
+            if acts_by_doer and m.act_on_another(m.doc[token]):
+                return m.noun_subjects(m.doc[token])[0][:1]
         queue.extend(c for c in children[token] if dep[c] not in ("nsubj", "nsubjpass", "punct"))
     return []
 
