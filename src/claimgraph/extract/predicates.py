@@ -188,7 +188,10 @@ class PredicateMatcher:
 
     def deployment_for(self, predicate: Token) -> Token | None:
         """The deploying verb an act is the infinitive aim of ("deployed troops to Tibú to confront X"): a verb
-        with a MOBILIZE entry in the lexicon, the act an adverbial or complement infinitive under it."""
+        with a MOBILIZE entry in the lexicon, the act an adverbial or complement infinitive under it, or a verb
+        joined to one ("to encircle Soyapango and hunt down members of MS-13")."""
+        while predicate.dep_ == "conj" and predicate.head.pos_ == "VERB" and predicate.head.i < predicate.i:
+            predicate = predicate.head
         head = predicate.head
         if predicate.dep_ not in ("advcl", "xcomp") or predicate.pos_ != "VERB" or not any(
                 c.dep_ == "aux" and c.lower_ == self.grammar.infinitive_marker for c in predicate.children):
