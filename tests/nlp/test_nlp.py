@@ -295,3 +295,14 @@ def test_nlp_an_adjective_before_a_noun_stays_an_adjective(nlp):
     doc = nlp("The paramilitary Rapid Support Forces and terrorist groups attacked military positions.")
     assert {t.text: t.pos_ for t in doc if t.text in ("paramilitary", "terrorist", "military")} == {
         "paramilitary": "ADJ", "terrorist": "ADJ", "military": "ADJ"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    ("Boko Haram fighters attacked a village on the shores of Lake Chad.", "Lake Chad"),
+    ("Police clashed with herders near Mount Kenya on Sunday.", "Mount Kenya"),
+])
+def test_nlp_a_landform_before_a_name_is_one_place(nlp, text, name):
+    doc = nlp(text)
+    place = next(e for e in doc.ents if name.split()[-1] in e.text)
+    assert (place.text, place.label_, place.ent_id_) == (name, "LOC", "")

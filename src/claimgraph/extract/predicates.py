@@ -284,7 +284,9 @@ class PredicateMatcher:
                 out.extend(p for p in self.pobjs(child, preps.object_theme) if not is_actor(p.i))
             elif child.dep_ in ("prep", "agent") and child.lower_ in preps.theme:
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and not is_actor(pobj.i):
+                    # "the deployment of troops": what a noun's "of" names is moved or given, unless it is named
+                    if pobj.dep_ == "pobj" and (not is_actor(pobj.i) or predicate.pos_ == "NOUN" and child.lower_ ==
+                                                self.grammar.of and actor_at(pobj.i) is None):
                         out.append(pobj)
                         out.extend(pobj.conjuncts)
             elif child.dep_ in ("xcomp", "advcl", "ccomp") and child.pos_ == "VERB":

@@ -40,6 +40,7 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        numbered_unit_nouns=frozenset(w.lower() for w in lexicon.actors["numbered_unit_nouns"]),
                        article_names=dict(lexicon.actors["article_names"]),
                        place_kind_words=frozenset(w.lower() for w in lexicon.actors["place_kind_words"]),
+                       landform_words=frozenset(w.lower() for w in lexicon.actors["landform_words"]),
                        place_nouns=frozenset(w.lower() for w in lexicon.actors["named_place_nouns"]),
                        kind_nouns=frozenset(lexicon.actor_kinds),
                        place_offices=lexicon.place_offices - {"president"},
@@ -64,8 +65,9 @@ class EntityFixes:
                  place_offices: frozenset[str] = frozenset(), locative: frozenset[str] = frozenset(),
                  place_nouns: frozenset[str] = frozenset(), unit_nouns: frozenset[str] = frozenset(),
                  numbered_unit_nouns: frozenset[str] = frozenset(), self_naming_verbs: frozenset[str] = frozenset(),
-                 reflexives: frozenset[str] = frozenset()):
+                 reflexives: frozenset[str] = frozenset(), landform_words: frozenset[str] = frozenset()):
         self.org_words = org_words
+        self.landform_words = landform_words  # "Lake Chad": a lake, not the state
         self.self_naming_verbs = self_naming_verbs  # "a cell calling itself 'the Lions of ...'": a group's name
         self.reflexives = reflexives
         self.portfolios = portfolios
@@ -368,6 +370,13 @@ class EntityFixes:
                 found.append(Span(doc, first, end, label="ORG"))
         return found
 
+    def _landforms(self, doc: Doc) -> list[Span]:
+        """'on the Lake Chad islands', 'the slopes of Mount Kenya': a capitalised landform word (actors.yaml
+        `landform_words`) before a name makes one place of both, not the state or person the name alone is."""
+        return [Span(doc, ent.start - 1, ent.end, label="LOC") for ent in doc.ents
+                if ent.start > 0 and doc[ent.start - 1].is_title and doc[ent.start - 1].lower_ in self.landform_words
+                and (not doc[ent.start - 1].ent_type_ or doc[ent.start - 1].ent_iob_ == "B")]  # (or a name of its own)
+
     @staticmethod
     def _waters_of_places(doc: Doc) -> list[Span]:
         """'the Gulf of Guinea', 'the Bay of Bengal': the model ends a sea's name at "of" and takes the place
@@ -422,6 +431,11 @@ class EntityFixes:
             changed.append((span.start_char, span.end_char, "", span.label_))
             spans.append(span)
             mended.update(range(span.start, span.end))
+        for span in self._landforms(doc):
+            changed.append((span.start_char, span.end_char, "", "LOC"))
+            spans.append(span)
+            mended.update(range(span.start, span.end))
+            unlinked.extend(range(span.start, span.end))
         for span in self._article_names(doc):
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)

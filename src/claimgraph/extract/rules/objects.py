@@ -174,6 +174,9 @@ def preposition(m: PredicateMatcher, predicate: Token, spec: Predicate, passive:
         tokens = [t for agent in m.noun_agents(predicate) for t in m.pobjs(agent, (slot,))]
         # "sanctions imposed by the United States on X": or on the light verb's participle
         tokens = tokens or [t for participle in light_participles(m, predicate) for t in m.pobjs(participle, (slot,))]
+        # "the deployment of 1,000 troops against Boko Haram": or on the thing the noun's "of" phrase names
+        if slot != m.grammar.of:
+            tokens = tokens or [t for thing in m.pobjs(predicate, (m.grammar.of,)) for t in m.pobjs(thing, (slot,))]
     if not tokens and slot == m.grammar.of and predicate.pos_ == "VERB":  # "voted in favor of X"
         tokens = [t for c in predicate.children if c.lower_ == m.grammar.favor_noun
                   for t in m.pobjs(c, (m.grammar.of,))]
