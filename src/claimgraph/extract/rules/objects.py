@@ -244,7 +244,9 @@ def clause_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passi
         if spec.theme_in_clause and agents:  # "said detainees had been tortured by soldiers": the soldiers are charged
             tokens.extend(agents)
             continue
-        tokens.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+        # (a speaker's "we" or "I" charges no one: "'We urge Afghanistan to ...,' Khan said" accuses not his own side)
+        tokens.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and not (
+            spec.theme_in_clause and (c.lower_ in m.resolver.speaker_pronouns or c.lower_ in m.resolver.self_pronouns)))
     if spec.clause_modal:  # "talks with X must continue": the talks are told, not X
         return [slot for token in tokens for slot in m.resolver.resolve(token)], bool(tokens)
     return _actors(m, tokens, spec), bool(tokens)
@@ -259,10 +261,17 @@ def _charges(m: PredicateMatcher, clause: Token, wrongs: tuple[str, ...]) -> boo
         return False  # "said Hamas was not behind the attack" clears it
     culprit = m.grammar.culprit_prepositions | m.grammar.culprit_adjectives
     aside = {w.i for r in clause.subtree if r.dep_ == "relcl" and r.i != clause.i for w in r.subtree}
+    table = m.resolver.table
+    subjects = {k for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for slot in m.resolver.resolve(c)
+                for k in slot}
     for t in clause.subtree:
         word = t.lower_ if t.lower_ in wrongs else t.lemma_.lower()
         if word not in wrongs or t.i in aside:
             continue
+        owners = {actor.key for c in t.children if c.dep_ in ("poss", "amod", "compound")
+                  and (actor := table.actor_at_index(c.i)) is not None}
+        if owners and not owners & subjects:
+            continue  # "said Trump's plan will deter Russian aggression": the wrong is another's
         if word not in culprit or any(p.dep_ == "pobj" and culprit_copula(m.parse, m.grammar, p.i) == clause.i
                                       and is_violent_event(m, p) for p in clause.subtree):
             return True
