@@ -327,7 +327,9 @@ def relative_clause(m: PredicateMatcher, verb: Token, depth: int, passive: bool)
     head = m.doc[m.parse.head[verb.i]]
     found = m.resolver.resolve(head)
     event = _act_above(m, head)  # the violent act whose phrase the noun sits in, if any
-    if found and (_no_doer(m, head, found) or _harm_of_act(m, verb, head)) and not passive:
+    # ("an airstrike against fighters who were attacking X": people who did it themselves, not the airstrike's harm)
+    by_people = any(c.dep_ == "nsubj" and c.lower_ in m.resolver.person_relatives for c in verb.children)
+    if found and (_no_doer(m, head, found) or _harm_of_act(m, verb, head) and not by_people) and not passive:
         # "the attack by X on a camp near El Fasher, which killed Y", "an attack on a police station that
         # killed two policemen": the clause hangs on the nearest noun, a place or a thing; what killed is the
         # act whose phrase it is in
