@@ -306,3 +306,12 @@ def test_nlp_a_landform_before_a_name_is_one_place(nlp, text, name):
     doc = nlp(text)
     place = next(e for e in doc.ents if name.split()[-1] in e.text)
     assert (place.text, place.label_, place.ent_id_) == (name, "LOC", "")
+
+
+@pytest.mark.slow
+def test_nlp_a_past_tense_verb_hung_on_the_root_noun_is_the_root(nlp):
+    doc = nlp("FACT rebels crossed from Libya into northern Chad on 11 April and attacked a border post at Zouarké, "
+              "killing several soldiers.")
+    crossed, rebels = next(t for t in doc if t.text == "crossed"), next(t for t in doc if t.text == "rebels")
+    assert crossed.dep_ == "ROOT" and rebels.head == crossed and rebels.dep_ == "nsubj"
+    assert doc[-1].head == crossed

@@ -552,6 +552,7 @@ class ParseFixes:
         self._whom = hash_string("whom")
         self._root, self._plural_noun = hash_string("ROOT"), hash_string("NNS")
         self._plural_or_present = numpy.array([hash_string("NNS"), hash_string("VBZ")], dtype=numpy.uint64)
+        self._nouns = numpy.array([hash_string(t) for t in ("NN", "NNS", "NNP", "NNPS")], dtype=numpy.uint64)
 
     def __call__(self, doc: Doc) -> Doc:
         lowers = doc.to_array(LOWER)
@@ -569,6 +570,8 @@ class ParseFixes:
         roots = doc.to_array([DEP, TAG])
         for i in numpy.flatnonzero((roots[:, 0] == self._root) & (roots[:, 1] == self._plural_noun)).tolist():
             self._verb_misread_as_plural_noun(doc[i])
+        for i in numpy.flatnonzero((roots[:, 0] == self._root) & numpy.isin(roots[:, 1], self._nouns)).tolist():
+            self._verb_misread_as_participle(doc[i])
         # (dependency labels such as "conj" and "prep" are spaCy symbols, stored by their symbol ids)
         joined = (roots[1:-1, 0] == doc.vocab.strings["conj"]) & numpy.isin(roots[1:-1, 1], self._plural_or_present) \
             & (lowers[:-2] == self._and) & (lowers[2:] == self._that)
@@ -630,6 +633,20 @@ class ParseFixes:
         word.head, word.dep_ = verb, "conj"
         cc.head = verb
         noun.head, noun.dep_ = word, "dobj"
+
+    @staticmethod
+    def _verb_misread_as_participle(root: Token) -> None:
+        """"FACT rebels crossed from Libya and attacked a border post": a sentence read as a noun phrase, its root
+        the subject and its past-tense verb hung on it as a participle (a participle is never in the past tense):
+        the verb is the root, the noun its subject."""
+        verb = next((c for c in root.rights if c.dep_ == "acl" and c.tag_ == "VBD"), None)
+        if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return
+        for child in list(root.rights):
+            if child.i > verb.i:
+                child.head = verb
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
 
     @staticmethod
     def _noun_misread_as_adjective(word: Token) -> None:
