@@ -462,6 +462,8 @@ def clause_object(m: PredicateMatcher, predicate: Token, adjunct: frozenset[str]
             continue
         if dep[token] == "pobj" and parse.lower[parse.head[token]] in adjunct or parse.hyphen_participle(token):
             continue  # (nor who brokered or backed what the phrase names: "agreed to a Russian-brokered truce")
+        if parse.lower[token] == m.grammar.according[0]:
+            continue  # "withdrew without a fight, according to local elders": who says so, not the object
         if parse.pos[token] in ("NOUN", "PROPN", "PRON") or m.resolver.table.actor_at_index(token) is not None:
             found = m.resolver.resolve(m.doc[token])
             if found:
