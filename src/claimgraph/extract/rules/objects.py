@@ -312,6 +312,10 @@ def move_doer(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: b
             return [], False
         verb = parse.head[verb]
         if parse.pos[verb] in ("VERB", "AUX"):
+            # "ordered the armed forces to do whatever is necessary, a move Y criticized": the move is the order,
+            # not what it ordered done (an infinitive's clause is its governor's act)
+            while parse.dep[verb] == "xcomp" and parse.head[verb] != verb and parse.pos[parse.head[verb]] == "VERB":
+                verb = parse.head[verb]
             return m.subjects(m.doc[verb]), False
     return [], False
 
