@@ -326,7 +326,11 @@ class PredicateMatcher:
         lemmas = self._words.get(predicate.i)
         if lemmas is None:
             parse = self.parse
-            subtree = parse.descendants(predicate.i)
+            # (not a verb coordinated with it: "met the mediator but rejected the bloc's demand" meets no demand)
+            subtree = [predicate.i]
+            for word in subtree:
+                subtree.extend(c for c in parse.children[word] if not (
+                    word == predicate.i and parse.dep[c] == "conj" and parse.pos[c] in ("VERB", "AUX")))
             # a participle's noun is its object ("hostages held by Hamas", "the curfew imposed on Juba")
             noun = (parse.head[predicate.i],) if parse.dep[predicate.i] == "acl" and parse.tag[predicate.i] == "VBN" else ()
             lemmas = self._words[predicate.i] = frozenset(
