@@ -537,8 +537,9 @@ class ParseFixes:
     taken for the subject of a noun: it is the object of its clause's verb; a second verb after "and"
     taken for an adjective of its object ("occupied hospitals and evicted patients"): it is a verb again; a
     preposition left without its object ("called on all former combatants to ..."): the next noun is its object;
-    and a noun that is never an adjective taken for one before another noun ("a junta airstrike"): a noun
-    modifying it."""
+    a noun that is never an adjective taken for one before another noun ("a junta airstrike"): a noun modifying it;
+    and a sentence read as a noun phrase with a past-tense verb as its participle ("FACT rebels crossed from Libya
+    and attacked ..."): the verb is the root."""
 
     def __init__(self, result_adjectives: frozenset[str], participle_adjectives: frozenset[str] = frozenset(),
                  misread_past_verbs: frozenset[str] = frozenset(), misread_modifier_nouns: frozenset[str] = frozenset()):
@@ -652,7 +653,8 @@ class ParseFixes:
     def _noun_misread_as_adjective(word: Token) -> None:
         """"A junta airstrike killed 12 civilians": a noun that is never an adjective (grammar.yaml
         `misread_modifier_nouns`), tagged one and hung on the noun after it, modifies it as a noun."""
-        if word.tag_ == "JJ" and word.dep_ in ("amod", "compound") and word.head.i == word.i + 1 and word.head.tag_ in ("NN", "NNS"):
+        if word.tag_ == "JJ" and word.dep_ in ("amod", "compound") and word.head.i == word.i + 1 and \
+                word.head.tag_ in ("NN", "NNS"):
             word.tag_ = "NN"  # the attribute ruler then makes it a noun
             word.dep_ = "compound"
 
