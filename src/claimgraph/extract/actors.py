@@ -422,9 +422,11 @@ class ActorTable:
         calling itself the Lions of the Caliphate": the cell is the named group (grammar.yaml `self_naming_verbs`
         with a reflexive object)."""
         parse, grammar = self.parse, self.lexicon.grammar
-        for i in range(len(self.doc)):
-            if parse.lemma[i] not in grammar.self_naming_verbs or parse.dep[i] not in ("relcl", "acl") or not any(
-                    parse.dep[c] == "dobj" and parse.lower[c] in grammar.reflexives for c in parse.children[i]):
+        # (from the reflexives, a few words a document, not from every word)
+        for reflexive in [r for r, lower in enumerate(parse.lower) if lower in grammar.reflexives]:
+            i = parse.head[reflexive]
+            if parse.dep[reflexive] != "dobj" or parse.lemma[i] not in grammar.self_naming_verbs or \
+                    parse.dep[i] not in ("relcl", "acl"):
                 continue
             # (the parser hangs the name as a complement, a second object or an adverbial noun)
             name = next((actor for c in parse.children[i] if parse.dep[c] in SELF_NAME_DEPS

@@ -262,15 +262,14 @@ def _charges(m: PredicateMatcher, clause: Token, wrongs: tuple[str, ...]) -> boo
     culprit = m.grammar.culprit_prepositions | m.grammar.culprit_adjectives
     aside = {w.i for r in clause.subtree if r.dep_ == "relcl" and r.i != clause.i for w in r.subtree}
     table = m.resolver.table
-    subjects = {k for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for slot in m.resolver.resolve(c)
-                for k in slot}
     for t in clause.subtree:
         word = t.lower_ if t.lower_ in wrongs else t.lemma_.lower()
         if word not in wrongs or t.i in aside:
             continue
         owners = {actor.key for c in t.children if c.dep_ in ("poss", "amod", "compound")
                   and (actor := table.actor_at_index(c.i)) is not None}
-        if owners and not owners & subjects:
+        if owners and owners.isdisjoint(k for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                                        for slot in m.resolver.resolve(c) for k in slot):
             continue  # "said Trump's plan will deter Russian aggression": the wrong is another's
         if word not in culprit or any(p.dep_ == "pobj" and culprit_copula(m.parse, m.grammar, p.i) == clause.i
                                       and is_violent_event(m, p) for p in clause.subtree):
