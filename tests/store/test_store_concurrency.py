@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import multiprocessing
+import sqlite3
+import threading
 
 import pytest
 
 from claimgraph.model import Claim, Document, Evidence, Extraction, Mention
 from claimgraph.store import Store
+from claimgraph.store.store import _switch_to_wal
 
 pytestmark = pytest.mark.usefixtures("importable_tests")
 
@@ -60,3 +63,19 @@ def test_store_concurrency_overlapping_saves_keep_every_row_once(db):
     assert stats["mentions"] == stats["extracted_claims"] == stats["documents"]
     assert len(store.reviews()) == 10 * PROCESSES
     store.close()
+
+
+def test_store_concurrency_wal_switch_waits_out_a_lock_sqlite_will_not_wait_for(tmp_path):
+    # SQLite refuses the first journal-mode switch at once while another connection holds the new file
+    # (no busy timeout applies when waiting could deadlock); the switch tries again until the holder lets go
+    path = str(tmp_path / "new.db")
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    opener = sqlite3.connect(path, isolation_level=None, timeout=0)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        opener.execute("PRAGMA journal_mode=WAL")
+    threading.Timer(0.3, holder.execute, ("COMMIT",)).start()
+    _switch_to_wal(opener.cursor())
+    assert opener.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    opener.close()
+    holder.close()

@@ -11,7 +11,9 @@ import fcntl
 import json
 import logging
 import os
+import sqlite3
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -140,9 +142,24 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # contend for ("database is locked" on a loaded machine when the wait was set after it).
     cursor.execute("PRAGMA busy_timeout=30000")
     # WAL keeps readers (the web UI) working while a build writes; foreign keys for cascades.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _switch_to_wal(cursor, attempts: int = 20) -> None:
+    """Set WAL mode, trying again while another process holds the file. SQLite answers "database is locked"
+    without waiting when waiting could deadlock (two connections racing to upgrade their locks on a new file,
+    seen in the CI rehearsal on a loaded machine despite the busy timeout); the mode is persistent, so once any
+    process has set it the next try only reads it."""
+    for attempt in range(attempts):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err).lower() or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))  # 10 s in all
 
 
 def create_db_engine(db: str) -> Engine:
