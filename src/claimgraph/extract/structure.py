@@ -352,7 +352,7 @@ class StructureFinder:
                 org = self._org_of(noun.head)
             if org is None and noun.lemma_.lower() in self.place_offices:  # "the president of Republika Srpska"
                 org = self._phrase_actor(noun, (self.grammar.of,), "location")
-            if org is None and role == "spokesman":  # "X, a spokesman for the Tehreek-e-Taliban Pakistan"
+            if org is None:  # "X, a spokesman for the Tehreek-e-Taliban Pakistan", "program director for Y"
                 org = self._employer(noun)
             if org is not None and self.table.actors[org].type == "state":
                 # "an Iran analyst at the Eurasia Group", "a French journalist": a job is held at an
