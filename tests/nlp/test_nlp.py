@@ -154,6 +154,13 @@ def test_nlp_names_cut_at_of_the_are_joined(nlp, text, name, link):
 
 
 @pytest.mark.slow
+def test_nlp_a_name_ending_in_a_preposition_ends_before_it(nlp):
+    doc = nlp("Raylton Chikwati, a study co-author from the University of Witwatersrand in South Africa, said so.")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert ents.get("the University of Witwatersrand") == "ORG" and ents.get("South Africa") == "GPE"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("text,acronym,dep", [
     ("ECOWAS imposed sanctions on Mali after the coup.", "ECOWAS", "nsubj"),
     ("Officials said IS fighters attacked the village.", "IS", "compound"),

@@ -332,6 +332,9 @@ class StructureFinder:
             # "X, as the leader of Y, ordered ...", "appointed X as head of Y": the role phrase hangs on the verb
             nouns.extend(p for c in root.head.children if c.dep_ == "prep" and c.lower_ == self.grammar.role_preposition
                          for p in c.children if p.dep_ == "pobj")
+        # "Albert Gee, as president of the Houston Restaurant Association, took part ...": the phrase hangs on the name
+        nouns.extend(p for c in root.children if c.dep_ == "prep" and c.lower_ == self.grammar.role_preposition
+                     for p in c.children if p.dep_ == "pobj")
         if root.dep_ == "pobj" and root.head.lower_ in self.grammar.prepositions.inclusion:  # "members, including X"
             nouns.append(root.head.head)
         naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == self.grammar.role_preposition else root.head

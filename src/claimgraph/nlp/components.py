@@ -22,6 +22,8 @@ ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
 ACRONYM_NORMS_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "acronym_norms.json"
 
 # Entity labels an organization name is often mistaken for by the small English model (FACTS.md).
+# "The Times of" + "Israel", "the Office of the" + "High Commissioner for Refugees": one name across the gap
+JOINING_PREPOSITIONS = ("of", "for")
 RETYPABLE = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"}
 
 
@@ -163,8 +165,8 @@ class EntityFixes:
             prev = out[-1] if out else None
             article = prev is not None and prev.end + 1 == span.start and doc[prev.end].lower_ == "the"
             if (prev is not None and prev.label_ == "ORG" and (prev.end == span.start or article) and not prev.ent_id_
-                    and (prev[-1].lower_ in ("of", "for") or len(prev) > 2 and prev[-1].lower_ == "the"
-                         and prev[-2].lower_ in ("of", "for"))):
+                    and (prev[-1].lower_ in JOINING_PREPOSITIONS or len(prev) > 2 and prev[-1].lower_ == "the"
+                         and prev[-2].lower_ in JOINING_PREPOSITIONS)):
                 # "The Office of the" + "United Nations High Commissioner for Refugees" keeps the body's link
                 same = span.label_ == "ORG"
                 out[-1] = Span(doc, prev.start, span.end, label="ORG", kb_id=span.kb_id_ if same else "",
@@ -500,6 +502,9 @@ class EntityFixes:
                 changed.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label, "ORG"))
                 spans.append(Span(doc, start, end, label="ORG"))
                 continue
+            if end - start > 1 and doc[end - 1].pos_ == "ADP" and doc[end - 1].is_lower and \
+                    doc[end - 1].lower_ not in JOINING_PREPOSITIONS:
+                end -= 1  # "the University of Witwatersrand in" + "South Africa": no name ends in a preposition
             if not ent.ent_id_:
                 # Grow over adjacent capitalised organization words the model left out ("Wilayat" Sinai).
                 while start > 0 and self._is_org_word(doc[start - 1]):
