@@ -79,6 +79,15 @@ class StructureFinder:
     def _employer(self, noun: Token) -> str | None:
         return self._phrase_actor(noun, self.grammar.prepositions.employer, "organization")
 
+    def _leaders_body(self, role: Token) -> str | None:
+        """The body led by the person who owns a role ("Putin's spokesman": Russia), when the gazetteer knows
+        that person's office and the document names the body."""
+        for child in role.children:
+            owner = self._actor(child) if child.dep_ == "poss" else None
+            if owner is not None and owner.type == "person":
+                return self.table.known_body(owner)
+        return None
+
     def _role(self, noun: Token) -> tuple[str | None, bool]:
         parse = self.table.parse
         # "former" among the words before the noun that hang on it (its left children)
@@ -236,7 +245,7 @@ class StructureFinder:
         if org is None:
             org = self._org_of(role_token)
         if org is None and role not in self.job_roles:  # "President William Ruto": the state he is known to lead
-            org = self.table.known_body(self.table.actors[person])
+            org = self.table.known_body(self.table.actors[person]) or self._leaders_body(role_token)
         if org is None and role_token.is_title and role_token.lemma_.lower() in self.state_offices:
             org = self._sole_state(root.sent, role_token)  # "Interior Minister Fred Matiangi announced Kenya had ..."
         if org is None or (role in self.job_roles and self.table.actors[org].type == "state"):
@@ -357,6 +366,8 @@ class StructureFinder:
                 org = self._phrase_actor(noun, (self.grammar.of,), "location")
             if org is None:  # "X, a spokesman for the Tehreek-e-Taliban Pakistan", "program director for Y"
                 org = self._employer(noun)
+            if org is None and role not in self.job_roles:  # "Guterres' spokesman, Stephane Dujarric"
+                org = self._leaders_body(noun) or self.table.known_body(self.table.actors[person])
             if org is not None and self.table.actors[org].type == "state":
                 # "an Iran analyst at the Eurasia Group", "a French journalist": a job is held at an
                 # employer; a country named beside it is its subject or the holder's nationality
