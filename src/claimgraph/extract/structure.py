@@ -382,7 +382,9 @@ class StructureFinder:
                 target = self._actor(child)
             elif child.dep_ == "prep" and child.lower_ == self.grammar.of:
                 target = next((self._actor(p) for p in child.children if p.dep_ == "pobj"), None)
-            if target is not None and target.type == "organization" and target.key != person:
+            # "Uganda's Bobi Wine", "Syria's Assad": a state's own public figure
+            if target is not None and (target.type == "organization" or target.type == "state" and child.dep_ == "poss") \
+                    and target.key != person:
                 out.append(self._claim("structure:who-was", root, "MEMBER_OF", person, target.key))
         return out
 
