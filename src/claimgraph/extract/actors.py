@@ -89,6 +89,7 @@ class ActorTable:
         self.gazetteer = load_gazetteer()
         words = lexicon.actor_words
         self.institutions = words.institutions
+        self.not_institution_compounds = words.not_institution_compounds
         self.collective = words.collective
         self.not_actors = words.not_actors
         self.not_collective = words.not_collective
@@ -288,6 +289,8 @@ class ActorTable:
         return parse.dep[root] in ("compound", "nmod") and head > root and parse.lemma[head] in self.not_actors
 
     def _institution(self, noun: Token) -> str | None:
+        if any(c.dep_ == "compound" and c.lower_ in self.not_institution_compounds for c in noun.children):
+            return None  # "a foreign policy think tank in Washington" is no American tank
         for kind, words in self.institutions.items():
             if noun.lemma_.lower() in words or noun.lower_ in words:
                 return kind
