@@ -166,12 +166,26 @@ class StructureFinder:
                                        role=role))
         return out
 
+    def _role_phrase_head(self, body: Token) -> Token | None:
+        """The role noun whose prepositional phrase names a body ("envoy to the United Nations", "leader of
+        Y"), when the body is a named organization or state, not a person."""
+        actor = self._actor(body)
+        if body.dep_ != "pobj" or actor is None or actor.type == "person" or body.head.dep_ != "prep":
+            return None
+        role = body.head.head
+        return role if role.pos_ == "NOUN" and self._role_word(role.i) else None
+
     def _describes_named(self, noun: Token) -> bool:
         """Whether a role noun describes a person the text names beside it: "X, a lawyer and president of
         Y", "X, as a member of Y", "Al-Sharaa — leader of Y" (the apposition rule gives X the membership)."""
         while noun.dep_ == "conj":
             noun = noun.head
         if noun.dep_ in ("appos", "attr", "oprd") or noun.dep_ == "pobj" and noun.head.lower_ == self.grammar.role_preposition:
+            return True
+        # "Pakistan's permanent representative to the United Nations, Munir Akram, said ..."
+        phrases = [noun, *(p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")]
+        if any(c.dep_ == "appos" and (a := self._actor(c)) is not None and a.type == "person" and a.named
+               for phrase in phrases for c in phrase.children):
             return True
         start = noun.left_edge.i
         if start >= 2 and self.doc[start - 1].text in self.grammar.apposition_marks:
@@ -329,6 +343,9 @@ class StructureFinder:
         nouns.extend(c for c in root.children if c.dep_ == "appos")
         if root.dep_ == "appos":
             nouns.append(root.head)
+            role = self._role_phrase_head(root.head)
+            if role is not None:  # "Pakistan's envoy to the United Nations, Munir Akram": hung on the body
+                nouns.append(role)
         # "X, a rights activist and president of Y": every coordinated role of the apposition
         nouns.extend(c for noun in list(nouns) for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN")
         copula = self.grammar.copula
