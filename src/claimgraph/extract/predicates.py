@@ -521,6 +521,9 @@ class PredicateMatcher:
                 parse.dep[c] in ("xcomp", "advcl") and any(parse.dep[a] == "aux" and parse.lower[a] == self.grammar.infinitive_marker
                                                 for a in parse.children[c]) for c in parse.children[predicate.i]):
             return []  # "told X to leave" asks; "told X that ..." informs
+        if spec.not_question and any(parse.lower[m] in self.grammar.question_marks and parse.dep[m] == "mark"
+                                     for c in parse.children[predicate.i] for m in parse.children[c]):
+            return []
         if not self._has_theme_word(predicate, spec.needs_theme_word) or (
                 spec.not_theme_word and self._has_theme_word(predicate, spec.not_theme_word)) or (
                 spec.theme_complement and not self._theme_is_complement(predicate, spec.needs_theme_word)):
