@@ -174,7 +174,7 @@ class ArgumentResolver:
                     return [[punished]]
                 if self._unnamed_person_subject_before(token):
                     return [[]]  # "The army chief said his forces ...": the chief, whom no name gives
-                reporter = self._person_reporting(token)
+                reporter = self._person_reporting(token) or self._subject_after(token, ("person",))
                 if reporter is not None:
                     return [[reporter]]
                 return [self._previous(token, ("person",))]
@@ -190,7 +190,7 @@ class ArgumentResolver:
                 body = self._unnamed_body_subject(token, plural=lower in self.plural_pronouns)
                 if body is not None:
                     return [body]  # "The army said it had repelled an attack on its base": the army
-                reporter = self._body_reporting(token)
+                reporter = self._body_reporting(token) or self._subject_after(token, ("organization", "state"))
                 if reporter is not None:
                     return [[reporter]]
                 accusers = self._accusers(token) | self._attackers(token)
@@ -598,6 +598,17 @@ class ArgumentResolver:
         """The person a role noun's apposition names ("Belgorod's governor, Vyacheslav Gladkov, said ...")."""
         return next((actor for c in self.parse.children[i] if self.parse.dep[c] == "appos"
                      and (actor := self.table.actor_at_index(c)) is not None and actor.type == "person"), None)
+
+    def _subject_after(self, token: Token, types: tuple[str, ...]) -> str | None:
+        """The sentence's subject, named after a pronoun in a clause or phrase that opens the sentence before it
+        ("After weeks of denying it was planning to return them, Thailand handed them over": Thailand)."""
+        root = token.sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i > token.i), None)
+        if subject is None or not any(c.dep_ in ("advcl", "prep") and c.i < subject.i
+                                      and c.left_edge.i <= token.i <= c.right_edge.i for c in root.children):
+            return None
+        actor = self.table.actor_at(subject)
+        return actor.key if actor is not None and actor.type in types and actor.named else None
 
     def _unnamed_body_subject(self, token: Token, plural: bool = False) -> list[str] | None:
         """The body named by its noun alone ("the army", "the police") that is the subject of the reporting verb
