@@ -310,12 +310,10 @@ class StructureFinder:
         verbs = [root.head] if root.dep_ == "nsubj" else []
         verbs += [c for c in root.children if c.dep_ == "relcl" and any(
             s.dep_ == "nsubj" and s.lower_ in self.grammar.relative_words for s in c.children)]
-        out = self._posted_to(root, person)
+        out = self._posted_to(root, person) + self._led_by(root, person)
         for verb in verbs:
             role = self.lead_verbs.get(verb.lemma_.lower())
-            # "X does not lead Y", "X no longer leads Y": no claim of the role
-            if role is None or any(c.dep_ == "neg" or c.dep_ == "advmod" and any(n.dep_ == "neg" for n in c.children)
-                                   for c in verb.children):
+            if role is None or self._negated(verb):
                 continue
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
                 body = self.table.actor_at(obj)
@@ -325,6 +323,27 @@ class StructureFinder:
                 if body is not None and body.type in ORG_TYPES and body.key != person:
                     out.append(self._claim("structure:leads", verb, "MEMBER_OF", person, body.key, role=role))
         return out
+
+    @staticmethod
+    def _negated(verb: Token) -> bool:
+        """'X does not lead Y', 'X no longer leads Y', 'Y is no longer led by X': no claim of the role."""
+        return any(c.dep_ == "neg" or c.dep_ == "advmod" and any(n.dep_ == "neg" for n in c.children)
+                   for c in verb.children)
+
+    def _led_by(self, root: Token, person: str) -> list[RawClaim]:
+        """'Hayat Tahrir al-Sham is led by X', 'YChina, founded in 2016 by X and Y': the passive of a lead verb
+        makes its agents members of the body it is said of, with the verb's role; not under a negation."""
+        while root.dep_ == "conj":
+            root = root.head
+        by = root.head
+        verb = by.head
+        role = self.lead_verbs.get(verb.lemma_.lower())
+        if root.dep_ != "pobj" or by.dep_ != "agent" or role is None or self._negated(verb):
+            return []
+        said_of = [c for c in verb.children if c.dep_ == "nsubjpass"] or ([verb.head] if verb.dep_ == "acl" else [])
+        bodies = [self._actor(t) for t in said_of]
+        return [self._claim("structure:led-by", verb, "MEMBER_OF", person, body.key, role=role)
+                for body in bodies if body is not None and body.type in ORG_TYPES and body.key != person]
 
     def _posted_to(self, root: Token, person: str) -> list[RawClaim]:
         """'X was assigned (posted, seconded) to the 5th Brigade': a member of the body the posting names
