@@ -37,6 +37,8 @@ def test_nlp_pipeline_has_claimgraph_components(nlp):
     ("Egyptians protested.", "Egyptians", "NORP"),
     ("The strike was reported by the Guardian on Monday.", "the Guardian", "ORG"),
     ("The Islamic State group claimed the attack.", "Islamic State group", "ORG"),
+    # a person's name particle written capitalised
+    ("Commission President Ursula Von der Leyen spoke.", "Ursula Von der Leyen", "PERSON"),
 ])
 def test_nlp_gazetteer_ruler_labels_known_names(nlp, text, name, label):
     doc = nlp(text)

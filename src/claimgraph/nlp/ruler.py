@@ -13,6 +13,9 @@ def build_patterns(gazetteer: Gazetteer) -> list[dict]:
     for entry in gazetteer:
         label = LABELS[entry.type]
         forms = [(name, label) for name in entry.names]
+        if entry.type == "person":  # "Ursula Von der Leyen": a name particle is written capitalised too
+            forms += [(capitalised, label) for name in entry.names
+                      if (capitalised := _capitalise_first_particle(name)) != name]
         forms += [(name, "GPE") for name in entry.capitals]
         forms += [(name, "NORP") for name in entry.demonyms]
         for text, form_label in forms:
@@ -31,3 +34,13 @@ def build_patterns(gazetteer: Gazetteer) -> list[dict]:
                     seen.add((variant, form_label))
                     patterns.append({"label": form_label, "pattern": variant, "id": entry.id})
     return patterns
+
+
+def _capitalise_first_particle(name: str) -> str:
+    """The name with its first lower-case word (a particle: "von", "de", "bin") capitalised."""
+    words = name.split(" ")
+    for k, word in enumerate(words[1:], start=1):
+        if word[:1].islower():
+            words[k] = word[0].upper() + word[1:]
+            break
+    return " ".join(words)
