@@ -371,8 +371,10 @@ class StructureFinder:
         for child in root.children:  # "X, who was a top assistant to ..."
             if child.dep_ == "relcl" and child.lemma_ == copula:
                 nouns.extend(c for c in child.children if c.dep_ == "attr")
-        if root.dep_ in ("nsubj",) and root.head.lemma_ == copula:  # "X is a member of Y"
-            nouns.extend(c for c in root.head.children if c.dep_ == "attr")
+        if root.dep_ == "nsubj":  # "X is a member of Y", "X served as ... and was a Danish prime minister"
+            verbs = [root.head, *(c for c in root.head.children if c.dep_ == "conj" and c.pos_ in ("AUX", "VERB")
+                                  and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children))]
+            nouns.extend(c for verb in verbs if verb.lemma_ == copula for c in verb.children if c.dep_ == "attr")
         if root.dep_ == "nsubj" or root.dep_ == "dobj" and root.head.lemma_.lower() in self.appointing_verbs:
             # "X, as the leader of Y, ordered ...", "appointed X as head of Y": the role phrase hangs on the verb
             nouns.extend(p for c in root.head.children if c.dep_ == "prep" and c.lower_ == self.grammar.role_preposition
