@@ -578,6 +578,8 @@ class ParseFixes:
             self._verb_misread_as_plural_noun(doc[i])
         for i in numpy.flatnonzero((roots[:, 0] == self._root) & numpy.isin(roots[:, 1], self._nouns)).tolist():
             self._verb_misread_as_participle(doc[i])
+        for i in numpy.flatnonzero(roots[:, 0] == self._root).tolist():
+            self._apposed_relative_clause_misread_as_root(doc[i])
         # (dependency labels such as "conj" and "prep" are spaCy symbols, stored by their symbol ids)
         joined = (roots[1:-1, 0] == doc.vocab.strings["conj"]) & numpy.isin(roots[1:-1, 1], self._plural_or_present) \
             & (lowers[:-2] == self._and) & (lowers[2:] == self._that)
@@ -698,6 +700,28 @@ class ParseFixes:
             return
         noun.head, noun.dep_ = name, "appos"
         doc[comma].head = name
+
+    @staticmethod
+    def _apposed_relative_clause_misread_as_root(verb: Token) -> None:
+        """"Burundi accused Rwanda of backing the rebels, a charge Kigali rejected": the parser makes "rejected"
+        the root, with "charge" and "Kigali" both its subjects and the sentence before the comma its complement.
+        The clause before the comma is the root; the noun after the comma is apposed to it, and the last verb is
+        a relative clause on that noun."""
+        subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+        clause = next((c for c in verb.lefts if c.dep_ == "ccomp"), None)
+        if len(subjects) != 2 or clause is None:
+            return
+        noun = subjects[0]
+        comma = noun.left_edge.i - 1
+        if noun.tag_ not in ("NN", "NNS") or comma <= clause.i or verb.doc[comma].text != "," or \
+                not any(c.dep_ == "det" for c in noun.lefts):
+            return
+        clause.head, clause.dep_ = clause, "ROOT"
+        for child in list(verb.children):
+            if child.i < noun.left_edge.i and child != clause or child.i == len(verb.doc) - 1 and child.is_punct:
+                child.head = clause
+        noun.head, noun.dep_ = clause, "npadvmod"
+        verb.head, verb.dep_ = noun, "relcl"
 
     @staticmethod
     def _hang_result_on_its_verb(verb: Token, result: Token) -> None:
