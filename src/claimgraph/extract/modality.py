@@ -103,7 +103,10 @@ class Modality:
                 break
             link = dep[i]
             if link == "conj":
-                own_clause = own_clause or any(dep[c] in OWN_CLAUSE_DEPS for c in children[i])
+                # (an infinitive's "to" is no auxiliary of a clause of its own: "urged X to exercise restraint
+                # and to engage in dialogue" asks both)
+                own_clause = own_clause or any(dep[c] in OWN_CLAUSE_DEPS and not (
+                    dep[c] == "aux" and parse.lower[c] == self.grammar.infinitive_marker) for c in children[i])
             i = self.parse.coordinated_with(i) if link == "conj" else head[i]
             chain.append((i, not own_clause, link != "conj", link))
             if link != "conj":
