@@ -81,6 +81,7 @@ def test_nlp_entity_fixes_make_organizations(nlp, text, name):
     # "Latin" + "American": the region's people, never the United States
     ("Several Latin American governments rejected the result.", "Latin American", "NORP"),
     ("Latin American leaders met in Lima.", "Latin American", "NORP"),
+    ("Protesters blocked the Pan-American Highway in Ica.", "Pan-American", "NORP"),
     # a landform word before a name: one place, not the state the name alone is
     ("Boko Haram fighters attacked a village on the shores of Lake Chad.", "Lake Chad", "LOC"),
     ("Police clashed with herders near Mount Kenya on Sunday.", "Mount Kenya", "LOC"),

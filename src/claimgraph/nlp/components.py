@@ -456,13 +456,16 @@ class EntityFixes:
             if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in self.name_particles and \
                     not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
                 start -= 2
-            if label == "NORP" and ent.ent_id_ and start > 0 and doc[start - 1].lower_ in self.region_prefixes:
-                # "Latin" + "American": a region's people, not the state the demonym names alone
-                changed.append((doc[start - 1].idx, ent.end_char, label, label))
+            prefix = start - 1 if start > 0 and doc[start - 1].lower_ in self.region_prefixes else (
+                start - 2 if start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
+                and doc[start - 2].lower_ in self.region_prefixes else None)
+            if label == "NORP" and ent.ent_id_ and prefix is not None:
+                # "Latin" + "American", "Pan-" + "American": a region's people, not the state the demonym names alone
+                changed.append((doc[prefix].idx, ent.end_char, label, label))
                 if spans and spans[-1].end == start:
                     spans.pop()
-                spans.append(Span(doc, start - 1, end, label=label))
-                unlinked.extend(range(start - 1, end))
+                spans.append(Span(doc, prefix, end, label=label))
+                unlinked.extend(range(prefix, end))
                 continue
             if label == "ORG" and not ent.ent_id_ and self._is_title_portfolio(doc, ent):
                 changed.append((ent.start_char, ent.end_char, label, ""))
