@@ -109,8 +109,10 @@ class _Extractor:
         self.attributor = Attributor(doc, self.table, self.resolver, lexicon, outlet=document.outlet,
                                      sents=self.sents)
         self._asking: set[int] = set()
+        self._reading_sides = False
         self.resolver.speaker_side = self._speaker_side
         self.resolver.speaker = self._speaker
+        self.resolver.person_sides = self._sides_of
         self.weapon_words = lexicon.modes.get("AID", {}).get("weapons", frozenset())
         self.model = load_relation_model()
         self.opposed = lexicon.ontology.names(opposed=True)
@@ -368,6 +370,17 @@ class _Extractor:
             if actor is not None and actor.type in ("organization", "state"):
                 return actor.key
         return None
+
+    def _sides_of(self, person: str) -> list[str]:
+        """The organizations and states a person is a member of; none while the memberships are being read (the
+        structure rules resolve words too)."""
+        if self._reading_sides:
+            return []
+        self._reading_sides = True
+        try:
+            return self._person_sides.get(person, [])
+        finally:
+            self._reading_sides = False
 
     @cached_property
     def _person_sides(self) -> dict[str, list[str]]:

@@ -61,6 +61,8 @@ class ArgumentResolver:
         # whoever says them ("I" in a quote); set by the extractor once sources can be found, None before
         # (and "we" and "I" then refer to no one)
         self.speaker_side: Callable[[Token], list[str]] | None = None
+        # person -> the organizations and states the document makes them a member of (set by the extractor)
+        self.person_sides: Callable[[str], list[str]] = lambda key: []
         self.speaker: Callable[[Token], list[str]] | None = None
         self.part_nouns = frozenset(lexicon.parts)
         self.owned_targets = words.owned_targets
@@ -843,6 +845,11 @@ class ArgumentResolver:
                 return self._collective(token)  # "Baloch tribes", "Darfur rebels": a group, not the place
             if first is not None and first.type == "person" and lemma in self.follower_nouns:
                 return self._kind_actor(token)  # "supporters of Jair Bolsonaro": a group, not the man
+            sides = [key for key in self.person_sides(first.key) if self.table.actors[key].type == "organization"] \
+                if first is not None and first.type == "person" and self.actor_kinds.get(lemma) == "generic_force" \
+                else []
+            if sides:  # "the Taliban's defence minister said his forces had killed ...": the Taliban's forces
+                return [sides[:1]]
             if first is not None and first.type == "person" and member and lemma not in self.kind_bodies:
                 # "killed the mayor and his press officer", "his bodyguards": someone else, not the man
                 return self._kind_actor(token) or self._institution_of(token, owner)
