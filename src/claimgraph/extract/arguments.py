@@ -657,7 +657,7 @@ class ArgumentResolver:
             if found:
                 slots.extend(found)
             for pobj in self._included(conjunct):  # "Senior members, including X, ..." adds X
-                slots.extend(s for s in self._single(doc[pobj], 1) if s)
+                slots.extend(s for s in self._single(doc[pobj], 1) if s and self._named_inclusion(s))
         unique, seen = [], set()
         for slot in slots:
             if slot and slot[0] not in seen:
@@ -680,9 +680,15 @@ class ArgumentResolver:
                     return slot[0]
             for pobj in self._included(conjunct):
                 for slot in self._single(doc[pobj], 1):
-                    if slot:
+                    if slot and self._named_inclusion(slot):
                         return slot[0]
         return None
+
+    def _named_inclusion(self, slot: list[str]) -> bool:
+        """Whether an actor named after "including" stands on its own: a named one does ("members, including X");
+        a described part of the group does not ("12 civilians, including five children" are the twelve)."""
+        actor = self.table.actors.get(slot[0])
+        return actor is not None and actor.named and not actor.denotes
 
     def _included(self, token: Token) -> tuple[int, ...]:
         """Objects of "including", "like" and "such as" under the word, and the names a following "among them"
