@@ -17,7 +17,7 @@ PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_
                   "needs_subject", "from_subject", "needs_subject_types", "mutual", "mediator",
                   "no_subject_pairing", "not_theme_word", "not_subject_kinds", "not_object_kinds", "object_kinds",
                   "mutual_between", "agent_noun",
-                  "actor_object", "clause_modal", "theme_in_clause", "theme_complement", "needs_infinitive", "no_fallback", "not_question",
+                  "actor_object", "clause_modal", "theme_in_clause", "theme_complement", "needs_infinitive", "no_fallback", "not_question", "joint_act",
                   "passive_only", "not_outlet_object"}
 # What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
 ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
@@ -82,6 +82,8 @@ class Predicate:
     no_fallback: bool = False
     # not when the verb's clause is a question ("asked X if they could take them" asks nothing of X)
     not_question: bool = False
+    # true: only with an act the verb is joined in ("joined the U.S. in striking X"); false: never with one
+    joint_act: bool | None = None
     # only a passive or participle ("militants linked with the BLA"): the active verb says something else
     # ("Kenya linked the attack to al-Shabab" blames)
     passive_only: bool = False

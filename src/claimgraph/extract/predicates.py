@@ -453,6 +453,25 @@ class PredicateMatcher:
             self.is_threat(c.predicate) or c.relation in self.violent and self.deployment_for(c.predicate))]
         return claims + read
 
+    def joined_in_act(self, predicate: Token) -> bool:
+        """Whether a verb names the act it is done in ("joined U.S. aircraft in a second round of strikes",
+        "joined government forces in driving the militants out"): an -ing verb or an act noun of the lexicon."""
+        parse = self.parse
+        for prep in parse.children[predicate.i]:
+            if parse.dep[prep] != "prep" or parse.lower[prep] not in self.grammar.prepositions.joint_act:
+                continue
+            for act in parse.children[prep]:
+                said = {spec.relation for spec in self.lookup(self.lexicon.verbs, parse.lemma[act], parse.lower[act])}
+                if said and said <= self.verbal:
+                    continue  # "joined the U.S. in condemning the attack": words, not a deed done together
+                if parse.dep[act] == "pcomp" or parse.dep[act] == "pobj" and (
+                        parse.tag[act] == "VBG" or self.lookup(self.lexicon.nouns, parse.lemma[act], parse.lower[act])
+                        or any(parse.dep[c] == "prep" and parse.lower[c] == self.grammar.of and any(
+                            self.lookup(self.lexicon.nouns, parse.lemma[p], parse.lower[p])
+                            for p in parse.children[c]) for c in parse.children[act])):
+                    return True  # ("in a second round of strikes": the act is the round's)
+        return False
+
     def is_gerund_noun(self, i: int) -> bool:
         """Whether the word is an -ing verb the parser made a noun phrase's head: a subject, object or
         prepositional object with no subject or object of its own ("Fighting between X and Y displaced ...",
@@ -521,6 +540,8 @@ class PredicateMatcher:
                 parse.dep[c] in ("xcomp", "advcl") and any(parse.dep[a] == "aux" and parse.lower[a] == self.grammar.infinitive_marker
                                                 for a in parse.children[c]) for c in parse.children[predicate.i]):
             return []  # "told X to leave" asks; "told X that ..." informs
+        if spec.joint_act is not None and spec.joint_act != self.joined_in_act(predicate):
+            return []
         if spec.not_question and any(parse.lower[m] in self.grammar.question_marks and parse.dep[m] == "mark"
                                      for c in parse.children[predicate.i] for m in parse.children[c]):
             return []
