@@ -324,3 +324,10 @@ def test_nlp_a_relative_clause_on_an_apposed_noun_read_as_the_root_is_hung_back_
     doc = nlp("Burundi accused Rwanda of backing the rebels, a charge Kigali rejected.")
     accused, charge, rejected = doc[1], doc[9], doc[11]
     assert accused.dep_ == "ROOT" and charge.head == accused and (rejected.dep_, rejected.head) == ("relcl", charge)
+
+
+@pytest.mark.slow
+def test_nlp_an_infinitive_after_a_noun_of_appeal_is_what_it_asks_for(nlp):
+    doc = nlp("Defence Secretary Gilberto Teodoro dismissed calls to resume peace negotiations with the rebels.")
+    calls, resume = doc[5], doc[7]
+    assert (resume.dep_, resume.head) == ("acl", calls)

@@ -250,6 +250,10 @@ class Modality:
                     lemma in self.request_clauses and link == "ccomp"):
                 hedged = True  # "urged X to withdraw", "demanded that X withdraw": the withdrawal is asked for
                 cues.append(_cue(APPEAL if lemma in self.appeal_verbs or pressing else "hedge", doc[token]))
+            if pos == "NOUN" and lemma in self.grammar.appeal_nouns and link == "acl" and \
+                    self._asked_clause("advcl", chain[depth - 1][0]):
+                hedged = True  # "calls to resume negotiations with X": the talks are asked for, not held
+                cues.append(_cue(APPEAL, doc[token]))
             if lemma in self.hedge_nouns and pos == "NOUN":
                 hedged = True
                 cues.append(_cue("hedge", doc[token]))

@@ -533,7 +533,7 @@ class EntityFixes:
 def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
     grammar = load_lexicon().grammar
     return ParseFixes(grammar.result_adjectives, grammar.participle_adjectives, grammar.misread_past_verbs,
-                      grammar.misread_modifier_nouns)
+                      grammar.misread_modifier_nouns, grammar.appeal_nouns)
 
 
 class ParseFixes:
@@ -550,12 +550,14 @@ class ParseFixes:
     and attacked ..."): the verb is the root."""
 
     def __init__(self, result_adjectives: frozenset[str], participle_adjectives: frozenset[str] = frozenset(),
-                 misread_past_verbs: frozenset[str] = frozenset(), misread_modifier_nouns: frozenset[str] = frozenset()):
+                 misread_past_verbs: frozenset[str] = frozenset(), misread_modifier_nouns: frozenset[str] = frozenset(),
+                 appeal_nouns: frozenset[str] = frozenset()):
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
         self._modifier_noun_hashes = numpy.array(sorted(hash_string(w) for w in misread_modifier_nouns),
                                                  dtype=numpy.uint64)
         self.participle_adjectives = participle_adjectives
         self.misread_past_verbs = misread_past_verbs
+        self.appeal_nouns = appeal_nouns
         self._and, self._that = hash_string("and"), hash_string("that")
         self._comma = hash_string(",")
         self._whom = hash_string("whom")
@@ -583,6 +585,8 @@ class ParseFixes:
             self._verb_misread_as_participle(doc[i])
         for i in numpy.flatnonzero(roots[:, 0] == self._root).tolist():
             self._apposed_relative_clause_misread_as_root(doc[i])
+        for i in numpy.flatnonzero(roots[:, 0] == doc.vocab.strings["advcl"]).tolist():
+            self._appeal_infinitive_misread_as_adverbial(doc[i])
         # (dependency labels such as "conj" and "prep" are spaCy symbols, stored by their symbol ids)
         joined = (roots[1:-1, 0] == doc.vocab.strings["conj"]) & numpy.isin(roots[1:-1, 1], self._plural_or_present) \
             & (lowers[:-2] == self._and) & (lowers[2:] == self._that)
@@ -703,6 +707,18 @@ class ParseFixes:
             return
         noun.head, noun.dep_ = name, "appos"
         doc[comma].head = name
+
+    def _appeal_infinitive_misread_as_adverbial(self, verb: Token) -> None:
+        """"dismissed calls to resume peace negotiations": the parser hangs the infinitive on the verb, as a purpose;
+        right after a noun of appeal that is that verb's object, it is what the appeal asks for."""
+        to = verb.i - 1
+        if to < 1 or verb.tag_ != "VB" or verb.doc[to].dep_ != "aux" or verb.doc[to].head != verb:
+            return
+        noun = verb.doc[to - 1]
+        # (lemmas come later in the pipeline: the word or its plural)
+        if noun.head == verb.head and noun.dep_ == "dobj" and (
+                noun.lower_ in self.appeal_nouns or noun.lower_.removesuffix("s") in self.appeal_nouns):
+            verb.head, verb.dep_ = noun, "acl"
 
     @staticmethod
     def _apposed_relative_clause_misread_as_root(verb: Token) -> None:
