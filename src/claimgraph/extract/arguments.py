@@ -85,6 +85,7 @@ class ArgumentResolver:
         self.yield_verbs = lexicon.grammar.yield_verbs
         self.addressing_verbs = lexicon.addressing_verbs
         self.title_determiners = lexicon.title_determiners
+        self.indefinite_articles = lexicon.grammar.indefinite_articles
         self.kind_name_drop = lexicon.kind_name_drop
         self.collective_nouns = lexicon.grammar.collective_nouns
         self.cause_prepositions = lexicon.grammar.prepositions.cause  # "banned X for its attacks"
@@ -838,6 +839,11 @@ class ArgumentResolver:
         member = lemma in self.member_nouns or parse.lower[i] in self.member_nouns
         if lemma in self.member_heads and self._member_kind(i):
             return self._kind_actor(token)  # "detained its 25 crew members": the crew, not the ship
+        if member and parse.tag[i] == "NN" and self._hit(i) and any(
+                dep[c] == "det" and parse.lower[c] in self.indefinite_articles for c in children) and any(
+                dep[c] == "prep" and parse.lower[c] == self.of_word for c in children):
+            # "detained a regional leader of the CJNG", "killed a commander of the ADF": the man, not the group
+            return self._kind_actor(token)
         if member and any(c < i and parse.lower[c] in self.former_words for c in children) and (any(
                 dep[c] == "prep" and parse.lower[c] == self.of_word for c in children) or parse.tag[i] == "NN"
                 and self.actor_kinds.get(lemma) != "title_role"):

@@ -213,6 +213,7 @@ class Grammar:
     relative_pronouns: frozenset[str]
     infinitive_marker: str
     question_marks: frozenset[str]  # "asked X whether ...": a question, not a request
+    indefinite_articles: frozenset[str]  # "detained a leader of X": one person, not X
     count_particle: str
     count_preposition: str
     favor_noun: str
