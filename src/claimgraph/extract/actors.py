@@ -90,6 +90,7 @@ class ActorTable:
         words = lexicon.actor_words
         self.institutions = words.institutions
         self.not_institution_compounds = words.not_institution_compounds
+        self.institution_heads = words.institution_heads
         self.collective = words.collective
         self.not_actors = words.not_actors
         self.not_collective = words.not_collective
@@ -291,10 +292,13 @@ class ActorTable:
     def _institution(self, noun: Token) -> str | None:
         if any(c.dep_ == "compound" and c.lower_ in self.not_institution_compounds for c in noun.children):
             return None  # "a foreign policy think tank in Washington" is no American tank
-        for kind, words in self.institutions.items():
-            if noun.lemma_.lower() in words or noun.lower_ in words:
-                return kind
-        return None
+        own = next((kind for kind, words in self.institutions.items()
+                    if noun.lemma_.lower() in words or noun.lower_ in words), None)
+        if own is not None and noun.lemma_.lower() in self.institution_heads:  # "the Fiji Police Force" is police
+            # (not "government forces": a word of the state itself says whose they are, not which)
+            return next((kind for c in noun.children if c.dep_ == "compound" and c.i < noun.i
+                         and (kind := self._institution(c)) not in (None, "state")), own)
+        return own
 
     def _add_demonym(self, ent: Span, gid: str | None) -> None:
         """'Egyptian army' -> Egyptian military (part of Egypt); 'Egyptians' -> Egypt; 'Salafi jihadists'."""

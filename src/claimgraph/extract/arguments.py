@@ -86,6 +86,7 @@ class ArgumentResolver:
         self.addressing_verbs = lexicon.addressing_verbs
         self.title_determiners = lexicon.title_determiners
         self.indefinite_articles = lexicon.grammar.indefinite_articles
+        self.institution_heads = lexicon.actor_words.institution_heads
         self.kind_name_drop = lexicon.kind_name_drop
         self.collective_nouns = lexicon.grammar.collective_nouns
         self.cause_prepositions = lexicon.grammar.prepositions.cause  # "banned X for its attacks"
@@ -620,9 +621,17 @@ class ArgumentResolver:
         parse = self.parse
         ancestors = {a.i for a in token.ancestors}
         for i in range(token.sent.start, token.i):
-            if parse.dep[i] == "nsubj" and parse.pos[i] == "NOUN" and parse.head[i] in ancestors and \
-                    parse.lemma[parse.head[i]] in self.reporting_verbs and \
-                    parse.lemma[i] in self.kind_bodies and self.table.actor_at_index(i) is None and \
+            if parse.dep[i] != "nsubj" or parse.head[i] not in ancestors or \
+                    parse.lemma[parse.head[i]] not in self.reporting_verbs:
+                continue
+            body = self.table.actor_at_index(i)
+            if body is None and not plural and parse.pos[i] in ("NOUN", "PROPN") and \
+                    parse.lemma[i] in self.institution_heads:
+                # "The Fiji Police Force announces that its officers ...": the police, not Fiji
+                force = self.table.actors.get(self.first(self.doc[i]) or "")
+                if force is not None and force.kind in STATE_FORCE_KINDS:
+                    return [force.key]
+            if parse.pos[i] == "NOUN" and parse.lemma[i] in self.kind_bodies and body is None and \
                     (not plural or parse.tag[i] == "NNS" or parse.lower[i] in self.plural_forms):
                 found = self._kind_actor(self.doc[i])
                 return found[0] if found else None

@@ -366,6 +366,7 @@ class ActorWords:
     not_name_modifiers: frozenset[str]
     institutions: dict[str, frozenset[str]]
     not_institution_compounds: frozenset[str]  # "a think tank", "the labor force": no armed institution
+    institution_heads: frozenset[str]  # "Police Force", "Intelligence Service": the word before says which
     private_body_words: frozenset[str]  # "a French news agency" is no body of France
     people_suffixes: tuple[str, ...]
     thing_suffixes: tuple[str, ...]
@@ -393,6 +394,7 @@ class ActorWords:
                    opposition_words=words("opposition_modifiers"), not_name_modifiers=words("not_name_modifiers"),
                    institutions={kind: frozenset(ws) for kind, ws in actors["demonym_institutions"].items()},
                    not_institution_compounds=words("not_institution_compounds"),
+                   institution_heads=words("institution_heads"),
                    private_body_words=words("private_body_words"),
                    people_suffixes=tuple(actors.get("people_suffixes") or ()),
                    thing_suffixes=tuple(actors.get("thing_suffixes") or ()))
