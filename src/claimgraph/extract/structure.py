@@ -448,6 +448,10 @@ class StructureFinder:
             if owner is None or place is None or not self._state_owns(owner, None, lemma):
                 continue  # "China's western Xinjiang province" is a territory, not a body
             phrase = self._phrase(token)
+            first = self.doc[token.left_edge.i]
+            if first.tag_ == "PRP$" and phrase.startswith(first.text):
+                # "its units in the Bari region": the owner's units, by its name
+                phrase = f"{self.table.actors[owner].name}'s{phrase[len(first.text):]}"
             actor = self.table.new_actor(phrase, "organization", named=False)
             actor.parent_hint = actor.parent_hint or owner
             self.table.token_actor[token.i] = actor.key
