@@ -331,3 +331,10 @@ def test_nlp_an_infinitive_after_a_noun_of_appeal_is_what_it_asks_for(nlp):
     doc = nlp("Defence Secretary Gilberto Teodoro dismissed calls to resume peace negotiations with the rebels.")
     calls, resume = doc[5], doc[7]
     assert (resume.dep_, resume.head) == ("acl", calls)
+
+
+@pytest.mark.slow
+def test_nlp_an_act_noun_read_as_a_clause_with_the_name_before_it_as_subject_is_a_noun(nlp):
+    doc = nlp("The government condemns the Houthi shelling of residential neighbourhoods in Taiz.")
+    houthi, shelling = doc[4], doc[5]
+    assert shelling.pos_ == "NOUN" and shelling.dep_ == "dobj" and (houthi.dep_, houthi.head) == ("compound", shelling)

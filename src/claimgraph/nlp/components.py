@@ -564,6 +564,7 @@ class ParseFixes:
         self._root, self._plural_noun = hash_string("ROOT"), hash_string("NNS")
         self._plural_or_present = numpy.array([hash_string("NNS"), hash_string("VBZ")], dtype=numpy.uint64)
         self._nouns = numpy.array([hash_string(t) for t in ("NN", "NNS", "NNP", "NNPS")], dtype=numpy.uint64)
+        self._gerund = hash_string("VBG")
 
     def __call__(self, doc: Doc) -> Doc:
         lowers = doc.to_array(LOWER)
@@ -587,6 +588,8 @@ class ParseFixes:
             self._apposed_relative_clause_misread_as_root(doc[i])
         for i in numpy.flatnonzero(roots[:, 0] == doc.vocab.strings["advcl"]).tolist():
             self._appeal_infinitive_misread_as_adverbial(doc[i])
+        for i in numpy.flatnonzero(roots[:, 1] == self._gerund).tolist():
+            self._act_noun_misread_as_gerund_clause(doc[i])
         # (dependency labels such as "conj" and "prep" are spaCy symbols, stored by their symbol ids)
         joined = (roots[1:-1, 0] == doc.vocab.strings["conj"]) & numpy.isin(roots[1:-1, 1], self._plural_or_present) \
             & (lowers[:-2] == self._and) & (lowers[2:] == self._that)
@@ -707,6 +710,22 @@ class ParseFixes:
             return
         noun.head, noun.dep_ = name, "appos"
         doc[comma].head = name
+
+    @staticmethod
+    def _act_noun_misread_as_gerund_clause(verb: Token) -> None:
+        """"condemns the Houthi shelling of residential neighbourhoods": the parser reads "the Houthi" as the
+        subject of a clause "shelling of ..."; an -ing word with an article before its one-word subject and an
+        "of" phrase of its own is a noun, the name before it its modifier."""
+        subject = verb.doc[verb.i - 1] if verb.i else None
+        if subject is None or subject.dep_ != "nsubj" or subject.head != verb or verb.dep_ not in ("ccomp", "xcomp") \
+                or not any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.rights):
+            return
+        det = next((c for c in subject.lefts if c.dep_ == "det"), None)
+        if det is None or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+            return
+        det.head = verb
+        subject.head, subject.dep_ = verb, "compound"
+        verb.tag_, verb.dep_ = "NN", "dobj"
 
     def _appeal_infinitive_misread_as_adverbial(self, verb: Token) -> None:
         """"dismissed calls to resume peace negotiations": the parser hangs the infinitive on the verb, as a purpose;
