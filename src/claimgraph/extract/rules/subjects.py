@@ -653,6 +653,16 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
                 if dep[pobj] == "pobj":
                     subjects.extend(resolve(doc[pobj]))
     subjects.extend(slot for pobj in m.noun_agents(noun) for slot in resolve(pobj))
+    if not subjects:
+        # "the arrest of 37 members of Los Lobos during a joint operation by the police and the army": the
+        # operation's agents made the arrest
+        # (the parser may hang the phrase on the verb that announces the noun)
+        holders = (noun.i, parse.head[noun.i]) if dep[noun.i] == "dobj" else (noun.i,)
+        subjects.extend(slot for holder in holders for prep in children[holder] if dep[prep] == "prep"
+                        and parse.lower[prep] in m.grammar.prepositions.event
+                        for operation in children[prep] if dep[operation] == "pobj"
+                        for by in children[operation] if dep[by] in ("prep", "agent") and parse.lower[by] in agent
+                        for pobj in children[by] if dep[pobj] == "pobj" for slot in resolve(doc[pobj]))
     # "the accusations made by Rwanda", "sanctions imposed by the United States on X"
     subjects.extend(slot for participle in light_participles(m, noun) for pobj in m.pobjs(participle, tuple(agent))
                     for slot in resolve(pobj))
