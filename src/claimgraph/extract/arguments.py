@@ -1161,8 +1161,13 @@ class ArgumentResolver:
                 return []  # "commanders in the Gaza Strip": post holders somewhere are no group of their own
             kind = "descriptive"  # "officials", "government officials", "prosecutors": a group of post holders
         elif kind == "title_role" and not any(parse.lower[c] in self.title_determiners for c in children
-                                              if parse.dep[c] == "det") and not self._hit(i):
-            return []  # "a minister" is anyone; "the Minister" is one post holder; "abducted a chief" one victim
+                                              if parse.dep[c] == "det") and not self._hit(i) and not any(
+                (owner := self.table.actor_at_index(p)) is not None and owner.type == "person"
+                for c in children if parse.dep[c] == "prep" and parse.lower[c] == self.of_word
+                for p in parse.children[c] if parse.dep[p] == "pobj"):
+            # "a minister" is anyone; "the Minister" is one post holder; "abducted a chief" one victim; "a close
+            # aide of former president X" one man, not X
+            return []
         if kind == "descriptive" and not plural and lemma not in self.kind_bodies:
             return []  # "an expert" is anyone; "a court", "the agency" are one body
         if kind == "descriptive" and any(parse.dep[c] in ("compound", "poss", "nmod") and self.table.actor_at_index(c)
