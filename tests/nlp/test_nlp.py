@@ -338,3 +338,11 @@ def test_nlp_an_act_noun_read_as_a_clause_with_the_name_before_it_as_subject_is_
     doc = nlp("The government condemns the Houthi shelling of residential neighbourhoods in Taiz.")
     houthi, shelling = doc[4], doc[5]
     assert shelling.pos_ == "NOUN" and shelling.dep_ == "dobj" and (houthi.dep_, houthi.head) == ("compound", shelling)
+
+
+@pytest.mark.slow
+def test_nlp_a_noun_read_as_a_base_verb_joined_to_a_tensed_one_is_a_noun(nlp):
+    doc = nlp("The Red Crescent distributed blankets and hygiene kits to 3,000 displaced families in Idlib.")
+    distributed, blankets, hygiene, kits, to = doc[3], doc[4], doc[6], doc[7], doc[8]
+    assert (hygiene.dep_, hygiene.head) == ("compound", kits) and (kits.dep_, kits.head) == ("conj", blankets)
+    assert to.head == distributed

@@ -565,6 +565,7 @@ class ParseFixes:
         self._plural_or_present = numpy.array([hash_string("NNS"), hash_string("VBZ")], dtype=numpy.uint64)
         self._nouns = numpy.array([hash_string(t) for t in ("NN", "NNS", "NNP", "NNPS")], dtype=numpy.uint64)
         self._gerund = hash_string("VBG")
+        self._base_verb = hash_string("VB")
 
     def __call__(self, doc: Doc) -> Doc:
         lowers = doc.to_array(LOWER)
@@ -590,6 +591,8 @@ class ParseFixes:
             self._appeal_infinitive_misread_as_adverbial(doc[i])
         for i in numpy.flatnonzero(roots[:, 1] == self._gerund).tolist():
             self._act_noun_misread_as_gerund_clause(doc[i])
+        for i in numpy.flatnonzero((roots[:, 0] == doc.vocab.strings["conj"]) & (roots[:, 1] == self._base_verb)).tolist():
+            self._noun_misread_as_base_verb(doc[i])
         # (dependency labels such as "conj" and "prep" are spaCy symbols, stored by their symbol ids)
         joined = (roots[1:-1, 0] == doc.vocab.strings["conj"]) & numpy.isin(roots[1:-1, 1], self._plural_or_present) \
             & (lowers[:-2] == self._and) & (lowers[2:] == self._that)
@@ -710,6 +713,28 @@ class ParseFixes:
             return
         noun.head, noun.dep_ = name, "appos"
         doc[comma].head = name
+
+    @staticmethod
+    def _noun_misread_as_base_verb(word: Token) -> None:
+        """"distributed food rations and hygiene kits to families": the parser reads "hygiene" as a second verb in
+        its base form, joined to a verb in the past or present tense, with "kits" its object. A base-form verb
+        with no auxiliary of its own cannot be joined to a tensed one: it is a noun before its "object", which is
+        the second object of the first verb."""
+        verb = word.head
+        obj = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+        first = next((c for c in verb.children if c.dep_ == "dobj" and c.i < word.i), None)
+        if verb.tag_ not in ("VBD", "VBZ", "VBP") or first is None or obj is None or obj.head != word or \
+                obj.dep_ != "dobj" or not obj.tag_.startswith("NN") or \
+                any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "neg") for c in word.children):
+            return
+        cc = next((c for c in verb.children if c.dep_ == "cc" and first.i < c.i < word.i), None)
+        for child in list(word.children):
+            if child != obj:
+                child.head = verb
+        if cc is not None:
+            cc.head = first
+        obj.head, obj.dep_ = first, "conj"
+        word.head, word.dep_, word.tag_ = obj, "compound", "NN"
 
     @staticmethod
     def _act_noun_misread_as_gerund_clause(verb: Token) -> None:
