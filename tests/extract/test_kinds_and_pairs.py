@@ -123,6 +123,9 @@ def _kinds_and_pairs(nlp, text: str) -> tuple[dict[str, str], set[tuple[str, str
     ("Authorities arrested the publisher in 2022.", {"authorities": "generic_force"}, None),
     ("The attackers singled out security personnel and shot them.",
      {"attackers": "generic_force", "security personnel": "generic_force"}, ("attackers", "security personnel")),
+    # people described as armed are a force, not civilians
+    ("Armed men abducted two journalists in Conakry.",
+     {"armed men": "generic_force", "two journalists": "counted_group"}, ("armed men", "two journalists")),
 ])
 def test_kinds_unnamed_actors_become_candidates(nlp, text, expected, pair):
     kinds, pairs = _kinds_and_pairs(nlp, text)

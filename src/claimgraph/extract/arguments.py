@@ -41,6 +41,7 @@ class ArgumentResolver:
         self.bare_counts = lexicon.bare_counts  # "killed dozens": a counted group of people
         self.named_bodies = lexicon.named_bodies  # "the United States Treasury": a body its state stands for
         self.qualified_forces = lexicon.qualified_forces  # "security services": a force only after its words
+        self.armed_modifiers = lexicon.armed_modifiers
         self.collective = words.collective
         self.org_descriptions = words.org_descriptions
         self.not_group_kinds = words.not_group_kinds
@@ -1133,6 +1134,9 @@ class ArgumentResolver:
                 parse.dep[c] in ("compound", "amod") and parse.lower[c] in self.qualified_forces[lemma]
                 for c in parse.children[i]):
             kind = "generic_force"  # "the security services", "foreign intelligence services"
+        if kind == "civilians" and any(parse.dep[c] == "amod" and parse.lower[c] in self.armed_modifiers
+                                       for c in parse.children[i]):
+            kind = "generic_force"  # "armed men abducted them", "masked men": not civilians
         if parse.pos[i] == "PROPN" and (parse.ent_type[i] or not token.is_title or not (
                 kind in ("title_role", "generic_force") or parse.lower[i] in self.kind_bodies)):
             return []  # a capitalised post or body with no name ("the Foreign Secretary", "the Coalition") is one

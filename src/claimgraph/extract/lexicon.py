@@ -440,6 +440,7 @@ class Lexicon:
     bare_counts: frozenset[str] = frozenset()  # "killed dozens", "hundreds protested": a counted group of people
     # "security services": a noun that names a force only after one of its words
     qualified_forces: dict[str, frozenset[str]] = field(default_factory=dict)
+    armed_modifiers: frozenset[str] = frozenset()  # "armed men", "masked men": a force, not civilians
     # typed views, built once here so that no per-document component builds its own copy
     ontology: Ontology | None = None
     grammar: Grammar | None = None
@@ -643,6 +644,7 @@ def load_lexicon() -> Lexicon:
     lexicon.bare_counts = frozenset(_word(w) for w in kinds.get("bare_counts") or ())
     lexicon.qualified_forces = {_word(noun): frozenset(_word(w) for w in words)
                                 for noun, words in (kinds.get("qualified_forces") or {}).items()}
+    lexicon.armed_modifiers = frozenset(_word(w) for w in kinds.get("armed_modifiers") or ())
     return lexicon
 
 
