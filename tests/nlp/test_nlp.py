@@ -321,9 +321,10 @@ def test_nlp_a_past_tense_verb_hung_on_the_root_noun_is_the_root(nlp):
 
 @pytest.mark.slow
 def test_nlp_a_relative_clause_on_an_apposed_noun_read_as_the_root_is_hung_back_on_it(nlp):
-    doc = nlp("Burundi accused Rwanda of backing the rebels, a charge Kigali rejected.")
-    accused, charge, rejected = doc[1], doc[9], doc[11]
+    doc = nlp("Burundi accused Rwanda of backing the rebels, a charge Kigali rejected. Talks resume on Monday.")
+    accused, charge, rejected, stop = doc[1], doc[9], doc[11], doc[12]
     assert accused.dep_ == "ROOT" and charge.head == accused and (rejected.dep_, rejected.head) == ("relcl", charge)
+    assert stop.head == accused  # the sentence's own full stop, not only the document's last
 
 
 @pytest.mark.slow

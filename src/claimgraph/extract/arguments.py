@@ -87,7 +87,6 @@ class ArgumentResolver:
         self.addressing_verbs = lexicon.addressing_verbs
         self.title_determiners = lexicon.title_determiners
         self.indefinite_articles = lexicon.grammar.indefinite_articles
-        self.institution_heads = lexicon.actor_words.institution_heads
         self.kind_name_drop = lexicon.kind_name_drop
         self.collective_nouns = lexicon.grammar.collective_nouns
         self.cause_prepositions = lexicon.grammar.prepositions.cause  # "banned X for its attacks"
@@ -627,7 +626,7 @@ class ArgumentResolver:
                 continue
             body = self.table.actor_at_index(i)
             if body is None and not plural and parse.pos[i] in ("NOUN", "PROPN") and \
-                    parse.lemma[i] in self.institution_heads:
+                    parse.lemma[i] in self.table.institution_heads:
                 # "The Fiji Police Force announces that its officers ...": the police, not Fiji
                 force = self.table.actors.get(self.first(self.doc[i]) or "")
                 if force is not None and force.kind in STATE_FORCE_KINDS:

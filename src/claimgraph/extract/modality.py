@@ -141,9 +141,13 @@ class Modality:
         """Whether the clause under a verb of asking is what it asks for: its infinitive ("urged X to
         withdraw"; the parser may hang it as an adverbial clause), not a time or reason clause ("pleaded
         with civilians to return, after fighting displaced them")."""
+        return link == "xcomp" or link == "advcl" and self._infinitive(clause)
+
+    def _infinitive(self, clause: int) -> bool:
+        """Whether a clause is an infinitive ("to withdraw")."""
         parse = self.parse
-        return link == "xcomp" or link == "advcl" and any(
-            parse.dep[c] == "aux" and parse.lower[c] == self.grammar.infinitive_marker for c in parse.children[clause])
+        return any(parse.dep[c] == "aux" and parse.lower[c] == self.grammar.infinitive_marker
+                   for c in parse.children[clause])
 
     def assess(self, predicate: Token, sent: Span) -> tuple[str, str, list[Cue]]:
         """(polarity, certainty, cues) for a predicate in its sentence."""
@@ -251,7 +255,7 @@ class Modality:
                 hedged = True  # "urged X to withdraw", "demanded that X withdraw": the withdrawal is asked for
                 cues.append(_cue(APPEAL if lemma in self.appeal_verbs or pressing else "hedge", doc[token]))
             if pos == "NOUN" and lemma in self.grammar.appeal_nouns and link == "acl" and \
-                    self._asked_clause("advcl", chain[depth - 1][0]):
+                    self._infinitive(chain[depth - 1][0]):
                 hedged = True  # "calls to resume negotiations with X": the talks are asked for, not held
                 cues.append(_cue(APPEAL, doc[token]))
             if lemma in self.hedge_nouns and pos == "NOUN":

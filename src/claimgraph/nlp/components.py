@@ -557,7 +557,7 @@ class ParseFixes:
                                                  dtype=numpy.uint64)
         self.participle_adjectives = participle_adjectives
         self.misread_past_verbs = misread_past_verbs
-        self.appeal_nouns = appeal_nouns
+        self.appeal_words = frozenset(w for noun in appeal_nouns for w in (noun, noun + "s"))  # (no lemmas yet)
         self._and, self._that = hash_string("and"), hash_string("that")
         self._comma = hash_string(",")
         self._whom = hash_string("whom")
@@ -759,9 +759,7 @@ class ParseFixes:
         if to < 1 or verb.tag_ != "VB" or verb.doc[to].dep_ != "aux" or verb.doc[to].head != verb:
             return
         noun = verb.doc[to - 1]
-        # (lemmas come later in the pipeline: the word or its plural)
-        if noun.head == verb.head and noun.dep_ == "dobj" and (
-                noun.lower_ in self.appeal_nouns or noun.lower_.removesuffix("s") in self.appeal_nouns):
+        if noun.head == verb.head and noun.dep_ == "dobj" and noun.lower_ in self.appeal_words:
             verb.head, verb.dep_ = noun, "acl"
 
     @staticmethod
@@ -779,9 +777,10 @@ class ParseFixes:
         if noun.tag_ not in ("NN", "NNS") or comma <= clause.i or verb.doc[comma].text != "," or \
                 not any(c.dep_ == "det" for c in noun.lefts):
             return
+        last = verb.sent.end - 1  # (read before the heads move)
         clause.head, clause.dep_ = clause, "ROOT"
         for child in list(verb.children):
-            if child.i < noun.left_edge.i and child != clause or child.i == len(verb.doc) - 1 and child.is_punct:
+            if child.i < noun.left_edge.i and child != clause or child.i == last and child.is_punct:
                 child.head = clause
         noun.head, noun.dep_ = clause, "npadvmod"
         verb.head, verb.dep_ = noun, "relcl"
