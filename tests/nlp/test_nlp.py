@@ -70,6 +70,8 @@ def test_nlp_a_one_word_title_needs_its_article(nlp, text):
     # a numbered military unit, a state's name inside it included
     ("Troops of the 17th Brigade clashed with the Clan del Golfo.", "17th Brigade"),
     ("Soldiers of the 7th Kenya Rifles repelled an attack by al-Shabaab.", "7th Kenya Rifles"),
+    # a name linked by hyphened particles, which the tokenizer keeps whole and the model misses
+    ("Hizb-ut-Tahrir members were arrested by police.", "Hizb-ut-Tahrir"),
 ])
 def test_nlp_entity_fixes_make_organizations(nlp, text, name):
     doc = nlp(text)
@@ -347,3 +349,14 @@ def test_nlp_a_noun_read_as_a_base_verb_joined_to_a_tensed_one_is_a_noun(nlp):
     distributed, blankets, hygiene, kits, to = doc[3], doc[4], doc[6], doc[7], doc[8]
     assert (hygiene.dep_, hygiene.head) == ("compound", kits) and (kits.dep_, kits.head) == ("conj", blankets)
     assert to.head == distributed
+
+
+@pytest.mark.slow
+def test_nlp_a_name_linked_by_hyphened_particles_is_one_word(nlp):
+    # split at its hyphens, "Tehreek-e-Insaf" made "accused" a modifier of "army chief" and the sentence rootless
+    doc = nlp("Imran Khan, the chairman of Pakistan Tehreek-e-Insaf, accused army chief General Asim Munir of "
+              "orchestrating his arrest.")
+    assert "Tehreek-e-Insaf" in [t.text for t in doc]
+    accused = next(t for t in doc if t.text == "accused")
+    assert accused.dep_ == "ROOT"
+    assert [t.text for t in nlp("Lashkar-e-Taiba militants attacked a post.")][:2] == ["Lashkar-e-Taiba", "militants"]

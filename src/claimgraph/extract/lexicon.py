@@ -288,6 +288,7 @@ class Grammar:
     collide_verbs: frozenset[str]
     status_complements: frozenset[str]  # "held hostage": a bare singular one is no one
     tokenizer_infixes: tuple[str, ...]  # regular expressions added to the tokenizer's infixes ("U.S.-backed")
+    tokenizer_whole_words: tuple[str, ...]  # regular expressions of words the tokenizer keeps whole ("Lashkar-e-Taiba")
     role_preposition: str  # "X, as a member of Y": the role is X's
     possessive_relative: str  # "Y, whose leader X": X holds the role in Y
     apposition_marks: frozenset[str]  # "X, president of Y", "X — leader of Y": the marks before an apposed role
@@ -563,6 +564,7 @@ def read_grammar(language: str = LANGUAGE) -> Grammar:
         spellings = tuple((_word(ending), _word(lexicon_ending)) for ending, lexicon_ending in data["spellings"])
         according = tuple(_word(w) for w in data["according"])
         infixes = tuple(str(pattern) for pattern in data["tokenizer_infixes"])
+        whole_words = tuple(str(pattern) for pattern in data["tokenizer_whole_words"])
         time = _time_words(data["time"])
     except (KeyError, TypeError, ValueError) as err:
         raise DataFileError(f"{where}: missing or malformed key ({err})") from err
@@ -570,7 +572,7 @@ def read_grammar(language: str = LANGUAGE) -> Grammar:
         raise DataFileError(f"{where}: according: expected two words ('according', 'to')")
     return Grammar(language=language, inflections=inflections, spellings=spellings, prepositions=prepositions,
                    according=according,
-                   tokenizer_infixes=infixes, time=time, **sets, **words)
+                   tokenizer_infixes=infixes, tokenizer_whole_words=whole_words, time=time, **sets, **words)
 
 
 def _time_words(data: dict) -> TimeWords:

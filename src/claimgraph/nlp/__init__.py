@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from functools import cache
 
 import spacy
@@ -68,8 +69,10 @@ def load_nlp(model: str | None = None) -> Language:
         )
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFoundError(f"spaCy model {name!r} lacks a parser or ner; claimgraph needs both")
-    infixes = load_lexicon().grammar.tokenizer_infixes  # "U.S.-backed" (data/lang/en/grammar.yaml)
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *infixes]).finditer
+    grammar = load_lexicon().grammar
+    # "U.S.-backed", "Lashkar-e-Taiba": one word each (data/lang/en/grammar.yaml)
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *grammar.tokenizer_infixes]).finditer
+    nlp.tokenizer.token_match = re.compile("|".join(f"(?:{p})" for p in grammar.tokenizer_whole_words)).fullmatch
     ruler_name = "claimgraph_gazetteer"
     ruler = nlp.add_pipe("entity_ruler", name=ruler_name, before="ner",
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})

@@ -48,7 +48,8 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        place_offices=lexicon.place_offices - {"president"},
                        locative=lexicon.grammar.prepositions.place_within,
                        name_particles=load_name_lexicon().particles,
-                       self_naming_verbs=lexicon.grammar.self_naming_verbs, reflexives=lexicon.grammar.reflexives)
+                       self_naming_verbs=lexicon.grammar.self_naming_verbs, reflexives=lexicon.grammar.reflexives,
+                       linked_names=lexicon.grammar.tokenizer_whole_words)
 
 
 class EntityFixes:
@@ -67,8 +68,11 @@ class EntityFixes:
                  place_offices: frozenset[str] = frozenset(), locative: frozenset[str] = frozenset(),
                  place_nouns: frozenset[str] = frozenset(), unit_nouns: frozenset[str] = frozenset(),
                  numbered_unit_nouns: frozenset[str] = frozenset(), self_naming_verbs: frozenset[str] = frozenset(),
-                 reflexives: frozenset[str] = frozenset(), landform_words: frozenset[str] = frozenset()):
+                 reflexives: frozenset[str] = frozenset(), landform_words: frozenset[str] = frozenset(),
+                 linked_names: tuple[str, ...] = ()):
         self.org_words = org_words
+        # "Hizb-ut-Tahrir": a word the tokenizer keeps whole is a name, if the model missed it
+        self._linked_name = re.compile("|".join(f"(?:{p})" for p in linked_names)).fullmatch if linked_names else None
         self.landform_words = landform_words  # "Lake Chad": a lake, not the state
         self.self_naming_verbs = self_naming_verbs  # "a cell calling itself 'the Lions of ...'": a group's name
         self.reflexives = reflexives
@@ -347,6 +351,21 @@ class EntityFixes:
             i = end
         return found
 
+    def _linked_names(self, doc: Doc) -> list[Span]:
+        """"Hizb-ut-Tahrir members were arrested": a name linked by hyphened particles (grammar.yaml
+        `tokenizer_whole_words`) that the model left out is an organization's, with the capitalised words
+        outside any entity right after it ("Tehrik-i-Taliban Swat")."""
+        if self._linked_name is None:
+            return []
+        found = []
+        for token in doc:
+            if not token.ent_type_ and self._linked_name(token.text):
+                end = token.i + 1
+                while end < len(doc) and doc[end].is_title and not doc[end].ent_type_ and doc[end].pos_ == "PROPN":
+                    end += 1
+                found.append(Span(doc, token.i, end, label="ORG"))
+        return found
+
     def _bodies_of_places(self, doc: Doc) -> list[Span]:
         """'the Prefecture of Corsica', 'the Governorate of Basra': a capitalised organization word outside any
         entity, then "of" and a place (tagged, or capitalised words the model left untagged), is that place's
@@ -442,7 +461,8 @@ class EntityFixes:
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
             mended.add(span.start)
-        for span in [*self._unrecognised_organizations(doc), *self._unrecognised_acronyms(doc)]:
+        for span in [*self._unrecognised_organizations(doc), *self._unrecognised_acronyms(doc),
+                     *self._linked_names(doc)]:
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
         for ent in doc.ents:
