@@ -360,3 +360,14 @@ def test_nlp_a_name_linked_by_hyphened_particles_is_one_word(nlp):
     accused = next(t for t in doc if t.text == "accused")
     assert accused.dep_ == "ROOT"
     assert [t.text for t in nlp("Lashkar-e-Taiba militants attacked a post.")][:2] == ["Lashkar-e-Taiba", "militants"]
+
+
+@pytest.mark.slow
+def test_nlp_the_second_side_of_between_hung_on_the_firsts_modifier_is_the_second_side(nlp):
+    doc = nlp("Clashes erupted between forces affiliated with the Government of National Unity and units loyal to "
+              "Fathi Bashagha.")
+    units = next(t for t in doc if t.text == "units")
+    assert (units.dep_, units.head.text) == ("conj", "forces")
+    # a "between" phrase with two sides of its own is left alone
+    doc = nlp("Talks between the leaders of Sudan and South Sudan ended.")
+    assert next(t for t in doc if t.text == "leaders").dep_ == "pobj"

@@ -88,6 +88,7 @@ class ArgumentResolver:
         self.title_determiners = lexicon.title_determiners
         self.indefinite_articles = lexicon.grammar.indefinite_articles
         self.kind_name_drop = lexicon.kind_name_drop
+        self.allegiance_words = lexicon.grammar.allegiance_words
         self.collective_nouns = lexicon.grammar.collective_nouns
         self.cause_prepositions = lexicon.grammar.prepositions.cause  # "banned X for its attacks"
         self.result_adjectives = lexicon.grammar.result_adjectives  # "shot dead two farmers": no name's word
@@ -1207,7 +1208,8 @@ class ArgumentResolver:
                                  or parse.lower[start] in self.result_adjectives
                                  or parse.dep[start] in ("det", "punct", "quantmod", "advmod", "poss", "nummod")):
                 start += 1
-        name = self.parse.span_text(start, i + 1)
+        end = self._allegiance_end(i) if kind == "generic_force" else i
+        name = self.parse.span_text(start, end + 1)
         first = self.doc[start]
         if first.is_sent_start and parse.pos[start] not in ("PROPN",) and parse.ent_type[start] in ("", "CARDINAL") \
                 and not first.is_upper:
@@ -1219,3 +1221,22 @@ class ArgumentResolver:
         if not self.table.has_mention(actor.key, start):
             self.table.add_mention(start, i + 1, actor, "description")
         return [[actor.key]]
+
+    def _allegiance_end(self, i: int) -> int:
+        """The last word of what says whose an unnamed force is ("forces loyal to Fathi Bashagha", "units affiliated
+        with the Government of National Unity"; grammar.yaml `allegiance_words`), else the force's own noun."""
+        parse = self.parse
+        for c in parse.children[i]:
+            if c > i and parse.dep[c] in ("amod", "acl") and parse.lemma[c] in self.allegiance_words:
+                for prep in parse.children[c]:
+                    if parse.dep[prep] == "prep" and any(parse.dep[p] == "pobj" for p in parse.children[prep]):
+                        return self._phrase_end(prep)
+        return i
+
+    def _phrase_end(self, i: int) -> int:
+        """The last word of the phrase at word i, without the clauses, appositions and conjuncts on it."""
+        end = i
+        for c in self.parse.children[i]:
+            if c > i and self.parse.dep[c] not in ("relcl", "acl", "advcl", "appos", "conj", "cc", "punct"):
+                end = max(end, self._phrase_end(c))
+        return end

@@ -253,6 +253,7 @@ class Grammar:
     charge_verbs: frozenset[str]
     credit_verbs: frozenset[str]  # "praised the army for dismantling X": the army did it
     belong_lemmas: frozenset[str]
+    allegiance_words: frozenset[str]  # "forces loyal to X": an unnamed force's name runs on to X
     part_nouns: frozenset[str]
     claim_verbs: frozenset[str]
     attribution_verbs: frozenset[str]  # "blamed the attack on X", "attributed to X": X did it

@@ -38,6 +38,8 @@ _CLAIM_READINGS = RULES.steps(CLAIM_READING_RULES)
 _SENTENCE_READINGS = RULES.steps(SENTENCE_READING_RULES)
 # Labels that leave a noun phrase's own words: np_actors does not follow them.
 _NP_EDGE_DEPS = ("relcl", "acl", "advcl", "ccomp", "punct", "appos", "det", "cc")
+# Kinds of unnamed forces that a verb can move or give like a thing ("deployed a battalion", "sent 500 soldiers")
+MOVED_KINDS = frozenset({"generic_force", "counted_group"})
 
 
 class PredicateMatcher:
@@ -229,8 +231,23 @@ class PredicateMatcher:
         for rule in _VERB_SUBJECTS:
             found = rule.read(self, verb, depth, passive)
             if found is not None:
-                return found
+                return self._without_otherwise_described(verb, found)
         return []
+
+    def _without_otherwise_described(self, modifier: Token, found: list[list[str]]) -> list[list[str]]:
+        """What a modifier of a noun says is said of the noun's conjuncts too ("soldiers and police deployed to
+        X"), but not of a conjunct with a description of its own: in "forces affiliated with X and units loyal to Y"
+        "affiliated" describes the forces, "loyal" the units."""
+        parse = self.parse
+        if parse.dep[modifier.i] not in ("acl", "relcl", "amod") or len(found) < 2:
+            return found
+        noun = parse.head[modifier.i]
+        described = [i for i in parse.conjuncts(noun) if any(
+            parse.dep[c] in ("acl", "relcl") or parse.dep[c] == "amod" and parse.children[c]
+            for c in parse.children[i])]
+        apart = {key for i in described if (key := self.resolver.first(self.doc[i])) is not None}
+        apart.discard(self.resolver.first(self.doc[noun]))
+        return [slot for slot in found if slot[0] not in apart] if apart else found
 
     def noun_subjects(self, noun: Token) -> tuple[list[list[str]], list[list[str]]]:
         """(subjects, objects from 'between') of a noun predicate."""
@@ -254,7 +271,7 @@ class PredicateMatcher:
             return self.subjects(adjective)
         head = doc[h]
         if parse.dep[adjective.i] == "amod" or (parse.dep[adjective.i] == "acl" and parse.pos[h] == "NOUN"):
-            found = self.resolver.resolve(head)
+            found = self._without_otherwise_described(adjective, self.resolver.resolve(head))
             if not found and parse.dep[h] == "dobj" and parse.pos[parse.head[h]] == "VERB":
                 found = self.subjects(head.head)
             return found
@@ -269,8 +286,12 @@ class PredicateMatcher:
         resolve, actor_at = self.resolver.resolve, self.resolver.table.actor_at_index
         preps = self.grammar.prepositions
         own = set(own or ())  # "strengthened its forces": the subject's own forces are what is moved
+        actors, kinds = self.resolver.table.actors, self.lexicon.actor_kinds
+        # "deployed a battalion against X", "sent 500 soldiers": unnamed forces are moved as things are given
         resolved = {t.i for t in self._subtree_nominals(predicate)
-                    if (found := resolve(t)) and not {k for s in found for k in s} <= own}
+                    if (found := {k for s in resolve(t) for k in s}) and not found <= own
+                    and not (kinds.get(t.lemma_) == "generic_force"
+                             and all(actors[k].actor_kind in MOVED_KINDS for k in found))}
 
         def is_actor(i: int) -> bool:  # i lies in the predicate's subtree; named actors are fixed by now
             return i in resolved or actor_at(i) is not None
@@ -559,7 +580,8 @@ class PredicateMatcher:
                 subjects = [s for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS
                             for s in self.resolver.resolve(c)]
                 if spec.passive_only and parse.dep[predicate.i] == "acl":  # "militants linked with the BLA"
-                    subjects = subjects or self.resolver.resolve(predicate.head)
+                    subjects = subjects or self._without_otherwise_described(
+                        predicate, self.resolver.resolve(predicate.head))
             between: list[list[str]] = []
         elif spec.agent_noun:  # "their captors": the noun is the actor doing it
             subjects, between = self.resolver.resolve(predicate), []

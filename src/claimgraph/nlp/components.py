@@ -553,7 +553,7 @@ class EntityFixes:
 def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
     grammar = load_lexicon().grammar
     return ParseFixes(grammar.result_adjectives, grammar.participle_adjectives, grammar.misread_past_verbs,
-                      grammar.misread_modifier_nouns, grammar.appeal_nouns)
+                      grammar.misread_modifier_nouns, grammar.appeal_nouns, grammar.prepositions.between)
 
 
 class ParseFixes:
@@ -571,7 +571,8 @@ class ParseFixes:
 
     def __init__(self, result_adjectives: frozenset[str], participle_adjectives: frozenset[str] = frozenset(),
                  misread_past_verbs: frozenset[str] = frozenset(), misread_modifier_nouns: frozenset[str] = frozenset(),
-                 appeal_nouns: frozenset[str] = frozenset()):
+                 appeal_nouns: frozenset[str] = frozenset(), between: frozenset[str] = frozenset()):
+        self._between_hashes = numpy.array(sorted(hash_string(w) for w in between), dtype=numpy.uint64)
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
         self._modifier_noun_hashes = numpy.array(sorted(hash_string(w) for w in misread_modifier_nouns),
                                                  dtype=numpy.uint64)
@@ -596,6 +597,8 @@ class ParseFixes:
             self._hang_description_on_its_name(doc, i + 1)
         for i in numpy.flatnonzero(lowers == self._whom).tolist():
             self._hang_whom_on_its_clause(doc[i])
+        for i in numpy.flatnonzero(numpy.isin(lowers, self._between_hashes)).tolist():
+            self._second_side_hung_on_the_firsts_modifier(doc[i])
         for i in numpy.flatnonzero(lowers[:-2] == self._and).tolist():
             self._second_verb_misread_as_adjective(doc[i], doc[i + 1])
         for i in numpy.flatnonzero(numpy.isin(lowers[:-1], self._modifier_noun_hashes)).tolist():
@@ -781,6 +784,21 @@ class ParseFixes:
         noun = verb.doc[to - 1]
         if noun.head == verb.head and noun.dep_ == "dobj" and noun.lower_ in self.appeal_words:
             verb.head, verb.dep_ = noun, "acl"
+
+    @staticmethod
+    def _second_side_hung_on_the_firsts_modifier(between: Token) -> None:
+        """"clashes between forces affiliated with the GNU and units loyal to X": the parser joins the second side
+        ("units") to the last noun of the first side's modifier ("the GNU"). A "between" phrase names two sides; with
+        no second side of its own, the first word joined inside the first side's modifiers is the second side."""
+        first = next((c for c in between.children if c.dep_ == "pobj"), None)
+        if first is None or any(c.dep_ == "conj" for c in first.children):
+            return
+        second = next((t for t in first.subtree if t.dep_ == "conj" and t.head != first), None)
+        if second is None:
+            return
+        for cc in [c for c in second.head.children if c.dep_ == "cc" and c.i < second.i]:
+            cc.head = first
+        second.head = first
 
     @staticmethod
     def _apposed_relative_clause_misread_as_root(verb: Token) -> None:

@@ -814,7 +814,8 @@ def misread_verb(m: PredicateMatcher, noun: Token) -> Actors | None:
 @RULES.register("noun_subject.between", example="Talks between Israel and Hamas resumed.")
 def between(m: PredicateMatcher, noun: Token) -> Actors | None:
     """The parties "between" or "among" whom a noun predicate happens, also through a participle on it ("the
-    agreement signed between X and Y") or the verb of its happening ("clashes erupted between X and Y")."""
+    agreement signed between X and Y") or the verb of its happening ("clashes erupted between X and Y", "the
+    clashes that erupted between X and Y")."""
     parse, doc, resolve = m.parse, m.doc, m.resolver.resolve
     dep, children = parse.dep, parse.children
     words = m.grammar.prepositions.between
@@ -822,6 +823,7 @@ def between(m: PredicateMatcher, noun: Token) -> Actors | None:
     heads = [noun.i, *(c for c in children[noun.i] if dep[c] == "acl" and parse.tag[c] == "VBN")]
     if dep[noun.i] == "nsubj" and parse.lemma[noun.head.i] in m.grammar.occurrence_verbs:
         heads.append(noun.head.i)  # "clashes erupted in Tripoli between X and Y"
+    heads.extend(c for c in children[noun.i] if dep[c] == "relcl" and parse.lemma[c] in m.grammar.occurrence_verbs)
     for child in (c for h in heads for c in children[h]):
         if dep[child] == "prep" and parse.lower[child] in words:
             for pobj in children[child]:
