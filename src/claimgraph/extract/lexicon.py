@@ -254,6 +254,7 @@ class Grammar:
     credit_verbs: frozenset[str]  # "praised the army for dismantling X": the army did it
     belong_lemmas: frozenset[str]
     allegiance_words: frozenset[str]  # "forces loyal to X": an unnamed force's name runs on to X
+    reciprocals: dict[str, str]  # "each other": last word -> the word before it
     part_nouns: frozenset[str]
     claim_verbs: frozenset[str]
     attribution_verbs: frozenset[str]  # "blamed the attack on X", "attributed to X": X did it
@@ -565,6 +566,7 @@ def read_grammar(language: str = LANGUAGE) -> Grammar:
         spellings = tuple((_word(ending), _word(lexicon_ending)) for ending, lexicon_ending in data["spellings"])
         according = tuple(_word(w) for w in data["according"])
         infixes = tuple(str(pattern) for pattern in data["tokenizer_infixes"])
+        reciprocals = {_word(last): _word(before) for last, before in data["reciprocals"].items()}
         whole_words = tuple(str(pattern) for pattern in data["tokenizer_whole_words"])
         time = _time_words(data["time"])
     except (KeyError, TypeError, ValueError) as err:
@@ -573,7 +575,8 @@ def read_grammar(language: str = LANGUAGE) -> Grammar:
         raise DataFileError(f"{where}: according: expected two words ('according', 'to')")
     return Grammar(language=language, inflections=inflections, spellings=spellings, prepositions=prepositions,
                    according=according,
-                   tokenizer_infixes=infixes, tokenizer_whole_words=whole_words, time=time, **sets, **words)
+                   tokenizer_infixes=infixes, tokenizer_whole_words=whole_words, reciprocals=reciprocals, time=time,
+                   **sets, **words)
 
 
 def _time_words(data: dict) -> TimeWords:

@@ -380,6 +380,17 @@ class PredicateMatcher:
                 return found
         return []
 
+    def _reciprocal_object(self, predicate: Token) -> bool:
+        """Whether the predicate's object, or the object of a preposition on it, is "each other" or "one another"."""
+        parse, reciprocals = self.parse, self.grammar.reciprocals
+        words = [c for c in parse.children[predicate.i] if parse.dep[c] == "dobj"]
+        words += [p for c in parse.children[predicate.i] if parse.dep[c] == "prep"
+                  for p in parse.children[c] if parse.dep[p] == "pobj"]
+        lower, n = parse.lower, len(parse.lower)
+        # (the parser takes either word for the head: "each" + "other", "one" + "another")
+        return any(first > 0 and reciprocals.get(lower[first]) == lower[first - 1] for w in words
+                   for first in (w, w + 1) if first < n)
+
     def verb_of(self, verb: Token, relations: frozenset[str]) -> bool:
         """Whether a word is a lexicon verb of one of the relations."""
         return any(spec.relation in relations
@@ -607,6 +618,8 @@ class PredicateMatcher:
         if not subjects:
             return []
         relation = spec.relation
+        if not objects and len(subjects) >= 2 and self._reciprocal_object(predicate) and not spec.no_subject_pairing:
+            subjects, objects, mutual = subjects[:1], subjects[1:], True  # "X and Y blamed each other"
         if not objects and (relation in self.symmetric or spec.mutual) and len(subjects) >= 2 \
                 and not spec.no_subject_pairing:
             subjects, objects = subjects[:1], subjects[1:]
