@@ -356,9 +356,11 @@ class _Extractor:
             return None
         root = self.sents[0].root
         parse = self.parse
-        if parse.tag[root.i] == "VBZ":
+        # ("The Syrian Democratic Forces condemn ...": a plural name, whose verb the tagger may take for a bare one)
+        if parse.tag[root.i] in ("VBZ", "VBP") or parse.tag[root.i] == "VB" and not any(
+                parse.dep[c] in ("aux", "auxpass") for c in parse.children[root.i]):
             subjects = self.matcher.subjects(root)
-        elif any(parse.tag[c] == "VBZ" and parse.dep[c] == "auxpass" for c in parse.children[root.i]):
+        elif any(parse.tag[c] in ("VBZ", "VBP") and parse.dep[c] == "auxpass" for c in parse.children[root.i]):
             # "The Media Foundation for West Africa is alarmed by ...": its own subject (a news lede's "X has
             # cleared out ..." tells the past)
             subjects = [slot for c in parse.children[root.i] if parse.dep[c] in ("nsubj", "nsubjpass")

@@ -242,6 +242,7 @@ class Grammar:
     relative_words: frozenset[str]
     person_relatives: frozenset[str]
     series_nouns: frozenset[str]
+    duration_nouns: frozenset[str]  # "after a day of fighting with X": the fight's time
     join_lemmas: frozenset[str]
     leave_lemmas: frozenset[str]
     tie_nouns: frozenset[str]

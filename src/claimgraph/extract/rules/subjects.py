@@ -731,11 +731,20 @@ def claimed(m: PredicateMatcher, noun: Token) -> Actors | None:
 @RULES.register("noun_subject.adjunct", example="M23 seized Goma after clashes with Congolese troops.")
 def adjunct(m: PredicateMatcher, noun: Token) -> Actors | None:
     """The subject of the active verb a fight's time phrase hangs on ("seized Goma after clashes with Y"): it
-    took part in the fighting too. (Not of a visit or a meeting: "said during a visit to Beijing" is
+    took part in the fighting too, also through the time it filled ("after a day of fighting with Y"). (Not of a
+    visit or a meeting: "said during a visit to Beijing" is
     a journey, and a speaker is often no party to the meeting it speaks after.)"""
     parse = m.parse
     h = parse.head[noun.i]
-    if parse.dep[noun.i] != "pobj" or parse.lower[h] not in m.grammar.prepositions.event_adjunct or not any(
+    if parse.dep[noun.i] == "pobj" and parse.lower[h] == m.grammar.of and \
+            parse.lemma[parse.head[h]] in m.grammar.duration_nouns and parse.dep[parse.head[h]] == "pobj" and \
+            any(parse.dep[c] == "prep" for c in parse.children[noun.i]):
+        # "after a day of heavy fighting with Y": the time the fight filled ("agreed to a ceasefire after five days
+        # of fighting that killed 40 people" names no other side: the dead are no one side's)
+        h = parse.head[parse.head[h]]
+    elif parse.dep[noun.i] != "pobj":
+        return None
+    if parse.lower[h] not in m.grammar.prepositions.event_adjunct or not any(
             spec.mutual or spec.mutual_between for n in (noun, *noun.conjuncts) for spec in violent_nouns(m, n)) \
             and not _talks_with(m, noun):
         return None  # (a one-sided act is not: "vowed to end militia rule after the killing of X")
