@@ -371,3 +371,13 @@ def test_nlp_the_second_side_of_between_hung_on_the_firsts_modifier_is_the_secon
     # a "between" phrase with two sides of its own is left alone
     doc = nlp("Talks between the leaders of Sudan and South Sudan ended.")
     assert next(t for t in doc if t.text == "leaders").dep_ == "pobj"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,name", [
+    ("Rwandan troops recaptured the port town of Mocímboa da Praia.", "Mocímboa da Praia"),
+    ("Clashes erupted in Ciudad de Guatemala.", "Ciudad de Guatemala"),
+])
+def test_nlp_a_known_place_after_a_particle_ends_a_longer_unknown_place(nlp, text, name):
+    places = {(e.text, e.ent_id_) for e in nlp(text).ents}
+    assert (name, "") in places

@@ -55,6 +55,7 @@ class PredicateMatcher:
         self.violent = lexicon.ontology.names(violent=True)
         self.opposed = lexicon.ontology.names(opposed=True)
         self.verbal = lexicon.ontology.names(verbal=True)
+        self.material_cooperation = lexicon.ontology.names(stance="cooperative", verbal=False)
         self.about_acts = self.verbal | lexicon.ontology.names(about_acts=True)
         self.protests = lexicon.ontology.names(about_acts=True) - self.verbal  # done about acts, not said
         self.requests = frozenset(("REQUEST",))  # verbs whose "on"/"to" phrase names the one asked

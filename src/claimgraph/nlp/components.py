@@ -43,6 +43,7 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        article_names=dict(lexicon.actors["article_names"]),
                        place_kind_words=frozenset(w.lower() for w in lexicon.actors["place_kind_words"]),
                        landform_words=frozenset(w.lower() for w in lexicon.actors["landform_words"]),
+                       place_particles=frozenset(w.lower() for w in lexicon.actors["place_name_particles"]),
                        place_nouns=frozenset(w.lower() for w in lexicon.actors["named_place_nouns"]),
                        kind_nouns=frozenset(lexicon.actor_kinds),
                        place_offices=lexicon.place_offices - {"president"},
@@ -69,8 +70,9 @@ class EntityFixes:
                  place_nouns: frozenset[str] = frozenset(), unit_nouns: frozenset[str] = frozenset(),
                  numbered_unit_nouns: frozenset[str] = frozenset(), self_naming_verbs: frozenset[str] = frozenset(),
                  reflexives: frozenset[str] = frozenset(), landform_words: frozenset[str] = frozenset(),
-                 linked_names: tuple[str, ...] = ()):
+                 linked_names: tuple[str, ...] = (), place_particles: frozenset[str] = frozenset()):
         self.org_words = org_words
+        self.place_particles = place_particles  # "Mocímboa da Praia": one place, not Cabo Verde's capital
         # "Hizb-ut-Tahrir": a word the tokenizer keeps whole is a name, if the model missed it
         self._linked_name = re.compile("|".join(f"(?:{p})" for p in linked_names)).fullmatch if linked_names else None
         self.landform_words = landform_words  # "Lake Chad": a lake, not the state
@@ -391,6 +393,22 @@ class EntityFixes:
                 found.append(Span(doc, first, end, label="ORG"))
         return found
 
+    def _particle_places(self, doc: Doc) -> list[Span]:
+        """"recaptured Mocímboa da Praia": a known place name after a lower-case particle (actors.yaml
+        `place_name_particles`) and a capitalised word is the end of a longer place's name, which is no known one."""
+        found = []
+        for ent in doc.ents:
+            first = ent.start - 2
+            if ent.label_ not in ("GPE", "LOC") or not ent.ent_id_ or first < 0 or \
+                    doc[first + 1].lower_ not in self.place_particles or not doc[first + 1].is_lower or \
+                    not doc[first].is_title or doc[first].is_sent_start:
+                continue
+            while first > 0 and doc[first - 1].is_title and not doc[first - 1].is_sent_start and \
+                    doc[first - 1].ent_iob_ != "O" and doc[first].ent_iob_ == "I":
+                first -= 1  # the rest of an entity the capitalised word ends
+            found.append(Span(doc, first, ent.end, label="GPE"))
+        return found
+
     def _landforms(self, doc: Doc) -> list[Span]:
         """'on the Lake Chad islands', 'the slopes of Mount Kenya': a capitalised landform word (actors.yaml
         `landform_words`) before a name makes one place of both, not the state or person the name alone is."""
@@ -452,6 +470,11 @@ class EntityFixes:
             changed.append((span.start_char, span.end_char, "", span.label_))
             spans.append(span)
             mended.update(range(span.start, span.end))
+        for span in self._particle_places(doc):
+            changed.append((span.start_char, span.end_char, "", "GPE"))
+            spans.append(span)
+            mended.update(range(span.start, span.end))
+            unlinked.extend(range(span.start, span.end))
         for span in self._landforms(doc):
             changed.append((span.start_char, span.end_char, "", "LOC"))
             spans.append(span)

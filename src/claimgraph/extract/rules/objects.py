@@ -411,7 +411,8 @@ def in_clause(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_objec
     if predicate.pos_ != "VERB" or spec.pos != "verb" or spec.needs_object_prep or spec.reverse or seen_object:
         return None
     adjunct = m.violent_adjunct if spec.relation in m.violent else m.grammar.prepositions.adjunct
-    return clause_object(m, predicate, adjunct) or None
+    # ("helped dislodge insurgents from Palma": whom the act that help is given to is done to is no one helped)
+    return clause_object(m, predicate, adjunct, through_acts=spec.relation not in m.material_cooperation) or None
 
 
 @RULES.register("object.place", example="Troops imposed a curfew in Abidjan.")
@@ -448,15 +449,17 @@ def _people_object(m: PredicateMatcher, predicate: Token) -> bool:
 
 
 def clause_object(m: PredicateMatcher, predicate: Token, adjunct: frozenset[str] | None = None,
-                  acts_by_doer: bool = False) -> Actors:
+                  acts_by_doer: bool = False, through_acts: bool = True) -> Actors:
     """The first actor inside the predicate's own clause, reached through its object or prepositional
     phrases ("demanded a truce with X", "reneged on its commitment to X"), not through `adjunct` phrases
-    (the grammar's circumstances by default); with `acts_by_doer`, an act done to someone stands for its doer,
-    or for nobody ("to demand the release of X")."""
+    (the grammar's circumstances by default), nor, without `through_acts`, through an infinitive on the predicate
+    ("helped dislodge X"); with `acts_by_doer`, an act done to someone stands for its doer, or for nobody ("to
+    demand the release of X")."""
     parse = m.parse
     dep, children = parse.dep, parse.children
     adjunct = m.grammar.prepositions.adjunct if adjunct is None else adjunct
-    queue = [c for c in children[predicate.i] if dep[c] in ("dobj", "prep", "dative", "xcomp", "attr")]
+    opening = ("dobj", "prep", "dative", "xcomp", "attr") if through_acts else ("dobj", "prep", "dative", "attr")
+    queue = [c for c in children[predicate.i] if dep[c] in opening]
     seen = 0
     while queue and seen < 25:
         token = queue.pop(0)
