@@ -47,6 +47,7 @@ class ArgumentResolver:
         self.not_group_kinds = words.not_group_kinds
         self.armed_descriptions, self.unarmed_kinds = words.armed_descriptions, words.unarmed_kinds
         self.follower_nouns = words.follower_nouns
+        self.side_nouns = words.side_nouns
         self.pair_descriptions = words.pair_descriptions
         self.state_descriptions = words.state_descriptions
         self.place_descriptions = words.place_descriptions
@@ -868,8 +869,8 @@ class ArgumentResolver:
             if first is not None and first.type == "person" and lemma in self.follower_nouns:
                 return self._kind_actor(token)  # "supporters of Jair Bolsonaro": a group, not the man
             sides = [key for key in self.person_sides(first.key) if self.table.actors[key].type == "organization"] \
-                if first is not None and first.type == "person" and self.actor_kinds.get(lemma) == "generic_force" \
-                else []
+                if first is not None and first.type == "person" and (
+                    self.actor_kinds.get(lemma) == "generic_force" or lemma in self.side_nouns) else []
             if sides:  # "the Taliban's defence minister said his forces had killed ...": the Taliban's forces
                 return [sides[:1]]
             if first is not None and first.type == "person" and member and lemma not in self.kind_bodies:

@@ -356,6 +356,7 @@ class ActorWords:
     armed_descriptions: frozenset[str]  # "the militia": never one of the unarmed kinds
     unarmed_kinds: frozenset[str]
     follower_nouns: frozenset[str]  # "supporters of X": of a person, a group of their own
+    side_nouns: frozenset[str]  # "his party": the person's own organization
     pair_descriptions: frozenset[str]
     state_descriptions: frozenset[str]
     place_descriptions: frozenset[str]  # "withdrew from the town": the place named before
@@ -387,6 +388,7 @@ class ActorWords:
                    org_descriptions=words("org_descriptions"), pair_descriptions=words("pair_descriptions"),
                    not_group_kinds=words("not_group_kinds"), armed_descriptions=words("armed_descriptions"),
                    unarmed_kinds=words("unarmed_kinds"), follower_nouns=words("follower_nouns"),
+                   side_nouns=words("side_nouns"),
                    state_descriptions=words("state_descriptions"), place_descriptions=words("place_descriptions"),
                    person_pronouns=frozenset(actors["pronouns"]["person"]),
                    org_pronouns=frozenset(actors["pronouns"]["organization"]),

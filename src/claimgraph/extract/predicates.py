@@ -298,20 +298,23 @@ class PredicateMatcher:
             return i in resolved or actor_at(i) is not None
 
         for child in predicate.children:
-            if child.dep_ in ("dobj", "attr", "oprd", "nsubjpass"):
+            dep = child.dep_
+            if dep == "dobj" and child.lower_ in self.grammar.relative_pronouns and predicate.dep_ == "relcl":
+                child = predicate.head  # "the drones that Iran launched at Israel": what "that" stands for
+            if dep in ("dobj", "attr", "oprd", "nsubjpass"):
                 if not is_actor(child.i):
                     out.append(child)
                     out.extend(child.conjuncts)
                 # "warned South Korea of retaliation": the parser hangs the theme on the actor object
                 out.extend(p for p in self.pobjs(child, preps.object_theme) if not is_actor(p.i))
-            elif child.dep_ in ("prep", "agent") and child.lower_ in preps.theme:
+            elif dep in ("prep", "agent") and child.lower_ in preps.theme:
                 for pobj in child.children:
                     # "the deployment of troops": what a noun's "of" names is moved or given, unless it is named
                     if pobj.dep_ == "pobj" and (not is_actor(pobj.i) or predicate.pos_ == "NOUN" and child.lower_ ==
                                                 self.grammar.of and actor_at(pobj.i) is None):
                         out.append(pobj)
                         out.extend(pobj.conjuncts)
-            elif child.dep_ in ("xcomp", "advcl", "ccomp") and child.pos_ == "VERB":
+            elif dep in ("xcomp", "advcl", "ccomp") and child.pos_ == "VERB":
                 out.append(child)
         return out
 
