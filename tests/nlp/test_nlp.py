@@ -381,3 +381,27 @@ def test_nlp_the_second_side_of_between_hung_on_the_firsts_modifier_is_the_secon
 def test_nlp_a_known_place_after_a_particle_ends_a_longer_unknown_place(nlp, text, name):
     places = {(e.text, e.ent_id_) for e in nlp(text).ents}
     assert (name, "") in places
+
+
+@pytest.mark.slow
+def test_nlp_an_object_read_as_the_subject_of_a_participle_clause_is_the_object(nlp):
+    doc = nlp("On 15 July, Israeli aircraft struck government forces advancing toward Suwayda, killing several soldiers.")
+    forces, killing = (next(t for t in doc if t.text == w) for w in ("forces", "killing"))
+    assert (forces.dep_, forces.head.text) == ("dobj", "struck")
+    assert killing.head.text == "struck"
+
+
+@pytest.mark.slow
+def test_nlp_a_participle_read_as_the_head_noun_describes_the_noun_before_it(nlp):
+    doc = nlp("Saudi border guards opened fire on a group of Ethiopian migrants crossing from Yemen's Saada governorate.")
+    migrants = next(t for t in doc if t.text == "migrants")
+    assert (migrants.dep_, migrants.head.text) == ("pobj", "of")
+    assert next(t for t in doc if t.text == "crossing").head == migrants
+
+
+@pytest.mark.slow
+def test_nlp_a_shooting_read_as_a_noun_with_its_doer_as_compound_is_a_verb(nlp):
+    doc = nlp("A gendarme shot dead a pro-independence protester at a roadblock.")
+    shot = next(t for t in doc if t.text == "shot")
+    assert shot.dep_ == "ROOT" and shot.tag_ == "VBD"
+    assert next(t for t in doc if t.text == "gendarme").dep_ == "nsubj"

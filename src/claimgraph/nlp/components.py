@@ -637,6 +637,8 @@ class ParseFixes:
             self._appeal_infinitive_misread_as_adverbial(doc[i])
         for i in numpy.flatnonzero(roots[:, 1] == self._gerund).tolist():
             self._act_noun_misread_as_gerund_clause(doc[i])
+            self._object_misread_as_clause_subject(doc[i])
+            self._participle_misread_as_noun_head(doc[i])
         for i in numpy.flatnonzero((roots[:, 0] == doc.vocab.strings["conj"]) & (roots[:, 1] == self._base_verb)).tolist():
             self._noun_misread_as_base_verb(doc[i])
         # (dependency labels such as "conj" and "prep" are spaCy symbols, stored by their symbol ids)
@@ -809,6 +811,40 @@ class ParseFixes:
             verb.head, verb.dep_ = noun, "acl"
 
     @staticmethod
+    def _object_misread_as_clause_subject(participle: Token) -> None:
+        """"Israeli aircraft struck government forces advancing toward Suwayda, killing several soldiers": the
+        parser reads "forces advancing ..." as a clause the verb says, with the forces its subject. They are the verb's
+        object, the participle describes them, and a comma's ", killing ..." after it is the verb's own result."""
+        verb = participle.head
+        # (no parts of speech yet at this stage of the pipeline: tags only)
+        if participle.dep_ != "ccomp" or not verb.tag_.startswith("VB") or any(
+                c.dep_ == "dobj" for c in verb.children) or any(c.dep_ in ("aux", "mark") for c in participle.children):
+            return
+        noun = next((c for c in participle.lefts if c.dep_ == "nsubj"), None)
+        if noun is None or not noun.tag_.startswith("NN") or noun.left_edge.i != verb.i + 1:
+            return
+        noun.head, noun.dep_ = verb, "dobj"
+        participle.head, participle.dep_ = noun, "acl"
+        for child in list(participle.rights):
+            if child.dep_ == "advcl" and child.i > 0 and child.doc[child.i - 1].text == ",":
+                child.head = child.doc[child.i - 1].head = verb
+
+    @staticmethod
+    def _participle_misread_as_noun_head(participle: Token) -> None:
+        """"opened fire on a group of Ethiopian migrants crossing from Yemen": the parser makes "crossing" the head
+        noun of "migrants crossing". The plural noun before it is the head; the participle describes it."""
+        if participle.dep_ not in ("pobj", "dobj") or participle.i == 0:
+            return
+        noun = participle.doc[participle.i - 1]
+        if noun.head != participle or noun.dep_ != "compound" or noun.tag_ not in ("NNS", "NNPS"):
+            return
+        for child in list(participle.lefts):
+            if child != noun:
+                child.head = noun
+        noun.head, noun.dep_ = participle.head, participle.dep_
+        participle.head, participle.dep_ = noun, "acl"
+
+    @staticmethod
     def _second_side_hung_on_the_firsts_modifier(between: Token) -> None:
         """"clashes between forces affiliated with the GNU and units loyal to X": the parser joins the second side
         ("units") to the last noun of the first side's modifier ("the GNU"). A "between" phrase names two sides; with
@@ -863,6 +899,16 @@ class ParseFixes:
         elif verb.dep_ == "ROOT" and verb.tag_ == "NN" and result.head == verb and any(
                 c.dep_ == "nsubj" for c in verb.lefts):
             for child in list(result.children):  # "shot" the root noun, "dead" its preposition, the victim under it
+                child.head = verb
+        elif verb.dep_ == "ROOT" and verb.tag_ == "NN" and result.head == verb and any(
+                c.dep_ == "dobj" for c in result.children):
+            # "A gendarme shot dead a protester": "shot" the root noun with the gendarme its compound, "dead" its
+            # preposition and the victim under that
+            doer = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "compound" and c.tag_.startswith("NN")),
+                        None)
+            if doer is None:
+                return
+            for child in list(result.children):
                 child.head = verb
         else:
             return
