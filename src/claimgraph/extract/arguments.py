@@ -1223,6 +1223,47 @@ class ArgumentResolver:
             self.table.add_mention(start, i + 1, actor, "description")
         return [[actor.key]]
 
+    def coordinated_sides(self, token: Token) -> list[list[str]]:
+        """The groups one noun names with coordinated owners ("Ngok Dinka and Misseriya herders", "Bedouin and Druze
+        fighters", "troops from India and China"): one group per owner, named with it ("Misseriya herders", "troops
+        from China"), for the sides of a clash; none when the noun has no such owners."""
+        parse, doc, i = self.parse, self.doc, token.i
+        kind = self.actor_kinds.get(parse.lemma[i])
+        if kind is None or parse.tag[i] not in ("NNS", "NNPS") and parse.lower[i] not in self.plural_forms:
+            return []
+        children = parse.children[i]
+        before = [c for c in children if c < i and parse.dep[c] in ("amod", "compound", "nmod")
+                  and parse.pos[c] == "PROPN"]
+        owners: list[int] = []
+        preposition = ""
+        for c in before:  # "Ngok Dinka and Misseriya herders": the second owner joined to the first
+            joined = [k for k in parse.children[c] if parse.dep[k] == "conj"]
+            if joined:
+                owners = [c, *joined]
+                break
+        if not owners and before:  # "Bedouin and Druze fighters": the parser joins the second to the noun itself
+            joined = [k for k in children if parse.dep[k] == "conj" and before[-1] < k < i and parse.pos[k] == "PROPN"]
+            if joined:
+                owners = [before[-1], *joined]
+        if not owners:  # "troops from India and China"
+            for prep in (c for c in children if c > i and parse.dep[c] == "prep" and parse.lower[c] in ("from", "of")):
+                pobj = next((k for k in parse.children[prep] if parse.dep[k] == "pobj"), None)
+                joined = [k for k in parse.children[pobj] if parse.dep[k] == "conj"] if pobj is not None else []
+                if joined:
+                    owners, preposition = [pobj, *joined], parse.lower[prep]
+                    break
+        sides = []
+        for owner in owners:
+            start = min([owner, *(k.i for k in doc[owner].subtree if k.i < owner and k.dep_ not in ("cc", "conj"))])
+            words = parse.span_text(start, owner + 1)
+            name = f"{token.text} {preposition} {words}" if preposition else f"{words} {token.text}"
+            actor = self.table.new_actor(name, "organization", named=False)
+            actor.denotes = actor.denotes or kind
+            if not self.table.has_mention(actor.key, start):
+                self.table.add_mention(start, owner + 1, actor, "description")
+            sides.append([actor.key])
+        return sides
+
     def _allegiance_end(self, i: int) -> int:
         """The last word of what says whose an unnamed force is ("forces loyal to Fathi Bashagha", "units affiliated
         with the Government of National Unity"; grammar.yaml `allegiance_words`), else the force's own noun."""

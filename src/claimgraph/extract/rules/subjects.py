@@ -837,7 +837,11 @@ def between(m: PredicateMatcher, noun: Token) -> Actors | None:
         if dep[child] == "prep" and parse.lower[child] in words:
             for pobj in children[child]:
                 if dep[pobj] == "pobj":
-                    sides.extend(resolve(doc[pobj]))
+                    found = resolve(doc[pobj])
+                    # "clashes between Bedouin and Druze fighters": one noun, two sides of a fight
+                    split = m.resolver.coordinated_sides(doc[pobj]) if len(found) < 2 and any(
+                        spec.mutual or spec.mutual_between for spec in violent_nouns(m, noun)) else []
+                    sides.extend(split if len(split) >= 2 else found)
     return sides
 
 
