@@ -50,6 +50,7 @@ class ArgumentResolver:
         self.side_nouns = words.side_nouns
         self.pair_descriptions = words.pair_descriptions
         self.state_descriptions = words.state_descriptions
+        self.kind_descriptions = words.kind_descriptions
         self.place_descriptions = words.place_descriptions
         self.movement = lexicon.grammar.prepositions.movement
         self.person_pronouns = words.person_pronouns
@@ -258,6 +259,10 @@ class ArgumentResolver:
             named = self._named_body(token)  # "the council" after "the U.N. Security Council"
             if named is not None:
                 return [[named]]
+        if lemma in self.kind_descriptions and det_lower == "the":
+            kinds = self.kind_descriptions[lemma]  # "the mission" after MONUSCO, "the bloc" after ECOWAS
+            found = [key for key in self._salient(token, ("organization",)) if self.table.actors[key].kind in kinds]
+            return [found[:1]] if found else None
         if lemma in self.org_descriptions or lower in self.org_descriptions:
             armed = lemma in self.armed_descriptions or lower in self.armed_descriptions
             unfit = self.not_group_kinds | (self.unarmed_kinds if armed else frozenset())

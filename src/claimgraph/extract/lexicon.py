@@ -359,6 +359,7 @@ class ActorWords:
     side_nouns: frozenset[str]  # "his party": the person's own organization
     pair_descriptions: frozenset[str]
     state_descriptions: frozenset[str]
+    kind_descriptions: dict[str, frozenset[str]]  # "the mission": a peacekeeping body named before
     place_descriptions: frozenset[str]  # "withdrew from the town": the place named before
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
@@ -390,6 +391,8 @@ class ActorWords:
                    unarmed_kinds=words("unarmed_kinds"), follower_nouns=words("follower_nouns"),
                    side_nouns=words("side_nouns"),
                    state_descriptions=words("state_descriptions"), place_descriptions=words("place_descriptions"),
+                   kind_descriptions={word: frozenset(kinds) for word, kinds in
+                                      (actors.get("kind_descriptions") or {}).items()},
                    person_pronouns=frozenset(actors["pronouns"]["person"]),
                    org_pronouns=frozenset(actors["pronouns"]["organization"]),
                    speaker_pronouns=frozenset(actors["pronouns"].get("speaker", ())),

@@ -121,10 +121,12 @@ def is_violent_event(m: PredicateMatcher, noun: Token) -> bool:
 
 
 def _no_doer(m: PredicateMatcher, noun: Token, found: Actors) -> bool:
-    """Whether a noun a relative clause hangs on can do no act: a place, or a thing its owner stands for."""
-    actors = m.resolver.table.actors
-    return noun.lemma_.lower() in m.resolver.owned_targets or noun.lower_ in m.resolver.owned_targets or all(
-        slot and actors[slot[0]].type == "location" for slot in found)
+    """Whether a noun a relative clause hangs on can do no act: a place, or a thing its owner stands for (not a
+    body of its people: "Kyrgyzstan's foreign ministry, which accused Dushanbe of ...")."""
+    actors, resolver = m.resolver.table.actors, m.resolver
+    lemma = noun.lemma_.lower()
+    owned = (lemma in resolver.owned_targets or noun.lower_ in resolver.owned_targets) and lemma not in resolver.member_nouns
+    return owned or all(slot and actors[slot[0]].type == "location" for slot in found)
 
 
 def _harm_of_act(m: PredicateMatcher, verb: Token, noun: Token) -> bool:
