@@ -629,9 +629,11 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
     if series is not None:
         # "a wave of kidnappings of children by gangs": the parser hangs the agent on the series noun
         words.extend(c for c in children[series.i] if dep[c] in ("prep", "agent") and parse.lower[c] in agent)
-    # "the Turkish drone strike", "a Russian missile attack": the name on the weapon before the noun is its own
-    words.extend(g for c in children[noun.i] if dep[c] == "compound" and parse.pos[c] == "NOUN"
-                 and not m.resolver.table.actor_at_index(c) for g in children[c] if g < c and dep[g] in ("amod", "compound"))
+    # "the Turkish drone strike", "a Russian missile attack", "the Russian Federation's massive missile and drone
+    # attack": the name on the weapon before the noun is its own
+    words.extend(g for c in children[noun.i] if dep[c] in ("compound", "nmod") and parse.pos[c] == "NOUN"
+                 and not m.resolver.table.actor_at_index(c) for g in children[c]
+                 if g < c and dep[g] in ("amod", "compound", "poss"))
     for child in words:
         named_modifier = dep[child] in ("compound", "nmod", "amod") and (parse.ent_type[child]
                                                                          or parse.pos[child] == "PROPN")
