@@ -634,6 +634,10 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
     words.extend(g for c in children[noun.i] if dep[c] in ("compound", "nmod") and parse.pos[c] == "NOUN"
                  and not m.resolver.table.actor_at_index(c) for g in children[c]
                  if g < c and dep[g] in ("amod", "compound", "poss"))
+    for led in (c for c in children[noun.i] if parse.hyphen_participle(c) and parse.lemma[c] in m.lexicon.lead_verbs):
+        # "the Washington-led war against Islamic State": who leads it wages it
+        subjects.extend(slot for g in children[led] if g < led and dep[g] in ("npadvmod", "compound", "nmod")
+                        for slot in resolve(doc[g]))
     for child in words:
         named_modifier = dep[child] in ("compound", "nmod", "amod") and (parse.ent_type[child]
                                                                          or parse.pos[child] == "PROPN")
