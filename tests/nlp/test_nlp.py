@@ -405,3 +405,11 @@ def test_nlp_a_shooting_read_as_a_noun_with_its_doer_as_compound_is_a_verb(nlp):
     shot = next(t for t in doc if t.text == "shot")
     assert shot.dep_ == "ROOT" and shot.tag_ == "VBD"
     assert next(t for t in doc if t.text == "gendarme").dep_ == "nsubj"
+
+
+@pytest.mark.slow
+def test_nlp_a_second_verb_read_as_a_noun_joined_inside_the_first_verbs_infinitive_is_a_verb(nlp):
+    doc = nlp("The FLNKS calls on its supporters to maintain a peaceful mobilisation and demands that the French "
+              "government withdraw the constitutional bill.")
+    demands = next(t for t in doc if t.text == "demands")
+    assert (demands.dep_, demands.head.text, demands.tag_) == ("conj", "calls", "VBZ")

@@ -667,12 +667,16 @@ class ParseFixes:
     @staticmethod
     def _second_verb_misread_as_plural_noun(word: Token) -> None:
         """"The ministry condemns the strike and demands that Ankara respect ...": a second verb after "and",
-        tagged a plural noun (or a verb) and joined to the first verb's object, with a "that" clause after it, is a
-        present-tense verb beside the first, the clause its complement."""
+        tagged a plural noun (or a verb) and joined to the first verb's object (or to a word further down its phrase
+        or its infinitive), with a "that" clause after it, is a present-tense verb beside the first, the clause its
+        complement."""
         doc, i = word.doc, word.i
-        first_object = word.head
-        verb = first_object.head
-        if first_object.dep_ != "dobj" or verb.tag_ != "VBZ" or any(c.i < i - 1 for c in word.children):
+        verb = word.head  # the first verb's object, or a word further down its phrase or its infinitive's
+        for _ in range(4):  # ("calls on its supporters to maintain a peaceful mobilisation and demands that ...")
+            if verb.tag_ == "VBZ" or verb.head == verb:
+                break
+            verb = verb.head
+        if verb.tag_ != "VBZ" or word.head == verb or any(c.i < i - 1 for c in word.children):
             return
         clause = doc[i + 1].head
         if clause.i <= i + 1 or not clause.tag_.startswith("VB"):
