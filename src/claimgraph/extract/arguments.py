@@ -91,6 +91,7 @@ class ArgumentResolver:
         self.indefinite_articles = lexicon.grammar.indefinite_articles
         self.kind_name_drop = lexicon.kind_name_drop
         self.allegiance_words = lexicon.grammar.allegiance_words
+        self.member_of = lexicon.grammar.prepositions.group_member  # "troops from India", "fighters of X"
         self.collective_nouns = lexicon.grammar.collective_nouns
         self.cause_prepositions = lexicon.grammar.prepositions.cause  # "banned X for its attacks"
         self.result_adjectives = lexicon.grammar.result_adjectives  # "shot dead two farmers": no name's word
@@ -1251,7 +1252,7 @@ class ArgumentResolver:
             if joined:
                 owners = [before[-1], *joined]
         if not owners:  # "troops from India and China"
-            for prep in (c for c in children if c > i and parse.dep[c] == "prep" and parse.lower[c] in ("from", "of")):
+            for prep in (c for c in children if c > i and parse.dep[c] == "prep" and parse.lower[c] in self.member_of):
                 pobj = next((k for k in parse.children[prep] if parse.dep[k] == "pobj"), None)
                 joined = [k for k in parse.children[pobj] if parse.dep[k] == "conj"] if pobj is not None else []
                 if joined:
