@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from functools import cache
 
 import spacy
@@ -14,6 +13,7 @@ from ..extract.lexicon import load_lexicon
 from ..gazetteer import load_gazetteer
 from ..settings import FALLBACK_MODELS, get_settings
 from . import components, extensions  # noqa: F401  (registers factories and cg_* attributes)
+from .components import whole_words
 from .ruler import build_patterns
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,8 @@ def load_nlp(model: str | None = None) -> Language:
     grammar = load_lexicon().grammar
     # "U.S.-backed", "Lashkar-e-Taiba": one word each (data/lang/en/grammar.yaml)
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *grammar.tokenizer_infixes]).finditer
-    nlp.tokenizer.token_match = re.compile("|".join(f"(?:{p})" for p in grammar.tokenizer_whole_words)).fullmatch
+    whole = whole_words(grammar.tokenizer_whole_words)
+    nlp.tokenizer.token_match = whole.fullmatch if whole is not None else None
     ruler_name = "claimgraph_gazetteer"
     ruler = nlp.add_pipe("entity_ruler", name=ruler_name, before="ner",
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})

@@ -27,6 +27,11 @@ JOINING_PREPOSITIONS = ("of", "for")
 RETYPABLE = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"}
 
 
+def whole_words(patterns: tuple[str, ...]) -> re.Pattern | None:
+    """One expression for the words the tokenizer keeps whole (grammar.yaml `tokenizer_whole_words`), or None."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
 @Language.factory("claimgraph_entity_fixes", requires=["doc.ents"], assigns=["doc.ents"])
 def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
     lexicon = load_lexicon()
@@ -74,7 +79,7 @@ class EntityFixes:
         self.org_words = org_words
         self.place_particles = place_particles  # "Mocímboa da Praia": one place, not Cabo Verde's capital
         # "Hizb-ut-Tahrir": a word the tokenizer keeps whole is a name, if the model missed it
-        self._linked_name = re.compile("|".join(f"(?:{p})" for p in linked_names)).fullmatch if linked_names else None
+        self._linked_name = whole_words(linked_names)
         self.landform_words = landform_words  # "Lake Chad": a lake, not the state
         self.self_naming_verbs = self_naming_verbs  # "a cell calling itself 'the Lions of ...'": a group's name
         self.reflexives = reflexives
@@ -360,12 +365,14 @@ class EntityFixes:
         if self._linked_name is None:
             return []
         found = []
-        for token in doc:
-            if not token.ent_type_ and self._linked_name(token.text):
-                end = token.i + 1
-                while end < len(doc) and doc[end].is_title and not doc[end].ent_type_ and doc[end].pos_ == "PROPN":
-                    end += 1
-                found.append(Span(doc, token.i, end, label="ORG"))
+        for match in self._linked_name.finditer(doc.text):  # (one search of the text, not a test of every word)
+            word = doc.char_span(match.start(), match.end())
+            if word is None or len(word) != 1 or word[0].ent_type_:
+                continue
+            end = word.end
+            while end < len(doc) and doc[end].is_title and not doc[end].ent_type_ and doc[end].pos_ == "PROPN":
+                end += 1
+            found.append(Span(doc, word.start, end, label="ORG"))
         return found
 
     def _bodies_of_places(self, doc: Doc) -> list[Span]:
