@@ -35,6 +35,8 @@ def normalize_name(text: str) -> str:
 
 # the kinds of a state's armed institutions ("the Egyptian army", "Kenyan police")
 STATE_FORCE_KINDS = frozenset({"military", "police", "security"})
+# the kinds a described group keeps from its head noun ("Afghan refugees", "Iran-backed militants")
+DESCRIBED_KINDS = frozenset({"civilians", "generic_force"})
 
 
 @dataclass
@@ -367,7 +369,7 @@ class ActorTable:
         if noun is not None and (noun.lemma_.lower() in self.collective or kind or plural_group):
             phrase = self.doc[ent.start:noun.i + 1].text if noun.i == ent.end else f"{ent.text} {noun.text}"
             actor = self._demonym_group(base, phrase)
-            self.mark_civilians(actor, noun)
+            self.mark_kind(actor, noun)
             self.add_mention(ent.start, ent.end, actor, "demonym")
         elif noun is None and (ent.root.tag_ in ("NNPS", "NNS") or ent.text.endswith("s")):
             actor = self._demonym_group(base, ent.text)
@@ -538,11 +540,13 @@ class ActorTable:
         return lemma.endswith(self.people_suffixes) and not lemma.endswith(self.thing_suffixes)
 
 
-    def mark_civilians(self, actor: Actor, head: Token) -> None:
+    def mark_kind(self, actor: Actor, head: Token) -> None:
         """"Chinese tourists", "Afghan refugees": a described group of civilians keeps that kind, so the
-        readings closed to civilians (a state visit, a concession) stay closed to it."""
-        if not actor.denotes and self.lexicon.actor_kinds.get(head.lemma_.lower()) == "civilians":
-            actor.denotes = "civilians"
+        readings closed to civilians (a state visit, a concession) stay closed to it; "Iran-backed militants",
+        "rebels in Darfur" keep their head's kind of an armed force ("backed" by a state is military help)."""
+        kind = self.lexicon.actor_kinds.get(head.lemma_.lower())
+        if not actor.denotes and kind in DESCRIBED_KINDS:
+            actor.denotes = kind
 
     def is_place_name(self, i: int) -> bool:
         """Whether the name at word i names a place: a location, or a state by its capital ("Minsk", "Doha")."""

@@ -1024,7 +1024,7 @@ class ArgumentResolver:
                     end = place.i + 1  # (a place after a coordinated noun is the whole row's: "X and Y in Z")
                 break
         actor = self.table.new_actor(self.parse.span_text(start, end), "organization", named=False)
-        self.table.mark_civilians(actor, token)
+        self.table.mark_kind(actor, token)
         if not self.table.has_mention(actor.key, start):
             self.table.add_mention(start, end, actor, "description")
         return [[actor.key]]
@@ -1076,7 +1076,7 @@ class ArgumentResolver:
                 end += 1
         name = self.parse.span_text(start, end)
         actor = self.table.new_actor(name, "organization", named=False)
-        self.table.mark_civilians(actor, token)
+        self.table.mark_kind(actor, token)
         if not self.table.has_mention(actor.key, start):
             self.table.add_mention(start, end, actor, "description")
         return [[actor.key]]
