@@ -322,6 +322,17 @@ def test_nlp_a_past_tense_verb_hung_on_the_root_noun_is_the_root(nlp):
 
 
 @pytest.mark.slow
+def test_nlp_a_participle_with_its_own_object_hung_on_the_root_noun_is_the_root(nlp):
+    # (a participle done to the noun takes no object: "Forces trained by Turkey" keeps its reading)
+    doc = nlp("Kurdish special forces handed over the bodies of nine fighters to the Syrian Red Crescent in Hasakah.")
+    handed, forces = doc[3], doc[2]
+    assert (handed.dep_, handed.tag_, handed.pos_) == ("ROOT", "VBD", "VERB") and (forces.head, forces.dep_) == (
+        handed, "nsubj")
+    passive = nlp("Kurdish special forces trained by American advisers in Hasakah.")
+    assert passive[2].dep_ == "ROOT" and passive[3].dep_ == "acl"
+
+
+@pytest.mark.slow
 def test_nlp_a_relative_clause_on_an_apposed_noun_read_as_the_root_is_hung_back_on_it(nlp):
     doc = nlp("Burundi accused Rwanda of backing the rebels, a charge Kigali rejected. Talks resume on Monday.")
     accused, charge, rejected, stop = doc[1], doc[9], doc[11], doc[12]

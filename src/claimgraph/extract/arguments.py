@@ -198,7 +198,10 @@ class ArgumentResolver:
                 body = self._unnamed_body_subject(token, plural=lower in self.plural_pronouns)
                 if body is not None:
                     return [body]  # "The army said it had repelled an attack on its base": the army
-                reporter = self._body_reporting(token) or self._subject_after(token, ("organization", "state"))
+                reporters = self._body_reporting(token)
+                if reporters:
+                    return [[key] for key in reporters]
+                reporter = self._subject_after(token, ("organization", "state"))
                 if reporter is not None:
                     return [[reporter]]
                 accusers = self._accusers(token) | self._attackers(token)
@@ -561,15 +564,23 @@ class ArgumentResolver:
             return None  # (not "his lawyer X said he had been tortured": the client)
         return speaker.key
 
-    def _body_reporting(self, token: Token) -> str | None:
+    def _body_reporting(self, token: Token) -> list[str] | None:
         """The named body that says what a clause with "it" or "they" for its subject says ("The Armed Forces of
         Ecuador announce that, in a joint operation with the police, they have detained ..."): "they" only of a
-        body named in the plural."""
+        body named in the plural, or of bodies named together ("UNICEF and the WFP announce that they have
+        delivered ...": both)."""
         speaker, subject = self._reporting_subject(token)
         if speaker is None or speaker.type not in ("organization", "state"):
             return None
-        plural = self.parse.tag[subject] in ("NNS", "NNPS") or self.parse.lower[subject] in self.plural_forms
-        return speaker.key if plural == (self.parse.lower[token.i] in self.plural_pronouns) else None
+        parse = self.parse
+        they = parse.lower[token.i] in self.plural_pronouns
+        if they:
+            together = [actor.key for c in parse.children[subject] if parse.dep[c] == "conj"
+                        and (actor := self.table.actor_at_index(c)) is not None and actor.type in ("organization", "state")]
+            if together:
+                return [speaker.key, *together]
+        plural = parse.tag[subject] in ("NNS", "NNPS") or parse.lower[subject] in self.plural_forms
+        return [speaker.key] if plural == they else None
 
     def _reporting_subject(self, token: Token) -> tuple[Actor | None, int]:
         """The named actor, and its word, that is the subject of the reporting verb whose reported clause has the

@@ -718,10 +718,14 @@ class ParseFixes:
     def _verb_misread_as_participle(root: Token) -> None:
         """"FACT rebels crossed from Libya and attacked a border post": a sentence read as a noun phrase, its root
         the subject and its past-tense verb hung on it as a participle (a participle is never in the past tense):
-        the verb is the root, the noun its subject."""
-        verb = next((c for c in root.rights if c.dep_ == "acl" and c.tag_ == "VBD"), None)
+        the verb is the root, the noun its subject. So is a participle right after the noun with a direct object
+        of its own ("Saiqa special forces handed over the bodies to the Red Crescent"): one done to the noun takes
+        none."""
+        verb = next((c for c in root.rights if c.dep_ == "acl" and (c.tag_ == "VBD" or (
+            c.tag_ == "VBN" and c.i == root.i + 1 and any(d.dep_ == "dobj" for d in c.rights)))), None)
         if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return
+        verb.tag_ = "VBD"  # the attribute ruler then makes it a verb in the past tense
         for child in list(root.rights):
             if child.i > verb.i:
                 child.head = verb
