@@ -283,7 +283,16 @@ class ArgumentResolver:
                 found = [key for key in found if not self._state_force(self.table.actors[key])]
             return [found]
         if lemma in self.state_descriptions:
-            return [self._previous(token, ("state",))]
+            found = self._previous(token, ("state",))
+            if dep[i] == "pobj" and parse.lower[parse.head[i]] in self.movement:
+                # "the withdrawal of U.S. and NATO troops from the country": not a state of those who move
+                mover = self.doc[parse.head[parse.head[i]]]
+                # (a state's forces by their demonym: the state they are part of)
+                movers = {key for w in mover.subtree if not token.left_edge.i <= w.i <= token.right_edge.i
+                          and (actor := self.table.actor_at_index(w.i)) is not None
+                          for key in (actor.key, actor.parent_hint)}
+                found = [key for key in found if key not in movers]
+            return [found]
         if lemma in self.place_descriptions and det_lower == "the" and tag == "NN" and dep[i] == "pobj" and \
                 parse.lower[parse.head[i]] in self.movement and not any(dep[c] == "prep" for c in children):
             place = self._previous_place(token)

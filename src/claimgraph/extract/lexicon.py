@@ -236,6 +236,7 @@ class Grammar:
     bearing_prepositions: frozenset[str]  # "X is under US sanctions": X bears them
     bearing_verbs: frozenset[str]  # "X faces EU sanctions"
     adjunct_agent_nouns: frozenset[str]  # "at the request of X", "with the help of X": X asks or helps the doer
+    intransitive_act_nouns: frozenset[str]  # "the surrender of X to Y": X surrenders
     act_nouns: frozenset[str]  # "a move the opposition called a coup": what is said of the move is said of its maker
     quantity_words: frozenset[str]
     quantifier_nouns: frozenset[str]

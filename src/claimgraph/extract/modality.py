@@ -254,6 +254,10 @@ class Modality:
                     lemma in self.request_clauses and link == "ccomp"):
                 hedged = True  # "urged X to withdraw", "demanded that X withdraw": the withdrawal is asked for
                 cues.append(_cue(APPEAL if lemma in self.appeal_verbs or pressing else "hedge", doc[token]))
+            if pos == "VERB" and depth == 1 and link == "dobj" and lemma in self.appeal_verbs and \
+                    parse.pos[predicate.i] == "NOUN":
+                hedged = True  # "demanded the release of X", "requests the withdrawal of French forces": asked for
+                cues.append(_cue(APPEAL, doc[token]))
             if pos == "NOUN" and lemma in self.grammar.appeal_nouns and link == "acl" and \
                     self._infinitive(chain[depth - 1][0]):
                 hedged = True  # "calls to resume negotiations with X": the talks are asked for, not held

@@ -305,6 +305,9 @@ class PredicateMatcher:
                 if not is_actor(child.i):
                     out.append(child)
                     out.extend(child.conjuncts)
+                    # "suspended part of its aid": what the share is of
+                    if child.lemma_ in self.grammar.quantifier_nouns:
+                        out.extend(p for p in self.pobjs(child, (self.grammar.of,)) if not is_actor(p.i))
                 # "warned South Korea of retaliation": the parser hangs the theme on the actor object
                 out.extend(p for p in self.pobjs(child, preps.object_theme) if not is_actor(p.i))
             elif dep in ("prep", "agent") and child.lower_ in preps.theme:

@@ -166,6 +166,9 @@ def preposition(m: PredicateMatcher, predicate: Token, spec: Predicate, passive:
     if not tokens and predicate.pos_ == "VERB":
         for dobj in (c for c in predicate.children if c.dep_ == "dobj"):
             tokens.extend(m.pobjs(dobj, (slot,)))
+            if dobj.lemma_ in m.grammar.quantifier_nouns and slot != m.grammar.of:
+                # "suspended part of its aid to Burundi": on what the share is of
+                tokens.extend(t for thing in m.pobjs(dobj, (m.grammar.of,)) for t in m.pobjs(thing, (slot,)))
             # "lifted the curfew imposed in Juba", "eased restrictions placed on Gaza"
             for acl in (c for c in dobj.children if c.dep_ == "acl" and c.tag_ == "VBN"):
                 tokens.extend(m.pobjs(acl, (slot,)))
