@@ -211,6 +211,7 @@ class Grammar:
     occurrence_verbs: frozenset[str]  # "clashes erupted between X and Y"
     commemoration_nouns: frozenset[str]  # "a memorial ceremony for X": X is honoured, not hit
     relative_pronouns: frozenset[str]
+    plain_relative_pronouns: frozenset[str]  # which, whom: never a conjunction
     infinitive_marker: str
     question_marks: frozenset[str]  # "asked X whether ...": a question, not a request
     indefinite_articles: frozenset[str]  # "detained a leader of X": one person, not X

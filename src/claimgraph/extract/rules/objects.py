@@ -84,7 +84,13 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
                     if named or (slot and not actors[slot[0]].named)], True
     else:
         tokens = [doc[c] for c in children if dep[c] == "dobj"]
-        if len(tokens) > 1:
+        relative = [c for c in children if c < predicate.i and dep[c] in ("dobj", "dep")
+                    and parse.lower[c] in m.grammar.plain_relative_pronouns]
+        if relative and dep[predicate.i] == "relcl" and (len(tokens) != 1 or dep[relative[0]] == "dep"):
+            # "Ansar al-Sharia, which Washington had designated a terrorist organisation": the relative pronoun
+            # before the verb is its object and stands for the noun; what follows says what it was made
+            tokens = [predicate.head]
+        elif len(tokens) > 1:
             # "informs the community that our fighters ambushed a convoy": a "that" beside the verb's own object
             # is the conjunction of a misread content clause, not a relative pronoun standing for the noun above
             tokens = [t for t in tokens if parse.lower[t.i] not in m.grammar.relative_pronouns] or tokens
