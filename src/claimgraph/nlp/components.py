@@ -42,7 +42,8 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        portfolio_scopes=frozenset(w.lower() for w in lexicon.actors["portfolio_scopes"]),
                        not_actor_names=frozenset(w.lower() for w in lexicon.actors["not_actor_names"]),
                        not_org_acronyms=frozenset(w.lower() for w in lexicon.actors["not_org_acronyms"]),
-                       vessel_nouns=frozenset(w.lower() for w in lexicon.actors["vessel_nouns"]),
+                       vessel_nouns=frozenset(w.lower() for key in ("vessel_nouns", "outlet_nouns")
+                                              for w in lexicon.actors[key]),
                        unit_nouns=frozenset(w.lower() for w in lexicon.actors["named_unit_nouns"]),
                        numbered_unit_nouns=frozenset(w.lower() for w in lexicon.actors["numbered_unit_nouns"]),
                        article_names=dict(lexicon.actors["article_names"]),
@@ -98,7 +99,7 @@ class EntityFixes:
         self._article_hashes = numpy.array(sorted(hash_string(n) for n in self.article_names), dtype=numpy.uint64)
         # titles of offices that serve a place, as Doc string hashes ("Central Java Governor X": the words before)
         self._office_hashes = numpy.array(sorted(hash_string(w) for w in place_offices), dtype=numpy.uint64)
-        # the ship nouns and their plurals as the string hashes a Doc stores ("ships", "tankers")
+        # the ship and outlet nouns and their plurals as the string hashes a Doc stores ("ships", "tankers")
         self._vessel_hashes = numpy.array(sorted({hash_string(w) for n in vessel_nouns for w in (n, n + "s")}),
                                           dtype=numpy.uint64)
         self._unit_hashes = numpy.array(sorted(hash_string(w) for w in unit_nouns), dtype=numpy.uint64)
@@ -236,8 +237,9 @@ class EntityFixes:
         return found
 
     def _vessel_names(self, doc: Doc) -> list[Span]:
-        """'the tanker Strinda', 'the cargo ship Galaxy Leader': up to four capitalised words right after a ship
-        noun are the ship's name, an organization-like actor (the model leaves them out or calls them a person)."""
+        """'the tanker Strinda', 'the cargo ship Galaxy Leader', 'the newspaper El Xabarlari': up to four capitalised
+        words right after a ship or outlet noun are its name, an organization-like actor (the model leaves them out
+        or calls them a person)."""
         found = []
         lowers = doc.to_array(LOWER)
         for i in numpy.flatnonzero(numpy.isin(lowers[:-1], self._vessel_hashes)).tolist():
