@@ -417,6 +417,10 @@ class ArgumentResolver:
         start = token.sent.start
         start = self.doc[start - 1].sent.start if start else start
         own_verb = parse.head[i] if parse.dep[i] in ("dobj", "pobj", "dative") else None
+        of = parse.head[i]
+        if parse.dep[i] == "pobj" and parse.lower[of] == self.of_word and parse.dep[of] == "prep" and (
+                parse.lemma[parse.head[of]] in self.quantifiers or self.doc[parse.head[of]].like_num):
+            own_verb = parse.head[parse.head[of]]  # "police arrested 17 of them": the count's verb
         for j in range(i - 1, start - 1, -1):
             if self.paragraph[j] != self.paragraph[i]:
                 break
