@@ -333,6 +333,14 @@ def test_nlp_a_participle_with_its_own_object_hung_on_the_root_noun_is_the_root(
 
 
 @pytest.mark.slow
+def test_nlp_words_of_one_name_all_hung_on_the_verb_hang_on_the_names_last_word(nlp):
+    doc = nlp("Jund al-Sham and Fatah clashed on Sunday.")
+    sham, clashed = doc[3], doc[6]
+    assert [t.head.i for t in doc[0:3]] == [3, 3, 3] and (sham.head, sham.dep_) == (clashed, "nsubj")
+    assert [c.text for c in clashed.children if c.dep_ == "nsubj"] == ["Sham"]
+
+
+@pytest.mark.slow
 def test_nlp_a_relative_clause_on_an_apposed_noun_read_as_the_root_is_hung_back_on_it(nlp):
     doc = nlp("Burundi accused Rwanda of backing the rebels, a charge Kigali rejected. Talks resume on Monday.")
     accused, charge, rejected, stop = doc[1], doc[9], doc[11], doc[12]

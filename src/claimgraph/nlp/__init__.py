@@ -83,6 +83,7 @@ def load_nlp(model: str | None = None) -> Language:
     with nlp.select_pipes(enable=[ruler_name]):
         ruler.add_patterns(build_patterns(load_gazetteer()))
     nlp.add_pipe("claimgraph_entity_fixes", after="ner")
+    nlp.add_pipe("claimgraph_name_heads", after="claimgraph_entity_fixes")
     nlp.add_pipe("claimgraph_parse_fixes", after="parser")
     nlp.add_pipe("claimgraph_acronym_norms", first=True)
     # the model's attribute ruler and lemmatizer, giving the same attributes, asked once per kind of word

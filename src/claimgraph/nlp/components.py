@@ -938,6 +938,29 @@ class ParseFixes:
             doer.head, doer.dep_ = verb, "nsubj"
 
 
+@Language.factory("claimgraph_name_heads", requires=["doc.ents", "token.dep"], assigns=["token.dep", "token.head"])
+def make_name_heads(nlp: Language, name: str) -> "NameHeads":
+    return NameHeads()
+
+
+class NameHeads:
+    """"Jund al-Sham and Fatah clashed": the parser may hang every word of an unfamiliar name on the verb, all with the
+    subject's label, and the coordinated name on the last of them; the verb then has four subjects and the first has
+    no conjunct. Words of one entity all hung alike on one word outside it are the name's modifiers, its last word
+    the name's head. Runs after the entities are final."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for ent in doc.ents:
+            if len(ent) < 2:
+                continue
+            outside = [t for t in ent if not ent.start <= t.head.i < ent.end]
+            if len(outside) < 2 or any((t.head.i, t.dep_) != (outside[-1].head.i, outside[-1].dep_) for t in outside):
+                continue
+            for word in outside[:-1]:
+                word.head, word.dep_ = outside[-1], "punct" if word.is_punct else "compound"
+        return doc
+
+
 @Language.factory("claimgraph_acronym_norms", assigns=["token.norm"])
 def make_acronym_norms(nlp: Language, name: str) -> "AcronymNorms":
     probed = json.loads(ACRONYM_NORMS_PATH.read_text(encoding="utf-8"))
