@@ -341,6 +341,17 @@ def test_nlp_words_of_one_name_all_hung_on_the_verb_hang_on_the_names_last_word(
 
 
 @pytest.mark.slow
+def test_nlp_a_statements_second_verb_hung_on_the_clause_it_reports_is_hung_back_on_the_statement(nlp):
+    doc = nlp("The Ombudsman's Office reports that 17 civilians died in clashes with security forces near the airport "
+              "and calls on the police to use force in a proportionate manner.")
+    reports, calls = next(t for t in doc if t.text == "reports"), next(t for t in doc if t.text == "calls")
+    assert (calls.head, calls.dep_) == (reports, "conj")
+    # (a verb of the reported clause's own tense stays in it)
+    kept = nlp("The army says that the rebels attacked the base and killed two soldiers.")
+    assert next(t for t in kept if t.text == "killed").head.text == "attacked"
+
+
+@pytest.mark.slow
 def test_nlp_a_relative_clause_on_an_apposed_noun_read_as_the_root_is_hung_back_on_it(nlp):
     doc = nlp("Burundi accused Rwanda of backing the rebels, a charge Kigali rejected. Talks resume on Monday.")
     accused, charge, rejected, stop = doc[1], doc[9], doc[11], doc[12]

@@ -618,6 +618,7 @@ class ParseFixes:
         self._plural_or_present = numpy.array([hash_string("NNS"), hash_string("VBZ")], dtype=numpy.uint64)
         self._nouns = numpy.array([hash_string(t) for t in ("NN", "NNS", "NNP", "NNPS")], dtype=numpy.uint64)
         self._gerund = hash_string("VBG")
+        self._present = hash_string("VBZ")
         self._base_verb = hash_string("VB")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -644,6 +645,8 @@ class ParseFixes:
             self._apposed_relative_clause_misread_as_root(doc[i])
         for i in numpy.flatnonzero(roots[:, 0] == doc.vocab.strings["advcl"]).tolist():
             self._appeal_infinitive_misread_as_adverbial(doc[i])
+        for i in numpy.flatnonzero((roots[:, 0] == doc.vocab.strings["conj"]) & (roots[:, 1] == self._present)).tolist():
+            self._statement_verb_hung_on_the_reported_clause(doc[i])
         for i in numpy.flatnonzero(roots[:, 1] == self._gerund).tolist():
             self._act_noun_misread_as_gerund_clause(doc[i])
             self._object_misread_as_clause_subject(doc[i])
@@ -661,6 +664,25 @@ class ParseFixes:
         for i in numpy.flatnonzero((deps[:-1] == doc.vocab.strings["prep"]) & childless[:-1]).tolist():
             self._object_of_a_stranded_preposition(doc[i])
         return doc
+
+    def _statement_verb_hung_on_the_reported_clause(self, verb: Token) -> None:
+        """"The Ombudsman's Office reports that 17 civilians died in clashes ... and calls on the police to ...": a
+        second present-tense verb with no subject, joined to the verb of the clause the first reports, is the
+        statement's own second verb when that clause's verb is in another tense, or when it appeals ("informs the
+        public that the city is under its control and calls on soldiers to ...")."""
+        clause = verb.head
+        said = clause.head
+        if clause.dep_ != "ccomp" or said.tag_ != "VBZ" or said.i > clause.i or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or not any(
+                c.dep_ == "nsubj" for c in said.children):
+            return
+        if clause.tag_ == "VBZ" and verb.lower_ not in self.appeal_words:
+            return
+        verb.head = said
+        for c in clause.children:
+            if c.dep_ == "cc" and c.i < verb.i and not any(c.i < k.i < verb.i for k in clause.children if k.dep_ == "conj"):
+                c.head = said
+
 
     @staticmethod
     def _object_of_a_stranded_preposition(prep: Token) -> None:
