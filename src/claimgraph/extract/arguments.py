@@ -103,6 +103,8 @@ class ArgumentResolver:
         self._quantifier: dict[int, int] = {}  # argument token -> its quantifier word ("dozens" of X)
         self._coref_seen: set[int] = set()
         self._inclusions: dict[int, tuple[int, ...]] = {}
+        # actor -> the group a list after "including" named it in ("armed groups, including the ELN and X")
+        self.included_in: dict[str, str] = {}
         self._places: dict[int, tuple[int, ...]] = {}  # word -> places in its "in"/"inside" phrases
 
     @staticmethod
@@ -699,7 +701,11 @@ class ArgumentResolver:
             if found:
                 slots.extend(found)
             for pobj in self._included(conjunct):  # "Senior members, including X, ..." adds X
-                slots.extend(s for s in self._single(doc[pobj], 1) if s and self._named_inclusion(s))
+                for slot in self._single(doc[pobj], 1):
+                    if slot and self._named_inclusion(slot):
+                        slots.append(slot)
+                        if found and found[0]:
+                            self.included_in[slot[0]] = found[0][0]
         unique, seen = [], set()
         for slot in slots:
             if slot and slot[0] not in seen:
@@ -744,7 +750,8 @@ class ArgumentResolver:
                 if parse.dep[child] == "prep" and parse.lower[child] in ("including", "like") or (
                     parse.dep[child] == "prep" and parse.lower[child] == "as"
                     and self.doc[child].nbor(-1).lower_ == "such")
-                for pobj in parse.children[child] if parse.dep[pobj] == "pobj")
+                for first in parse.children[child] if parse.dep[first] == "pobj"
+                for pobj in (first, *parse.conjuncts(first)))  # ("including X and Y")
             among = self.doc[token.i].right_edge.i + 1  # (past the comma, which the parser may hang on the noun)
             among += among < len(self.doc) and parse.lower[among] == ","
             if parse.tag[token.i] in ("NNS", "NNPS") and among + 1 < len(self.doc) and parse.lower[among] == "among" \
