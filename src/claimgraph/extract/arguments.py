@@ -561,10 +561,12 @@ class ArgumentResolver:
 
     def _unnamed_person_subject_before(self, token: Token) -> bool:
         """Whether a subject before the pronoun in its sentence is a person named by a role alone ("the
-        Afghan army chief said his ..."): the nearest person, whom no earlier name stands for."""
+        Afghan army chief said his ..."): the nearest person, whom no earlier name stands for. Not the subject of the
+        verb whose object the pronoun is ("Frelimo officials accused him": another man)."""
         parse = self.parse
+        own_verb = parse.head[token.i] if parse.dep[token.i] in ("dobj", "dative") else None
         for i in range(token.sent.start, token.i):
-            if parse.dep[i] in ("nsubj", "nsubjpass") and parse.pos[i] == "NOUN" and \
+            if parse.dep[i] in ("nsubj", "nsubjpass") and parse.pos[i] == "NOUN" and parse.head[i] != own_verb and \
                     parse.lemma[i] in self.role_nouns and self.table.actor_at_index(i) is None and \
                     self._apposed_person(i) is None:
                 return True
