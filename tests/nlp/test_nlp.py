@@ -352,6 +352,14 @@ def test_nlp_a_statements_second_verb_hung_on_the_clause_it_reports_is_hung_back
 
 
 @pytest.mark.slow
+def test_nlp_an_object_hung_on_the_adjective_a_verb_calls_it_is_the_verbs(nlp):
+    doc = nlp("Uganda rejects as baseless the accusations made by Kinshasa.")
+    uganda, rejects, accusations = doc[0], doc[1], doc[5]
+    assert (rejects.dep_, rejects.pos_) == ("ROOT", "VERB") and (uganda.head, uganda.dep_) == (rejects, "nsubj")
+    assert (accusations.head, accusations.dep_) == (rejects, "dobj")
+
+
+@pytest.mark.slow
 def test_nlp_a_relative_clause_on_an_apposed_noun_read_as_the_root_is_hung_back_on_it(nlp):
     doc = nlp("Burundi accused Rwanda of backing the rebels, a charge Kigali rejected. Talks resume on Monday.")
     accused, charge, rejected, stop = doc[1], doc[9], doc[11], doc[12]

@@ -611,7 +611,7 @@ class ParseFixes:
         self.participle_adjectives = participle_adjectives
         self.misread_past_verbs = misread_past_verbs
         self.appeal_words = frozenset(w for noun in appeal_nouns for w in (noun, noun + "s"))  # (no lemmas yet)
-        self._and, self._that = hash_string("and"), hash_string("that")
+        self._and, self._that, self._as = hash_string("and"), hash_string("that"), hash_string("as")
         self._comma = hash_string(",")
         self._whom = hash_string("whom")
         self._root, self._plural_noun = hash_string("ROOT"), hash_string("NNS")
@@ -634,6 +634,8 @@ class ParseFixes:
             self._second_side_hung_on_the_firsts_modifier(doc[i])
         for i in numpy.flatnonzero(lowers[:-2] == self._and).tolist():
             self._second_verb_misread_as_adjective(doc[i], doc[i + 1])
+        for i in numpy.flatnonzero(lowers[:-2] == self._as).tolist():
+            self._object_hung_on_the_as_adjective(doc[i])
         for i in numpy.flatnonzero(numpy.isin(lowers[:-1], self._modifier_noun_hashes)).tolist():
             self._noun_misread_as_adjective(doc[i])
         roots = doc.to_array([DEP, TAG])
@@ -664,6 +666,32 @@ class ParseFixes:
         for i in numpy.flatnonzero((deps[:-1] == doc.vocab.strings["prep"]) & childless[:-1]).tolist():
             self._object_of_a_stranded_preposition(doc[i])
         return doc
+
+    @staticmethod
+    def _object_hung_on_the_as_adjective(as_: Token) -> None:
+        """"rejects as baseless the accusations made by X", "dismissed as false the reports that ...": the parser hangs
+        the object on the adjective the verb calls it; it is the verb's (and a verb it tagged a plural noun is a verb
+        in the present tense)."""
+        adjective = as_.head
+        verb = adjective.head
+        if adjective.tag_ != "JJ" or adjective.i != as_.i + 1 or adjective.dep_ not in ("advcl", "acomp", "xcomp",
+                                                                                       "oprd", "ccomp"):
+            return
+        obj = next((c for c in adjective.rights if c.dep_ == "dobj"), None)
+        if obj is None or verb.i > as_.i or not (verb.tag_.startswith("VB") or verb.tag_ == "NNS" and verb.i == as_.i - 1):
+            return
+        if verb.tag_ == "NNS":
+            verb.tag_ = "VBZ"  # the attribute ruler then makes it a verb, the lemmatizer its base form
+            modifiers = [c for c in verb.lefts if c.dep_ in ("compound", "det", "amod", "nmod")]
+            if modifiers and modifiers[-1].dep_ == "compound":  # ("Chad rejects ...": the noun was its subject)
+                subject = modifiers[-1]
+                for word in modifiers[:-1]:
+                    word.head = subject
+                subject.dep_ = "nsubj"
+        obj.head = verb
+        as_.head, as_.dep_ = verb, "prep"
+        adjective.head, adjective.dep_ = as_, "pobj"
+
 
     def _statement_verb_hung_on_the_reported_clause(self, verb: Token) -> None:
         """"The Ombudsman's Office reports that 17 civilians died in clashes ... and calls on the police to ...": a
