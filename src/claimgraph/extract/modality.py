@@ -61,6 +61,7 @@ class Modality:
         self.passive_only = hedging.passive_only
         self.phrases = hedging.phrases  # longest first
         self.hedge_nouns = lexicon.grammar.hedge_nouns
+        self.reporting_verbs = lexicon.reporting_cues.verbs
         self.participation_verbs = lexicon.grammar.participation_verbs
         self.grammar = lexicon.grammar
         raw = getattr(lexicon, "modality", None) or {}
@@ -83,6 +84,7 @@ class Modality:
         self.appeal_verbs = frozenset(str(w).lower() for w in hedge.get("appeals") or ())
         self.plan_words = frozenset(str(w).lower() for w in hedge.get("plans") or ())
         self.active_plan_words = frozenset(str(w).lower() for w in hedge.get("active_plans") or ())
+        self.statement_formulas = frozenset(str(w).lower() for w in hedge.get("statement_formulas") or ())
         self.plan_modifiers = frozenset(str(w).lower() for w in hedge.get("plan_modifiers") or ())
         self.questions = frozenset(str(w) for w in hedge.get("questions") or ())
         self.parse = parse
@@ -176,7 +178,11 @@ class Modality:
                 negated = not negated  # "far from attacking"
                 cues.append(_cue("negation", doc[token:below + 1]))
             below = token
-            for child in (children if reaches else ()):
+            # (what a statement's opening formula reports is neither planned nor hedged: "wishes to inform the public
+            # that its operatives arrested four bandits", "would like to inform ...")
+            formula = depth > 1 and lemma in self.statement_formulas and any(
+                chain[k][3] == "ccomp" and parse.lemma[chain[k][0]] in self.reporting_verbs for k in range(1, depth))
+            for child in (children if reaches and not formula else ()):
                 lower = lowers[child]
                 if dep[child] == "neg" or (dep[child] in ("det", "advmod", "preconj") and lower in self.neg_words):
                     # (past the predicate itself, which only the first link of the chain is)
@@ -238,10 +244,11 @@ class Modality:
             passive = any(dep[c] in ("auxpass", "nsubjpass") for c in children)
             # ("has plans to attack", "no plans to attack": the noun's infinitive is planned as the verb's is)
             planned = (lemma in self.plan_words or lemma in self.active_plan_words and not passive) and \
-                (link == "xcomp" or link == "acl" and pos == "NOUN") and not in_adverbial
+                (link == "xcomp" or link == "acl" and pos == "NOUN") and not in_adverbial and not formula
             # (a raising use hedges like a passive: "it is believed that", "there are thought to be")
             raising = passive or any(dep[c] == "expl" or dep[c] == "nsubj" and lowers[c] == "it" for c in children)
-            if lemma in self.hedge_verbs and pos in ("VERB", "AUX") and (lemma not in self.passive_only or raising):
+            if lemma in self.hedge_verbs and pos in ("VERB", "AUX") and (lemma not in self.passive_only or raising) \
+                    and not formula:
                 hedged = True
                 cues.append(_cue(PLAN if planned else "hedge", doc[token]))
             elif planned:  # "is scheduled to visit", "is due to host", "is considering sending"

@@ -143,15 +143,19 @@ class PredicateMatcher:
                                                if pos[i] in ("NOUN", "PROPN", "PRON")]
         return found
 
-    @staticmethod
-    def _complement_chain(token: Token, steps: int) -> Iterator[Token]:
+    def _complement_chain(self, token: Token, steps: int) -> Iterator[Token]:
         """The word, then the words it is a complement or conjunct of (xcomp, ccomp, conj), up to
-        `steps` words in all: the verbs whose refusal, threat or intent reaches it."""
+        `steps` words in all: the verbs whose refusal, threat or intent reaches it. A verb of saying ends it: what
+        it reports is not what is intended around it ("would like to inform the public that its troops killed ...")."""
         for _ in range(steps):
             yield token
             if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head.i == token.i:
                 return
+            reported = token.dep_ == "ccomp" and self.parse.lemma[token.head.i] in self.reporting_verbs
             token = token.head
+            if reported:
+                yield token
+                return
 
     def refusal(self, predicate: Token) -> str | None:
         """How a cooperative act is declined: "negation" ('would not meet', 'won't sign'), "verb"
