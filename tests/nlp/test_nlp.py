@@ -360,6 +360,13 @@ def test_nlp_an_object_hung_on_the_adjective_a_verb_calls_it_is_the_verbs(nlp):
 
 
 @pytest.mark.slow
+def test_nlp_the_past_tense_of_a_verb_with_no_passive_hung_on_the_root_noun_is_the_root(nlp):
+    doc = nlp("Hundreds of residents protested in Bannu against the army.")
+    hundreds, protested = doc[0], doc[3]
+    assert protested.dep_ == "ROOT" and (hundreds.head, hundreds.dep_) == (protested, "nsubj")
+
+
+@pytest.mark.slow
 def test_nlp_a_relative_clause_on_an_apposed_noun_read_as_the_root_is_hung_back_on_it(nlp):
     doc = nlp("Burundi accused Rwanda of backing the rebels, a charge Kigali rejected. Talks resume on Monday.")
     accused, charge, rejected, stop = doc[1], doc[9], doc[11], doc[12]

@@ -585,7 +585,8 @@ class EntityFixes:
 def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
     grammar = load_lexicon().grammar
     return ParseFixes(grammar.result_adjectives, grammar.participle_adjectives, grammar.misread_past_verbs,
-                      grammar.misread_modifier_nouns, grammar.appeal_nouns, grammar.prepositions.between)
+                      grammar.misread_modifier_nouns, grammar.appeal_nouns, grammar.prepositions.between,
+                      grammar.intransitive_past_verbs)
 
 
 class ParseFixes:
@@ -603,13 +604,15 @@ class ParseFixes:
 
     def __init__(self, result_adjectives: frozenset[str], participle_adjectives: frozenset[str] = frozenset(),
                  misread_past_verbs: frozenset[str] = frozenset(), misread_modifier_nouns: frozenset[str] = frozenset(),
-                 appeal_nouns: frozenset[str] = frozenset(), between: frozenset[str] = frozenset()):
+                 appeal_nouns: frozenset[str] = frozenset(), between: frozenset[str] = frozenset(),
+                 intransitive_past_verbs: frozenset[str] = frozenset()):
         self._between_hashes = numpy.array(sorted(hash_string(w) for w in between), dtype=numpy.uint64)
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
         self._modifier_noun_hashes = numpy.array(sorted(hash_string(w) for w in misread_modifier_nouns),
                                                  dtype=numpy.uint64)
         self.participle_adjectives = participle_adjectives
         self.misread_past_verbs = misread_past_verbs
+        self.intransitive_past_verbs = intransitive_past_verbs
         self.appeal_words = frozenset(w for noun in appeal_nouns for w in (noun, noun + "s"))  # (no lemmas yet)
         self._and, self._that, self._as = hash_string("and"), hash_string("that"), hash_string("as")
         self._comma = hash_string(",")
@@ -766,15 +769,16 @@ class ParseFixes:
         cc.head = verb
         noun.head, noun.dep_ = word, "dobj"
 
-    @staticmethod
-    def _verb_misread_as_participle(root: Token) -> None:
+    def _verb_misread_as_participle(self, root: Token) -> None:
         """"FACT rebels crossed from Libya and attacked a border post": a sentence read as a noun phrase, its root
         the subject and its past-tense verb hung on it as a participle (a participle is never in the past tense):
         the verb is the root, the noun its subject. So is a participle right after the noun with a direct object
         of its own ("Saiqa special forces handed over the bodies to the Red Crescent"): one done to the noun takes
-        none."""
+        none; and the past tense of a verb that has no passive ("Hundreds of residents protested in Bannu", grammar.yaml
+        `intransitive_past_verbs`)."""
         verb = next((c for c in root.rights if c.dep_ == "acl" and (c.tag_ == "VBD" or (
-            c.tag_ == "VBN" and c.i == root.i + 1 and any(d.dep_ == "dobj" for d in c.rights)))), None)
+            c.tag_ == "VBN" and c.i == root.i + 1 and any(d.dep_ == "dobj" for d in c.rights)) or (
+            c.tag_ == "VBN" and c.lower_ in self.intransitive_past_verbs))), None)
         if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return
         verb.tag_ = "VBD"  # the attribute ruler then makes it a verb in the past tense
