@@ -191,6 +191,9 @@ class ArgumentResolver:
             if lower in self.org_pronouns:
                 if self._thing_before(token):
                     return [[]]  # "they attacked the hotel, and then gunmen stormed it": the hotel
+                first = self._first_conjunct_owner(token)
+                if first:
+                    return [first]  # "the group and its allies", "the government and its partners": the group
                 punished = self._punished_for(token, ("organization", "state"))
                 if punished is not None:
                     return [[punished]]
@@ -558,6 +561,16 @@ class ArgumentResolver:
             subjects = [c for c in parse.children[parse.head[i]] if parse.dep[c] in ("nsubj", "nsubjpass")]
         return {actor.key for c in subjects for t in self.doc[c].subtree
                 if (actor := self.table.actor_at_index(t.i)) is not None}
+
+    def _first_conjunct_owner(self, token: Token) -> list[str]:
+        """"the separatist group and its allies": a possessive on a noun coordinated after another stands for that
+        other, when it names an organization or a state."""
+        parse, i = self.parse, token.i
+        noun = parse.head[i]
+        if parse.tag[i] != "PRP$" or parse.dep[noun] != "conj" or parse.head[noun] >= noun:
+            return []
+        first = self._single(self.doc[parse.head[noun]], 1)
+        return [key for key in (first[0] if first else []) if self.table.actors[key].type in ("organization", "state")]
 
     def _unnamed_person_subject_before(self, token: Token) -> bool:
         """Whether a subject before the pronoun in its sentence is a person named by a role alone ("the
