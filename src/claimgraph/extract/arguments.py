@@ -606,7 +606,8 @@ class ArgumentResolver:
         they = parse.lower[token.i] in self.plural_pronouns
         if they:
             together = [actor.key for c in parse.children[subject] if parse.dep[c] == "conj"
-                        and (actor := self.table.actor_at_index(c)) is not None and actor.type in ("organization", "state")]
+                        and (actor := self.table.actor_at_index(c)) is not None
+                        and actor.type in ("organization", "state")]
             if together:
                 return [speaker.key, *together]
         plural = parse.tag[subject] in ("NNS", "NNPS") or parse.lower[subject] in self.plural_forms

@@ -650,7 +650,8 @@ class ParseFixes:
             self._apposed_relative_clause_misread_as_root(doc[i])
         for i in numpy.flatnonzero(roots[:, 0] == doc.vocab.strings["advcl"]).tolist():
             self._appeal_infinitive_misread_as_adverbial(doc[i])
-        for i in numpy.flatnonzero((roots[:, 0] == doc.vocab.strings["conj"]) & (roots[:, 1] == self._present)).tolist():
+        joined_present = (roots[:, 0] == doc.vocab.strings["conj"]) & (roots[:, 1] == self._present)
+        for i in numpy.flatnonzero(joined_present).tolist():
             self._statement_verb_hung_on_the_reported_clause(doc[i])
         for i in numpy.flatnonzero(roots[:, 1] == self._gerund).tolist():
             self._act_noun_misread_as_gerund_clause(doc[i])
@@ -681,12 +682,13 @@ class ParseFixes:
                                                                                        "oprd", "ccomp"):
             return
         obj = next((c for c in adjective.rights if c.dep_ == "dobj"), None)
-        if obj is None or verb.i > as_.i or not (verb.tag_.startswith("VB") or verb.tag_ == "NNS" and verb.i == as_.i - 1):
+        misread_verb = verb.tag_ == "NNS" and verb.i == as_.i - 1  # ("Chad rejects as baseless ...")
+        if obj is None or verb.i > as_.i or not (verb.tag_.startswith("VB") or misread_verb):
             return
         if verb.tag_ == "NNS":
             verb.tag_ = "VBZ"  # the attribute ruler then makes it a verb, the lemmatizer its base form
             modifiers = [c for c in verb.lefts if c.dep_ in ("compound", "det", "amod", "nmod")]
-            if modifiers and modifiers[-1].dep_ == "compound":  # ("Chad rejects ...": the noun was its subject)
+            if modifiers and modifiers[-1].dep_ == "compound":  # the noun before it was its subject
                 subject = modifiers[-1]
                 for word in modifiers[:-1]:
                     word.head = subject
@@ -694,7 +696,6 @@ class ParseFixes:
         obj.head = verb
         as_.head, as_.dep_ = verb, "prep"
         adjective.head, adjective.dep_ = as_, "pobj"
-
 
     def _statement_verb_hung_on_the_reported_clause(self, verb: Token) -> None:
         """"The Ombudsman's Office reports that 17 civilians died in clashes ... and calls on the police to ...": a
@@ -710,10 +711,10 @@ class ParseFixes:
         if clause.tag_ == "VBZ" and verb.lower_ not in self.appeal_words:
             return
         verb.head = said
+        between = [k.i for k in clause.children if k.dep_ == "conj" and k.i < verb.i]
         for c in clause.children:
-            if c.dep_ == "cc" and c.i < verb.i and not any(c.i < k.i < verb.i for k in clause.children if k.dep_ == "conj"):
-                c.head = said
-
+            if c.dep_ == "cc" and c.i < verb.i and not any(c.i < k for k in between):
+                c.head = said  # (the "and" before it, not one of a row of the clause's own verbs)
 
     @staticmethod
     def _object_of_a_stranded_preposition(prep: Token) -> None:

@@ -215,8 +215,7 @@ def co_agents(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
         group = m.resolver.included_in
         for k, first in enumerate(allies):
             for second in allies[k + 1:]:
-                if frozenset((first, second)) in enemies or group.get(first, first) == group.get(second, second) \
-                        or group.get(first) == second or group.get(second) == first:
+                if frozenset((first, second)) in enemies or group.get(first, first) == group.get(second, second):
                     continue  # (nor are a group and those it includes: "armed groups, including the ELN and X")
                 out.append(RawClaim(predicate=m.doc[i], relation="COOPERATE", subject=first, object=second,
                                     rule="reading:co-agents", attributes={"joint": relation},

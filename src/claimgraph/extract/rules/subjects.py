@@ -270,9 +270,9 @@ def _reporting_force(m: PredicateMatcher, verb: Token) -> Actors:
         if actor is None:
             continue
         # (a gazetteer actor's kind is its entry's; "the Security Council" is no force)
-        if actor.actor_kind == "generic_force" or actor.kind in grammar.force_kinds or any(
-                word in grammar.force_name_words for word in actor.name.lower().split()) and \
-                actor.kind not in m.resolver.unarmed_kinds:
+        named_force = any(word in grammar.force_name_words for word in actor.name.lower().split()) and \
+            actor.kind not in m.resolver.unarmed_kinds
+        if actor.actor_kind == "generic_force" or actor.kind in grammar.force_kinds or named_force:
             forces.append(slot)
     return forces
 
