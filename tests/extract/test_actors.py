@@ -39,8 +39,7 @@ def test_actors_officials_in_a_capital_stand_for_the_state(nlp):
     ("Hamas suppressed ISIS-inspired jihadists in Gaza.", "ISIS-inspired jihadists in Gaza"),
     ("Government forces clashed with pro-government militias in Darfur.", "pro-government militias in Darfur"),
     ("Iran-backed militias attacked a US base.", "Iran-backed militias"),
-    # (an unnamed force is an entity where it takes part in a claim)
-    ("Many rebels in Darfur surrendered to the army.", "rebels in Darfur"),
+    ("Many rebels in Darfur laid down their arms.", "rebels in Darfur"),
     ("Police detained students at Cumhuriyet University near AKP offices.", "students at Cumhuriyet University"),
     # the place's own name, not a clause hanging off it, nor a coordinated noun's place
     ("Ahmad Massoud met Syrian exiles in Vienna, where they agreed to form a council.", "Syrian exiles"),

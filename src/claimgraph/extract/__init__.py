@@ -550,7 +550,7 @@ class _Extractor:
         in_claims = {key for claim in claims for key in (claim.subject, claim.object)}
         for span in self.table.mentions:
             actor = self.table.actors.get(span.actor)
-            if actor is None or (actor.denotes and actor.key not in in_claims):
+            if actor is None or (actor.denotes and not actor.described_force and actor.key not in in_claims):
                 continue
             start, end = self.parse.char_span(span.start, span.end)
             out.append(Mention(

@@ -51,6 +51,9 @@ class Actor:
     named: bool = True  # False for collectives named by a description ("Rwandan rebels")
     # what an unnamed actor is (data/cues/actor_kinds.yaml): generic_force, civilians, title_role, ...
     denotes: str = ""
+    # a force described by more than its kind noun ("Kurdish forces", "Iran-backed militias") is an entity of its
+    # own even where it takes part in no claim; a bare kind noun ("police") or described civilians are not
+    described_force: bool = False
 
     @property
     def actor_kind(self) -> str:
@@ -547,6 +550,7 @@ class ActorTable:
         kind = self.lexicon.actor_kinds.get(head.lemma_.lower())
         if not actor.denotes and kind in DESCRIBED_KINDS:
             actor.denotes = kind
+            actor.described_force = kind == "generic_force"
 
     def is_place_name(self, i: int) -> bool:
         """Whether the name at word i names a place: a location, or a state by its capital ("Minsk", "Doha")."""
