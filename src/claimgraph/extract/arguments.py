@@ -1279,7 +1279,7 @@ class ArgumentResolver:
     def coordinated_sides(self, token: Token) -> list[list[str]]:
         """The groups one noun names with coordinated owners ("Ngok Dinka and Misseriya herders", "Bedouin and Druze
         fighters", "troops from India and China"): one group per owner, named with it ("Misseriya herders", "troops
-        from China"), for the sides of a clash; none when the noun has no such owners."""
+        from China"), for the sides of a clash; none when the noun has no such owners (so never a single side)."""
         parse, doc, i = self.parse, self.doc, token.i
         kind = self.actor_kinds.get(parse.lemma[i])
         if kind is None or parse.tag[i] not in ("NNS", "NNPS") and parse.lower[i] not in self.plural_forms:

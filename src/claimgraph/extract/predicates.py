@@ -632,8 +632,7 @@ class PredicateMatcher:
         if not objects and len(subjects) == 1 and spec.mutual and relation in self.violent:
             # "Ngok Dinka and Misseriya herders clashed": one noun, two sides
             named = next((c for c in predicate.children if c.dep_ == "nsubj"), None)
-            sides = self.resolver.coordinated_sides(named) if named is not None else []
-            subjects = sides if len(sides) >= 2 else subjects
+            subjects = (self.resolver.coordinated_sides(named) if named is not None else []) or subjects
         if not objects and len(subjects) >= 2 and self._reciprocal_object(predicate) and not spec.no_subject_pairing:
             subjects, objects, mutual = subjects[:1], subjects[1:], True  # "X and Y blamed each other"
         if not objects and (relation in self.symmetric or spec.mutual) and len(subjects) >= 2 \

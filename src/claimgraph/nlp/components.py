@@ -685,7 +685,7 @@ class ParseFixes:
         misread_verb = verb.tag_ == "NNS" and verb.i == as_.i - 1  # ("Chad rejects as baseless ...")
         if obj is None or verb.i > as_.i or not (verb.tag_.startswith("VB") or misread_verb):
             return
-        if verb.tag_ == "NNS":
+        if misread_verb:
             verb.tag_ = "VBZ"  # the attribute ruler then makes it a verb, the lemmatizer its base form
             modifiers = [c for c in verb.lefts if c.dep_ in ("compound", "det", "amod", "nmod")]
             if modifiers and modifiers[-1].dep_ == "compound":  # the noun before it was its subject

@@ -191,8 +191,7 @@ def preposition(m: PredicateMatcher, predicate: Token, spec: Predicate, passive:
                   for t in m.pobjs(c, (m.grammar.of,))]
     found = _actors(m, tokens, spec)
     if len(found) == 1 and len(tokens) == 1 and slot in m.grammar.prepositions.between and spec.relation in m.violent:
-        sides = m.resolver.coordinated_sides(tokens[0])  # "clashes between Bedouin and Druze fighters"
-        found = sides if len(sides) >= 2 else found
+        found = m.resolver.coordinated_sides(tokens[0]) or found  # "clashes between Bedouin and Druze fighters"
     if not found and tokens and not passive and predicate.pos_ == "VERB" and all(t.pos_ == "NOUN" for t in tokens):
         # "complained of harassment by X": as for a direct object, a "by" phrase the parser hung on the
         # active verb names who did the thing

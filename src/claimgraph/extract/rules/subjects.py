@@ -851,7 +851,7 @@ def between(m: PredicateMatcher, noun: Token) -> Actors | None:
                     # "clashes between Bedouin and Druze fighters": one noun, two sides of a fight
                     split = m.resolver.coordinated_sides(doc[pobj]) if len(found) < 2 and any(
                         spec.mutual or spec.mutual_between for spec in violent_nouns(m, noun)) else []
-                    sides.extend(split if len(split) >= 2 else found)
+                    sides.extend(split or found)
     return sides
 
 
