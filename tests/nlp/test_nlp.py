@@ -287,6 +287,20 @@ def test_nlp_a_second_verb_joined_to_the_first_verbs_object_is_a_verb_beside_it(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, act", [
+    ("The Ministry of Foreign Affairs of Moldova condemns the bombing of residential areas in Bender by Russian "
+     "aircraft and calls on Moscow to withdraw its troops from Moldovan territory immediately.", "withdraw"),
+    ("The Ministry of Defence of Somalia condemns the bombing of civilian areas in Baidoa by Ethiopian jets and calls "
+     "on Addis Ababa to pull back its troops immediately.", "pull"),
+])
+def test_nlp_an_appeal_verb_joined_to_the_first_verbs_object_is_a_verb_with_its_infinitive(nlp, text, act):
+    doc = nlp(text)
+    calls, asked = next(t for t in doc if t.lower_ == "calls"), next(t for t in doc if t.lower_ == act)
+    assert (calls.pos_, calls.dep_, calls.head.lower_) == ("VERB", "conj", "condemns")
+    assert (asked.head, asked.dep_) == (calls, "xcomp")
+
+
+@pytest.mark.slow
 def test_nlp_a_preposition_left_without_its_object_takes_the_noun_after_it(nlp):
     doc = nlp("The Bangsamoro Transition Authority welcomes the decision, and we call on all former MILF combatants "
               "to complete the decommissioning process.")

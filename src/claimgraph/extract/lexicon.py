@@ -18,7 +18,7 @@ PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_
                   "no_subject_pairing", "not_theme_word", "not_subject_kinds", "not_object_kinds", "object_kinds",
                   "mutual_between", "agent_noun",
                   "actor_object", "clause_modal", "theme_in_clause", "theme_complement", "needs_infinitive", "no_fallback", "not_question", "joint_act",
-                  "passive_only", "not_outlet_object"}
+                  "passive_only", "not_outlet_object", "object_theme_only"}
 # What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
 ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
                          "counted_group"))
@@ -87,6 +87,9 @@ class Predicate:
     # only a passive or participle ("militants linked with the BLA"): the active verb says something else
     # ("Kenya linked the attack to al-Shabab" blames)
     passive_only: bool = False
+    # what is given is the verb's own object: a verb of motion whose subject moves itself gives nothing ("flew
+    # to Riyadh for treatment" is a journey, its purpose no gift)
+    object_theme_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,7 @@ class Grammar:
     bearing_prepositions: frozenset[str]  # "X is under US sanctions": X bears them
     bearing_verbs: frozenset[str]  # "X faces EU sanctions"
     adjunct_agent_nouns: frozenset[str]  # "at the request of X", "with the help of X": X asks or helps the doer
+    beneficiary_prepositions: frozenset[str]  # "in support of X": X is helped by the doer
     intransitive_act_nouns: frozenset[str]  # "the surrender of X to Y": X surrenders
     act_nouns: frozenset[str]  # "a move the opposition called a coup": what is said of the move is said of its maker
     quantity_words: frozenset[str]

@@ -653,6 +653,9 @@ class PredicateMatcher:
         if not objects:
             return []
         themes = self.themes(predicate, {k for slot in subjects for k in slot})
+        if spec.object_theme_only:
+            themes = [t for t in themes if any(t.i == c.i or t in c.conjuncts
+                                               for c in predicate.children if c.dep_ == "dobj")]
         allowed = set(spec.themes) if spec.themes else None
         modes = [(m, t) for m, t in self.modes(relation, predicate, themes) if allowed is None or m in allowed]
         if spec.needs_theme and not modes:

@@ -586,7 +586,7 @@ def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
     grammar = load_lexicon().grammar
     return ParseFixes(grammar.result_adjectives, grammar.participle_adjectives, grammar.misread_past_verbs,
                       grammar.misread_modifier_nouns, grammar.appeal_nouns, grammar.prepositions.between,
-                      grammar.intransitive_past_verbs)
+                      grammar.intransitive_past_verbs, grammar.prepositions.addressee)
 
 
 class ParseFixes:
@@ -605,7 +605,8 @@ class ParseFixes:
     def __init__(self, result_adjectives: frozenset[str], participle_adjectives: frozenset[str] = frozenset(),
                  misread_past_verbs: frozenset[str] = frozenset(), misread_modifier_nouns: frozenset[str] = frozenset(),
                  appeal_nouns: frozenset[str] = frozenset(), between: frozenset[str] = frozenset(),
-                 intransitive_past_verbs: frozenset[str] = frozenset()):
+                 intransitive_past_verbs: frozenset[str] = frozenset(),
+                 appeal_prepositions: frozenset[str] = frozenset()):
         self._between_hashes = numpy.array(sorted(hash_string(w) for w in between), dtype=numpy.uint64)
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
         self._modifier_noun_hashes = numpy.array(sorted(hash_string(w) for w in misread_modifier_nouns),
@@ -614,6 +615,7 @@ class ParseFixes:
         self.misread_past_verbs = misread_past_verbs
         self.intransitive_past_verbs = intransitive_past_verbs
         self.appeal_words = frozenset(w for noun in appeal_nouns for w in (noun, noun + "s"))  # (no lemmas yet)
+        self.appeal_prepositions = appeal_prepositions
         self._and, self._that, self._as = hash_string("and"), hash_string("that"), hash_string("as")
         self._comma = hash_string(",")
         self._whom = hash_string("whom")
@@ -664,6 +666,10 @@ class ParseFixes:
             & (lowers[:-2] == self._and) & (lowers[2:] == self._that)
         for i in numpy.flatnonzero(joined).tolist():
             self._second_verb_misread_as_plural_noun(doc[i + 1])
+        joined_after_and = (roots[1:, 0] == doc.vocab.strings["conj"]) & numpy.isin(roots[1:, 1], self._plural_or_present) \
+            & (lowers[:-1] == self._and)
+        for i in numpy.flatnonzero(joined_after_and).tolist():
+            self._appeal_verb_misread_as_plural_noun(doc[i + 1])
         deps = doc.to_array(DEP)
         heads = doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))
         childless = numpy.bincount(heads[heads != numpy.arange(len(doc))], minlength=len(doc)) == 0
@@ -734,12 +740,8 @@ class ParseFixes:
         or its infinitive), with a "that" clause after it, is a present-tense verb beside the first, the clause its
         complement."""
         doc, i = word.doc, word.i
-        verb = word.head  # the first verb's object, or a word further down its phrase or its infinitive's
-        for _ in range(4):  # ("calls on its supporters to maintain a peaceful mobilisation and demands that ...")
-            if verb.tag_ == "VBZ" or verb.head == verb:
-                break
-            verb = verb.head
-        if verb.tag_ != "VBZ" or word.head == verb or any(c.i < i - 1 for c in word.children):
+        verb = ParseFixes._present_verb_above(word)
+        if verb is None or any(c.i < i - 1 for c in word.children):
             return
         clause = doc[i + 1].head
         if clause.i <= i + 1 or not clause.tag_.startswith("VB"):
@@ -748,6 +750,37 @@ class ParseFixes:
         word.head, word.dep_ = verb, "conj"
         doc[i - 1].head = verb
         clause.head, clause.dep_ = word, "ccomp"
+
+    @staticmethod
+    def _present_verb_above(word: Token) -> Token | None:
+        """The present-tense verb a word misread as a noun after "and" is joined to: the first verb's object, or a
+        word further down its phrase or its infinitive's, hangs under it ("calls on its supporters to maintain a
+        peaceful mobilisation and demands that ...")."""
+        verb = word.head
+        for _ in range(4):
+            if verb.tag_ == "VBZ" or verb.head == verb:
+                break
+            verb = verb.head
+        return verb if verb.tag_ == "VBZ" and word.head != verb else None
+
+    def _appeal_verb_misread_as_plural_noun(self, word: Token) -> None:
+        """"condemns the bombing of Gori and calls on Moscow to withdraw its troops": a verb of appeal after "and",
+        tagged a plural noun (or a verb) joined to the first verb's object, with "on" someone and an infinitive after it that
+        the parser hung elsewhere, is a present-tense verb beside the first, the infinitive what it asks for."""
+        if word.lower_ not in self.appeal_words:
+            return
+        on = next((c for c in word.rights if c.dep_ == "prep" and c.i == word.i + 1), None)
+        if on is None or on.lower_ not in self.appeal_prepositions or not any(c.dep_ == "pobj" for c in on.children):
+            return
+        after = word.doc[on.right_edge.i + 1] if on.right_edge.i + 1 < len(word.doc) else None
+        infinitive = after.head if after is not None and after.lower_ == "to" and after.dep_ == "aux" else None
+        verb = self._present_verb_above(word)
+        if verb is None or infinitive is None or infinitive.tag_ != "VB" or infinitive.head == word:
+            return
+        word.tag_ = "VBZ"  # the attribute ruler then makes it a verb, the lemmatizer its base form
+        word.head, word.dep_ = verb, "conj"
+        word.doc[word.i - 1].head = verb
+        infinitive.head, infinitive.dep_ = word, "xcomp"
 
     def _second_verb_misread_as_adjective(self, cc: Token, word: Token) -> None:
         """"Security forces occupied hospitals and evicted patients", "raided the camp and beat demonstrators": the
