@@ -301,6 +301,15 @@ def test_nlp_an_appeal_verb_joined_to_the_first_verbs_object_is_a_verb_with_its_
 
 
 @pytest.mark.slow
+def test_nlp_a_root_appeal_verb_read_as_a_noun_with_its_subject_as_compound_is_a_verb(nlp):
+    doc = nlp("The Secretary-General appeals to Guinea's military leaders to restore constitutional order.")
+    appeals, restore = doc[4], next(t for t in doc if t.lower_ == "restore")
+    assert (appeals.pos_, appeals.dep_) == ("VERB", "ROOT")
+    assert (doc[3].text, doc[3].dep_, doc[3].head) == ("General", "nsubj", appeals)
+    assert (restore.head, restore.dep_) == (appeals, "xcomp")
+
+
+@pytest.mark.slow
 def test_nlp_a_preposition_left_without_its_object_takes_the_noun_after_it(nlp):
     doc = nlp("The Bangsamoro Transition Authority welcomes the decision, and we call on all former MILF combatants "
               "to complete the decommissioning process.")

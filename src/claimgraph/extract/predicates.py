@@ -127,9 +127,9 @@ class PredicateMatcher:
         if not found and noun.dep_ == "dobj" and head.pos_ == "VERB" and not self.is_passive(head):
             found = [p for p in self.pobjs(head, agent) if p.i > noun.i and p.pos_ in ("NOUN", "PROPN")]
         if not found:
-            # "the detention of 11 journalists by police": the parser hangs the agent on the people held
-            found = [p for o in self.pobjs(noun, (self.grammar.of,)) if self.resolver.resolve(o)
-                     for p in self.pobjs(o, agent)]
+            # "the detention of 11 journalists by police", "the signing of the plan by X and Y": the parser hangs the
+            # agent on what the act is done to
+            found = [p for o in self.pobjs(noun, (self.grammar.of,)) for p in self.pobjs(o, agent)]
         if not found and noun.lemma_.lower() in self.grammar.appeal_nouns:
             found = self.pobjs(noun, tuple(self.grammar.prepositions.event_source))  # "calls from ASEAN"
         return found
@@ -301,6 +301,11 @@ class PredicateMatcher:
         def is_actor(i: int) -> bool:  # i lies in the predicate's subtree; named actors are fixed by now
             return i in resolved or actor_at(i) is not None
 
+        if predicate.dep_ == "relcl" and predicate.head.pos_ == "NOUN" and not is_actor(predicate.head.i) and not any(
+                c.dep_ in ("dobj", "nsubjpass") for c in predicate.children):
+            # "the weapons it has delivered to the rebels": the noun the clause hangs on is its verb's object
+            out.append(predicate.head)
+            out.extend(predicate.head.conjuncts)
         for child in predicate.children:
             dep = child.dep_
             if dep == "dobj" and child.lower_ in self.grammar.relative_pronouns and predicate.dep_ == "relcl":

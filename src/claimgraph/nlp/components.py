@@ -692,13 +692,7 @@ class ParseFixes:
         if obj is None or verb.i > as_.i or not (verb.tag_.startswith("VB") or misread_verb):
             return
         if misread_verb:
-            verb.tag_ = "VBZ"  # the attribute ruler then makes it a verb, the lemmatizer its base form
-            modifiers = [c for c in verb.lefts if c.dep_ in ("compound", "det", "amod", "nmod")]
-            if modifiers and modifiers[-1].dep_ == "compound":  # the noun before it was its subject
-                subject = modifiers[-1]
-                for word in modifiers[:-1]:
-                    word.head = subject
-                subject.dep_ = "nsubj"
+            ParseFixes._subject_out_of_modifiers(verb)
         obj.head = verb
         as_.head, as_.dep_ = verb, "prep"
         adjective.head, adjective.dep_ = as_, "pobj"
@@ -832,13 +826,38 @@ class ParseFixes:
             word.dep_ = "compound"
 
     @staticmethod
-    def _verb_misread_as_plural_noun(root: Token) -> None:
+    def _subject_out_of_modifiers(verb: Token) -> None:
+        """A verb the tagger took for a plural noun: it is a verb in the present tense, and the noun the parser made
+        its compound modifier is its subject, with the words before that noun ("The Secretary-General appeals")."""
+        verb.tag_ = "VBZ"  # the attribute ruler then makes it a verb, the lemmatizer its base form
+        modifiers = [c for c in verb.lefts if c.dep_ in ("compound", "det", "amod", "nmod")]
+        if modifiers and modifiers[-1].dep_ == "compound":
+            subject = modifiers[-1]
+            for word in modifiers[:-1]:
+                word.head = subject
+            subject.dep_ = "nsubj"
+
+    def _verb_misread_as_plural_noun(self, root: Token) -> None:
         """"The Jordanian Foreign Ministry demands that Damascus act": a root tagged a plural noun, with a subject
-        before it and a clause or an object after it, is a verb in the present tense."""
+        before it and a clause or an object after it, is a verb in the present tense. So is a root verb of appeal
+        with whom it appeals to and an infinitive after it, its subject taken for its compound ("The Secretary-General
+        appeals to the leaders to call for calm")."""
         if any(c.dep_ == "nsubj" for c in root.lefts) and any(
                 c.dep_ in ("ccomp", "xcomp", "dobj") for c in root.rights) and \
                 not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in root.lefts):
             root.tag_ = "VBZ"  # the attribute ruler then makes it a verb, the lemmatizer its base form
+            return
+        if root.lower_ not in self.appeal_words or root.i == 0 or root.doc[root.i - 1].dep_ != "compound" or \
+                root.doc[root.i - 1].head != root:
+            return
+        to = next((c for c in root.rights if c.dep_ == "prep" and c.i == root.i + 1
+                   and c.lower_ in self.appeal_prepositions), None)
+        asked = next((c for c in root.rights if c.dep_ in ("acl", "relcl", "advcl") and c.tag_ == "VB"
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.lefts)), None)
+        if to is None or asked is None or not any(c.dep_ == "pobj" for c in to.children):
+            return
+        self._subject_out_of_modifiers(root)
+        asked.dep_ = "xcomp"
 
     @staticmethod
     def _hang_whom_on_its_clause(whom: Token) -> None:
