@@ -685,6 +685,12 @@ class ArgumentResolver:
                     (not plural or parse.tag[i] == "NNS" or parse.lower[i] in self.plural_forms):
                 found = self._kind_actor(self.doc[i])
                 return found[0] if found else None
+            if plural and parse.dep[token.i] in ("nsubj", "nsubjpass") and parse.pos[i] == "NOUN" and \
+                    parse.tag[i] == "NNS" and self.actor_kinds.get(parse.lemma[i]) in ("generic_force", "civilians"):
+                # "Rebel fighters in Misrata said they had received missiles", "Residents said they were beaten":
+                # "they" of a plural force or of people (officials and groups keep to those named before)
+                found = self.first(self.doc[i])
+                return [found] if found else None
         return None
 
     def _state_force(self, actor: Actor) -> bool:

@@ -79,6 +79,7 @@ class Modality:
         self.neg_phrases = frozenset(str(w).lower() for w in negation.get("phrases") or ())
         # "if", "unless", "whether": a clause under a condition is not asserted
         self.conditions = frozenset(str(w).lower() for w in hedge.get("conditions") or ())
+        self.standalone_clauses = frozenset(str(w).lower() for w in hedge.get("standalone_clauses") or ())
         self.request_verbs = frozenset(str(w).lower() for w in hedge.get("requests") or ())
         self.request_clauses = frozenset(str(w).lower() for w in hedge.get("request_clauses") or ())
         self.appeal_verbs = frozenset(str(w).lower() for w in hedge.get("appeals") or ())
@@ -104,6 +105,9 @@ class Modality:
             if dep[i] not in SCOPE_DEPS or head[i] == i:  # the root is its own head: taken once
                 break
             link = dep[i]
+            if link == "advcl" and any(dep[c] == "mark" and parse.lower[c] in self.standalone_clauses for c in children[i]) \
+                    and any(dep[c] in ("nsubj", "nsubjpass") for c in children[i]):
+                break  # "..., saying he could not bear it, while the Brotherhood accused X": its own statement
             if link == "conj":
                 # (an infinitive's "to" is no auxiliary of a clause of its own: "urged X to exercise restraint
                 # and to engage in dialogue" asks both)
