@@ -310,6 +310,13 @@ def test_nlp_a_root_appeal_verb_read_as_a_noun_with_its_subject_as_compound_is_a
 
 
 @pytest.mark.slow
+def test_nlp_a_target_hung_on_the_instrument_is_the_verbs(nlp):
+    doc = nlp("Uzbek armed forces opened fire with mortars on Kyrgyz border guards at an outpost.")
+    on = next(t for t in doc if t.lower_ == "on")
+    assert on.head.lower_ == "opened"
+
+
+@pytest.mark.slow
 def test_nlp_a_preposition_left_without_its_object_takes_the_noun_after_it(nlp):
     doc = nlp("The Bangsamoro Transition Authority welcomes the decision, and we call on all former MILF combatants "
               "to complete the decommissioning process.")

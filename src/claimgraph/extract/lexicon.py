@@ -241,6 +241,8 @@ class Grammar:
     bearing_verbs: frozenset[str]  # "X faces EU sanctions"
     adjunct_agent_nouns: frozenset[str]  # "at the request of X", "with the help of X": X asks or helps the doer
     beneficiary_prepositions: frozenset[str]  # "in support of X": X is helped by the doer
+    instrument_prepositions: frozenset[str]  # "opened fire with mortars on X": the target hung on the instrument
+    instrument_target_prepositions: frozenset[str]
     intransitive_act_nouns: frozenset[str]  # "the surrender of X to Y": X surrenders
     act_nouns: frozenset[str]  # "a move the opposition called a coup": what is said of the move is said of its maker
     quantity_words: frozenset[str]

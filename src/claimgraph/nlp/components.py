@@ -586,7 +586,8 @@ def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
     grammar = load_lexicon().grammar
     return ParseFixes(grammar.result_adjectives, grammar.participle_adjectives, grammar.misread_past_verbs,
                       grammar.misread_modifier_nouns, grammar.appeal_nouns, grammar.prepositions.between,
-                      grammar.intransitive_past_verbs, grammar.prepositions.addressee)
+                      grammar.intransitive_past_verbs, grammar.prepositions.addressee,
+                      grammar.instrument_prepositions, grammar.instrument_target_prepositions)
 
 
 class ParseFixes:
@@ -606,7 +607,8 @@ class ParseFixes:
                  misread_past_verbs: frozenset[str] = frozenset(), misread_modifier_nouns: frozenset[str] = frozenset(),
                  appeal_nouns: frozenset[str] = frozenset(), between: frozenset[str] = frozenset(),
                  intransitive_past_verbs: frozenset[str] = frozenset(),
-                 appeal_prepositions: frozenset[str] = frozenset()):
+                 appeal_prepositions: frozenset[str] = frozenset(), instruments: frozenset[str] = frozenset(),
+                 instrument_targets: frozenset[str] = frozenset()):
         self._between_hashes = numpy.array(sorted(hash_string(w) for w in between), dtype=numpy.uint64)
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
         self._modifier_noun_hashes = numpy.array(sorted(hash_string(w) for w in misread_modifier_nouns),
@@ -616,6 +618,7 @@ class ParseFixes:
         self.intransitive_past_verbs = intransitive_past_verbs
         self.appeal_words = frozenset(w for noun in appeal_nouns for w in (noun, noun + "s"))  # (no lemmas yet)
         self.appeal_prepositions = appeal_prepositions
+        self.instruments, self.instrument_targets = instruments, instrument_targets
         self._and, self._that, self._as = hash_string("and"), hash_string("that"), hash_string("as")
         self._comma = hash_string(",")
         self._whom = hash_string("whom")
@@ -675,7 +678,19 @@ class ParseFixes:
         childless = numpy.bincount(heads[heads != numpy.arange(len(doc))], minlength=len(doc)) == 0
         for i in numpy.flatnonzero((deps[:-1] == doc.vocab.strings["prep"]) & childless[:-1]).tolist():
             self._object_of_a_stranded_preposition(doc[i])
+        for i in numpy.flatnonzero(deps == doc.vocab.strings["prep"]).tolist():
+            self._target_hung_on_the_instrument(doc[i])
         return doc
+
+    def _target_hung_on_the_instrument(self, prep: Token) -> None:
+        """"Tajik forces opened fire with mortars on Kyrgyz border guards": the parser hangs the target on the
+        instrument the verb is used with; it is the verb's (grammar.yaml `instrument_target_prepositions`)."""
+        instrument = prep.head
+        with_ = instrument.head
+        if prep.lower_ not in self.instrument_targets or instrument.dep_ != "pobj" or with_.dep_ != "prep" or \
+                with_.lower_ not in self.instruments or not with_.head.tag_.startswith("VB") or prep.i < instrument.i:
+            return
+        prep.head = with_.head
 
     @staticmethod
     def _object_hung_on_the_as_adjective(as_: Token) -> None:
