@@ -407,6 +407,25 @@ class PredicateMatcher:
         return any(first > 0 and reciprocals.get(lower[first]) == lower[first - 1] for w in words
                    for first in (w, w + 1) if first < n)
 
+    def _each_and_the_other(self, predicate: Token) -> list[list[str]]:
+        """"X and Y agreed to a truce, but each side accused the other of violating it": the two sides the sentence
+        names together before the verb whose subject is "each (side)" and whose object is "the other"."""
+        parse, reciprocals = self.parse, self.grammar.reciprocals
+        subject = next((c for c in parse.children[predicate.i] if parse.dep[c] == "nsubj"), None)
+        obj = next((c for c in parse.children[predicate.i] if parse.dep[c] == "dobj"), None)
+        if subject is None or obj is None or parse.lower[obj] not in reciprocals:
+            return []
+        each = reciprocals[parse.lower[obj]]
+        if parse.lower[subject] != each and not any(parse.dep[c] == "det" and parse.lower[c] == each
+                                                     for c in parse.children[subject]):
+            return []
+        for i in range(predicate.sent.start, predicate.i):
+            if parse.dep[i] in ("nsubj", "nsubjpass") and i != subject:
+                sides = [slot for slot in self.resolver.resolve(self.doc[i]) if slot]
+                if len(sides) == 2:
+                    return sides
+        return []
+
     def verb_of(self, verb: Token, relations: frozenset[str]) -> bool:
         """Whether a word is a lexicon verb of one of the relations."""
         return any(spec.relation in relations
@@ -627,6 +646,9 @@ class PredicateMatcher:
                 subjects, objects = between[:1], objects or between[1:]
             else:
                 objects = objects or between
+        sides = self._each_and_the_other(predicate)
+        if sides:
+            subjects, objects, mutual = sides[:1], sides[1:2], True  # "each side accused the other"
         if spec.pos == "noun" and spec.needs_subject and not subjects:
             return []
         if not subjects and spec.relation in self.symmetric and "between" in spec.object and len(objects) >= 2:
