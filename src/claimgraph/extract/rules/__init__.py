@@ -35,6 +35,7 @@ NOUN_SUBJECT_RULES = (
     "noun_subject.owner",
     "noun_subject.source",
     "noun_subject.light_verb",
+    "noun_subject.participants",
     "noun_subject.claimed",
     "noun_subject.adjunct",
     "noun_subject.manner",

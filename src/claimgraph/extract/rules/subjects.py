@@ -733,6 +733,18 @@ def light_verb(m: PredicateMatcher, noun: Token) -> Actors | None:
     return None
 
 
+@RULES.register("noun_subject.participants", example="Talks in which Putin and Poroshenko took part ended late.")
+def participants(m: PredicateMatcher, noun: Token) -> Actors | None:
+    """Who took part in what a noun names, said in a relative clause on it ("marathon talks in which Putin,
+    Poroshenko, Merkel and Hollande took part"): the clause's subjects."""
+    for clause in noun.children:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in m.grammar.participation_verbs and any(
+                prep.dep_ == "prep" and any(w.dep_ == "pobj" and w.lower_ in m.grammar.relative_pronouns
+                                            for w in prep.children) for prep in clause.children):
+            return m.subjects(clause) or None
+    return None
+
+
 @RULES.register("noun_subject.claimed", example="Al-Shabab claimed responsibility for the attack on the base.")
 def claimed(m: PredicateMatcher, noun: Token) -> Actors | None:
     """The one who claimed the act a noun names ("X claimed the attack", "X claimed responsibility for it")."""
