@@ -619,6 +619,8 @@ class ParseFixes:
         self.appeal_words = frozenset(w for noun in appeal_nouns for w in (noun, noun + "s"))  # (no lemmas yet)
         self.appeal_prepositions = appeal_prepositions
         self.instruments, self.instrument_targets = instruments, instrument_targets
+        self._instrument_target_hashes = numpy.array(sorted(hash_string(w) for w in instrument_targets),
+                                                     dtype=numpy.uint64)
         self._and, self._that, self._as = hash_string("and"), hash_string("that"), hash_string("as")
         self._comma = hash_string(",")
         self._whom = hash_string("whom")
@@ -678,7 +680,7 @@ class ParseFixes:
         childless = numpy.bincount(heads[heads != numpy.arange(len(doc))], minlength=len(doc)) == 0
         for i in numpy.flatnonzero((deps[:-1] == doc.vocab.strings["prep"]) & childless[:-1]).tolist():
             self._object_of_a_stranded_preposition(doc[i])
-        for i in numpy.flatnonzero(deps == doc.vocab.strings["prep"]).tolist():
+        for i in numpy.flatnonzero(numpy.isin(lowers, self._instrument_target_hashes)).tolist():
             self._target_hung_on_the_instrument(doc[i])
         return doc
 
@@ -687,7 +689,7 @@ class ParseFixes:
         instrument the verb is used with; it is the verb's (grammar.yaml `instrument_target_prepositions`)."""
         instrument = prep.head
         with_ = instrument.head
-        if prep.lower_ not in self.instrument_targets or instrument.dep_ != "pobj" or with_.dep_ != "prep" or \
+        if prep.dep_ != "prep" or instrument.dep_ != "pobj" or with_.dep_ != "prep" or \
                 with_.lower_ not in self.instruments or not with_.head.tag_.startswith("VB") or prep.i < instrument.i:
             return
         prep.head = with_.head
