@@ -105,8 +105,8 @@ class Modality:
             if dep[i] not in SCOPE_DEPS or head[i] == i:  # the root is its own head: taken once
                 break
             link = dep[i]
-            if link == "advcl" and any(dep[c] == "mark" and parse.lower[c] in self.standalone_clauses for c in children[i]) \
-                    and any(dep[c] in ("nsubj", "nsubjpass") for c in children[i]):
+            if link == "advcl" and any(dep[c] == "mark" and parse.lower[c] in self.standalone_clauses
+                                       for c in children[i]) and any(dep[c] in ("nsubj", "nsubjpass") for c in children[i]):
                 break  # "..., saying he could not bear it, while the Brotherhood accused X": its own statement
             if link == "conj":
                 # (an infinitive's "to" is no auxiliary of a clause of its own: "urged X to exercise restraint

@@ -134,6 +134,11 @@ class PredicateMatcher:
             found = self.pobjs(noun, tuple(self.grammar.prepositions.event_source))  # "calls from ASEAN"
         return found
 
+    def names_beneficiary(self, noun: Token) -> bool:
+        """Whether an adjunct noun of help says whom the act is for, not who helps ("deployed a battalion in support of
+        the government", grammar.yaml `beneficiary_prepositions`; "with the support of X" names the helper)."""
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.grammar.beneficiary_prepositions
+
     def _subtree_nominals(self, token: Token) -> list[Token]:
         """Nouns and pronouns of the word's subtree, in its order (a list kept: do not change it)."""
         found = self._nominals.get(token.i)

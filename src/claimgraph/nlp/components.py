@@ -618,7 +618,7 @@ class ParseFixes:
         self.intransitive_past_verbs = intransitive_past_verbs
         self.appeal_words = frozenset(w for noun in appeal_nouns for w in (noun, noun + "s"))  # (no lemmas yet)
         self.appeal_prepositions = appeal_prepositions
-        self.instruments, self.instrument_targets = instruments, instrument_targets
+        self.instruments = instruments
         self._instrument_target_hashes = numpy.array(sorted(hash_string(w) for w in instrument_targets),
                                                      dtype=numpy.uint64)
         self._and, self._that, self._as = hash_string("and"), hash_string("that"), hash_string("as")
@@ -671,8 +671,8 @@ class ParseFixes:
             & (lowers[:-2] == self._and) & (lowers[2:] == self._that)
         for i in numpy.flatnonzero(joined).tolist():
             self._second_verb_misread_as_plural_noun(doc[i + 1])
-        joined_after_and = (roots[1:, 0] == doc.vocab.strings["conj"]) & numpy.isin(roots[1:, 1], self._plural_or_present) \
-            & (lowers[:-1] == self._and)
+        joined_after_and = (roots[1:, 0] == doc.vocab.strings["conj"]) \
+            & numpy.isin(roots[1:, 1], self._plural_or_present) & (lowers[:-1] == self._and)
         for i in numpy.flatnonzero(joined_after_and).tolist():
             self._appeal_verb_misread_as_plural_noun(doc[i + 1])
         deps = doc.to_array(DEP)
@@ -776,8 +776,8 @@ class ParseFixes:
 
     def _appeal_verb_misread_as_plural_noun(self, word: Token) -> None:
         """"condemns the bombing of Gori and calls on Moscow to withdraw its troops": a verb of appeal after "and",
-        tagged a plural noun (or a verb) joined to the first verb's object, with "on" someone and an infinitive after it that
-        the parser hung elsewhere, is a present-tense verb beside the first, the infinitive what it asks for."""
+        tagged a plural noun (or a verb) joined to the first verb's object, with "on" someone and an infinitive after it
+        that the parser hung elsewhere, is a present-tense verb beside the first, the infinitive what it asks for."""
         if word.lower_ not in self.appeal_words:
             return
         on = next((c for c in word.rights if c.dep_ == "prep" and c.i == word.i + 1), None)

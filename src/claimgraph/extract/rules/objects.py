@@ -336,8 +336,7 @@ def adjunct_doer(m: PredicateMatcher, predicate: Token, spec: Predicate, passive
     """Who does the act a request noun is an adjunct of ("at the request of X, Y deployed troops"): the one
     asked."""
     prep, verb = predicate.head, predicate.head.head
-    if predicate.pos_ != "NOUN" or predicate.dep_ != "pobj" or prep.dep_ != "prep" or \
-            prep.lower_ in m.grammar.beneficiary_prepositions:
+    if predicate.pos_ != "NOUN" or predicate.dep_ != "pobj" or prep.dep_ != "prep" or m.names_beneficiary(predicate):
         return [], False
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("nsubj", "nsubjpass") and prep.i > verb.i:
         # "Prosecutors, with the support of the police, captured ...": the parser hangs the adjunct on the

@@ -657,8 +657,7 @@ def noun_owner(m: PredicateMatcher, noun: Token) -> Actors | None:
         elif dep[child] == "compound":
             subjects.extend(m.resolver.modifying_force(doc[child]))  # "police raids on opposition offices"
         elif dep[child] in ("prep", "agent") and (parse.lower[child] in agent or parse.lower[child] == m.grammar.of and (
-                parse.lemma[noun.i] in m.grammar.adjunct_agent_nouns and not (
-                    dep[noun.i] == "pobj" and parse.lower[parse.head[noun.i]] in m.grammar.beneficiary_prepositions)
+                parse.lemma[noun.i] in m.grammar.adjunct_agent_nouns and not m.names_beneficiary(noun)
                 or parse.lemma[noun.i] in m.grammar.intransitive_act_nouns)):
             for pobj in children[child]:  # "the attack by X", "at the request of X"
                 if dep[pobj] == "pobj":
