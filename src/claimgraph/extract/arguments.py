@@ -75,6 +75,7 @@ class ArgumentResolver:
         self.role_nouns = words.role_nouns
         self.not_name_modifiers = words.not_name_modifiers
         self.quantifiers = lexicon.grammar.quantifier_nouns
+        self.partitive_pronouns = lexicon.grammar.partitive_pronouns
         self.naming_verbs = lexicon.grammar.naming_verbs
         self.role_preposition = lexicon.grammar.role_preposition
         self.status_complements = lexicon.grammar.status_complements
@@ -894,7 +895,10 @@ class ArgumentResolver:
                         if dep[pobj] == "pobj":
                             self.quantity[pobj] = token.text
                             self._quantifier[pobj] = i
-                            return self._single(self.doc[pobj], depth + 1)
+                            found = self._single(self.doc[pobj], depth + 1)
+                            if not found and parse.lower[pobj] in self.partitive_pronouns and parse.pos[i] == "NUM":
+                                return self._counted_of(i, pobj)
+                            return found
             if parse.lower[i] in self.bare_counts and parse.pos[i] == "NOUN":
                 return self._kind_actor(token)  # "killed dozens", "hundreds protested"
             if lemma not in self.collective:  # "opposition groups in Zimbabwe" are a group, not a count
@@ -1280,6 +1284,18 @@ class ArgumentResolver:
         actor.denotes = actor.denotes or kind
         if not self.table.has_mention(actor.key, start):
             self.table.add_mention(start, i + 1, actor, "description")
+        return [[actor.key]]
+
+    def _counted_of(self, count: int, pronoun: int) -> list[list[str]]:
+        """A count of people taken of a pronoun that stands for no one before it: "killed 18 of those on board"
+        is a counted group of its own, named from its count to the pronoun's last modifier."""
+        start, end = self.doc[count].left_edge.i, self.doc[pronoun].right_edge.i
+        while start < count and self.parse.dep[start] in ("det", "punct"):
+            start += 1
+        actor = self.table.new_actor(self.parse.span_text(start, end + 1), "organization", named=False)
+        actor.denotes = actor.denotes or "counted_group"
+        if not self.table.has_mention(actor.key, start):
+            self.table.add_mention(start, end + 1, actor, "description")
         return [[actor.key]]
 
     def coordinated_sides(self, token: Token) -> list[list[str]]:

@@ -247,6 +247,7 @@ class Grammar:
     act_nouns: frozenset[str]  # "a move the opposition called a coup": what is said of the move is said of its maker
     quantity_words: frozenset[str]
     quantifier_nouns: frozenset[str]
+    partitive_pronouns: frozenset[str]  # "killed 18 of those on board": a counted group of its own
     relative_words: frozenset[str]
     person_relatives: frozenset[str]
     series_nouns: frozenset[str]
