@@ -104,6 +104,7 @@ class ActorTable:
         self.role_nouns = words.role_nouns
         self.thing_suffixes = words.thing_suffixes
         self.locative = lexicon.grammar.prepositions.locative
+        self.venue_nouns = lexicon.grammar.venue_nouns
         self.named_bodies = lexicon.named_bodies
         self.private_body_words = words.private_body_words
 
@@ -275,6 +276,8 @@ class ActorTable:
             return
         if parse.lower[root] in self.not_actors and not gid and label != "ORG":
             return
+        if parse.lemma[root] in self.venue_nouns and not gid and len(ent) > 1:
+            return  # "the Good Friday Agreement", "the Dayton Accords": an agreement is nobody
         name = self._span_name(ent)
         if not normalize_name(name):
             return  # "the", "al-" or a space the model tagged on its own names nobody
@@ -283,6 +286,8 @@ class ActorTable:
             type_ = entry.type
         elif label != "ORG" and self._names_a_place_noun(root):
             type_ = "location"  # "JFK airport", "the Dadaab and Kakuma camps": the place's name, no actor
+        if label != "PERSON" and self._names_a_venue(root) and (not gid or self.is_capital(gid, ent.text)):
+            type_, gid = "location", None  # "the Dayton agreement", "the Oslo accord": where it was made, no party
         actor = self.new_actor(name, type_, gazetteer_id=gid)
         self.add_mention(ent.start, ent.end, actor, "name")
 
@@ -293,6 +298,17 @@ class ActorTable:
             root = parse.head[root]
         head = parse.head[root]
         return parse.dep[root] in ("compound", "nmod") and head > root and parse.lemma[head] in self.not_actors
+
+    def _names_a_venue(self, root: int) -> bool:
+        """Whether a name modifies a noun of an agreement or a meeting (grammar.yaml `venue_nouns`)."""
+        parse = self.parse
+        head = parse.head[root]
+        return parse.dep[root] in ("compound", "nmod", "amod") and head > root and parse.lemma[head] in self.venue_nouns
+
+    def is_capital(self, gid: str, name: str) -> bool:
+        """Whether a name is the capital of the gazetteer's entry `gid`, not its own name ("Minsk" of Belarus)."""
+        entry = self.gazetteer.get(gid)
+        return entry is not None and name in entry.capitals
 
     def _institution(self, noun: Token) -> str | None:
         if any(c.dep_ == "compound" and c.lower_ in self.not_institution_compounds for c in noun.children):

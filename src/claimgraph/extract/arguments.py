@@ -504,6 +504,7 @@ class ArgumentResolver:
         doers = [c for c in parse.children[noun] if c < noun and parse.dep[c] in ("poss", "compound", "amod", "nmod")]
         by = [p for c in parse.children[noun] if parse.dep[c] in ("prep", "agent") and parse.lower[c] == "by"
               for p in parse.children[c] if parse.dep[p] == "pobj"]
+        by += [c.i for p in by for c in self.doc[p].conjuncts]  # "an attack by troops and Interahamwe militiamen"
         # "an attack by ISWAP fighters": the fighters' name
         doers += by + [c for p in by for c in parse.children[p] if c < p and parse.dep[c] in ("compound", "amod")]
         return {actor.key for c in doers if (actor := self.table.actor_at_index(c)) is not None}

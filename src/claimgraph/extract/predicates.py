@@ -464,7 +464,7 @@ class PredicateMatcher:
             seen += 1
             if dep[child] == "pobj" and parse.lower[parse.head[child]] not in owners:
                 continue
-            if dep[child] in ("compound", "nmod") and parse.lemma[parse.head[child]] in self.grammar.venue_nouns and \
+            if dep[child] in ("compound", "nmod", "amod") and parse.lemma[parse.head[child]] in self.grammar.venue_nouns and \
                     self.resolver.table.is_place_name(child):
                 continue  # "withdrew from the Paris accord", "violated the Minsk agreements": where, not who
             if self.resolver.table.actor_at_index(child) is not None or pos[child] in ("NOUN", "PROPN"):
@@ -640,14 +640,17 @@ class PredicateMatcher:
             subjects, between = self.noun_subjects(predicate)
         objects = self.objects(predicate, spec)
         mutual = spec.mutual
+        together: list[list[str]] = []  # the parties of one list, split into its first and the rest
         if between:
             if len(between) >= 2 and not spec.mediator:
                 mutual = mutual or spec.mutual_between
                 # "cooperation between X and Y" pairs X and Y even under "Z welcomed ..."
+                together = between if not objects or all(o in between for o in objects) else []
                 subjects, objects = between[:1], objects or between[1:]
             elif subjects:
                 objects = objects or between
             elif len(between) >= 2:
+                together = between if not objects or all(o in between for o in objects) else []
                 subjects, objects = between[:1], objects or between[1:]
             else:
                 objects = objects or between
@@ -657,6 +660,7 @@ class PredicateMatcher:
         if spec.pos == "noun" and spec.needs_subject and not subjects:
             return []
         if not subjects and spec.relation in self.symmetric and "between" in spec.object and len(objects) >= 2:
+            together = objects
             subjects, objects = objects[:1], objects[1:]  # "the ceasefire agreed between X and Y": X and Y agree
         if not subjects:
             return []
@@ -669,6 +673,7 @@ class PredicateMatcher:
             subjects, objects, mutual = subjects[:1], subjects[1:], True  # "X and Y blamed each other"
         if not objects and (relation in self.symmetric or spec.mutual) and len(subjects) >= 2 \
                 and not spec.no_subject_pairing:
+            together = subjects
             subjects, objects = subjects[:1], subjects[1:]
         # "X and Y clashed (in Gaza, in Nairobi)": the two subjects are the sides; a place is where it happened
         # (a meeting's place stays its counterpart, as PLOVER codes "met in Amman")
@@ -676,11 +681,13 @@ class PredicateMatcher:
         if len(subjects) >= 2 and not spec.no_subject_pairing and (relation in self.symmetric or (
                 spec.mutual and not any(c.dep_ in ("dobj", "dative") for c in predicate.children))) \
                 and all(slot[0] in self._places(predicate) for slot in objects if slot):
+            together = subjects
             subjects, objects = subjects[:1], subjects[1:]
         # "X and Y agreed to strengthen deterrence (against Z)": the two subjects agree with each other;
         # what the agreed act is done to is no party to the agreement
         if relation in self.symmetric and "xcomp_object" in spec.object and len(subjects) >= 2 \
                 and not spec.no_subject_pairing:
+            together = subjects
             subjects, objects = subjects[:1], subjects[1:]
         if not objects:
             return []
@@ -701,28 +708,30 @@ class PredicateMatcher:
         relation_modes = set(self.ontology[relation].modes)
         out: list[RawClaim] = []
         table = self.resolver.table
-        for subject_slot in subjects:
-            for object_slot in objects:
-                subject = subject_slot[0]
-                obj = next((o for o in object_slot if o != subject), None)
-                if obj is None:
-                    continue
-                if spec.reverse:
-                    subject, obj = obj, subject
-                if spec.object_types and table.actors[obj].type not in spec.object_types:
-                    continue
-                if spec.needs_subject_types and table.actors[subject].type not in spec.needs_subject_types:
-                    continue
-                if table.actors[subject].actor_kind in spec.not_subject_kinds or \
-                        table.actors[obj].actor_kind in spec.not_object_kinds or \
-                        (spec.not_outlet_object and table.actors[obj].kind in self.resolver.news_kinds) or \
-                        (spec.object_kinds and table.actors[obj].actor_kind not in spec.object_kinds):
-                    continue
-                for mode, theme in modes:
-                    pairs = [(subject, obj), (obj, subject)] if mutual else [(subject, obj)]
-                    for first, second in pairs:  # "X clashed with Y": both sides fight
-                        out.append(RawClaim(predicate=predicate, relation=relation, subject=first, object=second,
-                                            rule=f"{spec.pos}:{spec.lemma}",
-                                            mode=mode if mode in relation_modes else None,
-                                            themes=[t for _, t in modes if t.i != predicate.i]))
+        slot_pairs = [(s, o) for s in subjects for o in objects]
+        if relation in self.symmetric:  # "an agreement between X, Y and Z": every two of them agree, not X with each
+            slot_pairs += [(a, b) for k, a in enumerate(together[1:], 1) for b in together[k + 1:]]
+        for subject_slot, object_slot in slot_pairs:
+            subject = subject_slot[0]
+            obj = next((o for o in object_slot if o != subject), None)
+            if obj is None:
+                continue
+            if spec.reverse:
+                subject, obj = obj, subject
+            if spec.object_types and table.actors[obj].type not in spec.object_types:
+                continue
+            if spec.needs_subject_types and table.actors[subject].type not in spec.needs_subject_types:
+                continue
+            if table.actors[subject].actor_kind in spec.not_subject_kinds or \
+                    table.actors[obj].actor_kind in spec.not_object_kinds or \
+                    (spec.not_outlet_object and table.actors[obj].kind in self.resolver.news_kinds) or \
+                    (spec.object_kinds and table.actors[obj].actor_kind not in spec.object_kinds):
+                continue
+            for mode, theme in modes:
+                pairs = [(subject, obj), (obj, subject)] if mutual else [(subject, obj)]
+                for first, second in pairs:  # "X clashed with Y": both sides fight
+                    out.append(RawClaim(predicate=predicate, relation=relation, subject=first, object=second,
+                                        rule=f"{spec.pos}:{spec.lemma}",
+                                        mode=mode if mode in relation_modes else None,
+                                        themes=[t for _, t in modes if t.i != predicate.i]))
         return out

@@ -786,8 +786,8 @@ class ParseFixes:
         after = word.doc[on.right_edge.i + 1] if on.right_edge.i + 1 < len(word.doc) else None
         infinitive = after.head if after is not None and after.lower_ == "to" and after.dep_ == "aux" else None
         verb = self._present_verb_above(word)
-        if verb is None or infinitive is None or infinitive.tag_ != "VB" or infinitive.head == word:
-            return
+        if verb is None or infinitive is None or infinitive.tag_ != "VB":
+            return  # (the infinitive may hang on the misread noun already: "... and calls on the UVF to follow suit")
         word.tag_ = "VBZ"  # the attribute ruler then makes it a verb, the lemmatizer its base form
         word.head, word.dep_ = verb, "conj"
         word.doc[word.i - 1].head = verb
