@@ -69,6 +69,7 @@ class ArgumentResolver:
         self.speaker: Callable[[Token], list[str]] | None = None
         self.part_nouns = frozenset(lexicon.parts)
         self.owned_targets = words.owned_targets
+        self.not_institution_compounds = words.not_institution_compounds
         self.not_actors = words.not_collective
         self.affiliation_words = words.affiliation_words
         self.opposition_words = words.opposition_words
@@ -908,8 +909,9 @@ class ArgumentResolver:
                                                      dep[c] in ("amod", "compound") and
                                                      parse.lower[c] in self.opposition_words) for c in children):
             return self._affiliated(token) or self._kind_actor(token)  # ("rebel troops": troops of no group)
-        if lemma in self.owned_targets or parse.lower[i] in self.owned_targets:
-            # "Hamas positions": Hamas; "a police patrol": the patrol itself
+        if (lemma in self.owned_targets or parse.lower[i] in self.owned_targets) and not any(
+                dep[c] == "compound" and parse.lower[c] in self.not_institution_compounds for c in children):
+            # "Hamas positions": Hamas; "a police patrol": the patrol itself ("a think tank" is no tank)
             return self._owner(token, depth) or self._kind_actor(token)
         member = lemma in self.member_nouns or parse.lower[i] in self.member_nouns
         if lemma in self.member_heads and self._member_kind(i):
@@ -1028,13 +1030,16 @@ class ArgumentResolver:
                     if actor is not None and [actor.key] not in out:
                         out.append([actor.key])
             return out
+        thing = parse.lemma[i] in self.owned_targets or lower[i] in self.owned_targets
         for child in parse.children[i]:
             if dep[child] == "prep" and lower[child] in ("of", "from", "in", "within", "to"):
                 for pobj in parse.children[child]:
                     if dep[pobj] == "pobj":
                         found = self._single(doc[pobj], depth + 1)
                         actor = self.table.actors.get(found[0][0]) if found and found[0] else None
-                        if actor is not None and (lower[child] in ("of", "from", "to") or actor.type != "location"):
+                        # ("houses in Dili": a state's capital is where a thing stands, as a place is)
+                        if actor is not None and (lower[child] in ("of", "from", "to") or not (
+                                actor.type == "location" or thing and self.table.is_place_name(pobj))):
                             return found[:1]
         return []
 

@@ -245,6 +245,10 @@ class Modality:
             # (an infinitive of purpose is part of the plan: "is considering sending troops to support the police")
             in_adverbial = any(chain[k][3] == "advcl" and not self._asked_clause("advcl", chain[k - 1][0])
                                for k in range(1, depth))
+            # a participle that describes a noun says what was done to it: "urged Mexico to release the villagers
+            # detained by the army" asks for the release, not for the detention
+            in_adverbial = in_adverbial or any(chain[k][3] == "acl" and parse.tag[chain[k - 1][0]] == "VBN"
+                                               for k in range(1, depth))
             passive = any(dep[c] in ("auxpass", "nsubjpass") for c in children)
             # ("has plans to attack", "no plans to attack": the noun's infinitive is planned as the verb's is)
             planned = (lemma in self.plan_words or lemma in self.active_plan_words and not passive) and \
