@@ -211,7 +211,10 @@ class ArgumentResolver:
                 reporter = self._subject_after(token, ("organization", "state"))
                 if reporter is not None:
                     return [[reporter]]
-                accusers = self._accusers(token) | self._attackers(token)
+                attackers = self._attackers(token)
+                # (nor the state behind an attacking force: "Israeli aircraft killed seven of its members")
+                accusers = self._accusers(token) | attackers | {
+                    parent for key in attackers if (parent := self.table.actors[key].parent_hint)}
                 opening = self._reported_quote(token)
                 before = token  # candidates are named before this word
                 if opening is not None:
@@ -485,6 +488,13 @@ class ArgumentResolver:
         if parse.dep[noun] != "pobj":
             return set()
         act = parse.head[verb]
+        if parse.lower[verb] == self.of_word and parse.dep[act] == "dobj" and (
+                parse.pos[act] == "NUM" or parse.lemma[act] in self.quantifiers):
+            act = parse.head[act]  # "killed seven of its members": the killers do not kill their own
+            if parse.pos[act] == "VERB" and parse.lemma[act] in self.hitting_verbs:
+                subjects = [c for c in parse.children[act] if parse.dep[c] == "nsubj"]
+                return self._subject_names(subjects) | {key for s in subjects if parse.pos[s] == "NOUN"
+                                                        for slot in self.resolve(self.doc[s]) for key in slot}
         if parse.pos[act] == "VERB" and (parse.lemma[act] in self.hitting_verbs or parse.lemma[act] in self.yield_verbs):
             return self._subject_names([c for c in parse.children[act] if parse.dep[c] == "nsubj"])
         if parse.pos[act] != "NOUN" or parse.lemma[act] not in self.hitting_verbs:

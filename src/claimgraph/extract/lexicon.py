@@ -270,6 +270,7 @@ class Grammar:
     attribution_verbs: frozenset[str]  # "blamed the attack on X", "attributed to X": X did it
     thing_relatives: frozenset[str]  # "which": a relative clause said of a thing, not a person
     venue_nouns: frozenset[str]  # "the Minsk agreements", "the Doha deal": the city is no party
+    brokering_participles: frozenset[str]  # "a ceasefire brokered by Cairo": Cairo is no party to it
     attribution_prepositions: frozenset[str]
     responsibility_nouns: frozenset[str]
     responsibility_verbs: frozenset[str]

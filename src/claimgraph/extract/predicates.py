@@ -456,7 +456,8 @@ class PredicateMatcher:
             return []  # "a memorial ceremony for X": X is whom it honours
         owners = self.grammar.prepositions.noun_actor
         queue = [c for c in children[token.i] if dep[c] not in _NP_EDGE_DEPS]
-        for acl in (c for c in children[token.i] if dep[c] == "acl" and parse.tag[c] == "VBN"):
+        for acl in (c for c in children[token.i] if dep[c] == "acl" and parse.tag[c] == "VBN"
+                    and parse.lower[c] not in self.grammar.brokering_participles):
             queue.extend(a for a in children[acl] if dep[a] == "agent")
         seen = 0
         while queue and seen < 12:
