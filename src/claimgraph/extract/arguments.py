@@ -77,6 +77,7 @@ class ArgumentResolver:
         self.not_name_modifiers = words.not_name_modifiers
         self.quantifiers = lexicon.grammar.quantifier_nouns
         self.partitive_pronouns = lexicon.grammar.partitive_pronouns
+        self.group_of_nouns = lexicon.grammar.group_of_nouns
         self.naming_verbs = lexicon.grammar.naming_verbs
         self.role_preposition = lexicon.grammar.role_preposition
         self.status_complements = lexicon.grammar.status_complements
@@ -900,7 +901,10 @@ class ArgumentResolver:
                         table.mentions.append(MentionSpan(start, i + 1, slot[0], kind))
             return found
         lemma = parse.lemma[i]
-        if lemma in self.quantifiers or token.like_num:
+        group_of = lemma in self.group_of_nouns and any(
+            dep[c] == "prep" and parse.lower[c] == "of" and any(parse.tag[p] == "NNS" for p in parse.children[c])
+            for c in children)  # "a cell of four militants", not "a unit of the army"
+        if lemma in self.quantifiers or token.like_num or group_of:
             for child in children:
                 if dep[child] == "prep" and parse.lower[child] == "of":
                     for pobj in parse.children[child]:

@@ -248,6 +248,7 @@ class Grammar:
     quantity_words: frozenset[str]
     quantifier_nouns: frozenset[str]
     partitive_pronouns: frozenset[str]  # "killed 18 of those on board": a counted group of its own
+    group_of_nouns: frozenset[str]  # "a cell of four militants": the militants
     relative_words: frozenset[str]
     person_relatives: frozenset[str]
     series_nouns: frozenset[str]

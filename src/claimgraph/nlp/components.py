@@ -769,10 +769,16 @@ class ParseFixes:
         peaceful mobilisation and demands that ...")."""
         verb = word.head
         for _ in range(4):
-            if verb.tag_ == "VBZ" or verb.head == verb:
+            if ParseFixes._present_tense(verb) or verb.head == verb:
                 break
             verb = verb.head
-        return verb if verb.tag_ == "VBZ" and word.head != verb else None
+        return verb if ParseFixes._present_tense(verb) and word.head != verb else None
+
+    @staticmethod
+    def _present_tense(verb: Token) -> bool:
+        """A present-tense verb, or a participle with a present auxiliary ("is deeply disturbed by ...")."""
+        return verb.tag_ == "VBZ" or verb.tag_ == "VBN" and any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBZ" for c in verb.children)
 
     def _appeal_verb_misread_as_plural_noun(self, word: Token) -> None:
         """"condemns the bombing of Gori and calls on Moscow to withdraw its troops": a verb of appeal after "and",
@@ -785,7 +791,9 @@ class ParseFixes:
             return
         after = word.doc[on.right_edge.i + 1] if on.right_edge.i + 1 < len(word.doc) else None
         infinitive = after.head if after is not None and after.lower_ == "to" and after.dep_ == "aux" else None
-        verb = self._present_verb_above(word)
+        # (or the one it is joined to already: "is deeply disturbed by reports ..., and appeals to X to ...")
+        verb = self._present_verb_above(word) or (
+            word.head if word.dep_ == "conj" and self._present_tense(word.head) else None)
         if verb is None or infinitive is None or infinitive.tag_ != "VB":
             return  # (the infinitive may hang on the misread noun already: "... and calls on the UVF to follow suit")
         word.tag_ = "VBZ"  # the attribute ruler then makes it a verb, the lemmatizer its base form

@@ -203,8 +203,12 @@ def preposition(m: PredicateMatcher, predicate: Token, spec: Predicate, passive:
 @RULES.register("object.intended_act", example="Egypt agreed to provide aid to Gaza.")
 def intended_act(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
                  slot: str) -> tuple[Actors, bool]:
-    """The object of the act a verb intends, threatens or serves ("threatened to ban X")."""
+    """The object of the act a verb intends, threatens or serves ("threatened to ban X"); for an agreement with a
+    partner named, none ("agreed with the Misrata council to place all brigades under one command": the brigades are
+    what is agreed on, the council the party)."""
     to = m.grammar.infinitive_marker
+    if spec.relation in m.symmetric and m.pobjs(predicate, m.grammar.prepositions.cut_with):
+        return [], True
     clauses = [c for c in predicate.children if c.pos_ in ("VERB", "AUX") and (
         c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.lower_ == to for a in c.children))]
     # "staged demonstrations to demand X": the purpose clause may hang on the object
