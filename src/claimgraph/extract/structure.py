@@ -108,6 +108,7 @@ class StructureFinder:
             root = self.doc[mention.start:mention.end].root
             out.extend(self._title_roles(root, actor.key, mention.start))
             out.extend(self._relative_roles(actor.key, mention.start))
+            out.extend(self._whose_body(actor.key, mention.end))
             out.extend(self._apposed_roles(root, actor.key))
             out.extend(self._led_bodies(root, actor.key))
         return out + self._group_members()
@@ -287,6 +288,19 @@ class StructureFinder:
         role, former = self._role(self.doc[role_at])
         return [self._claim("structure:whose-role", self.doc[role_at], "MEMBER_OF", person, body.key, role=role,
                             former=former)]
+
+    def _whose_body(self, person: str, end: int) -> list[RawClaim]:
+        """"Mohamed Farrah Aidid, whose Somali National Alliance controls south Mogadishu": the named organization a
+        person's "whose" owns right after the name is the person's own (read off the words, as the parser often
+        hangs the clause elsewhere)."""
+        parse = self.table.parse
+        whose = end + 1
+        if whose + 1 >= len(self.doc) or parse.lower[end] != "," or parse.lower[whose] != self.grammar.possessive_relative:
+            return []
+        body = self.table.actor_at_index(whose + 1)
+        if body is None or body.type != "organization" or body.key == person or not body.named:
+            return []
+        return [self._claim("structure:whose-body", self.doc[whose + 1], "MEMBER_OF", person, body.key)]
 
     def _sole_state(self, sent, role: Token) -> str | None:
         """The one state a sentence names, by name, as a subject, object or owner ("announced Kenya had given
