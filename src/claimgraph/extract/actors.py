@@ -98,6 +98,7 @@ class ActorTable:
         self.institution_heads = words.institution_heads
         self.collective = words.collective
         self.not_actors = words.not_actors
+        self.facility_names = words.facility_names
         self.not_collective = words.not_collective
         self.org_words = words.org_words
         self.people_suffixes = words.people_suffixes
@@ -274,8 +275,9 @@ class ActorTable:
         if label == "NORP":
             self._add_demonym(ent, gid)
             return
-        if parse.lower[root] in self.not_actors and not gid and label != "ORG":
-            return
+        if parse.lower[root] in self.not_actors and not gid and label != "ORG" or \
+                parse.lower[root] in self.facility_names and not gid and len(ent) > 1:
+            return  # ("the Olympic Hotel", "the Salang highway": a site, not who acts)
         if parse.lemma[root] in self.venue_nouns and not gid and len(ent) > 1:
             return  # "the Good Friday Agreement", "the Dayton Accords": an agreement is nobody
         name = self._span_name(ent)
