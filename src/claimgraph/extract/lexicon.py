@@ -294,6 +294,7 @@ class Grammar:
     result_adjectives: frozenset[str]  # "shot dead": the parser may take the result for the sentence's root
     participle_adjectives: frozenset[str]  # "and displaced families": an adjective, not a second verb
     misread_past_verbs: frozenset[str]  # "and beat demonstrators": a verb the tagger takes for an adjective
+    hedge_participles: frozenset[str]  # "men believed to belong to X clashed": a participle, not the verb
     intransitive_past_verbs: frozenset[str]  # "hundreds of residents protested": no participle
     misread_modifier_nouns: frozenset[str]  # "a junta airstrike": a noun the tagger takes for an adjective
     collective_nouns: frozenset[str]  # "Fano, a network of militias that fought ...": the militias are Fano

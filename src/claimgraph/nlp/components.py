@@ -587,7 +587,8 @@ def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
     return ParseFixes(grammar.result_adjectives, grammar.participle_adjectives, grammar.misread_past_verbs,
                       grammar.misread_modifier_nouns, grammar.appeal_nouns, grammar.prepositions.between,
                       grammar.intransitive_past_verbs, grammar.prepositions.addressee,
-                      grammar.instrument_prepositions, grammar.instrument_target_prepositions)
+                      grammar.instrument_prepositions, grammar.instrument_target_prepositions,
+                      grammar.hedge_participles)
 
 
 class ParseFixes:
@@ -608,7 +609,7 @@ class ParseFixes:
                  appeal_nouns: frozenset[str] = frozenset(), between: frozenset[str] = frozenset(),
                  intransitive_past_verbs: frozenset[str] = frozenset(),
                  appeal_prepositions: frozenset[str] = frozenset(), instruments: frozenset[str] = frozenset(),
-                 instrument_targets: frozenset[str] = frozenset()):
+                 instrument_targets: frozenset[str] = frozenset(), hedge_participles: frozenset[str] = frozenset()):
         self._between_hashes = numpy.array(sorted(hash_string(w) for w in between), dtype=numpy.uint64)
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
         self._modifier_noun_hashes = numpy.array(sorted(hash_string(w) for w in misread_modifier_nouns),
@@ -621,6 +622,7 @@ class ParseFixes:
         self.instruments = instruments
         self._instrument_target_hashes = numpy.array(sorted(hash_string(w) for w in instrument_targets),
                                                      dtype=numpy.uint64)
+        self.hedge_participles = hedge_participles
         self._and, self._that, self._as = hash_string("and"), hash_string("that"), hash_string("as")
         self._comma = hash_string(",")
         self._whom = hash_string("whom")
@@ -655,6 +657,7 @@ class ParseFixes:
             self._verb_misread_as_participle(doc[i])
         for i in numpy.flatnonzero(roots[:, 0] == self._root).tolist():
             self._apposed_relative_clause_misread_as_root(doc[i])
+            self._hedge_participle_misread_as_root(doc[i])
         for i in numpy.flatnonzero(roots[:, 0] == doc.vocab.strings["advcl"]).tolist():
             self._appeal_infinitive_misread_as_adverbial(doc[i])
         joined_present = (roots[:, 0] == doc.vocab.strings["conj"]) & (roots[:, 1] == self._present)
@@ -683,6 +686,25 @@ class ParseFixes:
         for i in numpy.flatnonzero(numpy.isin(lowers, self._instrument_target_hashes)).tolist():
             self._target_hung_on_the_instrument(doc[i])
         return doc
+
+    def _hedge_participle_misread_as_root(self, root: Token) -> None:
+        """"Armed men believed to belong to the Sinaloa cartel clashed with X": a participle of belief with an
+        infinitive, taken for the sentence's verb with the real verb joined to it and no subject of its own, describes
+        the subject; the joined verb is the root (grammar.yaml `hedge_participles`)."""
+        if root.lower_ not in self.hedge_participles or root.tag_ != "VBD" or not any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in root.children):
+            return
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+        verb = next((c for c in root.children if c.dep_ in ("conj", "ccomp") and c.tag_ == "VBD" and not any(
+            s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
+        if subject is None or verb is None or subject.i != root.i - 1 and subject.right_edge.i != root.i - 1:
+            return
+        for child in list(root.children):
+            if child.dep_ in ("punct", "cc") and child.i > verb.i or child.dep_ == "cc" and child.i < verb.i:
+                child.head = verb
+        verb.head, verb.dep_ = verb, "ROOT"
+        subject.head, subject.dep_ = verb, "nsubj"
+        root.head, root.dep_, root.tag_ = subject, "acl", "VBN"
 
     def _target_hung_on_the_instrument(self, prep: Token) -> None:
         """"Tajik forces opened fire with mortars on Kyrgyz border guards": the parser hangs the target on the
