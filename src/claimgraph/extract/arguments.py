@@ -480,6 +480,10 @@ class ArgumentResolver:
         if parse.dep[i] != "poss":
             return set()
         verb = parse.head[noun]
+        count = parse.head[verb]
+        if parse.dep[noun] == "pobj" and parse.lower[verb] == self.of_word and parse.dep[count] == "dobj" and (
+                parse.pos[count] == "NUM" or parse.lemma[count] in self.quantifiers):
+            noun, verb = count, parse.head[count]  # "killed seven of its members": the seven are the object
         if parse.dep[noun] == "dobj" and parse.pos[verb] == "VERB" and parse.lemma[verb] in self.hitting_verbs:
             # "Cameroon's Rapid Intervention Battalion raided their camp": not the raiders' nor Cameroon's
             subjects = [c for c in parse.children[verb] if parse.dep[c] == "nsubj"]
@@ -489,13 +493,6 @@ class ArgumentResolver:
         if parse.dep[noun] != "pobj":
             return set()
         act = parse.head[verb]
-        if parse.lower[verb] == self.of_word and parse.dep[act] == "dobj" and (
-                parse.pos[act] == "NUM" or parse.lemma[act] in self.quantifiers):
-            act = parse.head[act]  # "killed seven of its members": the killers do not kill their own
-            if parse.pos[act] == "VERB" and parse.lemma[act] in self.hitting_verbs:
-                subjects = [c for c in parse.children[act] if parse.dep[c] == "nsubj"]
-                return self._subject_names(subjects) | {key for s in subjects if parse.pos[s] == "NOUN"
-                                                        for slot in self.resolve(self.doc[s]) for key in slot}
         if parse.pos[act] == "VERB" and (parse.lemma[act] in self.hitting_verbs or parse.lemma[act] in self.yield_verbs):
             return self._subject_names([c for c in parse.children[act] if parse.dep[c] == "nsubj"])
         if parse.pos[act] != "NOUN" or parse.lemma[act] not in self.hitting_verbs:
