@@ -99,6 +99,7 @@ class ActorTable:
         self.collective = words.collective
         self.not_actors = words.not_actors
         self.facility_names = words.facility_names
+        self.weapon_nouns = words.weapon_nouns
         self.not_collective = words.not_collective
         self.org_words = words.org_words
         self.people_suffixes = words.people_suffixes
@@ -280,6 +281,9 @@ class ActorTable:
             return  # ("the Olympic Hotel", "the Salang highway": a site, not who acts)
         if parse.lemma[root] in self.venue_nouns and not gid and len(ent) > 1:
             return  # "the Good Friday Agreement", "the Dayton Accords": an agreement is nobody
+        if not gid and label in ("PERSON", "ORG", "PRODUCT") and parse.dep[root] in ("compound", "nmod", "amod") \
+                and head > root and parse.lemma[head] in self.weapon_nouns:
+            return  # "an Exocet missile", "Stinger missiles": a weapon's model, not who fires it
         name = self._span_name(ent)
         if not normalize_name(name):
             return  # "the", "al-" or a space the model tagged on its own names nobody
