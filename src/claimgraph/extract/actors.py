@@ -281,8 +281,7 @@ class ActorTable:
             return  # ("the Olympic Hotel", "the Salang highway": a site, not who acts)
         if parse.lemma[root] in self.venue_nouns and not gid and len(ent) > 1:
             return  # "the Good Friday Agreement", "the Dayton Accords": an agreement is nobody
-        if not gid and label in ("PERSON", "ORG", "PRODUCT") and parse.dep[root] in ("compound", "nmod", "amod") \
-                and head > root and parse.lemma[head] in self.weapon_nouns:
+        if not gid and label in ("PERSON", "ORG", "PRODUCT") and self._modifies(root, self.weapon_nouns):
             return  # "an Exocet missile", "Stinger missiles": a weapon's model, not who fires it
         name = self._span_name(ent)
         if not normalize_name(name):
@@ -292,7 +291,7 @@ class ActorTable:
             type_ = entry.type
         elif label != "ORG" and self._names_a_place_noun(root):
             type_ = "location"  # "JFK airport", "the Dadaab and Kakuma camps": the place's name, no actor
-        if label != "PERSON" and self._names_a_venue(root) and (not gid or self.is_capital(gid, ent.text)):
+        if label != "PERSON" and self._modifies(root, self.venue_nouns) and (not gid or self.is_capital(gid, ent.text)):
             type_, gid = "location", None  # "the Dayton agreement", "the Oslo accord": where it was made, no party
         actor = self.new_actor(name, type_, gazetteer_id=gid)
         self.add_mention(ent.start, ent.end, actor, "name")
@@ -305,11 +304,12 @@ class ActorTable:
         head = parse.head[root]
         return parse.dep[root] in ("compound", "nmod") and head > root and parse.lemma[head] in self.not_actors
 
-    def _names_a_venue(self, root: int) -> bool:
-        """Whether a name modifies a noun of an agreement or a meeting (grammar.yaml `venue_nouns`)."""
+    def _modifies(self, root: int, nouns: frozenset[str]) -> bool:
+        """Whether a name modifies a following noun of the set: an agreement or a meeting ("the Dayton agreement",
+        grammar.yaml `venue_nouns`), a weapon ("an Exocet missile", actors.yaml `weapon_nouns`)."""
         parse = self.parse
         head = parse.head[root]
-        return parse.dep[root] in ("compound", "nmod", "amod") and head > root and parse.lemma[head] in self.venue_nouns
+        return parse.dep[root] in ("compound", "nmod", "amod") and head > root and parse.lemma[head] in nouns
 
     def is_capital(self, gid: str, name: str) -> bool:
         """Whether a name is the capital of the gazetteer's entry `gid`, not its own name ("Minsk" of Belarus)."""

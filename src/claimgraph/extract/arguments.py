@@ -920,9 +920,8 @@ class ArgumentResolver:
                                                      dep[c] in ("amod", "compound") and
                                                      parse.lower[c] in self.opposition_words) for c in children):
             return self._affiliated(token) or self._kind_actor(token)  # ("rebel troops": troops of no group)
-        if (lemma in self.owned_targets or parse.lower[i] in self.owned_targets) and not any(
-                dep[c] == "compound" and parse.lower[c] in self.not_institution_compounds for c in children):
-            # "Hamas positions": Hamas; "a police patrol": the patrol itself ("a think tank" is no tank)
+        if self._owned_target(i):
+            # "Hamas positions": Hamas; "a police patrol": the patrol itself
             return self._owner(token, depth) or self._kind_actor(token)
         member = lemma in self.member_nouns or parse.lower[i] in self.member_nouns
         if lemma in self.member_heads and self._member_kind(i):
@@ -1041,6 +1040,7 @@ class ArgumentResolver:
                     if actor is not None and [actor.key] not in out:
                         out.append([actor.key])
             return out
+        # (any thing's word counts here: "a think tank in Ankara" is no more Turkey's than "houses in Dili")
         thing = parse.lemma[i] in self.owned_targets or lower[i] in self.owned_targets
         for child in parse.children[i]:
             if dep[child] == "prep" and lower[child] in ("of", "from", "in", "within", "to"):
@@ -1302,6 +1302,13 @@ class ArgumentResolver:
         if not self.table.has_mention(actor.key, start):
             self.table.add_mention(start, i + 1, actor, "description")
         return [[actor.key]]
+
+    def _owned_target(self, i: int) -> bool:
+        """Whether a noun names a thing an actor owns and stands for as a target ("Hamas positions", a "tank"; "a
+        think tank" is none: actors.yaml `not_institution_compounds`)."""
+        parse = self.parse
+        return (parse.lemma[i] in self.owned_targets or parse.lower[i] in self.owned_targets) and not any(
+            parse.dep[c] == "compound" and parse.lower[c] in self.not_institution_compounds for c in parse.children[i])
 
     def _counted_of(self, count: int, pronoun: int) -> list[list[str]]:
         """A count of people taken of a pronoun that stands for no one before it: "killed 18 of those on board"

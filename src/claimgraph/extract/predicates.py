@@ -465,8 +465,8 @@ class PredicateMatcher:
             seen += 1
             if dep[child] == "pobj" and parse.lower[parse.head[child]] not in owners:
                 continue
-            if dep[child] in ("compound", "nmod", "amod") and parse.lemma[parse.head[child]] in self.grammar.venue_nouns and \
-                    self.resolver.table.is_place_name(child):
+            venue = parse.lemma[parse.head[child]] in self.grammar.venue_nouns
+            if dep[child] in ("compound", "nmod", "amod") and venue and self.resolver.table.is_place_name(child):
                 continue  # "withdrew from the Paris accord", "violated the Minsk agreements": where, not who
             if self.resolver.table.actor_at_index(child) is not None or pos[child] in ("NOUN", "PROPN"):
                 found = self.resolver.resolve(self.doc[child])
@@ -646,15 +646,15 @@ class PredicateMatcher:
             if len(between) >= 2 and not spec.mediator:
                 mutual = mutual or spec.mutual_between
                 # "cooperation between X and Y" pairs X and Y even under "Z welcomed ..."
-                together = between if not objects or all(o in between for o in objects) else []
                 subjects, objects = between[:1], objects or between[1:]
             elif subjects:
                 objects = objects or between
             elif len(between) >= 2:
-                together = between if not objects or all(o in between for o in objects) else []
                 subjects, objects = between[:1], objects or between[1:]
             else:
                 objects = objects or between
+            if len(between) >= 2 and subjects == between[:1] and all(o in between for o in objects):
+                together = between  # the parties the "between" phrase lists
         sides = self._each_and_the_other(predicate)
         if sides:
             subjects, objects, mutual = sides[:1], sides[1:2], True  # "each side accused the other"

@@ -697,7 +697,7 @@ class ParseFixes:
         subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
         verb = next((c for c in root.children if c.dep_ in ("conj", "ccomp") and c.tag_ == "VBD" and not any(
             s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
-        if subject is None or verb is None or subject.i != root.i - 1 and subject.right_edge.i != root.i - 1:
+        if subject is None or verb is None or subject.right_edge.i != root.i - 1:
             return
         for child in list(root.children):
             if child.dep_ in ("punct", "cc") and child.i > verb.i or child.dep_ == "cc" and child.i < verb.i:

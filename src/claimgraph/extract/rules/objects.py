@@ -207,7 +207,7 @@ def intended_act(m: PredicateMatcher, predicate: Token, spec: Predicate, passive
     partner named, none ("agreed with the Misrata council to place all brigades under one command": the brigades are
     what is agreed on, the council the party)."""
     to = m.grammar.infinitive_marker
-    if spec.relation in m.symmetric and m.pobjs(predicate, m.grammar.prepositions.cut_with):
+    if spec.relation in m.symmetric and m.pobjs(predicate, m.grammar.prepositions.partner_with):
         return [], True
     clauses = [c for c in predicate.children if c.pos_ in ("VERB", "AUX") and (
         c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.lower_ == to for a in c.children))]
