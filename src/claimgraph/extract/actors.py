@@ -289,8 +289,8 @@ class ActorTable:
         type_ = LABEL_TYPES[label]
         if gid and (entry := self.gazetteer.get(gid)):
             type_ = entry.type
-        elif label != "ORG" and self._names_a_place_noun(root):
-            type_ = "location"  # "JFK airport", "the Dadaab and Kakuma camps": the place's name, no actor
+        elif label != "ORG" and self._names_a_place_noun(root) or self._modifies(root, self.facility_names):
+            type_ = "location"  # "JFK airport", "the Dadaab and Kakuma camps", "Spriggs Payne airfield": a place
         if label != "PERSON" and self._modifies(root, self.venue_nouns) and (not gid or self.is_capital(gid, ent.text)):
             type_, gid = "location", None  # "the Dayton agreement", "the Oslo accord": where it was made, no party
         actor = self.new_actor(name, type_, gazetteer_id=gid)

@@ -628,6 +628,8 @@ class ArgumentResolver:
         """The named actor, and its word, that is the subject of the reporting verb whose reported clause has the
         pronoun for its subject (a quote before its verb speaks of others: the speaker would say "I")."""
         parse, i = self.parse, token.i
+        if parse.tag[i] == "PRP$" and parse.dep[i] == "poss":
+            i = parse.head[i]  # "The Polisario Front, backed by Algeria, said its units had shot down ...": the Front
         verb = parse.head[parse.head[i]]
         if parse.dep[i] != "nsubj" or parse.dep[parse.head[i]] != "ccomp" or verb > i or \
                 parse.lemma[verb] not in self.reporting_verbs:

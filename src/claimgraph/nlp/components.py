@@ -37,7 +37,8 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
     lexicon = load_lexicon()
     return EntityFixes(frozenset(w.lower() for w in lexicon.actors["org_name_words"]),
                        portfolios=frozenset(w.lower() for w in lexicon.actors["portfolio_words"]),
-                       roles=frozenset(lexicon.roles),
+                       roles=frozenset(lexicon.roles), role_modifiers=lexicon.role_modifiers,
+                       shared_roles=frozenset(w.lower() for w in lexicon.actors["shared_posts"]),
                        region_prefixes=frozenset(w.lower() for w in lexicon.actors["region_prefixes"]),
                        portfolio_scopes=frozenset(w.lower() for w in lexicon.actors["portfolio_scopes"]),
                        not_actor_names=frozenset(w.lower() for w in lexicon.actors["not_actor_names"]),
@@ -55,6 +56,7 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        place_offices=lexicon.place_offices - {"president"},
                        locative=lexicon.grammar.prepositions.place_within,
                        name_particles=load_name_lexicon().particles,
+                       kind_adjectives=load_name_lexicon().generic["generic"],
                        self_naming_verbs=lexicon.grammar.self_naming_verbs, reflexives=lexicon.grammar.reflexives,
                        linked_names=lexicon.grammar.tokenizer_whole_words)
 
@@ -76,7 +78,9 @@ class EntityFixes:
                  place_nouns: frozenset[str] = frozenset(), unit_nouns: frozenset[str] = frozenset(),
                  numbered_unit_nouns: frozenset[str] = frozenset(), self_naming_verbs: frozenset[str] = frozenset(),
                  reflexives: frozenset[str] = frozenset(), landform_words: frozenset[str] = frozenset(),
-                 linked_names: tuple[str, ...] = (), place_particles: frozenset[str] = frozenset()):
+                 linked_names: tuple[str, ...] = (), place_particles: frozenset[str] = frozenset(),
+                 role_modifiers: frozenset[str] = frozenset(), shared_roles: frozenset[str] = frozenset(),
+                 kind_adjectives: frozenset[str] = frozenset()):
         self.org_words = org_words
         self.place_particles = place_particles  # "Mocímboa da Praia": one place, not Cabo Verde's capital
         # "Hizb-ut-Tahrir": a word the tokenizer keeps whole is a name, if the model missed it
@@ -86,6 +90,9 @@ class EntityFixes:
         self.reflexives = reflexives
         self.portfolios = portfolios
         self.roles = roles
+        self.kind_adjectives = kind_adjectives  # "Islamist", "Marxist": what kind of group, not which
+        self.role_modifiers = role_modifiers  # "former", "senior": words before a post
+        self.shared_roles = shared_roles  # posts an organization holds too ("a member of the coalition")
         self.region_prefixes = region_prefixes
         self.portfolio_scopes = portfolio_scopes
         self.not_actor_names = not_actor_names
@@ -318,12 +325,41 @@ class EntityFixes:
             placed = i > 0 and doc[i - 1].pos_ == "ADP"
             after = doc[end + 1:end + 5] if end + 1 < len(doc) and doc[end].text == "," and not placed else None
             who = after is not None and after[0].lower_ == "who"
-            apposed_role = after is not None and after[0].lower_ in ("a", "an", "the") and any(
-                t.lower_ in self.roles for t in after[1:]) and token.ent_type_ not in ("GPE", "LOC", "FAC")
+            apposed_role = after is not None and self._apposed_role(after) and \
+                token.ent_type_ not in ("GPE", "LOC", "FAC")
             titled = i > 0 and doc[i - 1].lower_ in self.roles and end - i >= 2
             if (who or apposed_role or titled) and not (i > 0 and doc[i - 1].is_title and not titled):
                 found.append(Span(doc, i, end, label="PERSON"))
             after_run = end
+        return found
+
+    def _apposed_role(self, after: Span, person_only: bool = False) -> bool:
+        """"X, a spokesman for ...", "X, head of ...", "X, former director of ...": the words after a name's comma
+        describe a person's post. With `person_only`, a post an organization can hold too ("a member of the
+        coalition", "the representative of ...") does not count."""
+        words = [t.lower_ for t in after]
+        if words[0] in ("a", "an", "the"):
+            return any(w in self.roles and not (person_only and w in self.shared_roles) for w in words[1:])
+        # no article: the post comes first, after its modifiers, and a preposition or nothing follows it
+        for at, word in enumerate(words):
+            if word in self.roles and (at + 1 == len(words) or after[at + 1].pos_ == "ADP"):
+                return not (person_only and word in self.shared_roles)
+            if word not in self.role_modifiers:
+                return False
+        return False
+
+    def _people_misread_as_organizations(self, doc: Doc) -> list[Span]:
+        """"Artur Romeu, director of the Latin America bureau of ...": a name of two or three capitalised words
+        the model calls an organization, with no organization word in it and no gazetteer entry, is a person
+        when a person's post is apposed to it."""
+        found = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or ent.ent_id_ or not 2 <= len(ent) <= 3 or ent.end + 2 >= len(doc) or \
+                    doc[ent.end].text != "," or (ent.start > 0 and doc[ent.start - 1].pos_ in ("ADP", "DET")):
+                continue
+            if all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in self.org_words for t in ent) and \
+                    self._apposed_role(doc[ent.end + 1:ent.end + 5], person_only=True):
+                found.append(Span(doc, ent.start, ent.end, label="PERSON"))
         return found
 
     def _article_names(self, doc: Doc) -> list[Span]:
@@ -464,7 +500,8 @@ class EntityFixes:
 
     def __call__(self, doc: Doc) -> Doc:
         changed, spans, unlinked = [], [], []
-        for span in [*self._nicknamed(doc), *self._quoted_aliases(doc), *self._unrecognised_people(doc)]:
+        for span in [*self._nicknamed(doc), *self._quoted_aliases(doc), *self._unrecognised_people(doc),
+                     *self._people_misread_as_organizations(doc)]:
             changed.append((span.start_char, span.end_char, "", "PERSON"))
             spans.append(span)
             unlinked.extend(range(span.start, span.end))
@@ -511,8 +548,9 @@ class EntityFixes:
             prefix = start - 1 if start > 0 and doc[start - 1].lower_ in self.region_prefixes else (
                 start - 2 if start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
                 and doc[start - 2].lower_ in self.region_prefixes else None)
-            if label == "NORP" and ent.ent_id_ and prefix is not None:
-                # "Latin" + "American", "Pan-" + "American": a region's people, not the state the demonym names alone
+            if label in ("NORP", "GPE", "LOC") and ent.ent_id_ and prefix is not None:
+                # "Latin" + "American", "Pan-" + "American", "Latin" + "America": a region or its people, not the
+                # state the word names alone
                 changed.append((doc[prefix].idx, ent.end_char, label, label))
                 if spans and spans[-1].end == start:
                     spans.pop()
@@ -543,6 +581,12 @@ class EntityFixes:
             if label in RETYPABLE and label != "GPE" and self._names_itself(ent):
                 changed.append((ent.start_char, ent.end_char, label, "ORG"))  # "a cell calling itself 'the Lions ...'"
                 spans.append(Span(doc, start, end, label="ORG"))
+                continue
+            if not ent.ent_id_ and end < len(doc) and doc[end].ent_id_ and ent[-1].tag_ in ("NNP", "JJ") and \
+                    ent[-1].lower_ in self.kind_adjectives and all(t.pos_ == "DET" for t in ent[:-1]):
+                # "The Islamist" + "Hayat Tahrir al-Sham": the kind of the named group, left over when the
+                # gazetteer took its name
+                changed.append((ent.start_char, ent.end_char, label, ""))
                 continue
             if not ent.ent_id_ and ent.text.lower() in self.not_actor_names:  # "COVID-19": a disease, no actor
                 changed.append((ent.start_char, ent.end_char, label, ""))
