@@ -432,15 +432,11 @@ def in_clause(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_objec
 
 @RULES.register("object.place", example="Troops imposed a curfew in Abidjan.")
 def place(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: bool) -> Actors | None:
-    """A named place the act is done in or to, for relations whose object may be a place (place_object). A
-    violent act done to a thing or to people hits them, not the place they are in: "struck oil facilities in
-    northeast Syria" is no attack on Syria, "hit a vehicle in Bilozerka" none on Bilozerka (the issue's own
-    example: "attack the rebel-held province of Idlib" is no Russian attack on Syria)."""
+    """A named place the act is done in or to, for relations whose object may be a place (place_object; never a
+    violent act: "struck oil facilities in northeast Syria" is no attack on Syria, and the issue's own example,
+    "attack the rebel-held province of Idlib", no Russian attack on Syria)."""
     if predicate.pos_ != "VERB" or spec.pos != "verb" or spec.reverse or spec.relation not in m.place_relations:
         return None
-    if spec.relation in m.violent and (seen_object or spec.mutual or _people_object(m, predicate)):
-        return None  # "police clashed with gang members in Nairobi", "shot a schoolteacher in Kaduna": a place
-        # is where it happened; the other side or the victim is no actor this reading knows
     return place_object(m, predicate)
 
 
@@ -453,14 +449,6 @@ def repeller(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object
             parse.pos[h] != "VERB" or parse.lemma[h] not in m.grammar.repel_verbs:
         return None
     return m.subjects(m.doc[h])
-
-
-def _people_object(m: PredicateMatcher, predicate: Token) -> bool:
-    """Whether the verb's direct object or prepositional object is a word for people."""
-    table = m.resolver.table
-    return any(table.is_person_noun(word) or table.is_people_noun(word)
-               for child in predicate.children if child.dep_ in ("dobj", "prep")
-               for word in ([child] if child.dep_ == "dobj" else [p for p in child.children if p.dep_ == "pobj"]))
 
 
 def clause_object(m: PredicateMatcher, predicate: Token, adjunct: frozenset[str] | None = None,
