@@ -108,6 +108,9 @@ class Modality:
             if link == "advcl" and any(dep[c] == "mark" and parse.lower[c] in self.standalone_clauses
                                        for c in children[i]) and any(dep[c] in ("nsubj", "nsubjpass") for c in children[i]):
                 break  # "..., saying he could not bear it, while the Brotherhood accused X": its own statement
+            if link in ("ccomp", "parataxis") and head[i] > i and any(
+                    parse.lower[c] == ";" and i < c < head[i] for c in children[head[i]]):
+                break  # "Gunmen killed five soldiers; no group claimed responsibility": a clause of its own
             if link == "conj":
                 # (an infinitive's "to" is no auxiliary of a clause of its own: "urged X to exercise restraint
                 # and to engage in dialogue" asks both)

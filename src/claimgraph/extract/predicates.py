@@ -6,6 +6,7 @@ the named rules of `extract/rules/` in the order their tables give; it holds the
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -23,6 +24,7 @@ from .rules import (
     VERB_SUBJECT_RULES,
     RawClaim,
 )
+from .rules.readings import RESPONSIBILITY_CLAIMED
 from .rules.subjects import PASSIVE_SUBJECT_DEPS, struck_explosive
 
 __all__ = ["PredicateMatcher", "RawClaim"]
@@ -526,6 +528,24 @@ class PredicateMatcher:
             self.is_threat(c.predicate) or c.relation in self.violent and self.deployment_for(c.predicate))]
         return claims + read
 
+    def _responsibility_claimed(self, predicate: Token) -> list[str]:
+        """The named group that claims responsibility, naming no act, in the sentence of a violent act ("...,
+        killing 21 people; ISIS-K claimed responsibility"): who did it, by its own word. Not a claim denied or
+        said of no one ("no group claimed responsibility")."""
+        parse, grammar = self.parse, self.grammar
+        for i in range(predicate.sent.start, predicate.sent.end):
+            if parse.lemma[i] not in grammar.responsibility_nouns or parse.dep[i] != "dobj":
+                continue
+            verb = parse.head[i]
+            if parse.lemma[verb] not in grammar.responsibility_verbs or any(
+                    parse.dep[c] in ("prep", "neg") for c in (*parse.children[i], *parse.children[verb])):
+                continue
+            for slot in self.subjects(self.doc[verb]):
+                actor = self.resolver.table.actors.get(slot[0]) if len(slot) == 1 else None
+                if actor is not None and actor.named and actor.type == "organization":
+                    return [actor.key]
+        return []
+
     def joined_in_act(self, predicate: Token) -> bool:
         """Whether a verb names the act it is done in ("joined U.S. aircraft in a second round of strikes",
         "joined government forces in driving the militants out"): an -ing verb or an act noun of the lexicon."""
@@ -658,6 +678,11 @@ class PredicateMatcher:
         sides = self._each_and_the_other(predicate)
         if sides:
             subjects, objects, mutual = sides[:1], sides[1:2], True  # "each side accused the other"
+        claimer = self._responsibility_claimed(predicate) if spec.relation in self.violent and not between else []
+        if any(self.resolver.table.actors[key].named for slot in subjects for key in slot):
+            claimer = []
+        elif claimer and not subjects:  # "12 people were killed in a bombing, and Boko Haram claimed responsibility"
+            subjects, claimer = [claimer], []
         if spec.pos == "noun" and spec.needs_subject and not subjects:
             return []
         if not subjects and spec.relation in self.symmetric and "between" in spec.object and len(objects) >= 2:
@@ -735,4 +760,8 @@ class PredicateMatcher:
                                         rule=f"{spec.pos}:{spec.lemma}",
                                         mode=mode if mode in relation_modes else None,
                                         themes=[t for _, t in modes if t.i != predicate.i]))
+        if claimer:  # "a suicide bomber killed 21 people; ISIS-K claimed responsibility": the bomber and ISIS-K
+            doers = {slot[0] for slot in subjects}
+            out += [replace(c, subject=claimer[0], rule=RESPONSIBILITY_CLAIMED) for c in out
+                    if c.subject in doers and c.object != claimer[0]]
         return out

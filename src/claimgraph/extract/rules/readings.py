@@ -6,6 +6,10 @@ from typing import TYPE_CHECKING
 
 from .registry import RULES, RawClaim
 
+# the rule of an attack's claim read for the group that claimed responsibility for it (predicates.py): the group
+# is behind the attacker, not its ally
+RESPONSIBILITY_CLAIMED = "reading:responsibility-claimed"
+
 if TYPE_CHECKING:
     from ..predicates import PredicateMatcher
 
@@ -197,7 +201,8 @@ def co_agents(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
     Two states that condemn or sanction the same side are not thereby working together."""
     by_act: dict[tuple[int, str, str], list[str]] = {}
     for claim in claims:
-        if (claim.relation in m.violent or _joint(m, claim)) and claim.object not in (None, claim.subject):
+        if (claim.relation in m.violent or _joint(m, claim)) and claim.object not in (None, claim.subject) and \
+                claim.rule != RESPONSIBILITY_CLAIMED:
             subjects = by_act.setdefault((claim.predicate.i, claim.relation, claim.object), [])
             if claim.subject not in subjects:
                 subjects.append(claim.subject)
