@@ -933,10 +933,17 @@ class ParseFixes:
         before it and a clause or an object after it, is a verb in the present tense. So is a root verb of appeal
         with whom it appeals to and an infinitive after it, its subject taken for its compound ("The Secretary-General
         appeals to the leaders to call for calm")."""
+        # (or "as": "The Government of Mali rejects as baseless the accusations made by ...")
         if any(c.dep_ == "nsubj" for c in root.lefts) and any(
-                c.dep_ in ("ccomp", "xcomp", "dobj") for c in root.rights) and \
+                c.dep_ in ("ccomp", "xcomp", "dobj") or c.dep_ == "prep" and c.lower_ == "as" for c in root.rights) and \
                 not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in root.lefts):
             root.tag_ = "VBZ"  # the attribute ruler then makes it a verb, the lemmatizer its base form
+            for as_ in [c for c in root.rights if c.dep_ == "prep" and c.lower_ == "as"]:
+                # "rejects as baseless the accusations": the noun after the adjective is the verb's object
+                judged = next((c for c in as_.children if c.tag_ == "JJ"), None)
+                thing = next((c for c in as_.children if c.dep_ == "pobj" and c.tag_.startswith("NN")), None)
+                if judged is not None and thing is not None and judged.i < thing.i:
+                    thing.head, thing.dep_ = root, "dobj"
             return
         if root.lower_ not in self.appeal_words or root.i == 0 or root.doc[root.i - 1].dep_ != "compound" or \
                 root.doc[root.i - 1].head != root:
