@@ -100,6 +100,7 @@ class ActorTable:
         self.not_actors = words.not_actors
         self.facility_names = words.facility_names
         self.weapon_nouns = words.weapon_nouns
+        self.origin_nouns = words.origin_nouns
         self.not_collective = words.not_collective
         self.org_words = words.org_words
         self.people_suffixes = words.people_suffixes
@@ -261,6 +262,8 @@ class ActorTable:
         gid = ent.ent_id_ or None
         root = ent.root.i
         head = parse.head[root]
+        if ent.end < len(parse.lemma) and parse.lemma[ent.end] in self.origin_nouns:
+            return  # "passengers of Punjabi and Saraiki ethnicity", "of Syrian descent": what people are, no actor
         if label in ("PERSON", "ORG") and not gid and len(ent) == 1 and parse.dep[root] in ("compound", "amod") \
                 and parse.tag[head] == "NNS" and parse.lemma[head] in self.collective:
             # "Salafi jihadists", "Yoruba leaders": a people's name the model took for a person

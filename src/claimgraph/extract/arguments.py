@@ -782,7 +782,9 @@ class ArgumentResolver:
             parse = self.parse
             found = tuple(
                 pobj for child in parse.children[token.i]
-                if parse.dep[child] == "prep" and parse.lower[child] in ("including", "like") or (
+                # ("like" of a plural only: "groups like Hamas"; "an arrangement like NATO" compares)
+                if parse.dep[child] == "prep" and (parse.lower[child] == "including" or parse.lower[child] == "like"
+                                                   and parse.tag[token.i] in ("NNS", "NNPS")) or (
                     parse.dep[child] == "prep" and parse.lower[child] == "as"
                     and self.doc[child].nbor(-1).lower_ == "such")
                 for first in parse.children[child] if parse.dep[first] == "pobj"

@@ -364,6 +364,7 @@ class ActorWords:
     not_collective: frozenset[str]  # includes not_actors
     facility_names: frozenset[str]  # "the Olympic Hotel": a site the model tags as an organization
     weapon_nouns: frozenset[str]  # "an Exocet missile": the model's name is no actor
+    origin_nouns: frozenset[str]  # "passengers of Punjabi and Saraiki ethnicity": a people's name, no actor
     org_words: frozenset[str]
     role_nouns: frozenset[str]
     org_descriptions: frozenset[str]
@@ -399,7 +400,7 @@ class ActorWords:
 
         not_actors = words("not_actors")
         return cls(collective=words("collective_nouns"), not_actors=not_actors, facility_names=words("facility_names"),
-                   weapon_nouns=words("weapon_nouns"),
+                   weapon_nouns=words("weapon_nouns"), origin_nouns=words("origin_nouns"),
                    not_collective=words("not_collective") | not_actors,
                    org_words=frozenset(w.lower() for w in actors["org_name_words"]), role_nouns=words("role_nouns"),
                    org_descriptions=words("org_descriptions"), pair_descriptions=words("pair_descriptions"),
