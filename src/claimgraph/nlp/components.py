@@ -934,8 +934,8 @@ class ParseFixes:
         with whom it appeals to and an infinitive after it, its subject taken for its compound ("The Secretary-General
         appeals to the leaders to call for calm")."""
         # (or "as": "The Government of Mali rejects as baseless the accusations made by ...")
-        if any(c.dep_ == "nsubj" for c in root.lefts) and any(
-                c.dep_ in ("ccomp", "xcomp", "dobj") or c.dep_ == "prep" and c.lower_ == "as" for c in root.rights) and \
+        if any(c.dep_ == "nsubj" for c in root.lefts) and any(c.dep_ in ("ccomp", "xcomp", "dobj") or (
+                c.dep_ == "prep" and c.lower_ == "as") for c in root.rights) and \
                 not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in root.lefts):
             root.tag_ = "VBZ"  # the attribute ruler then makes it a verb, the lemmatizer its base form
             for as_ in [c for c in root.rights if c.dep_ == "prep" and c.lower_ == "as"]:
