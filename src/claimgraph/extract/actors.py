@@ -292,7 +292,7 @@ class ActorTable:
         type_ = LABEL_TYPES[label]
         if gid and (entry := self.gazetteer.get(gid)):
             type_ = entry.type
-        elif label != "ORG" and self._names_a_place_noun(root) or self._modifies(root, self.facility_names):
+        elif (label != "ORG" and self._names_a_place_noun(root)) or self._modifies(root, self.facility_names):
             type_ = "location"  # "JFK airport", "the Dadaab and Kakuma camps", "Spriggs Payne airfield": a place
         if label != "PERSON" and self._modifies(root, self.venue_nouns) and (not gid or self.is_capital(gid, ent.text)):
             type_, gid = "location", None  # "the Dayton agreement", "the Oslo accord": where it was made, no party

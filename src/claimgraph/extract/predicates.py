@@ -678,11 +678,12 @@ class PredicateMatcher:
         sides = self._each_and_the_other(predicate)
         if sides:
             subjects, objects, mutual = sides[:1], sides[1:2], True  # "each side accused the other"
-        claimer = self._responsibility_claimed(predicate) if spec.relation in self.violent and not between else []
-        if any(self.resolver.table.actors[key].named for slot in subjects for key in slot):
-            claimer = []
-        elif claimer and not subjects:  # "12 people were killed in a bombing, and Boko Haram claimed responsibility"
-            subjects, claimer = [claimer], []
+        claimer = []
+        if spec.relation in self.violent and not between and not any(
+                self.resolver.table.actors[key].named for slot in subjects for key in slot):
+            claimer = self._responsibility_claimed(predicate)
+            if claimer and not subjects:  # "12 people were killed in a bombing, and Boko Haram claimed responsibility"
+                subjects, claimer = [claimer], []
         if spec.pos == "noun" and spec.needs_subject and not subjects:
             return []
         if not subjects and spec.relation in self.symmetric and "between" in spec.object and len(objects) >= 2:

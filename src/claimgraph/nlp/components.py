@@ -34,7 +34,7 @@ def whole_words(patterns: tuple[str, ...]) -> re.Pattern | None:
 
 @Language.factory("claimgraph_entity_fixes", requires=["doc.ents"], assigns=["doc.ents"])
 def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
-    lexicon = load_lexicon()
+    lexicon, names = load_lexicon(), load_name_lexicon()
     return EntityFixes(frozenset(w.lower() for w in lexicon.actors["org_name_words"]),
                        portfolios=frozenset(w.lower() for w in lexicon.actors["portfolio_words"]),
                        roles=frozenset(lexicon.roles), role_modifiers=lexicon.role_modifiers,
@@ -55,8 +55,7 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        kind_nouns=frozenset(lexicon.actor_kinds),
                        place_offices=lexicon.place_offices - {"president"},
                        locative=lexicon.grammar.prepositions.place_within,
-                       name_particles=load_name_lexicon().particles,
-                       kind_adjectives=load_name_lexicon().generic["generic"],
+                       name_particles=names.particles, kind_adjectives=names.generic["generic"],
                        self_naming_verbs=lexicon.grammar.self_naming_verbs, reflexives=lexicon.grammar.reflexives,
                        linked_names=lexicon.grammar.tokenizer_whole_words)
 
