@@ -1036,9 +1036,10 @@ class ArgumentResolver:
                      and actor_at(c) is not None]
             for child in named:
                 # "Wagner and FACA soldiers" parsed with no conj: a name with an "and" of its own, and the
-                # named modifiers after it, own the noun together
+                # named modifiers after it, own the noun together; so do those of "British, French and German
+                # officials", each name before a comma
                 coordinated = [c for c in named if c > child] if any(
-                    dep[c] == "cc" for c in parse.children[child]) else []
+                    dep[c] == "cc" for c in parse.children[child]) or lower[child + 1] == "," else []
                 for conjunct in (*parse.conjuncts(child), *coordinated):
                     actor = actor_at(conjunct)
                     if actor is not None and [actor.key] not in out:

@@ -43,6 +43,8 @@ class StructureFinder:
         self.named_bodies = lexicon.named_bodies
         self.state_bodies = lexicon.state_bodies
         self.owner_names = names_by_kind(lexicon.owner_kinds)
+        # nouns that name the doer of an act ("the captors of the students"): their "of" phrase is whom it was done to
+        self.agent_nouns = frozenset(lemma for lemma, specs in lexicon.nouns.items() if any(p.agent_noun for p in specs))
 
     # -- helpers -------------------------------------------------------------------------------
     def _actor(self, token: Token):
@@ -122,7 +124,7 @@ class StructureFinder:
         grammar = self.grammar
         parse = self.table.parse
         for i, lemma in enumerate(parse.lemma):
-            if self.actor_kinds.get(lemma) != "generic_force" or parse.pos[i] != "NOUN":
+            if self.actor_kinds.get(lemma) != "generic_force" or parse.pos[i] != "NOUN" or lemma in self.agent_nouns:
                 continue
             root = self.doc[i]
             phrases = [c for c in root.children if c.dep_ == "prep" and c.lower_ in grammar.prepositions.group_member]

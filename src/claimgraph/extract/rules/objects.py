@@ -386,10 +386,25 @@ def own_subject(m: PredicateMatcher, predicate: Token, spec: Predicate, passive:
 @RULES.register("object.owner", example="The schoolgirls were freed by their captors.")
 def owner(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
           slot: str) -> tuple[Actors, bool]:
-    """The possessor of a noun that names the doer ("the students' captors": those held); not a possessive
-    pronoun, which the light coreference often resolves to another actor of the story."""
-    tokens = [c for c in predicate.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    """The possessor of a noun that names the doer ("the students' captors": those held); a possessive pronoun
+    only where it stands for one the noun's own clause names ("the students were freed by their captors"):
+    the light coreference often resolves one to another actor of the story."""
+    tokens = [c for c in predicate.children if c.dep_ == "poss" and (c.pos_ != "PRON" or _bound_in_clause(m, c))]
     return _actors(m, tokens, spec), bool(tokens)
+
+
+def _bound_in_clause(m: PredicateMatcher, pronoun: Token) -> bool:
+    """Whether a pronoun stands for a core argument (subject or object) of the clause its phrase hangs on."""
+    noun = pronoun.head
+    clause = noun.head
+    while clause.dep_ in ("agent", "prep", "pobj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        return False
+    own = {key for slot in m.resolver.resolve(pronoun) for key in slot}
+    named = {key for c in clause.children if c.i != noun.i and c.dep_ in ("nsubj", "nsubjpass", "dobj")
+             for slot in m.resolver.resolve(c) for key in slot}
+    return bool(own) and own <= named
 
 
 @RULES.register("object.apposed", example="Saudi Arabia's closest ally, Egypt, sent troops.")
