@@ -237,6 +237,9 @@ class ArgumentResolver:
                     if group:
                         return [group]
                 found = [key for key in self._previous(before, ("organization", "state")) if key not in accusers]
+                if not found and opening is None and lower in self.plural_pronouns and parse.dep[i] == "nsubj":
+                    # "Gunmen stormed a hotel. They killed five guests.": with no name before, the group just named
+                    found = self._plural_group_before(token, excluded=accusers)
                 if tag != "PRP$":  # "told VOA it had worked with X": an outlet reports; "its reporter" is its
                     found = [key for key in found if self.table.actors[key].kind not in self.news_kinds]
                 return [found]
