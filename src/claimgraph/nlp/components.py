@@ -701,6 +701,7 @@ class ParseFixes:
         for i in numpy.flatnonzero(roots[:, 0] == self._root).tolist():
             self._apposed_relative_clause_misread_as_root(doc[i])
             self._hedge_participle_misread_as_root(doc[i])
+            self._postposed_adjective_misread_as_root(doc[i])
         for i in numpy.flatnonzero(roots[:, 0] == doc.vocab.strings["advcl"]).tolist():
             self._appeal_infinitive_misread_as_adverbial(doc[i])
         joined_present = (roots[:, 0] == doc.vocab.strings["conj"]) & (roots[:, 1] == self._present)
@@ -748,6 +749,25 @@ class ParseFixes:
         verb.head, verb.dep_ = verb, "ROOT"
         subject.head, subject.dep_ = verb, "nsubj"
         root.head, root.dep_, root.tag_ = subject, "acl", "VBN"
+
+    @staticmethod
+    def _postposed_adjective_misread_as_root(root: Token) -> None:
+        """"Chadian troops loyal to President Habre routed a Libyan column": an adjective after its noun, taken for
+        the sentence's predicate with no copula, and the past-tense verb after it hung on it: the verb is the root,
+        the noun its subject, the adjective the noun's."""
+        if root.tag_ != "JJ" or any(c.dep_ in ("aux", "auxpass", "cop") for c in root.children):
+            return
+        subject = next((c for c in root.lefts if c.dep_ == "nsubj"), None)
+        verb = next((c for c in root.rights if c.dep_ in ("advcl", "conj", "ccomp") and c.tag_ == "VBD"
+                     and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
+        if subject is None or verb is None or subject.i != root.i - 1:
+            return
+        for child in list(root.rights):
+            if child.i > verb.i:
+                child.head = verb
+        verb.head, verb.dep_ = verb, "ROOT"
+        subject.head, subject.dep_ = verb, "nsubj"
+        root.head, root.dep_ = subject, "amod"
 
     def _target_hung_on_the_instrument(self, prep: Token) -> None:
         """"Tajik forces opened fire with mortars on Kyrgyz border guards": the parser hangs the target on the
