@@ -394,6 +394,9 @@ class ActorTable:
         # A group named by a demonym: "Salafis", "Salafi jihadists", "Kurdish rebels".
         base = normalize_name(ent.text).rstrip("s")
         plural_group = noun is not None and noun.tag_ == "NNS" and self.is_people_noun(noun)
+        if noun is not None and noun.lemma_.lower() in self.not_actors and (
+                noun.tag_ == "NNS" or any(c.dep_ == "compound" for c in noun.lefts)):
+            return  # "Sahrawi refugee camps", "Palestinian camps": places ("the Sahrawi camp" may be a side)
         if noun is not None and (noun.lemma_.lower() in self.collective or kind or plural_group):
             phrase = self.doc[ent.start:noun.i + 1].text if noun.i == ent.end else f"{ent.text} {noun.text}"
             actor = self._demonym_group(base, phrase)

@@ -669,6 +669,7 @@ class ParseFixes:
         self._and, self._that, self._as = hash_string("and"), hash_string("that"), hash_string("as")
         self._comma = hash_string(",")
         self._whom = hash_string("whom")
+        self._whose = hash_string("whose")
         self._root, self._plural_noun = hash_string("ROOT"), hash_string("NNS")
         self._plural_or_present = numpy.array([hash_string("NNS"), hash_string("VBZ")], dtype=numpy.uint64)
         self._nouns = numpy.array([hash_string(t) for t in ("NN", "NNS", "NNP", "NNPS")], dtype=numpy.uint64)
@@ -685,6 +686,8 @@ class ParseFixes:
             self._hang_description_on_its_name(doc, i + 1)
         for i in numpy.flatnonzero(lowers == self._whom).tolist():
             self._hang_whom_on_its_clause(doc[i])
+        for i in numpy.flatnonzero(lowers == self._whose).tolist():
+            self._whose_clause_misread_as_main(doc[i])
         for i in numpy.flatnonzero(numpy.isin(lowers, self._between_hashes)).tolist():
             self._second_side_hung_on_the_firsts_modifier(doc[i])
         for i in numpy.flatnonzero(lowers[:-2] == self._and).tolist():
@@ -985,6 +988,32 @@ class ParseFixes:
         verb = next((a for a in whom.ancestors if a.dep_ == "relcl"), None)
         if verb is not None and whom.i < verb.i and verb.tag_.startswith("VB"):
             whom.head, whom.dep_ = verb, "dobj"
+
+    @staticmethod
+    def _whose_clause_misread_as_main(whose: Token) -> None:
+        """"Bobi Wine, whose party is the largest in parliament, was shot by a police officer": the parser makes the
+        name the subject of the "whose" clause's verb, and the sentence's verb that clause's conjunct with no subject;
+        the clause describes the name, and the name is the subject of the verb after it."""
+        doc, noun = whose.doc, whose.head
+        clause = noun.head
+        if whose.dep_ != "poss" or noun.dep_ not in ("nsubj", "nsubjpass") or whose.i < 2 or \
+                doc[whose.i - 1].lower_ != "," or not clause.tag_.startswith("VB"):
+            return
+        name = next((c for c in clause.lefts if c.dep_ in ("nsubj", "nsubjpass") and c.i == whose.i - 2), None)
+        verb = next((c for c in clause.rights if c.dep_ == "conj" and c.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+        if name is None or verb is None:
+            return
+        if clause.head.i == clause.i:
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:
+            verb.head, verb.dep_ = clause.head, clause.dep_
+        for child in list(clause.children):
+            if child.i > verb.i or child.dep_ == "cc" and child.i < verb.i:
+                child.head = verb
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        name.head, name.dep_ = verb, "nsubjpass" if passive else "nsubj"
+        clause.head, clause.dep_ = name, "relcl"
 
     @staticmethod
     def _hang_description_on_its_name(doc: Doc, comma: int) -> None:
