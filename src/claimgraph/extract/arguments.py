@@ -90,6 +90,7 @@ class ArgumentResolver:
         self.hitting_verbs = lexicon.hitting_verbs
         self.yield_verbs = lexicon.grammar.yield_verbs
         self.addressing_verbs = lexicon.addressing_verbs
+        self.actor_object_verbs = lexicon.grammar.actor_object_verbs
         self.title_determiners = lexicon.title_determiners
         self.indefinite_articles = lexicon.grammar.indefinite_articles
         self.kind_name_drop = lexicon.kind_name_drop
@@ -530,6 +531,8 @@ class ArgumentResolver:
             return False
         tag = "NNS" if parse.lower[i] in self.plural_pronouns else "NN"
         verb = parse.head[i] if parse.dep[i] == "dobj" else parse.head[parse.head[i]]
+        if parse.dep[i] == "dobj" and parse.lemma[verb] in self.actor_object_verbs:
+            return False  # "accused them of ...": someone
         own = {c for c in parse.children[verb] if parse.dep[c] in ("nsubj", "nsubjpass")}
         for j in range(i - 1, token.sent.start - 1, -1):
             if j in own or parse.dep[j] in ("compound", "amod", "poss") or parse.ent_type[j] in ("DATE", "TIME"):

@@ -276,6 +276,7 @@ class Grammar:
     responsibility_nouns: frozenset[str]
     responsibility_verbs: frozenset[str]
     culprit_prepositions: frozenset[str]  # "X was behind the bombing"
+    actor_object_verbs: frozenset[str]  # "accused them of ...": "them" is someone, never a thing
     culprit_adjectives: frozenset[str]  # "X was responsible for the bombing"
     appeal_nouns: frozenset[str]  # "calls from ASEAN": who asks
     pressure_nouns: frozenset[str]  # "put pressure on X to release them": X is to release them

@@ -705,6 +705,7 @@ class ParseFixes:
             self._apposed_relative_clause_misread_as_root(doc[i])
             self._hedge_participle_misread_as_root(doc[i])
             self._postposed_adjective_misread_as_root(doc[i])
+            self._verb_misread_as_the_names_noun(doc[i])
         for i in numpy.flatnonzero(roots[:, 0] == doc.vocab.strings["advcl"]).tolist():
             self._appeal_infinitive_misread_as_adverbial(doc[i])
         joined_present = (roots[:, 0] == doc.vocab.strings["conj"]) & (roots[:, 1] == self._present)
@@ -752,6 +753,31 @@ class ParseFixes:
         verb.head, verb.dep_ = verb, "ROOT"
         subject.head, subject.dep_ = verb, "nsubj"
         root.head, root.dep_, root.tag_ = subject, "acl", "VBN"
+
+    def _verb_misread_as_the_names_noun(self, root: Token) -> None:
+        """"The Government of Chad rejects as baseless the accusations made by Sudan": a sentence with no finite verb, whose
+        present-tense verb the parser took for the noun a name in an "of" phrase modifies ("Chad rejects"): the name
+        is the phrase's object, the word the sentence's verb and the noun before it its subject."""
+        if not root.tag_.startswith("NN") or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in root.sent):
+            return
+        of = next((c for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        verb = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if verb is None or verb.tag_ != "NNS" or verb.i + 1 >= len(root.doc):
+            return
+        name = verb.doc[verb.i - 1]
+        after = verb.doc[verb.i + 1]
+        if name.head.i != verb.i or name.dep_ != "compound" or name.tag_ != "NNP" or \
+                not (after.lower_ == "as" or after.tag_ == "DT"):
+            return
+        for word in [t for t in verb.lefts if t.i < name.i]:
+            word.head = name
+        name.head, name.dep_ = of, "pobj"
+        for child in list(root.rights):
+            if child.i > verb.i:
+                child.head = verb
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
+        self._verb_misread_as_plural_noun(verb)
 
     @staticmethod
     def _postposed_adjective_misread_as_root(root: Token) -> None:
