@@ -346,6 +346,18 @@ class ActorTable:
         if ent.end < len(self.doc) and (noun is None or ent.end < noun.i and self.is_people_noun(noun)) and \
                 self._institution(self.doc[ent.end]):
             noun = self.doc[ent.end]
+        body = self._qualified_body(ent) if gid else None
+        if body is not None:
+            # "the Indian foreign ministry", "Afghan foreign ministry spokesperson X": a ministry its words qualify is
+            # a body of the state (a bare "the Indian ministry" speaks for the state itself)
+            state = self.new_actor(ent.text, "state", gazetteer_id=gid)
+            actor = self.new_actor(self.doc[ent.start:body.i + 1].text, "organization", named=False)
+            actor.parent_hint = state.key
+            self.add_mention(ent.start, body.i + 1, actor, "description")
+            for i in range(ent.end, body.i + 1):
+                self.token_actor.setdefault(i, actor.key)
+            self.mentions.append(MentionSpan(ent.start, ent.end, state.key, "demonym"))
+            return
         kind = self._institution(noun) if noun is not None else None
         if gid and noun is not None and kind is None and noun.lemma_.lower() in self.named_bodies and (
                 noun.pos_ == "NOUN" or noun.is_title) and not any(
@@ -405,6 +417,18 @@ class ActorTable:
         elif noun is None and (ent.root.tag_ in ("NNPS", "NNS") or ent.text.endswith("s")):
             actor = self._demonym_group(base, ent.text)
             self.add_mention(ent.start, ent.end, actor, "demonym")
+
+    def _qualified_body(self, ent: Span) -> Token | None:
+        """The body noun after a demonym and the one or two lowercase words that say which body it is ("Indian
+        foreign ministry", "Pakistani interior ministry spokesman"), none of them a name."""
+        for i in range(ent.end + 1, min(ent.end + 3, len(self.doc))):
+            if not all(t.is_lower and not t.ent_type_ and t.pos_ in ("ADJ", "NOUN")
+                       and t.lower_ not in self.private_body_words for t in self.doc[ent.end:i]):
+                break  # ("a French news agency" is no body of France)
+            word = self.doc[i]
+            if word.lemma_.lower() in self.named_bodies and word.is_lower and word.pos_ in ("NOUN", "PROPN"):
+                return word
+        return None
 
     def _shared_noun_words(self, ent: Span, noun: Token) -> list[str]:
         """The words of a noun another demonym shares with this one ("border guards" of "Kyrgyz and Uzbek border
