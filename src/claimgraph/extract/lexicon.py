@@ -506,6 +506,11 @@ class Lexicon:
         return self.grammar.carry_verbs | self._cues_of(self.ontology.names(opposed=True))
 
     @cached_property
+    def agent_nouns(self) -> frozenset[str]:
+        """Nouns that name the doer of an act ("their captors", "the kidnappers of X"): predicates' `agent_noun`."""
+        return frozenset(lemma for lemma, specs in self.nouns.items() if any(p.agent_noun for p in specs))
+
+    @cached_property
     def addressing_verbs(self) -> frozenset[str]:
         """Verbs said to someone, whose object is an actor even when it is a force ("praised the armed
         forces", "urged troops to ..."): the verbal relations' cues."""

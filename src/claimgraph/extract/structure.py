@@ -44,7 +44,7 @@ class StructureFinder:
         self.state_bodies = lexicon.state_bodies
         self.owner_names = names_by_kind(lexicon.owner_kinds)
         # nouns that name the doer of an act ("the captors of the students"): their "of" phrase is whom it was done to
-        self.agent_nouns = frozenset(lemma for lemma, specs in lexicon.nouns.items() if any(p.agent_noun for p in specs))
+        self.agent_nouns = lexicon.agent_nouns
 
     # -- helpers -------------------------------------------------------------------------------
     def _actor(self, token: Token):

@@ -624,6 +624,14 @@ class EntityFixes:
         return doc
 
 
+def _make_root(verb: Token, root: Token) -> None:
+    """The parser's root was misread: the true verb becomes the root and takes the words after it from the old one."""
+    for child in list(root.rights):
+        if child.i > verb.i:
+            child.head = verb
+    verb.head, verb.dep_ = verb, "ROOT"
+
+
 @Language.factory("claimgraph_parse_fixes", requires=["token.dep"], assigns=["token.dep", "token.head"])
 def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
     grammar = load_lexicon().grammar
@@ -758,11 +766,12 @@ class ParseFixes:
         """"The Government of Chad rejects as baseless the accusations made by Sudan": a sentence with no finite verb, whose
         present-tense verb the parser took for the noun a name in an "of" phrase modifies ("Chad rejects"): the name
         is the phrase's object, the word the sentence's verb and the noun before it its subject."""
-        if not root.tag_.startswith("NN") or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in root.sent):
+        if not root.tag_.startswith("NN"):
             return
         of = next((c for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         verb = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if verb is None or verb.tag_ != "NNS" or verb.i + 1 >= len(root.doc):
+        if verb is None or verb.tag_ != "NNS" or verb.i + 1 >= len(root.doc) or \
+                any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in root.sent):
             return
         name = verb.doc[verb.i - 1]
         after = verb.doc[verb.i + 1]
@@ -772,10 +781,7 @@ class ParseFixes:
         for word in [t for t in verb.lefts if t.i < name.i]:
             word.head = name
         name.head, name.dep_ = of, "pobj"
-        for child in list(root.rights):
-            if child.i > verb.i:
-                child.head = verb
-        verb.head, verb.dep_ = verb, "ROOT"
+        _make_root(verb, root)
         root.head, root.dep_ = verb, "nsubj"
         self._verb_misread_as_plural_noun(verb)
 
@@ -791,10 +797,7 @@ class ParseFixes:
                      and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
         if subject is None or verb is None or subject.i != root.i - 1:
             return
-        for child in list(root.rights):
-            if child.i > verb.i:
-                child.head = verb
-        verb.head, verb.dep_ = verb, "ROOT"
+        _make_root(verb, root)
         subject.head, subject.dep_ = verb, "nsubj"
         root.head, root.dep_ = subject, "amod"
 
@@ -949,10 +952,7 @@ class ParseFixes:
         if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return
         verb.tag_ = "VBD"  # the attribute ruler then makes it a verb in the past tense
-        for child in list(root.rights):
-            if child.i > verb.i:
-                child.head = verb
-        verb.head, verb.dep_ = verb, "ROOT"
+        _make_root(verb, root)
         root.head, root.dep_ = verb, "nsubj"
 
     @staticmethod
