@@ -235,6 +235,7 @@ class Grammar:
     self_naming_verbs: frozenset[str]  # "X, which calls itself Y": Y is another name of X
     reflexives: frozenset[str]
     participation_verbs: frozenset[str]  # "did not take part in the attack": the act is negated
+    state_nouns: frozenset[str]  # "were in contact with X": a state one is in, with the other side
     charge_nouns: frozenset[str]  # "accusations that its forces ...": the pronoun is not the accuser
     denial_verbs: frozenset[str]  # "Rwanda rejected the accusations": the one who rejects a charge is its target
     bearing_prepositions: frozenset[str]  # "X is under US sanctions": X bears them

@@ -724,7 +724,8 @@ def light_verb(m: PredicateMatcher, noun: Token) -> Actors | None:
             head = head.head
         if head.dep_ == "dobj":
             head = head.head
-    if noun.dep_ in ("dobj", "pobj", "conj") and head.pos_ == "VERB" and (
+    copula = taking_part and head.pos_ == "AUX" and noun.lemma_.lower() in m.grammar.state_nouns
+    if noun.dep_ in ("dobj", "pobj", "conj") and (head.pos_ == "VERB" or copula) and (
             head.lemma_.lower() in m.grammar.light_verbs or taking_part):
         if head.dep_ == "acl" and head.tag_ == "VBN" and not any(c.dep_ == "agent" for c in head.children):
             return m.resolver.resolve(head.head)  # "FARDC units engaged in operations against the ADF"
