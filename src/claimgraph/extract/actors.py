@@ -294,8 +294,12 @@ class ActorTable:
             type_ = entry.type
         elif (label != "ORG" and self._names_a_place_noun(root)) or self._modifies(root, self.facility_names):
             type_ = "location"  # "JFK airport", "the Dadaab and Kakuma camps", "Spriggs Payne airfield": a place
-        if label != "PERSON" and self._modifies(root, self.venue_nouns) and (not gid or self.is_capital(gid, ent.text)):
-            type_, gid = "location", None  # "the Dayton agreement", "the Oslo accord": where it was made, no party
+        if label != "PERSON" and (self._modifies(root, self.venue_nouns) or self._modifies(root, self.facility_names)
+                                  or self._names_a_place_noun(root)) and (
+                not gid or self.is_capital(gid, ent.text)):
+            # "the Dayton agreement", "the Oslo accord": where it was made, no party; "Asmara airport": where the
+            # site stands (a capital's name there is no state)
+            type_, gid = "location", None
         actor = self.new_actor(name, type_, gazetteer_id=gid)
         self.add_mention(ent.start, ent.end, actor, "name")
 

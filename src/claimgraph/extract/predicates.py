@@ -467,9 +467,12 @@ class PredicateMatcher:
             seen += 1
             if dep[child] == "pobj" and parse.lower[parse.head[child]] not in owners:
                 continue
-            venue = parse.lemma[parse.head[child]] in self.grammar.venue_nouns
-            if dep[child] in ("compound", "nmod", "amod") and venue and self.resolver.table.is_place_name(child):
-                continue  # "withdrew from the Paris accord", "violated the Minsk agreements": where, not who
+            table, noun = self.resolver.table, parse.lemma[parse.head[child]]
+            venue = noun in self.grammar.venue_nouns or noun in table.facility_names or noun in table.not_actors
+            if dep[child] in ("compound", "nmod", "amod") and venue and table.is_place_name(child):
+                # "withdrew from the Paris accord", "violated the Minsk agreements", "bombed Asmara airport": where,
+                # not who
+                continue
             if self.resolver.table.actor_at_index(child) is not None or pos[child] in ("NOUN", "PROPN"):
                 found = self.resolver.resolve(self.doc[child])
                 if not found and parse.head[child] == token.i and parse.lemma[token.i] not in self.lexicon.actor_kinds:
