@@ -132,8 +132,11 @@ class Modality:
                 chain.pop()
                 break
             if link == "prep" and len(chain) == 3 and parse.pos[predicate] == "NOUN" and \
-                    parse.pos[i] in ("VERB", "AUX") and parse.lemma[i] not in self.participation_verbs:
-                chain.pop()  # "has not responded to the accusations": a noun the verb is about, not what it does
+                    parse.pos[i] in ("VERB", "AUX") and parse.lemma[i] not in self.participation_verbs and \
+                    parse.lemma[i] not in self.grammar.charge_verbs:
+                # "has not responded to the accusations": a noun the verb is about, not what it does ("accused of
+                # the bombing": what one is charged with is alleged, as "accused of bombing" is)
+                chain.pop()
                 break
             if link in ("dobj", "nsubjpass") and len(chain) == 2 and parse.pos[predicate] == "NOUN" and \
                     parse.lemma[predicate] in self.hedge_nouns:

@@ -565,7 +565,11 @@ def claimed_by(m: PredicateMatcher, word: Token) -> Actors | None:
     if parse.dep[word.i] == "pobj" and parse.dep[h] == "prep" and parse.lower[h] in grammar.charge_prepositions and \
             parse.pos[parse.head[h]] == "VERB" and _answers_for(m, parse.lemma[parse.head[h]]):
         # "Kataib Hezbollah, which Washington blames for a drone strike that killed ...": the one charged
-        charged = [m.doc[c] for c in parse.children[parse.head[h]] if parse.dep[c] in ("dobj", "nsubjpass")]
+        charge = parse.head[h]
+        charged = [m.doc[c] for c in parse.children[charge] if parse.dep[c] in ("dobj", "nsubjpass")]
+        if not charged and parse.tag[charge] == "VBN" and parse.dep[charge] in ("acomp", "advcl", "oprd"):
+            # "two soldiers stand accused of the bombing of the base": said of the subject above the participle
+            charged = [m.doc[c] for c in parse.children[parse.head[charge]] if parse.dep[c] == "nsubj"]
         found = [slot for c in charged for slot in m.resolver.resolve(c)]
         if found:
             return found
