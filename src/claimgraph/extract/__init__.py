@@ -174,7 +174,7 @@ class _Extractor:
         raw.extend(self.structure.parts_of())
         raw.extend(self.structure.modifier_members())
         raw.extend(self._joined_members(raw))
-        return raw
+        return self.structure.post_holders(raw)
 
     def pair_candidates(self, raw: list[RawClaim]) -> list[Candidate]:
         """Every ordered actor pair of every sentence, with the rules' readings among its features."""

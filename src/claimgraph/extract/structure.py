@@ -58,6 +58,9 @@ class StructureFinder:
     def _org_of(self, noun: Token) -> str | None:
         """The organization a role or part noun belongs to (poss, compound, of/to/in phrase)."""
         found = self.resolver._owner(noun, 0)
+        if not found:  # "secretary-general of MSF": the parser may hang the "of" phrase on the title's last part
+            found = [slot for part in noun.rights if part.i == noun.i + 2 and noun.nbor(1).tag_ == "HYPH"
+                     for slot in self.resolver._owner(part, 0)]
         for slot in found:
             for key in slot:
                 actor = self.table.actors.get(key)
@@ -99,6 +102,10 @@ class StructureFinder:
 
     def _role_word(self, i: int) -> str | None:
         parse = self.table.parse
+        if i + 2 < len(parse.tag) and parse.tag[i + 1] == "HYPH":  # "secretary-general", "director-general"
+            whole = self.roles.get(f"{parse.lower[i]}-{parse.lower[i + 2]}")
+            if whole is not None:
+                return whole
         return self.roles.get(parse.lemma[i]) or self.roles.get(parse.lower[i])
 
     # -- member of ------------------------------------------------------------------------------
@@ -168,6 +175,36 @@ class StructureFinder:
             if member.key != owner.key:
                 out.append(self._claim("structure:modifier-member", noun, "MEMBER_OF", member.key, owner.key,
                                        role=role))
+        return out
+
+    def post_holders(self, raw: list[RawClaim]) -> list[RawClaim]:
+        """'The head of Doctors Without Borders told the council ...' where the document names the one person who
+        leads it ("Christopher Lockyear, secretary-general of MSF"): the post stands for that person, in its
+        claims and its mentions. Leading posts only, never a former holder's, and only when one named person holds
+        such a post of the body (two named leaders leave the description as it is)."""
+        actors = self.table.actors
+        leaders: dict[str, set[str]] = {}
+        posts: dict[str, str] = {}
+        for item in raw:
+            if item.relation != "MEMBER_OF" or item.attributes.get("role") != "leader" or item.attributes.get("former"):
+                continue
+            holder = actors.get(item.subject)
+            if holder is not None and holder.type == "person" and holder.named:
+                leaders.setdefault(item.object, set()).add(item.subject)
+            elif holder is not None and holder.actor_kind == "title_role":
+                posts[item.subject] = item.object
+        held = {post: next(iter(leaders[body])) for post, body in posts.items() if len(leaders.get(body, ())) == 1}
+        if not held:
+            return raw
+        for span in self.table.mentions:
+            if span.actor in held:
+                span.actor = held[span.actor]
+        out = []
+        for item in raw:
+            subject, obj = held.get(item.subject, item.subject), held.get(item.object, item.object)
+            if subject != obj:
+                item.subject, item.object = subject, obj
+                out.append(item)
         return out
 
     def _role_phrase_head(self, body: Token) -> Token | None:
