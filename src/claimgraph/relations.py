@@ -41,6 +41,7 @@ class Relation:
     verbal: bool = False  # said rather than done (PLOVER's verbal events): an act in its object stands for its doer
     about_acts: bool = False  # done about what others did: an act in its object stands for its doer (verbal too)
     domestic: bool = False  # also done by a state's own leaders to it ("eased the curfew in Juba"): membership allows it
+    decreed: bool = False  # done by deciding it: one announced to come ("would cease aid to X") is done, not threatened
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ class PredicateMatcher:
         self.violent = lexicon.ontology.names(violent=True)
         self.opposed = lexicon.ontology.names(opposed=True)
         self.verbal = lexicon.ontology.names(verbal=True)
+        self.decreed = lexicon.ontology.names(decreed=True)
         self.material_cooperation = lexicon.ontology.names(stance="cooperative", verbal=False)
         self.about_acts = self.verbal | lexicon.ontology.names(about_acts=True)
         self.protests = lexicon.ontology.names(about_acts=True) - self.verbal  # done about acts, not said
@@ -527,8 +528,11 @@ class PredicateMatcher:
         # a threatened act is not done: "threatened to attack X" is THREATEN (read above), not ASSAULT
         hostile = self.intent.hostile
         # (nor is a fight that forces are deployed to fight: the deployment is, read above)
+        # (nor is an attack promised: "would not hesitate to strike X", "the army will crush them": THREATEN, read
+        # above; a policy announced, "said it would cease aid to X", is decided)
         claims = [c for c in claims if c.relation not in hostile or c.relation == "THREATEN" or not (
-            self.is_threat(c.predicate) or c.relation in self.violent and self.deployment_for(c.predicate))]
+            self.is_threat(c.predicate) or c.relation not in self.verbal and c.relation not in self.decreed
+            and self.is_intent(c.predicate) or c.relation in self.violent and self.deployment_for(c.predicate))]
         return claims + read
 
     def _responsibility_claimed(self, predicate: Token) -> list[str]:
