@@ -122,14 +122,15 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
                 if speaker.head.i == speaker.i:
                     break
                 speaker = speaker.head
-        if not tokens and spec.relation in m.verbal and dep[predicate.i] == "relcl" and \
+        judged = not tokens or all(parse.lower[t.i] in m.grammar.relative_pronouns for t in tokens)
+        if judged and spec.relation in m.verbal and dep[predicate.i] == "relcl" and \
                 parse.lemma[charge.i] in m.grammar.act_nouns:
             # "detained the mayor, a move the opposition called a coup", "seized the field in a move Tripoli
             # condemned": what is said of the move is said of whoever made it
             mover = charge.head
             for _ in range(6):  # (the parser may hang the apposed move on the clause's last noun)
-                if mover.pos_ == "VERB" or mover.head.i == mover.i:
-                    break
+                if mover.pos_ == "VERB" and mover.dep_ != "xcomp" or mover.head.i == mover.i:
+                    break  # ("ordered the army to do whatever is necessary, a move ...": the order is the move)
                 mover = mover.head
             if dep[charge.i] in ("appos", "npadvmod", "pobj", "dobj") and mover.pos_ == "VERB" and mover.i != predicate.i:
                 return m.subjects(mover), True
