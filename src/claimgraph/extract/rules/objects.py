@@ -42,6 +42,20 @@ def _actors(m: PredicateMatcher, tokens: list[Token], spec: Predicate) -> Actors
     return found
 
 
+def _act_maker(m: PredicateMatcher, act: Token, clause: Token) -> Actors | None:
+    """Whoever made the move an act noun names, apposed to their clause ("detained the mayor, a move the opposition
+    called a coup", "seized the field in a move Tripoli condemned"): what a relative clause on the noun says of
+    the move it says of them."""
+    if act.lemma_.lower() not in m.grammar.act_nouns or act.dep_ not in ("appos", "npadvmod", "pobj", "dobj"):
+        return None
+    mover = act.head
+    for _ in range(6):  # (the parser may hang the apposed move on the clause's last noun)
+        if mover.pos_ == "VERB" and mover.dep_ != "xcomp" or mover.head.i == mover.i:
+            break  # ("ordered the army to do whatever is necessary, a move ...": the order is the move)
+        mover = mover.head
+    return m.subjects(mover) if mover.pos_ == "VERB" and mover.i != clause.i else None
+
+
 def _shared_object(parse, i: int) -> list[int]:
     """The object that verbs in a row share, after the last of them: "beat and detained four supporters",
     "killing, maiming and displacing civilians" (each verb follows the one before it closely, with no
@@ -123,17 +137,10 @@ def direct_object(m: PredicateMatcher, predicate: Token, spec: Predicate, passiv
                     break
                 speaker = speaker.head
         judged = not tokens or all(parse.lower[t.i] in m.grammar.relative_pronouns for t in tokens)
-        if judged and spec.relation in m.verbal and dep[predicate.i] == "relcl" and \
-                parse.lemma[charge.i] in m.grammar.act_nouns:
-            # "detained the mayor, a move the opposition called a coup", "seized the field in a move Tripoli
-            # condemned": what is said of the move is said of whoever made it
-            mover = charge.head
-            for _ in range(6):  # (the parser may hang the apposed move on the clause's last noun)
-                if mover.pos_ == "VERB" and mover.dep_ != "xcomp" or mover.head.i == mover.i:
-                    break  # ("ordered the army to do whatever is necessary, a move ...": the order is the move)
-                mover = mover.head
-            if dep[charge.i] in ("appos", "npadvmod", "pobj", "dobj") and mover.pos_ == "VERB" and mover.i != predicate.i:
-                return m.subjects(mover), True
+        if judged and spec.relation in m.verbal and dep[predicate.i] == "relcl":
+            maker = _act_maker(m, charge, predicate)
+            if maker is not None:
+                return maker, True
     if spec.actor_object:  # "backed X's plan": the plan is the object, and it is no actor
         return [slot for token in tokens for slot in m.resolver.resolve(token)], bool(tokens)
     found = _actors(m, tokens, spec)
@@ -431,7 +438,13 @@ def recipient(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_objec
     if predicate.pos_ != "NOUN" or not received_from(m, predicate):
         return None
     head = predicate.head
-    return _actors(m, [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")], spec) or None
+    receivers = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if head.dep_ == "relcl" and receivers and all(c.lower_ in m.grammar.relative_pronouns for c in receivers):
+        # "attacked the convoy, a move that drew condemnation from the UN": the move's maker
+        maker = _act_maker(m, head.head, head)
+        if maker is not None:
+            return maker or None
+    return _actors(m, receivers, spec) or None
 
 
 @RULES.register("object.in_clause", example="Hamas turned to Israel for help.")
