@@ -245,7 +245,7 @@ class Grammar:
     instrument_prepositions: frozenset[str]  # "opened fire with mortars on X": the target hung on the instrument
     instrument_target_prepositions: frozenset[str]
     intransitive_act_nouns: frozenset[str]  # "the surrender of X to Y": X surrenders
-    act_nouns: frozenset[str]  # "a move the opposition called a coup": what is said of the move is said of its maker
+    act_nouns: frozenset[str]  # "X did Y, a move Z called a provocation": what is said of the move is said of its maker
     quantity_words: frozenset[str]
     quantifier_nouns: frozenset[str]
     partitive_pronouns: frozenset[str]  # "killed 18 of those on board": a counted group of its own
@@ -301,7 +301,6 @@ class Grammar:
     misread_modifier_nouns: frozenset[str]  # "a junta airstrike": a noun the tagger takes for an adjective
     collective_nouns: frozenset[str]  # "Fano, a network of militias that fought ...": the militias are Fano
     yield_verbs: frozenset[str]  # "surrendered to its units": the other side's
-    move_nouns: frozenset[str]  # "X did Y, a move Z called a provocation": the act of the clause before
     explosive_nouns: frozenset[str]
     collide_verbs: frozenset[str]
     status_complements: frozenset[str]  # "held hostage": a bare singular one is no one

@@ -43,17 +43,24 @@ def _actors(m: PredicateMatcher, tokens: list[Token], spec: Predicate) -> Actors
 
 
 def _act_maker(m: PredicateMatcher, act: Token, clause: Token) -> Actors | None:
-    """Whoever made the move an act noun names, apposed to their clause ("detained the mayor, a move the opposition
-    called a coup", "seized the field in a move Tripoli condemned"): what a relative clause on the noun says of
-    the move it says of them."""
-    if act.lemma_.lower() not in m.grammar.act_nouns or act.dep_ not in ("appos", "npadvmod", "pobj", "dobj"):
+    """Whoever made the move an act noun names, apposed to their clause or an adjunct of it ("detained the mayor, a
+    move the opposition called a coup", "seized the field in a move Tripoli condemned"; grammar `act_nouns`): what a
+    relative clause on the noun says of the move it says of them."""
+    parse = m.parse
+    if parse.lemma[act.i] not in m.grammar.act_nouns or parse.dep[act.i] not in ("appos", "pobj", "npadvmod", "dobj"):
         return None
-    mover = act.head
-    for _ in range(6):  # (the parser may hang the apposed move on the clause's last noun)
-        if mover.pos_ == "VERB" and mover.dep_ != "xcomp" or mover.head.i == mover.i:
-            break  # ("ordered the army to do whatever is necessary, a move ...": the order is the move)
-        mover = mover.head
-    return m.subjects(mover) if mover.pos_ == "VERB" and mover.i != clause.i else None
+    verb = act.i
+    for _ in range(4):  # (the parser may hang the apposed move on the clause's last noun)
+        if parse.head[verb] == verb:
+            return None
+        verb = parse.head[verb]
+        if parse.pos[verb] in ("VERB", "AUX"):
+            # "ordered the armed forces to do whatever is necessary, a move Y criticized": the move is the order,
+            # not what it ordered done (an infinitive's clause is its governor's act)
+            while parse.dep[verb] == "xcomp" and parse.head[verb] != verb and parse.pos[parse.head[verb]] == "VERB":
+                verb = parse.head[verb]
+            return m.subjects(m.doc[verb]) if verb != clause.i else None
+    return None
 
 
 def _shared_object(parse, i: int) -> list[int]:
@@ -311,35 +318,23 @@ def rejecter(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bo
     return m.subjects(head), False
 
 
-@RULES.register("object.move_doer", example="Russia annexed Crimea, a move Ukraine called illegal.")
+@RULES.register("object.move_doer", example="Police detained the mayor, a move the opposition called a coup.")
 def move_doer(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
               slot: str) -> tuple[Actors, bool]:
     """Who did what a relative clause's noun stands for ("X seized the oil field, a move Y described as a
-    provocation", "in a move Y called a coup"; grammar `move_nouns`): the subject of the clause the noun is
+    provocation", "in a move Y called a coup"; grammar `act_nouns`): the subject of the clause the noun is
     apposed to or an adjunct of."""
     parse = m.parse
     noun = parse.head[predicate.i]
     if parse.dep[predicate.i] == "conj" and any(
-            parse.lemma[k] in m.grammar.move_nouns and parse.dep[k] in ("nmod", "compound", "npadvmod")
+            parse.lemma[k] in m.grammar.act_nouns and parse.dep[k] in ("nmod", "compound", "npadvmod")
             for s in parse.children[predicate.i] if parse.dep[s] == "nsubj" for k in parse.children[s]):
         # "X seized two villages, a move Armenia's ministry called a provocation": the parser makes the verb a
         # conjunct of the clause before and the noun a modifier of its subject
         return m.subjects(m.doc[noun]), False
-    if parse.dep[predicate.i] not in ("relcl", "acl") or parse.lemma[noun] not in m.grammar.move_nouns or \
-            parse.dep[noun] not in ("appos", "pobj", "npadvmod", "dobj"):
+    if parse.dep[predicate.i] not in ("relcl", "acl"):
         return [], False
-    verb = noun
-    for _ in range(4):
-        if parse.head[verb] == verb:
-            return [], False
-        verb = parse.head[verb]
-        if parse.pos[verb] in ("VERB", "AUX"):
-            # "ordered the armed forces to do whatever is necessary, a move Y criticized": the move is the order,
-            # not what it ordered done (an infinitive's clause is its governor's act)
-            while parse.dep[verb] == "xcomp" and parse.head[verb] != verb and parse.pos[parse.head[verb]] == "VERB":
-                verb = parse.head[verb]
-            return m.subjects(m.doc[verb]), False
-    return [], False
+    return _act_maker(m, m.doc[noun], predicate) or [], False
 
 
 @RULES.register("object.adjunct_doer", example="At the request of Mozambique, Rwanda deployed troops.")
