@@ -62,6 +62,7 @@ OBJECT_SLOT_RULES = {
     "adjunct_doer": "object.adjunct_doer",
     "bearer": "object.bearer",
     "move_doer": "object.move_doer",
+    "asker": "object.asker",
 }
 OBJECT_PREPOSITION_RULE = "object.preposition"
 # When no slot gave an actor: the first fallback that answers decides.

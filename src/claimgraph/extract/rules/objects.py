@@ -318,6 +318,22 @@ def rejecter(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bo
     return m.subjects(head), False
 
 
+@RULES.register("object.asker", example="Otunbayeva asked Russia to send peacekeepers, but Moscow declined.")
+def asker(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+          slot: str) -> tuple[Actors, bool]:
+    """Whom a refusal that names nothing refused answers: the one who, earlier in the sentence, asked its subject
+    ("X asked Russia to send peacekeepers to Osh, but Moscow declined")."""
+    if predicate.pos_ != "VERB" or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in predicate.children):
+        return [], False
+    refusers = {slot[0] for slot in m.subjects(predicate) if slot}
+    for token in m.doc[predicate.sent.start:predicate.i]:
+        if token.pos_ == "VERB" and m.verb_of(token, m.requests) and any(
+                slot and slot[0] in refusers for c in token.children if c.dep_ == "dobj"
+                for slot in m.resolver.resolve(c)):
+            return m.subjects(token), True
+    return [], False
+
+
 @RULES.register("object.move_doer", example="Police detained the mayor, a move the opposition called a coup.")
 def move_doer(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
               slot: str) -> tuple[Actors, bool]:
