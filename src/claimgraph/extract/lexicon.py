@@ -445,7 +445,6 @@ class Lexicon:
     former: frozenset[str] = frozenset()
     state_offices: frozenset[str] = frozenset()  # roles.yaml `state_offices`: titles only a state's government gives
     job_roles: frozenset[str] = frozenset()  # roles.yaml `jobs`: roles held at an employer, never for a state
-    employed_roles: frozenset[str] = frozenset()  # roles.yaml `employed`: "director for Y" serves Y
     place_offices: frozenset[str] = frozenset()  # roles.yaml `place_offices`: "Texas Governor X" serves Texas
     posting_verbs: frozenset[str] = frozenset()  # roles.yaml `posting_verbs`: "X was assigned to Y"
     appointing_verbs: frozenset[str] = frozenset()  # roles.yaml `appointing_verbs`: "appointed X as head of Y"
@@ -650,7 +649,6 @@ def load_lexicon() -> Lexicon:
     lexicon.role_modifiers = frozenset(roles.get("modifiers") or ())
     lexicon.former = frozenset(roles.get("former") or ())
     lexicon.job_roles = frozenset(roles.get("jobs") or ())
-    lexicon.employed_roles = frozenset(roles.get("employed") or ())
     lexicon.place_offices = frozenset(roles.get("place_offices") or ())
     lexicon.posting_verbs = frozenset(roles.get("posting_verbs") or ())
     lexicon.appointing_verbs = frozenset(roles.get("appointing_verbs") or ())

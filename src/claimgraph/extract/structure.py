@@ -28,7 +28,6 @@ class StructureFinder:
         self.role_modifiers = lexicon.role_modifiers
         self.former = lexicon.former
         self.job_roles = lexicon.job_roles
-        self.employed_roles = lexicon.employed_roles
         self.state_offices = lexicon.state_offices
         self.place_offices = lexicon.place_offices
         self.not_members = lexicon.not_members
@@ -456,9 +455,8 @@ class StructureFinder:
                 org = self._org_of(noun.head)
             if org is None and noun.lemma_.lower() in self.place_offices:  # "the president of Republika Srpska"
                 org = self._phrase_actor(noun, (self.grammar.of,), "location")
-            if org is None and (role in self.employed_roles or noun.dep_ == "attr"):
-                # "X, a spokesman for the Tehreek-e-Taliban Pakistan", "X, program director for the Peace Rights
-                # Foundation", "X is a professor at Y" (not "a lawyer for X", who acts for a client)
+            if org is None and (role == "spokesman" or noun.dep_ == "attr"):
+                # "X, a spokesman for the Tehreek-e-Taliban Pakistan", "X is a professor at Y"
                 org = self._employer(noun)
             if org is None and role not in self.job_roles:  # "Guterres' spokesman, Stephane Dujarric"
                 org = self._leaders_body(noun) or self.table.known_body(self.table.actors[person])
