@@ -321,7 +321,7 @@ def rejecter(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bo
 @RULES.register("object.asker", example="Otunbayeva asked Russia to send peacekeepers, but Moscow declined.")
 def asker(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
           slot: str) -> tuple[Actors, bool]:
-    """Whom a refusal that names nothing refused answers: the one who, earlier in the sentence, asked its subject
+    """Whom a refusal naming nothing answers: the one who, earlier in the sentence, asked its subject
     ("X asked Russia to send peacekeepers to Osh, but Moscow declined")."""
     if predicate.pos_ != "VERB" or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in predicate.children):
         return [], False
