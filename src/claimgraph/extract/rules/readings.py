@@ -43,9 +43,11 @@ def deployment_aim(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
 def threat(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
     """THREATEN for a hostile act promised, threatened or put on a condition, or any act made conditional."""
     governor = m.governor(claim.predicate)
+    # (a decreed act announced to come is done, no threat: "announced it would cease military aid to X")
     if claim.relation != "THREATEN" and (
-            (claim.relation in m.intent.hostile and (m.is_intent(claim.predicate) or m.is_threat(claim.predicate)
-                                                     or m.is_conditional(governor, m.intent.hostile_conditions)))
+            (claim.relation in m.intent.hostile and (
+                m.is_intent(claim.predicate) and claim.relation not in m.decreed or m.is_threat(claim.predicate)
+                or m.is_conditional(governor, m.intent.hostile_conditions)))
             or m.is_conditional(governor)):
         # "threatened to attack X": the threat is what happened, with its own polarity and certainty
         said = m.intent_verb(claim.predicate, m.intent.threats) or m.intent_verb(claim.predicate, m.intent.verbs)
