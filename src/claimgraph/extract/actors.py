@@ -290,12 +290,12 @@ class ActorTable:
         if not normalize_name(name):
             return  # "the", "al-" or a space the model tagged on its own names nobody
         type_ = LABEL_TYPES[label]
+        before_place, before_site = self._names_a_place_noun(root), self._modifies(root, self.facility_names)
         if gid and (entry := self.gazetteer.get(gid)):
             type_ = entry.type
-        elif (label != "ORG" and self._names_a_place_noun(root)) or self._modifies(root, self.facility_names):
+        elif (label != "ORG" and before_place) or before_site:
             type_ = "location"  # "JFK airport", "the Dadaab and Kakuma camps", "Spriggs Payne airfield": a place
-        if label != "PERSON" and (self._modifies(root, self.venue_nouns) or self._modifies(root, self.facility_names)
-                                  or self._names_a_place_noun(root)) and (
+        if label != "PERSON" and (self._modifies(root, self.venue_nouns) or before_site or before_place) and (
                 not gid or self.is_capital(gid, ent.text)):
             # "the Dayton agreement", "the Oslo accord": where it was made, no party; "Asmara airport": where the
             # site stands (a capital's name there is no state)
