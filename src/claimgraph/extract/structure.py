@@ -228,6 +228,8 @@ class StructureFinder:
                for phrase in phrases for c in phrase.children):
             return True
         start = noun.left_edge.i
+        if start < noun.i and self.doc[start].text in self.grammar.apposition_marks:
+            start += 1  # the parser may hang the mark on the role ("Al-Sharaa — leader of Y said")
         if start >= 2 and self.doc[start - 1].text in self.grammar.apposition_marks:
             named = self.table.actor_at_index(start - 2)
             return named is not None and named.type == "person" and named.named
