@@ -126,6 +126,7 @@ class Prepositions:
     posting: frozenset[str]  # "was assigned to the 5th Brigade": the body a posting names
     movement: frozenset[str]  # "withdrew from the town": where a move starts or ends
     cause: frozenset[str]  # "fighting for their freedom": a violent act's cause, never its target
+    destination: frozenset[str]  # "will send troops to Poland": where forces go, whom a move to come does not threaten
 
 
 @dataclass(frozen=True)

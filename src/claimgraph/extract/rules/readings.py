@@ -44,7 +44,7 @@ def threat(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
     """THREATEN for a hostile act promised, threatened or put on a condition, or any act made conditional."""
     governor = m.governor(claim.predicate)
     # (a decreed act announced to come is done, no threat: "announced it would cease military aid to X")
-    if claim.relation != "THREATEN" and (
+    if claim.relation != "THREATEN" and not _sent_there(m, claim) and (
             (claim.relation in m.intent.hostile and (
                 m.is_intent(claim.predicate) and claim.relation not in m.decreed or m.is_threat(claim.predicate)
                 or m.is_conditional(governor, m.intent.hostile_conditions)))
@@ -55,6 +55,16 @@ def threat(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
                         rule="reading:threat",
                         object=claim.object, mode=None, attributes={"intent": claim.relation})
     return None
+
+
+def _sent_there(m: PredicateMatcher, claim: RawClaim) -> bool:
+    """Whether the claim's object is where its forces go ("troops would be deployed to Lamu", "will send troops to
+    Poland"): a destination, not a target (grammar.yaml `prepositions.destination`)."""
+    table = m.resolver.table
+    return claim.relation == "MOBILIZE" and any(
+        prep.lower_ in m.grammar.prepositions.destination and (actor := table.actor_at_index(place.i)) is not None
+        and actor.key == claim.object
+        for prep in claim.predicate.children if prep.dep_ == "prep" for place in prep.children if place.dep_ == "pobj")
 
 
 @RULES.register("reading.refusal", example="Hamas refused to meet Fatah.", final=True)
