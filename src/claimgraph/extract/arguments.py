@@ -568,9 +568,12 @@ class ArgumentResolver:
         return None
 
     def _speaker_names(self, token: Token) -> set[str]:
-        """The actors named in the subject of the verb whose prepositional phrase or object holds the token, that
-        of a coordinated verb's first verb included ("The UN mission welcomes the deal and calls on both parties")."""
+        """The actors named in the subject of the verb whose prepositional phrase or object holds the token, or whose
+        reported clause it is the subject of, that of a coordinated verb's first verb included ("The UN mission
+        welcomes the deal and calls on both parties", "the UN says both sides committed abuses")."""
         parse, i = self.parse, self._verb_above(token.i, ("pobj", "prep", "dobj", "dative"))
+        if i is None and parse.dep[token.i] in ("nsubj", "nsubjpass") and parse.dep[parse.head[token.i]] == "ccomp":
+            i = parse.head[parse.head[token.i]]  # "the UN says both sides committed abuses": the one saying it
         if i is None:
             return set()
         subjects = [c for c in parse.children[i] if parse.dep[c] in ("nsubj", "nsubjpass")]
