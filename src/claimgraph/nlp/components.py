@@ -1226,18 +1226,29 @@ class NameHeads:
     """"Jund al-Sham and Fatah clashed": the parser may hang every word of an unfamiliar name on the verb, all with the
     subject's label, and the coordinated name on the last of them; the verb then has four subjects and the first has
     no conjunct. Words of one entity all hung alike on one word outside it are the name's modifiers, its last word
-    the name's head. Runs after the entities are final."""
+    the name's head. "The Government of Mozambique and RENAMO signed": a name coordinated after one with an "of"
+    phrase is hung on that phrase's last word; it is joined to the name's head. Runs after the entities are final."""
 
     def __call__(self, doc: Doc) -> Doc:
         for ent in doc.ents:
             if len(ent) < 2:
                 continue
             outside = [t for t in ent if not ent.start <= t.head.i < ent.end]
-            if len(outside) < 2 or any((t.head.i, t.dep_) != (outside[-1].head.i, outside[-1].dep_) for t in outside):
-                continue
-            for word in outside[:-1]:
-                word.head, word.dep_ = outside[-1], "punct" if word.is_punct else "compound"
+            if len(outside) >= 2 and all((t.head.i, t.dep_) == (outside[-1].head.i, outside[-1].dep_) for t in outside):
+                for word in outside[:-1]:
+                    word.head, word.dep_ = outside[-1], "punct" if word.is_punct else "compound"
+            self._conjunct_hung_inside(ent)
         return doc
+
+    @staticmethod
+    def _conjunct_hung_inside(ent: Span) -> None:
+        last, head = ent[-1], ent.root
+        if last.dep_ != "pobj" or last.head.dep_ != "prep" or last.head.lower_ != "of" or head.i == last.i or \
+                not ent.start <= last.head.i < ent.end:
+            return
+        for child in list(last.children):
+            if child.dep_ in ("conj", "cc") and child.i >= ent.end:
+                child.head = head
 
 
 @Language.factory("claimgraph_acronym_norms", assigns=["token.norm"])
