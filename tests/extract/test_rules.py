@@ -481,11 +481,22 @@ def test_rule_reading_intent_is_an_agreement():
 Egypt 2 nsubj PROPN NNP Egypt B-GPE
 will 2 aux AUX MD will
 help 2 ROOT VERB VB help
+Hamas 2 dobj PROPN NNP Hamas B-ORG
+. 2 punct PUNCT . .
+""")
+    found = RULES["reading.intent"].read(m, _claim(m, doc[2], "AID", "Egypt", "Hamas"))
+    assert (found.relation, found.rule, found.attributes) == ("AGREE", "reading:intent", {"intent": "AID"})
+
+
+def test_rule_reading_intent_makes_no_place_a_party():
+    m, doc = _parse("""
+Egypt 2 nsubj PROPN NNP Egypt B-GPE
+will 2 aux AUX MD will
+help 2 ROOT VERB VB help
 Gaza 2 dobj PROPN NNP Gaza B-GPE
 . 2 punct PUNCT . .
 """)
-    found = RULES["reading.intent"].read(m, _claim(m, doc[2], "AID", "Egypt", "Gaza"))
-    assert (found.relation, found.rule, found.attributes) == ("AGREE", "reading:intent", {"intent": "AID"})
+    assert RULES["reading.intent"].read(m, _claim(m, doc[2], "AID", "Egypt", "Gaza")) is None
 
 
 def test_rule_reading_joint_act_gives_the_act_to_both_partners():

@@ -80,11 +80,13 @@ def refusal(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
                     refused_by_negation=how in ("negation", "negating verb"))
 
 
-@RULES.register("reading.intent", example="Egypt will provide aid to Gaza.", final=True)
+@RULES.register("reading.intent", example="Egypt will provide aid to the Palestinian Authority.", final=True)
 def intent(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
     """AGREE for a cooperative act promised or intended ("will provide", "agreed to withdraw")."""
+    # (a place the act is done in or left is no party to the promise: "would withdraw from Kupiansk")
     if claim.relation in m.intent.cooperative and claim.relation != "AGREE" and \
-            claim.predicate.pos_ in ("VERB", "AUX") and m.is_intent(claim.predicate):
+            claim.predicate.pos_ in ("VERB", "AUX") and m.is_intent(claim.predicate) and \
+            m.resolver.table.actors[claim.object].type != "location":
         # "agreed to withdraw": the agreement is what happened, with its own polarity and certainty
         said = m.intent_verb(claim.predicate, m.intent.verbs)
         return RawClaim(predicate=said or claim.predicate, relation="AGREE", subject=claim.subject,
