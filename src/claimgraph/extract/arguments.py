@@ -129,7 +129,7 @@ class ArgumentResolver:
             if self.paragraph[start] != paragraph:
                 break
             actor = self.table.actors.get(key)
-            if actor is None or actor.type not in types or key in found or self._where(start):
+            if actor is None or actor.type not in types or key in found or self._where(start) or self._whence(start):
                 continue
             found.append(key)
         return found
