@@ -356,13 +356,15 @@ class PredicateMatcher:
         return found
 
     def _theme_is_complement(self, predicate: Token, words: tuple[str, ...]) -> bool:
-        """Whether one of the words is the predicate's complement or stands in its object's phrase ("held X
-        responsible", "holds X fully responsible", which the parser makes a clause of its own, "holds the groups
-        backed by Iran responsible", where it hangs the word on the object's last noun)."""
+        """Whether one of the words is the predicate's complement, or a modifier of it ("called Israel a terrorist
+        state"), or stands in its object's phrase ("held X responsible", "holds X fully responsible", which the parser
+        makes a clause of its own, "holds the groups backed by Iran responsible", where it hangs the word on the
+        object's last noun)."""
         parse = self.parse
         objects = [c for c in parse.children[predicate.i] if parse.dep[c] == "dobj"]
+        complements = [c for c in parse.children[predicate.i] if parse.dep[c] in ("oprd", "acomp", "ccomp", "xcomp")]
         return any(parse.lemma[w] in words or parse.lower[w] in words for w in (
-            *(c for c in parse.children[predicate.i] if parse.dep[c] in ("oprd", "acomp", "ccomp", "xcomp")),
+            *complements, *(m for c in complements for m in parse.children[c] if parse.dep[m] in ("amod", "compound")),
             *(w for o in objects for w in parse.descendants(o))))
 
     def _has_theme_word(self, predicate: Token, words: tuple[str, ...]) -> bool:
