@@ -639,7 +639,7 @@ def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
                       grammar.misread_modifier_nouns, grammar.appeal_nouns, grammar.prepositions.between,
                       grammar.intransitive_past_verbs, grammar.prepositions.addressee,
                       grammar.instrument_prepositions, grammar.instrument_target_prepositions,
-                      grammar.hedge_participles)
+                      grammar.hedge_participles, frozenset(load_lexicon().actor_kinds))
 
 
 class ParseFixes:
@@ -660,7 +660,8 @@ class ParseFixes:
                  appeal_nouns: frozenset[str] = frozenset(), between: frozenset[str] = frozenset(),
                  intransitive_past_verbs: frozenset[str] = frozenset(),
                  appeal_prepositions: frozenset[str] = frozenset(), instruments: frozenset[str] = frozenset(),
-                 instrument_targets: frozenset[str] = frozenset(), hedge_participles: frozenset[str] = frozenset()):
+                 instrument_targets: frozenset[str] = frozenset(), hedge_participles: frozenset[str] = frozenset(),
+                 actor_nouns: frozenset[str] = frozenset()):
         self._between_hashes = numpy.array(sorted(hash_string(w) for w in between), dtype=numpy.uint64)
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
         self._modifier_noun_hashes = numpy.array(sorted(hash_string(w) for w in misread_modifier_nouns),
@@ -674,6 +675,7 @@ class ParseFixes:
         self._instrument_target_hashes = numpy.array(sorted(hash_string(w) for w in instrument_targets),
                                                      dtype=numpy.uint64)
         self.hedge_participles = hedge_participles
+        self.actor_nouns = actor_nouns  # nouns of an actor's kind (actor_kinds.yaml): "youth", "civilian"
         self._and, self._that, self._as = hash_string("and"), hash_string("that"), hash_string("as")
         self._comma = hash_string(",")
         self._whom = hash_string("whom")
@@ -719,6 +721,9 @@ class ParseFixes:
         joined_present = (roots[:, 0] == doc.vocab.strings["conj"]) & (roots[:, 1] == self._present)
         for i in numpy.flatnonzero(joined_present).tolist():
             self._statement_verb_hung_on_the_reported_clause(doc[i])
+        for i in numpy.flatnonzero((roots[:, 0] == doc.vocab.strings["npadvmod"]) & (roots[:, 1] == self._plural_noun)
+                                   ).tolist():
+            self._object_misread_as_adverb(doc[i])
         for i in numpy.flatnonzero(roots[:, 1] == self._gerund).tolist():
             self._act_noun_misread_as_gerund_clause(doc[i])
             self._object_misread_as_clause_subject(doc[i])
@@ -1040,6 +1045,18 @@ class ParseFixes:
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         name.head, name.dep_ = verb, "nsubjpass" if passive else "nsubj"
         clause.head, clause.dep_ = name, "relcl"
+
+    def _object_misread_as_adverb(self, word: Token) -> None:
+        """"Police detained 11 youths on Saturday": a counted plural of people after a verb with no object, which the
+        parser takes for an adverb of measure ("11 times"), is the verb's object (runs before the lemmatizer: the
+        plural's singular is guessed from its ending)."""
+        verb, lower = word.head, word.lower_
+        singular = (lower[:-3] + "y" if lower.endswith("ies") else lower[:-1] if lower.endswith("s") else lower)
+        if not verb.tag_.startswith("VB") or word.i < verb.i or lower not in self.actor_nouns and singular not in self.actor_nouns \
+                or not any(c.dep_ == "nummod" for c in word.children) or any(
+                c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
+            return
+        word.dep_ = "dobj"
 
     @staticmethod
     def _hang_description_on_its_name(doc: Doc, comma: int) -> None:
