@@ -724,6 +724,8 @@ class ParseFixes:
         for i in numpy.flatnonzero((roots[:, 0] == doc.vocab.strings["npadvmod"]) & (roots[:, 1] == self._plural_noun)
                                    ).tolist():
             self._object_misread_as_adverb(doc[i])
+        for i in numpy.flatnonzero(roots[1:, 0] == doc.vocab.strings["conj"]).tolist():
+            self._subject_misread_as_joined_noun(doc[i], doc[i + 1])
         for i in numpy.flatnonzero(roots[:, 1] == self._gerund).tolist():
             self._act_noun_misread_as_gerund_clause(doc[i])
             self._object_misread_as_clause_subject(doc[i])
@@ -1057,6 +1059,21 @@ class ParseFixes:
                 c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
             return
         word.dep_ = "dobj"
+
+    def _subject_misread_as_joined_noun(self, noun: Token, verb: Token) -> None:
+        """"Congress removed Castillo from office and police detained him": a second clause's subject, a noun of an
+        actor's kind right before its verb, taken for a noun joined to the first clause's last noun ("office and
+        police"), with the verb joined to the first verb and no subject of its own: it is that verb's subject."""
+        lower = noun.lower_
+        singular = lower[:-1] if lower.endswith("s") else lower
+        if noun.dep_ != "conj" or noun.head.i >= noun.i or verb.dep_ != "conj" or not verb.tag_ in ("VBD", "VBZ") \
+                or verb.head.i >= noun.head.i or noun.tag_ not in ("NN", "NNS") or \
+                lower not in self.actor_nouns and singular not in self.actor_nouns or \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return
+        for cc in [c for c in noun.head.children if c.dep_ == "cc" and c.i < noun.i]:
+            cc.head = verb.head
+        noun.head, noun.dep_ = verb, "nsubj"
 
     @staticmethod
     def _hang_description_on_its_name(doc: Doc, comma: int) -> None:
