@@ -18,7 +18,7 @@ PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_
                   "no_subject_pairing", "not_theme_word", "not_subject_kinds", "not_object_kinds", "object_kinds",
                   "mutual_between", "agent_noun",
                   "actor_object", "clause_modal", "theme_in_clause", "theme_complement", "needs_infinitive", "no_fallback", "not_question", "joint_act",
-                  "passive_only", "not_outlet_object", "object_theme_only"}
+                  "passive_only", "not_outlet_object", "object_theme_only", "own_theme"}
 # What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
 ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
                          "counted_group"))
@@ -76,6 +76,9 @@ class Predicate:
     # the theme word must be the verb's own complement or its object's ("held X responsible", not "held talks
     # with X and said it was responsible for ...")
     theme_complement: bool = False
+    # the theme word names no other actor's act ("warned X that more attacks would follow", not "warned X that
+    # Hezbollah attacks could increase")
+    own_theme: bool = False
     # the verb needs an infinitive complement ("told X to leave", not "told X that ...")
     needs_infinitive: bool = False
     # no fallback object search: the object is only where the slots say ("denied providing shelter to X")

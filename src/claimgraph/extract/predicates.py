@@ -367,6 +367,27 @@ class PredicateMatcher:
             *complements, *(m for c in complements for m in parse.children[c] if parse.dep[m] in ("amod", "compound")),
             *(w for o in objects for w in parse.descendants(o))))
 
+    def _theme_unowned(self, predicate: Token, words: tuple[str, ...]) -> bool:
+        """Whether one of the words in the predicate's phrase names no other side as its owner or doer ("more attacks
+        would follow", "will be attacked by our air force"; not "Hezbollah attacks", "attacks by Hezbollah")."""
+        parse, table = self.parse, self.resolver.table
+        actors = table.actors
+
+        def side(actor) -> set[str]:
+            return {actor.key, actor.parent_hint} - {None}
+
+        own = {k for c in parse.children[predicate.i] if parse.dep[c] == "nsubj" for slot in self.resolver.resolve(
+            self.doc[c]) for key in slot for k in side(actors[key])}
+        for w in parse.descendants(predicate.i):
+            if parse.lemma[w] not in words and parse.lower[w] not in words:
+                continue
+            owners = [c for c in parse.children[w] if parse.dep[c] in ("compound", "poss", "amod", "nmod")]
+            owners += [p for c in parse.children[w] if parse.dep[c] in ("prep", "agent") and parse.lower[c] == "by"
+                       for p in parse.children[c] if parse.dep[p] == "pobj"]
+            if not any((a := table.actor_at_index(o)) is not None and not side(a) & own for o in owners):
+                return True
+        return False
+
     def _has_theme_word(self, predicate: Token, words: tuple[str, ...]) -> bool:
         if not words:
             return True
@@ -649,7 +670,8 @@ class PredicateMatcher:
             return []
         if not self._has_theme_word(predicate, spec.needs_theme_word) or (
                 spec.not_theme_word and self._has_theme_word(predicate, spec.not_theme_word)) or (
-                spec.theme_complement and not self._theme_is_complement(predicate, spec.needs_theme_word)):
+                spec.theme_complement and not self._theme_is_complement(predicate, spec.needs_theme_word)) or (
+                spec.own_theme and not self._theme_unowned(predicate, spec.needs_theme_word)):
             return []
         if spec.pos == "adjective":
             subjects, between = self.adjective_subjects(predicate), []
