@@ -129,8 +129,9 @@ class ArgumentResolver:
             if self.paragraph[start] != paragraph:
                 break
             actor = self.table.actors.get(key)
-            if actor is None or actor.type not in types or key in found or self._where(start) or self._whence(start):
-                continue
+            if actor is None or actor.type not in types or key in found or self._where(start) or (
+                    actor.type in ("state", "location") and self._whence(start)):
+                continue  # (a place a move starts or ends at: "expelled diplomats from Managua, accusing them")
             found.append(key)
         return found
 
