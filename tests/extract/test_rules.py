@@ -476,26 +476,20 @@ Fatah 3 dobj PROPN NNP Fatah B-ORG
     assert (found.relation, found.refused_by_negation) == ("REJECT", True)
 
 
-def test_rule_reading_intent_is_an_agreement():
-    m, doc = _parse("""
+EGYPT_WILL_HELP = """
 Egypt 2 nsubj PROPN NNP Egypt B-GPE
 will 2 aux AUX MD will
 help 2 ROOT VERB VB help
-Hamas 2 dobj PROPN NNP Hamas B-ORG
+{0} 2 dobj PROPN NNP {0} B-{1}
 . 2 punct PUNCT . .
-""")
+"""
+
+
+def test_rule_reading_intent_is_an_agreement_with_no_place():
+    m, doc = _parse(EGYPT_WILL_HELP.format("Hamas", "ORG"))
     found = RULES["reading.intent"].read(m, _claim(m, doc[2], "AID", "Egypt", "Hamas"))
     assert (found.relation, found.rule, found.attributes) == ("AGREE", "reading:intent", {"intent": "AID"})
-
-
-def test_rule_reading_intent_makes_no_place_a_party():
-    m, doc = _parse("""
-Egypt 2 nsubj PROPN NNP Egypt B-GPE
-will 2 aux AUX MD will
-help 2 ROOT VERB VB help
-Gaza 2 dobj PROPN NNP Gaza B-GPE
-. 2 punct PUNCT . .
-""")
+    m, doc = _parse(EGYPT_WILL_HELP.format("Gaza", "GPE"))  # a place is no party to the promise
     assert RULES["reading.intent"].read(m, _claim(m, doc[2], "AID", "Egypt", "Gaza")) is None
 
 
