@@ -1052,23 +1052,25 @@ class ParseFixes:
         """"Police detained 11 youths on Saturday": a counted plural of people after a verb with no object, which the
         parser takes for an adverb of measure ("11 times"), is the verb's object (runs before the lemmatizer: the
         plural's singular is guessed from its ending)."""
-        verb, lower = word.head, word.lower_
-        singular = (lower[:-3] + "y" if lower.endswith("ies") else lower[:-1] if lower.endswith("s") else lower)
-        if not verb.tag_.startswith("VB") or word.i < verb.i or lower not in self.actor_nouns and singular not in self.actor_nouns \
-                or not any(c.dep_ == "nummod" for c in word.children) or any(
+        verb = word.head
+        if not verb.tag_.startswith("VB") or word.i < verb.i or not self._actor_noun(word) or not any(
+                c.dep_ == "nummod" for c in word.children) or any(
                 c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
             return
         word.dep_ = "dobj"
+
+    def _actor_noun(self, word: Token) -> bool:
+        """Whether a noun names an actor's kind, its plural's singular guessed from the ending (no lemmas yet)."""
+        lower = word.lower_
+        singular = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1] if lower.endswith("s") else lower
+        return lower in self.actor_nouns or singular in self.actor_nouns
 
     def _subject_misread_as_joined_noun(self, noun: Token, verb: Token) -> None:
         """"Congress removed Castillo from office and police detained him": a second clause's subject, a noun of an
         actor's kind right before its verb, taken for a noun joined to the first clause's last noun ("office and
         police"), with the verb joined to the first verb and no subject of its own: it is that verb's subject."""
-        lower = noun.lower_
-        singular = lower[:-1] if lower.endswith("s") else lower
-        if noun.dep_ != "conj" or noun.head.i >= noun.i or verb.dep_ != "conj" or not verb.tag_ in ("VBD", "VBZ") \
-                or verb.head.i >= noun.head.i or noun.tag_ not in ("NN", "NNS") or \
-                lower not in self.actor_nouns and singular not in self.actor_nouns or \
+        if noun.dep_ != "conj" or noun.head.i >= noun.i or verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") \
+                or verb.head.i >= noun.head.i or noun.tag_ not in ("NN", "NNS") or not self._actor_noun(noun) or \
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return
         for cc in [c for c in noun.head.children if c.dep_ == "cc" and c.i < noun.i]:
