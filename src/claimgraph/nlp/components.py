@@ -952,8 +952,10 @@ class ParseFixes:
         the verb is the root, the noun its subject. So is a participle right after the noun with a direct object
         of its own ("Saiqa special forces handed over the bodies to the Red Crescent"): one done to the noun takes
         none; and the past tense of a verb that has no passive ("Hundreds of residents protested in Bannu", grammar.yaml
-        `intransitive_past_verbs`)."""
-        verb = next((c for c in root.rights if c.dep_ == "acl" and (c.tag_ == "VBD" or (
+        `intransitive_past_verbs`); or a past-tense verb joined to the noun ("Members of the Imbonerakure beat and
+        abducted a student", the first verb read as a noun)."""
+        verb = next((c for c in root.rights if c.dep_ == "conj" and c.tag_ == "VBD" or c.dep_ == "acl" and (
+            c.tag_ == "VBD" or (
             c.tag_ == "VBN" and c.i == root.i + 1 and any(d.dep_ == "dobj" for d in c.rights)) or (
             c.tag_ == "VBN" and c.lower_ in self.intransitive_past_verbs))), None)
         if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
