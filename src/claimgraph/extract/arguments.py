@@ -922,6 +922,10 @@ class ArgumentResolver:
                         if dep[pobj] == "pobj":
                             self.quantity[pobj] = token.text
                             self._quantifier[pobj] = i
+                            if parse.pos[i] == "NUM" and parse.tag[pobj] == "NNS" and \
+                                    parse.lemma[pobj] in self.actor_kinds and any(parse.dep[c] == "poss" and parse.lower[
+                                        c] in self.person_pronouns for c in parse.children[pobj]):
+                                return self._counted_of(i, pobj)  # "killed the mayor and two of his bodyguards"
                             found = self._single(self.doc[pobj], depth + 1)
                             if not found and parse.lower[pobj] in self.partitive_pronouns and parse.pos[i] == "NUM":
                                 return self._counted_of(i, pobj)

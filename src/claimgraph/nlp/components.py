@@ -726,6 +726,7 @@ class ParseFixes:
             self._object_misread_as_adverb(doc[i])
         for i in numpy.flatnonzero(roots[1:, 0] == doc.vocab.strings["conj"]).tolist():
             self._subject_misread_as_joined_noun(doc[i], doc[i + 1])
+            self._count_misread_as_joined_verb(doc[i + 1])
         for i in numpy.flatnonzero(roots[:, 1] == self._gerund).tolist():
             self._act_noun_misread_as_gerund_clause(doc[i])
             self._object_misread_as_clause_subject(doc[i])
@@ -1060,6 +1061,21 @@ class ParseFixes:
                 c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
             return
         word.dep_ = "dobj"
+
+    @staticmethod
+    def _count_misread_as_joined_verb(count: Token) -> None:
+        """"Gunmen killed the mayor and two of his bodyguards": a count of people joined after the verb's object,
+        which the parser joins to the verb, is joined to the object."""
+        verb = count.head
+        if count.dep_ != "conj" or count.tag_ != "CD" or not verb.tag_.startswith("VB") or not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in count.children):
+            return
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < count.i), None)
+        if obj is None:
+            return
+        count.head = obj
+        for cc in [c for c in verb.children if c.dep_ == "cc" and obj.i < c.i < count.i]:
+            cc.head = obj
 
     def _actor_noun(self, word: Token) -> bool:
         """Whether a noun names an actor's kind, its plural's singular guessed from the ending (no lemmas yet)."""
