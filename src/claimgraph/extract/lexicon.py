@@ -3,6 +3,7 @@ grammar words (data/lang/<code>/grammar.yaml) once per process, into one typed L
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -314,6 +315,16 @@ class Grammar:
     possessive_relative: str  # "Y, whose leader X": X holds the role in Y
     apposition_marks: frozenset[str]  # "X, president of Y", "X — leader of Y": the marks before an apposed role
     time: TimeWords
+
+    def base_forms(self, lower: str) -> Iterator[str]:
+        """The forms a word may have before its inflection (`inflections`, in order): "staged" -> stage, stag, ...;
+        for when a lemma is missing or wrong ("youths" before the lemmatizer has run)."""
+        for suffix, replacements in self.inflections:
+            if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+                stem = lower[: -len(suffix)]
+                for replacement in replacements:
+                    yield stem[:-1] if replacement == "_double" and len(stem) > 2 and stem[-1] == stem[-2] \
+                        else stem + replacement
 
 
 @dataclass(frozen=True)

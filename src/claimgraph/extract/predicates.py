@@ -610,15 +610,10 @@ class PredicateMatcher:
         found = table.get(lemma)
         if found:
             return found
-        for suffix, replacements in self.grammar.inflections:
-            if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-                stem = lower[: -len(suffix)]
-                for replacement in replacements:
-                    candidate = stem[:-1] if replacement == "_double" and len(stem) > 2 and stem[-1] == stem[-2] \
-                        else stem + replacement
-                    found = table.get(candidate)
-                    if found:
-                        return found
+        for candidate in self.grammar.base_forms(lower):
+            found = table.get(candidate)
+            if found:
+                return found
         for ending, lexicon_ending in self.grammar.spellings:
             if lemma.endswith(ending):
                 found = table.get(lemma[: -len(ending)] + lexicon_ending)

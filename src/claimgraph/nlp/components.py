@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy
@@ -634,12 +635,13 @@ def _make_root(verb: Token, root: Token) -> None:
 
 @Language.factory("claimgraph_parse_fixes", requires=["token.dep"], assigns=["token.dep", "token.head"])
 def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
-    grammar = load_lexicon().grammar
+    lexicon = load_lexicon()
+    grammar = lexicon.grammar
     return ParseFixes(grammar.result_adjectives, grammar.participle_adjectives, grammar.misread_past_verbs,
                       grammar.misread_modifier_nouns, grammar.appeal_nouns, grammar.prepositions.between,
                       grammar.intransitive_past_verbs, grammar.prepositions.addressee,
                       grammar.instrument_prepositions, grammar.instrument_target_prepositions,
-                      grammar.hedge_participles, frozenset(load_lexicon().actor_kinds))
+                      grammar.hedge_participles, frozenset(lexicon.actor_kinds), grammar.base_forms)
 
 
 class ParseFixes:
@@ -661,7 +663,7 @@ class ParseFixes:
                  intransitive_past_verbs: frozenset[str] = frozenset(),
                  appeal_prepositions: frozenset[str] = frozenset(), instruments: frozenset[str] = frozenset(),
                  instrument_targets: frozenset[str] = frozenset(), hedge_participles: frozenset[str] = frozenset(),
-                 actor_nouns: frozenset[str] = frozenset()):
+                 actor_nouns: frozenset[str] = frozenset(), base_forms: Callable[[str], Iterable[str]] = lambda w: ()):
         self._between_hashes = numpy.array(sorted(hash_string(w) for w in between), dtype=numpy.uint64)
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
         self._modifier_noun_hashes = numpy.array(sorted(hash_string(w) for w in misread_modifier_nouns),
@@ -676,6 +678,7 @@ class ParseFixes:
                                                      dtype=numpy.uint64)
         self.hedge_participles = hedge_participles
         self.actor_nouns = actor_nouns  # nouns of an actor's kind (actor_kinds.yaml): "youth", "civilian"
+        self.base_forms = base_forms  # a word's uninflected forms (grammar.yaml `inflections`): no lemmas yet here
         self._and, self._that, self._as = hash_string("and"), hash_string("that"), hash_string("as")
         self._comma = hash_string(",")
         self._whom = hash_string("whom")
@@ -1053,8 +1056,7 @@ class ParseFixes:
 
     def _object_misread_as_adverb(self, word: Token) -> None:
         """"Police detained 11 youths on Saturday": a counted plural of people after a verb with no object, which the
-        parser takes for an adverb of measure ("11 times"), is the verb's object (runs before the lemmatizer: the
-        plural's singular is guessed from its ending)."""
+        parser takes for an adverb of measure ("11 times"), is the verb's object."""
         verb = word.head
         if not verb.tag_.startswith("VB") or word.i < verb.i or not self._actor_noun(word) or not any(
                 c.dep_ == "nummod" for c in word.children) or any(
@@ -1078,10 +1080,8 @@ class ParseFixes:
             cc.head = obj
 
     def _actor_noun(self, word: Token) -> bool:
-        """Whether a noun names an actor's kind, its plural's singular guessed from the ending (no lemmas yet)."""
-        lower = word.lower_
-        singular = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1] if lower.endswith("s") else lower
-        return lower in self.actor_nouns or singular in self.actor_nouns
+        """Whether a noun names an actor's kind, as written or uninflected ("youths")."""
+        return word.lower_ in self.actor_nouns or any(w in self.actor_nouns for w in self.base_forms(word.lower_))
 
     def _subject_misread_as_joined_noun(self, noun: Token, verb: Token) -> None:
         """"Congress removed Castillo from office and police detained him": a second clause's subject, a noun of an
