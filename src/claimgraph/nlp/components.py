@@ -641,7 +641,8 @@ def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
                       grammar.misread_modifier_nouns, grammar.appeal_nouns, grammar.prepositions.between,
                       grammar.intransitive_past_verbs, grammar.prepositions.addressee,
                       grammar.instrument_prepositions, grammar.instrument_target_prepositions,
-                      grammar.hedge_participles, frozenset(lexicon.actor_kinds), grammar.base_forms)
+                      grammar.hedge_participles, frozenset(lexicon.actor_kinds), grammar.base_forms,
+                      grammar.status_complements)
 
 
 class ParseFixes:
@@ -663,7 +664,8 @@ class ParseFixes:
                  intransitive_past_verbs: frozenset[str] = frozenset(),
                  appeal_prepositions: frozenset[str] = frozenset(), instruments: frozenset[str] = frozenset(),
                  instrument_targets: frozenset[str] = frozenset(), hedge_participles: frozenset[str] = frozenset(),
-                 actor_nouns: frozenset[str] = frozenset(), base_forms: Callable[[str], Iterable[str]] = lambda w: ()):
+                 actor_nouns: frozenset[str] = frozenset(), base_forms: Callable[[str], Iterable[str]] = lambda w: (),
+                 status_complements: frozenset[str] = frozenset()):
         self._between_hashes = numpy.array(sorted(hash_string(w) for w in between), dtype=numpy.uint64)
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
         self._modifier_noun_hashes = numpy.array(sorted(hash_string(w) for w in misread_modifier_nouns),
@@ -677,6 +679,7 @@ class ParseFixes:
         self._instrument_target_hashes = numpy.array(sorted(hash_string(w) for w in instrument_targets),
                                                      dtype=numpy.uint64)
         self.hedge_participles = hedge_participles
+        self._status_hashes = numpy.array(sorted(hash_string(w) for w in status_complements), dtype=numpy.uint64)
         self.actor_nouns = actor_nouns  # nouns of an actor's kind (actor_kinds.yaml): "youth", "civilian"
         self.base_forms = base_forms  # a word's uninflected forms (grammar.yaml `inflections`): no lemmas yet here
         self._and, self._that, self._as = hash_string("and"), hash_string("that"), hash_string("as")
@@ -719,6 +722,7 @@ class ParseFixes:
             self._hedge_participle_misread_as_root(doc[i])
             self._postposed_adjective_misread_as_root(doc[i])
             self._verb_misread_as_the_names_noun(doc[i])
+            self._subject_swallowed_by_fronted_phrase(doc[i])
         for i in numpy.flatnonzero(roots[:, 0] == doc.vocab.strings["advcl"]).tolist():
             self._appeal_infinitive_misread_as_adverbial(doc[i])
         joined_present = (roots[:, 0] == doc.vocab.strings["conj"]) & (roots[:, 1] == self._present)
@@ -747,12 +751,63 @@ class ParseFixes:
             self._appeal_verb_misread_as_plural_noun(doc[i + 1])
         deps = doc.to_array(DEP)
         heads = doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))
+        for i in numpy.flatnonzero((deps == doc.vocab.strings["nsubj"]) & (heads == numpy.arange(len(doc)) + 1)
+                                   & numpy.isin(roots[:, 1], self._nouns)).tolist():
+            self._modifier_misread_as_subject(doc[i])
         childless = numpy.bincount(heads[heads != numpy.arange(len(doc))], minlength=len(doc)) == 0
         for i in numpy.flatnonzero((deps[:-1] == doc.vocab.strings["prep"]) & childless[:-1]).tolist():
             self._object_of_a_stranded_preposition(doc[i])
+        for i in numpy.flatnonzero(numpy.isin(lowers, self._status_hashes)).tolist():
+            self._object_misread_as_the_status_modifier(doc[i])
         for i in numpy.flatnonzero(numpy.isin(lowers, self._instrument_target_hashes)).tolist():
             self._target_hung_on_the_instrument(doc[i])
         return doc
+
+    @staticmethod
+    def _object_misread_as_the_status_modifier(status: Token) -> None:
+        """"took about 200 residents hostage": the people a verb makes hostages or captives, taken for a modifier of
+        the status noun that the parser makes the object, are the object; the status is the verb's complement."""
+        verb = status.head
+        people = next((c for c in status.lefts if c.dep_ == "compound" and c.tag_ == "NNS"), None)
+        if people is None or status.dep_ != "dobj" or status.tag_ != "NN" or not verb.tag_.startswith("VB"):
+            return
+        for word in [c for c in status.lefts if c.i < people.i and c.dep_ in ("nummod", "amod", "det", "quantmod")]:
+            word.head = people  # "about 30 farmers": the count is the people's
+        people.head, people.dep_ = verb, "dobj"
+        status.dep_ = "ccomp"
+
+    def _modifier_misread_as_subject(self, word: Token) -> None:
+        """"by suspected ISGS fighters": a name taken for the subject of the noun of an actor's kind right after it
+        modifies that noun (such a noun has no subject: "X is a leader" hangs both on the verb)."""
+        if word.head.tag_ in ("NN", "NNS") and self._actor_noun(word.head):
+            word.dep_ = "compound"
+
+    @staticmethod
+    def _subject_swallowed_by_fronted_phrase(root: Token) -> None:
+        """"Under a deal brokered by Qatar, Russia and Ukraine exchanged prisoners", "After an attack in Menaka,
+        Nigerien and Malian forces launched an offensive": the noun phrase between an opening phrase's comma and a
+        root verb with no subject, which the parser joins to the opening phrase's last noun, is the verb's subject;
+        the noun before the comma keeps the place the subject's head had taken."""
+        if root.tag_ not in ("VBD", "VBZ", "VBP") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
+            return
+        doc, sent = root.doc, root.sent
+        comma = next((t.i for t in reversed(doc[sent.start:root.i]) if t.text == ","), None)
+        if comma is None or comma < sent.start + 2 or comma + 1 >= root.i or any(
+                t.tag_ not in ("NNP", "NNPS", "NN", "NNS", "JJ", "CC", "DT", "CD") for t in doc[comma + 1:root.i]):
+            return
+        inside = range(comma + 1, root.i)
+        hung_outside = [t for t in doc[comma + 1:root.i] if t.head.i not in inside]
+        subject = hung_outside[-1]
+        if not subject.tag_.startswith("NN") or not any(t.i < comma for t in subject.head.subtree):
+            return
+        before = doc[comma - 1]
+        if before.head.i in inside and before.tag_.startswith("NN"):
+            before.head, before.dep_ = subject.head, subject.dep_  # "fighters in Menaka": the place stays in the phrase
+        for word in hung_outside[:-1]:
+            word.head, word.dep_ = subject, "amod" if word.tag_ == "JJ" else "nmod"
+        subject.head, subject.dep_ = root, "nsubj"
+        doc[comma].head, doc[comma].dep_ = root, "punct"
 
     def _hedge_participle_misread_as_root(self, root: Token) -> None:
         """"Armed men believed to belong to the Sinaloa cartel clashed with X": a participle of belief with an
