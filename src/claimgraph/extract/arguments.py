@@ -932,8 +932,8 @@ class ArgumentResolver:
                             return found
             if parse.lower[i] in self.bare_counts and parse.pos[i] == "NOUN":
                 return self._kind_actor(token)  # "killed dozens", "hundreds protested"
-            if lemma not in self.collective:  # "opposition groups in Zimbabwe" are a group, not a count
-                return []
+            if lemma not in self.collective and lemma not in self.actor_kinds:
+                return []  # ("opposition groups in Zimbabwe" are a group, "an elderly couple" two people, not a count)
         if parse.pos[i] == "NOUN" and any(c < i and (dep[c] == "amod" and parse.lower[c] in self.affiliation_words or
                                                      dep[c] in ("amod", "compound") and
                                                      parse.lower[c] in self.opposition_words) for c in children):
@@ -989,9 +989,7 @@ class ArgumentResolver:
         actor = self.table.actor_at_index(k)
         if actor is None or actor.type != "person":
             return []
-        while self.parse.dep[k] == "conj" and self.parse.head[k] < k:
-            k = self.parse.head[k]
-        return self.resolve(self.doc[k])
+        return self.resolve(self.doc[self.parse.first_conjunct(k)])
 
     def _institution_of(self, noun: Token, owner: list[list[str]]) -> list[list[str]]:
         """"the Myanmar military", "Mexico's army": a state's armed forces or police are their own actor,
@@ -1272,8 +1270,10 @@ class ArgumentResolver:
             # "a minister" is anyone; "the Minister" is one post holder; "abducted a chief" one victim; "a close
             # aide of former president X" one man, not X
             return []
-        if kind == "descriptive" and not plural and lemma not in self.kind_bodies:
-            return []  # "an expert" is anyone; "a court", "the agency" are one body
+        if kind == "descriptive" and not plural and lemma not in self.kind_bodies and not (
+                any(parse.dep[c] == "poss" for c in children) and self._hit(parse.first_conjunct(i))):
+            # "an expert" is anyone; "a court", "the agency" are one body; "killed X and his partner" one victim
+            return []
         if kind == "descriptive" and any(parse.dep[c] in ("compound", "poss", "nmod") and self.table.actor_at_index(c)
                                          for c in children):
             return []  # "UN inspectors", "Reuters reporters": people of a named actor, which stands for them

@@ -182,13 +182,17 @@ class Parse:
             found = self._conjuncts[i] = self._coordinated(i)
         return found
 
+    def first_conjunct(self, i: int) -> int:
+        """The first of the words a word is coordinated with ("killed a combatant and his partner": "combatant")."""
+        while self.head[i] != i and self.dep[i] == "conj":
+            i = self.head[i]
+        return i
+
     def _coordinated(self, i: int) -> tuple[int, ...]:
         dep = self.dep
         if dep[i] != "conj" and "conj" not in [dep[child] for child in self.children[i]]:
             return ()  # most words: nothing to walk
-        start = i
-        while self.head[start] != start and self.dep[start] == "conj":
-            start = self.head[start]
+        start = self.first_conjunct(i)
         output, queue = [start], [start]
         for word in queue:
             for child in self.children[word]:
