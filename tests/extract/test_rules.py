@@ -507,10 +507,33 @@ Egyptian 9 amod ADJ JJ egyptian B-NORP
 soldiers 7 pobj NOUN NNS soldier
 . 1 punct PUNCT . .
 """)
-    found = RULES["reading.joint_act"].read(m, [_claim(m, doc[1], "COOPERATE", "Hamas", "Fatah")])
+    found = RULES["reading.joint_act"].read(m, doc[:], [_claim(m, doc[1], "COOPERATE", "Hamas", "Fatah")])
     assert {(c.relation, _names(m, [[c.subject]])[0], c.rule) for c in found} == {
         ("ASSAULT", "Hamas", "reading:joint-act"), ("ASSAULT", "Fatah", "reading:joint-act")}
 
+
+
+TOGETHER_WITH = """
+Hamas 6 nsubj PROPN NNP Hamas B-ORG
+, 0 punct PUNCT , ,
+together 3 advmod ADV RB together
+with 0 prep ADP IN with
+{} 3 pobj PROPN NNP {} B-{}
+, 0 punct PUNCT , ,
+intercepted 6 ROOT VERB VBD intercept
+the 8 det DET DT the
+drones 6 dobj NOUN NNS drone
+. 6 punct PUNCT . .
+"""
+
+
+def test_rule_reading_partners_makes_allies_of_bodies_in_an_act_with_no_other_actor():
+    m, doc = _parse(TOGETHER_WITH.format("Fatah", "Fatah", "ORG"))
+    found = RULES["reading.partners"].read(m, doc[:], [])
+    assert {(c.relation, *_names(m, [[c.subject], [c.object]]), c.rule) for c in found} == {
+        ("COOPERATE", "Hamas", "Fatah", "reading:partner")}
+    m, doc = _parse(TOGETHER_WITH.format("Haniyeh", "Haniyeh", "PERSON"))  # a person beside a body: no alliance
+    assert RULES["reading.partners"].read(m, doc[:], []) == []
 
 # -- short event reports (events branch) ---------------------------------------------------------------------
 KILLED_IN_BATTLE = """

@@ -526,3 +526,12 @@ def test_nlp_people_read_as_a_modifier_of_hostage_are_the_verbs_object(nlp, text
     taken = next(t for t in doc if t.text == people)
     assert (taken.dep_, taken.head.text) == ("dobj", "took")
     assert [c.text for c in taken.children if c.dep_ == "nummod"] == ["40"]
+
+
+@pytest.mark.slow
+def test_nlp_a_verb_read_as_its_objects_modifier_after_an_adjunct_is_the_root(nlp):
+    doc = nlp("The Kenya Red Cross Society, together with UNICEF, distributed water purification tablets in Garissa.")
+    distributed = next(t for t in doc if t.text == "distributed")
+    assert distributed.dep_ == "ROOT" and distributed.tag_ == "VBD"
+    assert {c.dep_: c.text for c in distributed.children if c.dep_ in ("nsubj", "dobj")} == {
+        "nsubj": "Society", "dobj": "tablets"}

@@ -547,7 +547,7 @@ class PredicateMatcher:
                     if rule.final:
                         break
         for rule in _SENTENCE_READINGS:
-            read.extend(rule.read(self, claims))
+            read.extend(rule.read(self, sent, claims))
         # a threatened act is not done: "threatened to attack X" is THREATEN (read above), not ASSAULT
         hostile = self.intent.hostile
         # (nor is a fight that forces are deployed to fight: the deployment is, read above)

@@ -717,6 +717,7 @@ class ParseFixes:
             self._verb_misread_as_plural_noun(doc[i])
         for i in numpy.flatnonzero((roots[:, 0] == self._root) & numpy.isin(roots[:, 1], self._nouns)).tolist():
             self._verb_misread_as_participle(doc[i])
+            self._verb_misread_as_the_objects_modifier(doc[i])
         for i in numpy.flatnonzero(roots[:, 0] == self._root).tolist():
             self._apposed_relative_clause_misread_as_root(doc[i])
             self._hedge_participle_misread_as_root(doc[i])
@@ -1022,6 +1023,23 @@ class ParseFixes:
         verb.tag_ = "VBD"  # the attribute ruler then makes it a verb in the past tense
         _make_root(verb, root)
         root.head, root.dep_ = verb, "nsubj"
+
+    @staticmethod
+    def _verb_misread_as_the_objects_modifier(root: Token) -> None:
+        """"The Red Cross, together with UNICEF, distributed water tablets": a sentence read as a noun phrase, the
+        verb after the adjunct's comma taken for a participle modifying its object, which is hung on the subject as
+        an apposition: the verb is the root, with the subject and the object its own."""
+        if root.dep_ != "ROOT":
+            return  # (an earlier repair made another word the root)
+        obj = next((c for c in root.rights if c.dep_ == "appos" and c.tag_ in ("NN", "NNS")), None)
+        verb = obj.left_edge if obj is not None else None
+        if verb is None or verb.dep_ != "amod" or verb.head != obj or verb.tag_ not in ("VBN", "VBD") or \
+                verb.i == 0 or verb.nbor(-1).text != ",":
+            return
+        verb.tag_ = "VBD"  # the attribute ruler then makes it a verb in the past tense
+        _make_root(verb, root)
+        root.head, root.dep_ = verb, "nsubj"
+        obj.head, obj.dep_ = verb, "dobj"
 
     @staticmethod
     def _noun_misread_as_adjective(word: Token) -> None:

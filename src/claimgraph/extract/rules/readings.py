@@ -11,6 +11,8 @@ from .registry import RULES, RawClaim
 RESPONSIBILITY_CLAIMED = "reading:responsibility-claimed"
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span
+
     from ..predicates import PredicateMatcher
 
 
@@ -109,9 +111,9 @@ def protest_demand(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
                     object=claim.object, mode="demonstrate")
 
 
-# -- of all the claims of a sentence: rule(matcher, claims) -> further claims ---------------------------------
+# -- of a sentence and all its claims: rule(matcher, sentence, claims) -> further claims -----------------------
 @RULES.register("reading.joint_act", example="Hamas cooperated with Islamic State in the killing of soldiers.")
-def joint_act(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
+def joint_act(m: PredicateMatcher, sent: Span, claims: list[RawClaim]) -> list[RawClaim]:
     """The hostile act both partners did: "X cooperated with Y in the killing of Z" is X and Y to Z."""
     out: list[RawClaim] = []
     joint = m.grammar.prepositions.joint_act
@@ -135,12 +137,25 @@ def joint_act(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
 
 
 @RULES.register("reading.partners", example="Somali forces, in coordination with ATMIS, attacked al-Shabaab.")
-def partners(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
+def partners(m: PredicateMatcher, sent: Span, claims: list[RawClaim]) -> list[RawClaim]:
     """A partner named in an adjunct of an act ("in coordination with Y", "together with Y", "in a joint
     operation with Y", "alongside Y"), on the verb or on its subject, does the act too, and is the doer's
-    ally in it: of a deed, not of words (verbal relations) or of structure."""
+    ally in it: of a deed, not of words (verbal relations) or of structure. An act with no other actor in it
+    ("X, together with Y, repelled the assaults", "intercepted the drones") still makes them allies, when both are
+    bodies (a judge who "heard the case along with" two others is no ally of theirs)."""
     out: list[RawClaim] = []
     seen = set()
+    claimed = {claim.predicate.i for claim in claims}
+    actors = m.resolver.table.actors
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.i in claimed or m.parse.lemma[verb.i] in m.reporting_verbs or any(
+                spec.relation in m.verbal for spec in m.lookup(m.lexicon.verbs, m.parse.lemma[verb.i], verb.lower_)):
+            continue
+        for partner in _partners(m, verb):
+            for slot in m.subjects(verb):
+                if slot and slot[0] != partner and "person" not in (actors[slot[0]].type, actors[partner].type):
+                    out.append(RawClaim(predicate=verb, relation="COOPERATE", subject=slot[0], object=partner,
+                                        rule="reading:partner", mode=None))
     for claim in claims:
         if claim.relation not in m.deeds or claim.object in (None, claim.subject):
             continue
@@ -208,7 +223,7 @@ def _joint(m: PredicateMatcher, claim: RawClaim) -> bool:
 
 
 @RULES.register("reading.co_agents", example="Russia, Iran and Syria launched an offensive against the rebels.")
-def co_agents(m: PredicateMatcher, claims: list[RawClaim]) -> list[RawClaim]:
+def co_agents(m: PredicateMatcher, sent: Span, claims: list[RawClaim]) -> list[RawClaim]:
     """Actors who do one violent act (or any deed "jointly") to the same target together are allies in it:
     COOPERATE between the subjects of one predicate ("X and Y attacked Z"); sides of a clash are each other's
     objects, not allies.
