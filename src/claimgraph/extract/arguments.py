@@ -49,6 +49,7 @@ class ArgumentResolver:
         self.follower_nouns = words.follower_nouns
         self.side_nouns = words.side_nouns
         self.pair_descriptions = words.pair_descriptions
+        self.person_pair_descriptions = words.person_pair_descriptions
         self.state_descriptions = words.state_descriptions
         self.kind_descriptions = words.kind_descriptions
         self.place_descriptions = words.place_descriptions
@@ -259,6 +260,11 @@ class ArgumentResolver:
         if det is None or pos != "NOUN" or parse.ent_type[i]:
             return None
         det_lower = parse.lower[det]
+        if (lemma in self.person_pair_descriptions or lower in self.person_pair_descriptions) and tag == "NNS" and (
+                det_lower == "both" or det_lower == "the" and any(parse.lower[c] == "two" for c in children)):
+            # (not "two women", people not named before)
+            previous = self._previous(token, ("person",), limit=4)  # "met X, and the two men signed ..."
+            return [[key] for key in previous[:2]] if len(previous) >= 2 else None
         pair = (lemma in self.pair_descriptions or lower in self.pair_descriptions) and tag == "NNS"
         if pair and det_lower in ("the", "both", "two") and (
                 det_lower != "the" or any(parse.lower[c] in ("two", "both") for c in children)):

@@ -390,6 +390,7 @@ class ActorWords:
     follower_nouns: frozenset[str]  # "supporters of X": of a person, a group of their own
     side_nouns: frozenset[str]  # "his party": the person's own organization
     pair_descriptions: frozenset[str]
+    person_pair_descriptions: frozenset[str]  # "the two men", "both leaders": the last two people named
     state_descriptions: frozenset[str]
     kind_descriptions: dict[str, frozenset[str]]  # "the mission": a peacekeeping body named before
     place_descriptions: frozenset[str]  # "withdrew from the town": the place named before
@@ -420,6 +421,7 @@ class ActorWords:
                    not_collective=words("not_collective") | not_actors,
                    org_words=frozenset(w.lower() for w in actors["org_name_words"]), role_nouns=words("role_nouns"),
                    org_descriptions=words("org_descriptions"), pair_descriptions=words("pair_descriptions"),
+                   person_pair_descriptions=words("person_pair_descriptions"),
                    not_group_kinds=words("not_group_kinds"), armed_descriptions=words("armed_descriptions"),
                    unarmed_kinds=words("unarmed_kinds"), follower_nouns=words("follower_nouns"),
                    side_nouns=words("side_nouns"),

@@ -786,7 +786,7 @@ class PredicateMatcher:
                     out.append(RawClaim(predicate=predicate, relation=relation, subject=first, object=second,
                                         rule=f"{spec.pos}:{spec.lemma}",
                                         mode=mode if mode in relation_modes else None,
-                                        themes=[t for _, t in modes if t.i != predicate.i]))
+                                        themes=[t for _, t in modes if t.i != predicate.i], returned=first == obj))
         if claimer:  # "a suicide bomber killed 21 people; ISIS-K claimed responsibility": the bomber and ISIS-K
             doers = {slot[0] for slot in subjects}
             out += [replace(c, subject=claimer[0], rule=RESPONSIBILITY_CLAIMED) for c in out

@@ -232,6 +232,8 @@ def intended_act(m: PredicateMatcher, predicate: Token, spec: Predicate, passive
     for clause in clauses:
         if m.verb_of(clause, frozenset({spec.relation})):
             continue  # "staged a sit-in to protest against X's arrest by Y": the protest is read by its own verb
+        if spec.relation in m.intent.cooperative and m.verb_of(clause, m.violent):
+            return [], True  # "pledged to fight X": X is the foe, no party (the threat is read from the act)
         # "rallied to demand the release of X": a protest is against whoever did the act it is about, not the one
         # the act was done to
         found = clause_object(m, clause, acts_by_doer=spec.relation in m.protests) or place_object(m, clause)

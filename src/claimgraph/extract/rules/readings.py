@@ -53,6 +53,9 @@ def threat(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
             or m.is_conditional(governor)):
         # "threatened to attack X": the threat is what happened, with its own polarity and certainty
         said = m.intent_verb(claim.predicate, m.intent.threats) or m.intent_verb(claim.predicate, m.intent.verbs)
+        if claim.returned and said is not None and claim.subject not in {key for slot in m.subjects(said)
+                                                                          for key in slot}:
+            return None  # "X vowed to fight Y": Y fights back in the act, but made no threat
         return RawClaim(predicate=said or claim.predicate, relation="THREATEN", subject=claim.subject,
                         rule="reading:threat",
                         object=claim.object, mode=None, attributes={"intent": claim.relation})

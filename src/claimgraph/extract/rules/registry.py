@@ -20,6 +20,8 @@ class RawClaim:
     themes: list[Token] = field(default_factory=list)
     # a REJECT whose negation is the refusal itself ("would not meet"): the refusal is affirmed
     refused_by_negation: bool = False
+    # the other side's part in a mutual act ("X clashed with Y": Y's fight with X)
+    returned: bool = False
     # provenance: the rule that read it ("verb:attack", "structure:title", "model") and the model's score
     rule: str = ""
     score: float | None = None
