@@ -369,6 +369,12 @@ def adjunct_doer(m: PredicateMatcher, predicate: Token, spec: Predicate, passive
         return m.resolver.resolve(verb), False
     if verb.pos_ != "VERB":
         return [], False
+    if m.is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children):
+        # "at the request of X, Y's forces have been deployed": whose forces were sent was asked ("troops were sent":
+        # the troops)
+        sent = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        owners = [o for c in sent for o in c.children if o.dep_ == "poss"]
+        return [slot for word in (owners or sent) for slot in m.resolver.resolve(word)], False
     return m.subjects(verb), False
 
 
