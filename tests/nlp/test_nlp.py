@@ -535,3 +535,11 @@ def test_nlp_a_verb_read_as_its_objects_modifier_after_an_adjunct_is_the_root(nl
     assert distributed.dep_ == "ROOT" and distributed.tag_ == "VBD"
     assert {c.dep_: c.text for c in distributed.children if c.dep_ in ("nsubj", "dobj")} == {
         "nsubj": "Society", "dobj": "tablets"}
+
+
+@pytest.mark.slow
+def test_nlp_a_verb_with_its_own_subject_read_as_a_modifier_is_the_root(nlp):
+    doc = nlp("Turkey has trained and equipped forces loyal to the Tripoli government.")
+    trained = next(t for t in doc if t.text == "trained")
+    assert trained.dep_ == "ROOT"
+    assert next(t for t in doc if t.text == "forces").dep_ == "dobj"

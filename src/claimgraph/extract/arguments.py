@@ -91,6 +91,7 @@ class ArgumentResolver:
         self.hitting_verbs = lexicon.hitting_verbs
         self.yield_verbs = lexicon.grammar.yield_verbs
         self.addressing_verbs = lexicon.addressing_verbs
+        self.receiving_verbs = lexicon.receiving_verbs
         self.actor_object_verbs = lexicon.grammar.actor_object_verbs
         self.title_determiners = lexicon.title_determiners
         self.indefinite_articles = lexicon.grammar.indefinite_articles
@@ -881,6 +882,14 @@ class ArgumentResolver:
             return [[table.actor_at_index(head).key]]
         if parse.lower[i] in self.relative_words and dep[head] == "relcl":
             antecedent = parse.head[head]
+            joined = sorted((antecedent, *parse.conjuncts(antecedent)))
+            if len(joined) > 1 and parse.tag[antecedent] in ("NNP", "NN"):
+                verbs = [w for w in (head, *parse.children[head]) if w == head or dep[w] in ("aux", "auxpass")]
+                if any(parse.tag[w] == "VBP" or parse.lower[w] == "were" for w in verbs):
+                    # "Turkey and the UAE, which have both trained ...": a plural verb's "which" is every name joined
+                    return [slot for k in joined for slot in self._single(self.doc[k], depth + 1)]
+                if any(parse.tag[w] == "VBZ" or parse.lower[w] == "was" for w in verbs) and joined[-1] < i:
+                    antecedent = joined[-1]  # "Hamas and Islamic Jihad, which is backed by Iran": the nearest one
             named = self._named_collective(antecedent)
             if named is not None:
                 return [[named]]
@@ -1252,9 +1261,10 @@ class ArgumentResolver:
         if kind is None:
             return []
         if lemma in self.not_actors and parse.dep[i] in ("dobj", "attr", "oprd") and not (parse.dep[i] == "dobj" and (
-                self._hit(i) or parse.lemma[parse.head[i]] in self.addressing_verbs)):
+                self._hit(i) or parse.lemma[parse.head[i]] in self.addressing_verbs
+                or parse.lemma[parse.head[i]] in self.receiving_verbs)):
             # "sent troops to Somalia", "deployed forces": what is sent, not who acts ("praised the forces":
-            # whom it is said to)
+            # whom it is said to; "trained forces loyal to X": whom it helps)
             return []
         children = parse.children[i]
         if lemma in self.status_complements and parse.tag[i] == "NN" and not any(c < i for c in children):

@@ -533,6 +533,13 @@ class Lexicon:
         forces", "urged troops to ..."): the verbal relations' cues."""
         return self._cues_of(self.ontology.names(verbal=True))
 
+    @cached_property
+    def receiving_verbs(self) -> frozenset[str]:
+        """Verbs whose direct object receives help, even when it is a force ("trained forces loyal to X", "armed
+        the militias"): the AID verbs whose object is the recipient, not the thing given ("provided troops")."""
+        return frozenset(lemma for lemma, specs in self.verbs.items()
+                         if any(p.relation == "AID" and "dobj" in p.object and not p.needs_theme for p in specs))
+
     def _cues_of(self, relations: frozenset[str]) -> frozenset[str]:
         return frozenset().union(*(self.cue_words.get(r, ()) for r in relations))
 

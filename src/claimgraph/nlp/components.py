@@ -718,6 +718,7 @@ class ParseFixes:
         for i in numpy.flatnonzero((roots[:, 0] == self._root) & numpy.isin(roots[:, 1], self._nouns)).tolist():
             self._verb_misread_as_participle(doc[i])
             self._verb_misread_as_the_objects_modifier(doc[i])
+            self._verb_with_subject_misread_as_modifier(doc[i])
         for i in numpy.flatnonzero(roots[:, 0] == self._root).tolist():
             self._apposed_relative_clause_misread_as_root(doc[i])
             self._hedge_participle_misread_as_root(doc[i])
@@ -1040,6 +1041,22 @@ class ParseFixes:
         _make_root(verb, root)
         root.head, root.dep_ = verb, "nsubj"
         obj.head, obj.dep_ = verb, "dobj"
+
+    @staticmethod
+    def _verb_with_subject_misread_as_modifier(root: Token) -> None:
+        """"Turkey has trained and equipped forces loyal to X": a verb with a subject and an auxiliary of its own,
+        taken for a modifier of the noun after it (made the root), is the root; the noun is its object."""
+        if root.dep_ != "ROOT":
+            return
+        verb = next((c for c in root.lefts if c.dep_ == "amod" and c.tag_ in ("VBN", "VBD") and any(
+            d.dep_ == "nsubj" for d in c.lefts) and any(d.dep_ == "aux" for d in c.lefts)), None)
+        if verb is None:
+            return
+        verb.head, verb.dep_ = verb, "ROOT"
+        for word in list(root.children):
+            if word.dep_ == "punct" and word.i > root.i:
+                word.head = verb
+        root.head, root.dep_ = verb, "dobj"
 
     @staticmethod
     def _noun_misread_as_adjective(word: Token) -> None:
