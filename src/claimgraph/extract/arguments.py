@@ -194,7 +194,8 @@ class ArgumentResolver:
                 reporter = self._person_reporting(token) or self._subject_after(token, ("person",))
                 if reporter is not None:
                     return [[reporter]]
-                return [self._previous(token, ("person",))]
+                own = self._own_subjects(token)  # "Smith's guards beat him": not Smith
+                return [[key for key in self._previous(token, ("person",)) if key not in own]]
             if lower in self.org_pronouns:
                 if self._thing_before(token):
                     return [[]]  # "they attacked the hotel, and then gunmen stormed it": the hotel
@@ -220,6 +221,7 @@ class ArgumentResolver:
                 # (nor the state behind an attacking force: "Israeli aircraft killed seven of its members")
                 accusers = self._accusers(token) | attackers | {
                     parent for key in attackers if (parent := self.table.actors[key].parent_hint)}
+                accusers |= self._own_subjects(token)  # "a rival gang attacked them": not the gang
                 opening = self._reported_quote(token)
                 before = token  # candidates are named before this word
                 if opening is not None:
@@ -563,6 +565,15 @@ class ArgumentResolver:
             return set()
         subjects = [c for c in parse.children[verb] if parse.dep[c] in ("nsubj", "nsubjpass")]
         return {key for c in subjects for slot in self.resolve(self.doc[c]) for key in slot}
+
+    def _own_subjects(self, token: Token) -> set[str]:
+        """Whom an object pronoun cannot stand for: its verb's subjects and their owners ("a rival gang attacked
+        them", "Smith's guards beat him"; a reflexive one would name them)."""
+        if self.parse.dep[token.i] not in ("dobj", "dative", "pobj"):
+            return set()
+        verb = self._verb_above(token.i, ("pobj", "prep", "dobj", "dative", "agent"), limit=6)
+        subjects = [] if verb is None else [c for c in self.parse.children[verb] if self.parse.dep[c] == "nsubj"]
+        return self._clause_subjects(token) | self._subject_names(subjects)
 
     def _verb_above(self, i: int, deps: tuple[str, ...], limit: int = 12) -> int | None:
         """The verb whose object or prepositional phrase holds word i, reached through words of these relations."""
