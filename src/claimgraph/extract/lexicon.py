@@ -351,6 +351,7 @@ class Hedging:
 
     negation_words: frozenset[str] = frozenset()
     negation_verbs: frozenset[str] = frozenset()
+    ending_verbs: frozenset[str] = frozenset()  # "stopped fighting X": the act ended (`negation.object_only`)
     negation_nouns: frozenset[str] = frozenset()
     adverbs: frozenset[str] = frozenset()
     modals: frozenset[str] = frozenset()
@@ -715,6 +716,7 @@ def _cues(modality: dict, reporting: dict, ontology: Ontology) -> tuple[Intent, 
                   if key not in ("cooperative", "hostile")},
                cooperative=ontology.names(stance="cooperative"), hostile=ontology.names(stance="hostile")),
         Hedging(negation_words=frozenset(negation["words"]), negation_verbs=frozenset(negation["verbs"]),
+                ending_verbs=frozenset(negation["object_only"]),
                 negation_nouns=frozenset(negation["nouns"]), adverbs=frozenset(hedge["adverbs"]),
                 modals=frozenset(hedge["modals"]), obligations=frozenset(hedge["obligations"]),
                 verbs=frozenset(hedge["verbs"]),

@@ -56,6 +56,8 @@ def threat(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
         if claim.returned and said is not None and claim.subject not in {key for slot in m.subjects(said)
                                                                           for key in slot}:
             return None  # "X vowed to fight Y": Y fights back in the act, but made no threat
+        if claim.predicate.dep_ == "xcomp" and claim.predicate.head.lemma_.lower() in m.lexicon.hedging.ending_verbs:
+            return None  # "warned that his men would stop fighting X": an act to be given up threatens no one
         return RawClaim(predicate=said or claim.predicate, relation="THREATEN", subject=claim.subject,
                         rule="reading:threat",
                         object=claim.object, mode=None, attributes={"intent": claim.relation})
