@@ -560,11 +560,15 @@ class ArgumentResolver:
     def _clause_subjects(self, token: Token) -> set[str]:
         """The actors of the subject of the verb whose object or prepositional phrase holds the token: "Nigerien
         and Malian forces launched an offensive against the group" (the group is neither force)."""
-        parse, verb = self.parse, self._verb_above(token.i, ("pobj", "prep", "dobj", "dative", "agent"), limit=6)
-        if verb is None:
-            return set()
+        verb = self._verb_above(token.i, ("pobj", "prep", "dobj", "dative", "agent"), limit=6)
+        return set() if verb is None else self._resolved_subjects(verb)
+
+    def _resolved_subjects(self, verb: int, owners: bool = False) -> set[str]:
+        """The actors of a verb's subjects, and with `owners` their possessors and name modifiers."""
+        parse = self.parse
         subjects = [c for c in parse.children[verb] if parse.dep[c] in ("nsubj", "nsubjpass")]
-        return {key for c in subjects for slot in self.resolve(self.doc[c]) for key in slot}
+        found = {key for c in subjects for slot in self.resolve(self.doc[c]) for key in slot}
+        return found | self._subject_names([c for c in subjects if parse.dep[c] == "nsubj"]) if owners else found
 
     def _own_subjects(self, token: Token) -> set[str]:
         """Whom an object pronoun cannot stand for: its verb's subjects and their owners ("a rival gang attacked
@@ -572,8 +576,7 @@ class ArgumentResolver:
         if self.parse.dep[token.i] not in ("dobj", "dative", "pobj"):
             return set()
         verb = self._verb_above(token.i, ("pobj", "prep", "dobj", "dative", "agent"), limit=6)
-        subjects = [] if verb is None else [c for c in self.parse.children[verb] if self.parse.dep[c] == "nsubj"]
-        return self._clause_subjects(token) | self._subject_names(subjects)
+        return set() if verb is None else self._resolved_subjects(verb, owners=True)
 
     def _verb_above(self, i: int, deps: tuple[str, ...], limit: int = 12) -> int | None:
         """The verb whose object or prepositional phrase holds word i, reached through words of these relations."""
