@@ -543,3 +543,19 @@ def test_nlp_a_verb_with_its_own_subject_read_as_a_modifier_is_the_root(nlp):
     trained = next(t for t in doc if t.text == "trained")
     assert trained.dep_ == "ROOT"
     assert next(t for t in doc if t.text == "forces").dep_ == "dobj"
+
+
+@pytest.mark.slow
+def test_nlp_a_noun_read_as_the_modifier_of_a_compass_point_is_the_head(nlp):
+    doc = nlp("The defence minister said Iraqi forces had repelled an Iranian offensive east of Basra.")
+    offensive, east = (next(t for t in doc if t.text == word) for word in ("offensive", "east"))
+    assert (offensive.dep_, offensive.head.text) == ("dobj", "repelled")
+    assert (east.dep_, east.head.text) == ("advmod", "offensive")
+    assert {c.text for c in offensive.lefts} == {"an", "Iranian"}
+
+
+@pytest.mark.slow
+def test_nlp_an_abbreviation_before_an_owners_thing_is_an_organization(nlp):
+    doc = nlp("Rhodesian forces raided ZIPRA camps near Lusaka.")
+    zipra = next(t for t in doc if t.text == "ZIPRA")
+    assert (zipra.ent_type_, zipra.pos_) == ("ORG", "PROPN")

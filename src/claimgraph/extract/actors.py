@@ -98,6 +98,7 @@ class ActorTable:
         self.institution_heads = words.institution_heads
         self.collective = words.collective
         self.not_actors = words.not_actors
+        self.owned_targets = words.owned_targets
         self.facility_names = words.facility_names
         self.weapon_nouns = words.weapon_nouns
         self.origin_nouns = words.origin_nouns
@@ -265,8 +266,9 @@ class ActorTable:
         if ent.end < len(parse.lemma) and parse.lemma[ent.end] in self.origin_nouns:
             return  # "passengers of Punjabi and Saraiki ethnicity", "of Syrian descent": what people are, no actor
         if label in ("PERSON", "ORG") and not gid and len(ent) == 1 and parse.dep[root] in ("compound", "amod") \
-                and parse.tag[head] == "NNS" and parse.lemma[head] in self.collective:
-            # "Salafi jihadists", "Yoruba leaders": a people's name the model took for a person
+                and parse.tag[head] == "NNS" and parse.lemma[head] in self.collective and not ent[0].is_upper:
+            # "Salafi jihadists", "Yoruba leaders": a people's name the model took for a person (an abbreviation
+            # is an organization's: "ZIPRA camps")
             self._add_demonym(ent, None)
             return
         if label in ("PERSON", "ORG") and not gid and 1 < len(ent) <= 3 and parse.dep[root] == "compound" \
@@ -291,6 +293,8 @@ class ActorTable:
             return  # "the", "al-" or a space the model tagged on its own names nobody
         type_ = LABEL_TYPES[label]
         before_place, before_site = self._names_a_place_noun(root), self._modifies(root, self.facility_names)
+        if label == "ORG" and len(ent) == 1 and ent[0].is_upper and self._modifies(root, self.owned_targets):
+            before_place = False  # "raided ZIPRA camps": an organization's camps, not a camp named after a place
         if gid and (entry := self.gazetteer.get(gid)):
             type_ = entry.type
         elif (label != "ORG" and before_place) or before_site:

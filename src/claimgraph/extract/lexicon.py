@@ -309,6 +309,7 @@ class Grammar:
     explosive_nouns: frozenset[str]
     collide_verbs: frozenset[str]
     status_complements: frozenset[str]  # "held hostage": a bare singular one is no one
+    compass_points: frozenset[str]  # "an offensive east of Basra": where, not what
     tokenizer_infixes: tuple[str, ...]  # regular expressions added to the tokenizer's infixes ("U.S.-backed")
     tokenizer_whole_words: tuple[str, ...]  # regular expressions of words the tokenizer keeps whole ("Lashkar-e-Taiba")
     role_preposition: str  # "X, as a member of Y": the role is X's

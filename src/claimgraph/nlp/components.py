@@ -58,7 +58,8 @@ def make_entity_fixes(nlp: Language, name: str) -> "EntityFixes":
                        locative=lexicon.grammar.prepositions.place_within,
                        name_particles=names.particles, kind_adjectives=names.generic["generic"],
                        self_naming_verbs=lexicon.grammar.self_naming_verbs, reflexives=lexicon.grammar.reflexives,
-                       linked_names=lexicon.grammar.tokenizer_whole_words)
+                       linked_names=lexicon.grammar.tokenizer_whole_words,
+                       owned_targets=frozenset(w.lower() for w in lexicon.actors["owned_targets"]))
 
 
 class EntityFixes:
@@ -80,8 +81,9 @@ class EntityFixes:
                  reflexives: frozenset[str] = frozenset(), landform_words: frozenset[str] = frozenset(),
                  linked_names: tuple[str, ...] = (), place_particles: frozenset[str] = frozenset(),
                  role_modifiers: frozenset[str] = frozenset(), shared_roles: frozenset[str] = frozenset(),
-                 kind_adjectives: frozenset[str] = frozenset()):
+                 kind_adjectives: frozenset[str] = frozenset(), owned_targets: frozenset[str] = frozenset()):
         self.org_words = org_words
+        self.owned_targets = owned_targets  # "ZIPRA camps": the capitals before them name their owner
         self.place_particles = place_particles  # "Mocímboa da Praia": one place, not Cabo Verde's capital
         # "Hizb-ut-Tahrir": a word the tokenizer keeps whole is a name, if the model missed it
         self._linked_name = whole_words(linked_names)
@@ -479,13 +481,16 @@ class EntityFixes:
 
     def _unrecognised_acronyms(self, doc: Doc) -> list[Span]:
         """'the MFDC', 'the FDLR', "pro-independence FLNKS and the loyalist parties": a run of two to six capitals
-        after "the" (three to six heading a subject or object) that the model left untagged is an organization's
-        abbreviation (not one of actors.yaml `not_org_acronyms`, nor a word in a shouted line)."""
+        after "the" (three to six heading a subject or object, or before a noun for an owner's things: "raided ZIPRA
+        camps", actors.yaml `owned_targets`) that the model left untagged is an organization's abbreviation (not one of actors.yaml `not_org_acronyms`, nor a word in a shouted line)."""
         found = []
         for i in range(1, len(doc)):
             token = doc[i]
-            if doc[i - 1].lower_ != "the" and not (len(token.text) >= 3 and token.pos_ in ("NOUN", "PROPN") and
-                                                  token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")):
+            # (the model may tag such a word a number: "ZIPRA/CD camps")
+            if doc[i - 1].lower_ != "the" and not (len(token.text) >= 3 and (
+                    token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") or
+                    token.dep_ == "compound" and token.head.pos_ == "NOUN" and
+                    token.head.lemma_.lower() in self.owned_targets)):
                 continue
             if not token.ent_type_ and self._is_acronym(doc, i):
                 found.append(Span(doc, i, i + 1, label="ORG"))
@@ -534,6 +539,8 @@ class EntityFixes:
                      *self._linked_names(doc)]:
             changed.append((span.start_char, span.end_char, "", "ORG"))
             spans.append(span)
+            if span[0].pos_ == "NUM":  # "ZIPRA/CD camps": a name, not a number
+                span[0].tag_, span[0].pos_ = "NNP", "PROPN"
         for ent in doc.ents:
             label, start, end = ent.label_, ent.start, ent.end
             if mended.intersection(range(start, end)):
@@ -642,7 +649,7 @@ def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
                       grammar.intransitive_past_verbs, grammar.prepositions.addressee,
                       grammar.instrument_prepositions, grammar.instrument_target_prepositions,
                       grammar.hedge_participles, frozenset(lexicon.actor_kinds), grammar.base_forms,
-                      grammar.status_complements)
+                      grammar.status_complements, grammar.compass_points)
 
 
 class ParseFixes:
@@ -665,7 +672,7 @@ class ParseFixes:
                  appeal_prepositions: frozenset[str] = frozenset(), instruments: frozenset[str] = frozenset(),
                  instrument_targets: frozenset[str] = frozenset(), hedge_participles: frozenset[str] = frozenset(),
                  actor_nouns: frozenset[str] = frozenset(), base_forms: Callable[[str], Iterable[str]] = lambda w: (),
-                 status_complements: frozenset[str] = frozenset()):
+                 status_complements: frozenset[str] = frozenset(), compass_points: frozenset[str] = frozenset()):
         self._between_hashes = numpy.array(sorted(hash_string(w) for w in between), dtype=numpy.uint64)
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
         self._modifier_noun_hashes = numpy.array(sorted(hash_string(w) for w in misread_modifier_nouns),
@@ -680,6 +687,7 @@ class ParseFixes:
                                                      dtype=numpy.uint64)
         self.hedge_participles = hedge_participles
         self._status_hashes = numpy.array(sorted(hash_string(w) for w in status_complements), dtype=numpy.uint64)
+        self._compass_hashes = numpy.array(sorted(hash_string(w) for w in compass_points), dtype=numpy.uint64)
         self.actor_nouns = actor_nouns  # nouns of an actor's kind (actor_kinds.yaml): "youth", "civilian"
         self.base_forms = base_forms  # a word's uninflected forms (grammar.yaml `inflections`): no lemmas yet here
         self._and, self._that, self._as = hash_string("and"), hash_string("that"), hash_string("as")
@@ -761,9 +769,24 @@ class ParseFixes:
             self._object_of_a_stranded_preposition(doc[i])
         for i in numpy.flatnonzero(numpy.isin(lowers, self._status_hashes)).tolist():
             self._object_misread_as_the_status_modifier(doc[i])
+        for i in numpy.flatnonzero(numpy.isin(lowers[1:-1], self._compass_hashes)).tolist():
+            self._noun_misread_as_the_compass_points_modifier(doc[i + 1])
         for i in numpy.flatnonzero(numpy.isin(lowers, self._instrument_target_hashes)).tolist():
             self._target_hung_on_the_instrument(doc[i])
         return doc
+
+    @staticmethod
+    def _noun_misread_as_the_compass_points_modifier(point: Token) -> None:
+        """"repelled an Iranian offensive east of Basra": a noun before a point of the compass with an "of" phrase,
+        taken for the point's adjective (the point for the noun phrase's head), is the head; the point says where."""
+        noun = point.doc[point.i - 1]
+        if noun.head != point or noun.dep_ != "amod" or not noun.tag_.startswith("NN") or \
+                not any(c.dep_ == "prep" and c.lower_ == "of" for c in point.rights):
+            return
+        for word in [c for c in point.lefts if c.i < noun.i]:
+            word.head = noun  # "an Iranian": the noun's
+        noun.head, noun.dep_ = point.head if point.head != point else noun, point.dep_
+        point.head, point.dep_ = noun, "advmod"
 
     @staticmethod
     def _object_misread_as_the_status_modifier(status: Token) -> None:
