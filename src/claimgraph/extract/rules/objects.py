@@ -482,8 +482,10 @@ def in_clause(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_objec
 def place(m: PredicateMatcher, predicate: Token, spec: Predicate, seen_object: bool) -> Actors | None:
     """A named place the act is done in or to, for relations whose object may be a place (place_object; never a
     violent act: "struck oil facilities in northeast Syria" is no attack on Syria, and the issue's own example,
-    "attack the rebel-held province of Idlib", no Russian attack on Syria)."""
-    if predicate.pos_ != "VERB" or spec.pos != "verb" or spec.reverse or spec.relation not in m.place_relations:
+    "attack the rebel-held province of Idlib", no Russian attack on Syria), nor for a reading whose object only
+    prepositions other than a place's give ("warned against hospital care in Vietnam" is no threat to Vietnam)."""
+    if predicate.pos_ != "VERB" or spec.pos != "verb" or spec.reverse or spec.relation not in m.place_relations or \
+            spec.needs_object_prep and m.grammar.prepositions.place.isdisjoint(spec.object):
         return None
     return place_object(m, predicate)
 
