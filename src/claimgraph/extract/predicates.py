@@ -556,6 +556,9 @@ class PredicateMatcher:
         claims = [c for c in claims if c.relation not in hostile or c.relation == "THREATEN" or not (
             self.is_threat(c.predicate) or c.relation not in self.verbal and c.relation not in self.decreed
             and self.is_intent(c.predicate) or c.relation in self.violent and self.deployment_for(c.predicate))]
+        # (nor is a cooperative act promised: "will provide aid to X" is the promise, AGREE, read above)
+        promised = {(r.subject, r.object, r.attributes.get("intent")) for r in read if r.rule == "reading:intent"}
+        claims = [c for c in claims if (c.subject, c.object, c.relation) not in promised]
         return claims + read
 
     def _responsibility_claimed(self, predicate: Token) -> list[str]:
