@@ -89,8 +89,9 @@ def refusal(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
 
 @RULES.register("reading.intent", example="Egypt will provide aid to the Palestinian Authority.", final=True)
 def intent(m: PredicateMatcher, claim: RawClaim) -> RawClaim | None:
-    """AGREE for a cooperative act promised or intended ("will provide", "agreed to withdraw"), which stands for the
-    act: the act itself is not yet done (PredicateMatcher drops its claim)."""
+    """AGREE for a cooperative act promised or intended ("will provide", "agreed to withdraw").
+
+    The promise stands for the act, which is not yet done: PredicateMatcher drops the act's own claim."""
     # (a place the act is done in or left is no party to the promise: "would withdraw from Kupiansk")
     if claim.relation in m.intent.cooperative and claim.relation != "AGREE" and \
             claim.predicate.pos_ in ("VERB", "AUX") and m.is_intent(claim.predicate) and \
