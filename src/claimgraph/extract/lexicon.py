@@ -19,7 +19,7 @@ PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_
                   "no_subject_pairing", "not_theme_word", "not_subject_kinds", "not_object_kinds", "object_kinds",
                   "mutual_between", "agent_noun",
                   "actor_object", "clause_modal", "theme_in_clause", "theme_complement", "needs_infinitive", "no_fallback", "not_question", "joint_act",
-                  "passive_only", "not_outlet_object", "object_theme_only", "own_theme"}
+                  "passive_only", "not_outlet_object", "object_theme_only", "own_theme", "passive_theme"}
 # What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
 ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
                          "counted_group"))
@@ -91,6 +91,9 @@ class Predicate:
     # only a passive or participle ("militants linked with the BLA"): the active verb says something else
     # ("Kenya linked the attack to al-Shabab" blames)
     passive_only: bool = False
+    # a passive's subject is what is handed over, never who yields it ("Duterte was surrendered to the Court": the
+    # one who surrendered him is unnamed)
+    passive_theme: bool = False
     # what is given is the verb's own object: a verb of motion whose subject moves itself gives nothing ("flew
     # to Riyadh for treatment" is a journey, its purpose no gift)
     object_theme_only: bool = False

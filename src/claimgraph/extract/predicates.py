@@ -675,8 +675,8 @@ class PredicateMatcher:
             subjects, between = self.adjective_subjects(predicate), []
         elif spec.pos == "verb" and parse.pos[predicate.i] in ("VERB", "AUX"):
             subjects = self.subjects(predicate)
-            if not subjects and spec.needs_object_prep and self.is_passive(predicate) and not any(
-                    parse.dep[c] == "agent" for c in parse.children[predicate.i]):
+            if not subjects and spec.needs_object_prep and not spec.passive_theme and self.is_passive(predicate) \
+                    and not any(parse.dep[c] == "agent" for c in parse.children[predicate.i]):
                 # "Israel is opposed to X": an adjectival passive whose subject is the actor
                 subjects = [s for c in predicate.children if c.dep_ in PASSIVE_SUBJECT_DEPS
                             for s in self.resolver.resolve(c)]
