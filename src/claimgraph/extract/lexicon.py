@@ -288,6 +288,7 @@ class Grammar:
     actor_object_verbs: frozenset[str]  # "accused them of ...": "them" is someone, never a thing
     culprit_adjectives: frozenset[str]  # "X was responsible for the bombing"
     appeal_nouns: frozenset[str]  # "calls from ASEAN": who asks
+    voiced_nouns: frozenset[str]  # "criticism from lawmakers": who says it
     pressure_nouns: frozenset[str]  # "put pressure on X to release them": X is to release them
     pressure_prepositions: frozenset[str]
     charge_prepositions: frozenset[str]  # "charged X with killing Y", "held X for the attack"

@@ -58,6 +58,8 @@ class PredicateMatcher:
         self.opposed = lexicon.ontology.names(opposed=True)
         self.verbal = lexicon.ontology.names(verbal=True)
         self.decreed = lexicon.ontology.names(decreed=True)
+        # nouns of saying whose "from" phrase names who says it
+        self._voiced_nouns = self.grammar.appeal_nouns | self.grammar.voiced_nouns
         self.material_cooperation = lexicon.ontology.names(stance="cooperative", verbal=False)
         self.about_acts = self.verbal | lexicon.ontology.names(about_acts=True)
         self.protests = lexicon.ontology.names(about_acts=True) - self.verbal  # done about acts, not said
@@ -133,8 +135,9 @@ class PredicateMatcher:
             # "the detention of 11 journalists by police", "the signing of the plan by X and Y": the parser hangs the
             # agent on what the act is done to
             found = [p for o in self.pobjs(noun, (self.grammar.of,)) for p in self.pobjs(o, agent)]
-        if not found and noun.lemma_.lower() in self.grammar.appeal_nouns:
-            found = self.pobjs(noun, tuple(self.grammar.prepositions.event_source))  # "calls from ASEAN"
+        if not found and noun.lemma_.lower() in self._voiced_nouns:
+            # "calls from ASEAN", "accusations from opposition lawmakers that ..."
+            found = self.pobjs(noun, tuple(self.grammar.prepositions.event_source))
         return found
 
     def names_beneficiary(self, noun: Token) -> bool:
