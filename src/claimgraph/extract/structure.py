@@ -457,8 +457,8 @@ class StructureFinder:
                 org = self._org_of(noun.head)
             if org is None and noun.lemma_.lower() in self.place_offices:  # "the president of Republika Srpska"
                 org = self._phrase_actor(noun, (self.grammar.of,), "location")
-            if org is None and (role is not None or noun.dep_ == "attr"):
-                # "X, a spokesman for the Tehreek-e-Taliban Pakistan", "X, coordinator for Y", "X is a professor at Y"
+            if org is None and (role == "spokesman" or noun.dep_ == "attr"):
+                # "X, a spokesman for the Tehreek-e-Taliban Pakistan", "X is a professor at Y"
                 org = self._employer(noun)
             if org is None and role not in self.job_roles:  # "Guterres' spokesman, Stephane Dujarric"
                 org = self._leaders_body(noun) or self.table.known_body(self.table.actors[person])
