@@ -53,6 +53,7 @@ class ArgumentResolver:
         self.state_descriptions = words.state_descriptions
         self.kind_descriptions = words.kind_descriptions
         self.place_descriptions = words.place_descriptions
+        self.named_place_nouns = words.named_place_nouns
         self.movement = lexicon.grammar.prepositions.movement
         self.person_pronouns = words.person_pronouns
         self.org_pronouns = words.org_pronouns
@@ -1001,6 +1002,12 @@ class ArgumentResolver:
                 return self._kind_actor(token) or self._institution_of(token, owner)
             if owner:
                 return self._institution_of(token, owner)
+        if parse.lower[i] in self.named_place_nouns:
+            # "pulled out of Suwayda city", "shelled Kharkiv region": the place its name before it names
+            places = [actor.key for c in children if dep[c] == "compound" and c < i
+                      and (actor := table.actor_at_index(c)) is not None and actor.type in ("location", "state")]
+            if places:
+                return [places[-1:]]
         if parse.pos[i] == "PROPN" and parse.lower[i] in self.named_bodies:
             # "the United States Treasury" where the model tags the state alone: the state's body, which it stands for
             states = [actor.key for c in children if dep[c] == "compound"

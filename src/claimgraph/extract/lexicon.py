@@ -400,6 +400,7 @@ class ActorWords:
     state_descriptions: frozenset[str]
     kind_descriptions: dict[str, frozenset[str]]  # "the mission": a peacekeeping body named before
     place_descriptions: frozenset[str]  # "withdrew from the town": the place named before
+    named_place_nouns: frozenset[str]  # "pulled out of Suwayda city": the place its name names
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
@@ -432,6 +433,7 @@ class ActorWords:
                    unarmed_kinds=words("unarmed_kinds"), follower_nouns=words("follower_nouns"),
                    side_nouns=words("side_nouns"),
                    state_descriptions=words("state_descriptions"), place_descriptions=words("place_descriptions"),
+                   named_place_nouns=words("named_place_nouns"),
                    kind_descriptions={word: frozenset(kinds) for word, kinds in
                                       (actors.get("kind_descriptions") or {}).items()},
                    person_pronouns=frozenset(actors["pronouns"]["person"]),
