@@ -245,9 +245,12 @@ def intended_act(m: PredicateMatcher, predicate: Token, spec: Predicate, passive
 @RULES.register("object.condition", example="Hamas threatened to strike unless Israel lifted the siege.")
 def condition(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
               slot: str) -> tuple[Actors, bool]:
-    """The side a condition is put to: the subject of an "unless" or "if" clause."""
+    """The side a condition is put to: the subject of an "unless" or "if" clause, on the verb, its infinitive, or a
+    reported violent act ("warned that his fighters would target ships if the coalition pressed ahead")."""
     tokens: list[Token] = []
-    for clause in [predicate, *(c for c in predicate.children if c.dep_ == "xcomp")]:
+    cues = m.lexicon.cue_relations
+    for clause in [predicate, *(c for c in predicate.children if c.dep_ == "xcomp" or c.dep_ == "ccomp" and
+                                not cues.get(c.lemma_.lower(), frozenset()).isdisjoint(m.violent))]:
         for advcl in (c for c in clause.children if c.dep_ == "advcl" and any(
                 d.dep_ == "mark" and d.lower_ in m.intent.hostile_conditions for d in c.children)):
             tokens.extend(c for c in advcl.children if c.dep_ in ("nsubj", "nsubjpass"))
