@@ -559,3 +559,12 @@ def test_nlp_an_abbreviation_before_an_owners_thing_is_an_organization(nlp):
     doc = nlp("Rhodesian forces raided ZIPRA camps near Lusaka.")
     zipra = next(t for t in doc if t.text == "ZIPRA")
     assert (zipra.ent_type_, zipra.pos_) == ("ORG", "PROPN")
+
+
+@pytest.mark.slow
+def test_nlp_a_phrasal_verbs_particle_read_as_more_than_is_the_particle(nlp):
+    doc = nlp("RENAMO handed over 14 captured FRELIMO soldiers to the Red Cross.")
+    over = next(t for t in doc if t.text == "over")
+    assert (over.dep_, over.head.text) == ("prt", "handed")
+    killed = nlp("Troops killed over 30 rebels.")
+    assert next(t for t in killed if t.text == "over").dep_ != "prt"  # no phrasal verb "kill over"

@@ -649,7 +649,8 @@ def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
                       grammar.intransitive_past_verbs, grammar.prepositions.addressee,
                       grammar.instrument_prepositions, grammar.instrument_target_prepositions,
                       grammar.hedge_participles, frozenset(lexicon.actor_kinds), grammar.base_forms,
-                      grammar.status_complements, grammar.compass_points)
+                      grammar.status_complements, grammar.compass_points,
+                      frozenset((lemma, p.particle) for lemma, specs in lexicon.verbs.items() for p in specs if p.particle))
 
 
 class ParseFixes:
@@ -672,7 +673,8 @@ class ParseFixes:
                  appeal_prepositions: frozenset[str] = frozenset(), instruments: frozenset[str] = frozenset(),
                  instrument_targets: frozenset[str] = frozenset(), hedge_participles: frozenset[str] = frozenset(),
                  actor_nouns: frozenset[str] = frozenset(), base_forms: Callable[[str], Iterable[str]] = lambda w: (),
-                 status_complements: frozenset[str] = frozenset(), compass_points: frozenset[str] = frozenset()):
+                 status_complements: frozenset[str] = frozenset(), compass_points: frozenset[str] = frozenset(),
+                 particle_verbs: frozenset[tuple[str, str]] = frozenset()):
         self._between_hashes = numpy.array(sorted(hash_string(w) for w in between), dtype=numpy.uint64)
         self._result_hashes = numpy.array(sorted(hash_string(w) for w in result_adjectives), dtype=numpy.uint64)
         self._modifier_noun_hashes = numpy.array(sorted(hash_string(w) for w in misread_modifier_nouns),
@@ -688,6 +690,8 @@ class ParseFixes:
         self.hedge_participles = hedge_participles
         self._status_hashes = numpy.array(sorted(hash_string(w) for w in status_complements), dtype=numpy.uint64)
         self._compass_hashes = numpy.array(sorted(hash_string(w) for w in compass_points), dtype=numpy.uint64)
+        self.particle_verbs = particle_verbs  # (lemma, particle) of the lexicon's phrasal verbs: "hand over"
+        self._particle_hashes = numpy.array(sorted({hash_string(p) for _, p in particle_verbs}), dtype=numpy.uint64)
         self.actor_nouns = actor_nouns  # nouns of an actor's kind (actor_kinds.yaml): "youth", "civilian"
         self.base_forms = base_forms  # a word's uninflected forms (grammar.yaml `inflections`): no lemmas yet here
         self._and, self._that, self._as = hash_string("and"), hash_string("that"), hash_string("as")
@@ -771,9 +775,21 @@ class ParseFixes:
             self._object_misread_as_the_status_modifier(doc[i])
         for i in numpy.flatnonzero(numpy.isin(lowers[1:-1], self._compass_hashes)).tolist():
             self._noun_misread_as_the_compass_points_modifier(doc[i + 1])
+        for i in numpy.flatnonzero(numpy.isin(lowers[1:-1], self._particle_hashes)).tolist():
+            self._particle_misread_as_a_count(doc[i + 1])
         for i in numpy.flatnonzero(numpy.isin(lowers, self._instrument_target_hashes)).tolist():
             self._target_hung_on_the_instrument(doc[i])
         return doc
+
+    def _particle_misread_as_a_count(self, particle: Token) -> None:
+        """"RENAMO handed over 14 captured soldiers": the particle of a phrasal verb of the lexicon, right after the
+        verb, taken for "more than" before a count, is the verb's particle."""
+        verb = particle.doc[particle.i - 1]
+        if particle.dep_ not in ("quantmod", "advmod") or particle.head.tag_ != "CD" or not verb.tag_.startswith("VB") \
+                or not any((form, particle.lower_) in self.particle_verbs
+                           for form in (verb.lower_, *self.base_forms(verb.lower_))):
+            return  # (no lemmas yet here: the verb's forms)
+        particle.head, particle.dep_ = verb, "prt"
 
     @staticmethod
     def _noun_misread_as_the_compass_points_modifier(point: Token) -> None:
