@@ -482,7 +482,8 @@ class EntityFixes:
     def _unrecognised_acronyms(self, doc: Doc) -> list[Span]:
         """'the MFDC', 'the FDLR', "pro-independence FLNKS and the loyalist parties": a run of two to six capitals
         after "the" (three to six heading a subject or object, or before a noun for an owner's things: "raided ZIPRA
-        camps", actors.yaml `owned_targets`) that the model left untagged is an organization's abbreviation (not one of actors.yaml `not_org_acronyms`, nor a word in a shouted line)."""
+        camps", actors.yaml `owned_targets`) that the model left untagged is an organization's abbreviation (not one
+        of actors.yaml `not_org_acronyms`, nor a word in a shouted line)."""
         found = []
         for i in range(1, len(doc)):
             token = doc[i]
@@ -650,7 +651,8 @@ def make_parse_fixes(nlp: Language, name: str) -> "ParseFixes":
                       grammar.instrument_prepositions, grammar.instrument_target_prepositions,
                       grammar.hedge_participles, frozenset(lexicon.actor_kinds), grammar.base_forms,
                       grammar.status_complements, grammar.compass_points,
-                      frozenset((lemma, p.particle) for lemma, specs in lexicon.verbs.items() for p in specs if p.particle))
+                      frozenset((lemma, p.particle) for lemma, specs in lexicon.verbs.items()
+                                for p in specs if p.particle))
 
 
 class ParseFixes:
