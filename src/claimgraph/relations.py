@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 
-import yaml
-
+from .datafiles import read_data_yaml
 from .errors import DataFileError
 
 KINDS = frozenset(("structural", "event"))
@@ -111,12 +109,8 @@ def _relation(name: str, spec: dict) -> Relation:
 
 def read_relations() -> dict:
     """The raw mapping of data/relations.yaml's `relations` (name -> properties)."""
-    path = resources.files("claimgraph").joinpath("data", "relations.yaml")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise DataFileError(f"data/relations.yaml: cannot be read as YAML ({err})") from err
-    if not isinstance(data, dict) or not isinstance(data.get("relations"), dict):
+    data = read_data_yaml("relations.yaml")
+    if not isinstance(data.get("relations"), dict):
         raise DataFileError("data/relations.yaml: expected a mapping with a 'relations' mapping")
     return data["relations"]
 

@@ -74,8 +74,8 @@ def test_lexicon_missing_grammar_key_names_the_file(monkeypatch):
     from claimgraph.errors import DataFileError
     from claimgraph.extract import lexicon as module
 
-    real = module._read_yaml
-    monkeypatch.setattr(module, "_read_yaml", lambda *parts: {k: v for k, v in real(*parts).items()
+    real = module.read_data_yaml
+    monkeypatch.setattr(module, "read_data_yaml", lambda *parts: {k: v for k, v in real(*parts).items()
                                                               if k != "light_verbs"})
     with pytest.raises(DataFileError, match="data/lang/en/grammar.yaml"):
         module.read_grammar("en")

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
-import yaml
-
+from ..datafiles import read_data_yaml
 from ..errors import DataFileError
 from ..relations import Ontology, load_ontology, read_relations
 
@@ -567,18 +566,6 @@ class Lexicon:
         return found
 
 
-def _read_yaml(*parts: str) -> dict:
-    path = resources.files("claimgraph").joinpath("data", *parts)
-    where = "/".join(parts)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise DataFileError(f"data/{where}: cannot be read as YAML ({err})") from err
-    if not isinstance(data, dict):
-        raise DataFileError(f"data/{where}: expected a mapping at the top level")
-    return data
-
-
 def _word(value) -> str:
     """A lexicon word; YAML 1.1 reads bare on/off/yes/no as booleans, so they are turned back."""
     if value is True:
@@ -612,7 +599,7 @@ def _words(values, where: str) -> frozenset[str]:
 
 def read_grammar(language: str = LANGUAGE) -> Grammar:
     """A language's grammar words (data/lang/<code>/grammar.yaml); raises DataFileError naming a bad key."""
-    data = _read_yaml("lang", language, "grammar.yaml")
+    data = read_data_yaml("lang", language, "grammar.yaml")
     where = f"data/lang/{language}/grammar.yaml"
     try:
         preps = data["prepositions"]
@@ -658,7 +645,7 @@ def load_lexicon() -> Lexicon:
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if not path.name.endswith(".yaml"):
             continue
-        data = _read_yaml("cues", "predicates", path.name)
+        data = read_data_yaml("cues", "predicates", path.name)
         relation = data.get("relation")
         where = f"data/cues/predicates/{path.name}"
         if relation not in relations:
@@ -673,10 +660,10 @@ def load_lexicon() -> Lexicon:
                 table.setdefault(predicate.lemma, []).append(predicate)
     lexicon.modes = {rel: {mode: frozenset(w.lower() for w in words) for mode, words in table.items()}
                      for rel, table in _read_modes().items()}
-    lexicon.actors = _read_yaml("cues", "actors.yaml")
+    lexicon.actors = read_data_yaml("cues", "actors.yaml")
     lexicon.member_nouns = frozenset(lexicon.actors["member_nouns"])
     lexicon.actor_words = ActorWords.read(lexicon.actors)
-    roles = _read_yaml("cues", "roles.yaml")
+    roles = read_data_yaml("cues", "roles.yaml")
     lexicon.roles = {word.lower(): role for role, words in roles["roles"].items() for word in words}
     lexicon.role_modifiers = frozenset(roles.get("modifiers") or ())
     lexicon.former = frozenset(roles.get("former") or ())
@@ -687,17 +674,17 @@ def load_lexicon() -> Lexicon:
     lexicon.state_offices = frozenset(_word(w) for w in roles.get("state_offices") or ())
     lexicon.not_members = frozenset(_word(w) for w in roles.get("not_members") or ())
     lexicon.lead_verbs = {_word(verb): role for verb, role in (roles.get("lead_verbs") or {}).items()}
-    parts = _read_yaml("cues", "parts.yaml")
+    parts = read_data_yaml("cues", "parts.yaml")
     lexicon.parts = {word.lower(): kind for kind, words in parts["parts"].items() for word in words}
     lexicon.parent_nouns = frozenset(parts.get("parents") or ())
     lexicon.named_bodies = frozenset(_word(w) for w in parts.get("named_bodies") or ())
     lexicon.owner_kinds = frozenset(parts.get("owner_kinds") or ())
     lexicon.news_kinds = frozenset(parts.get("news_kinds") or ())
-    lexicon.modality = _read_yaml("cues", "modality.yaml")
-    lexicon.reporting = _read_yaml("cues", "reporting.yaml")
+    lexicon.modality = read_data_yaml("cues", "modality.yaml")
+    lexicon.reporting = read_data_yaml("cues", "reporting.yaml")
     lexicon.intent, lexicon.hedging, lexicon.reporting_cues = _cues(lexicon.modality, lexicon.reporting,
                                                                     lexicon.ontology)
-    kinds = _read_yaml("cues", "actor_kinds.yaml")
+    kinds = read_data_yaml("cues", "actor_kinds.yaml")
     for kind, words in (kinds.get("kinds") or {}).items():
         if kind not in ACTOR_KINDS:
             raise DataFileError(f"data/cues/actor_kinds.yaml: unknown kind {kind!r} (one of {sorted(ACTOR_KINDS)})")
@@ -736,4 +723,4 @@ def _cues(modality: dict, reporting: dict, ontology: Ontology) -> tuple[Intent, 
 
 @lru_cache(maxsize=1)
 def _read_modes() -> dict:
-    return _read_yaml("cues", "modes.yaml")
+    return read_data_yaml("cues", "modes.yaml")

@@ -12,10 +12,8 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from ..datafiles import read_data_yaml
 from ..errors import DataFileError
 from .datelines import DateLine, get_date_line
 
@@ -100,9 +98,8 @@ class Cleaned:
 @lru_cache(maxsize=1)
 def load_phrases() -> Phrases:
     """Load and compile the UI phrase list shipped in claimgraph/data/boilerplate."""
-    path = resources.files("claimgraph") / "data" / "boilerplate" / "ui_phrases.yaml"
+    data = read_data_yaml("boilerplate", "ui_phrases.yaml")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return Phrases(
             lines=frozenset(normalize_line(text) for text in data["lines"]),
             patterns=tuple(re.compile(p, re.I) for p in data["patterns"]),
@@ -110,9 +107,9 @@ def load_phrases() -> Phrases:
             teaser_headers=tuple(re.compile(p, re.I) for p in data["teaser_headers"]),
             captions=tuple(re.compile(p, re.I) for p in data["captions"]),
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as err:
-        raise DataFileError(f"{path}: not a valid UI phrase file ({err}); expected keys lines, "
-                            "patterns, article_end, teaser_headers, captions") from err
+    except (KeyError, TypeError, re.error) as err:
+        raise DataFileError(f"data/boilerplate/ui_phrases.yaml: not a valid UI phrase file ({err}); expected keys "
+                            "lines, patterns, article_end, teaser_headers, captions") from err
 
 
 def normalize_line(text: str) -> str:

@@ -151,6 +151,9 @@ def partners(m: PredicateMatcher, sent: Span, claims: list[RawClaim]) -> list[Ra
     ("X, together with Y, repelled the assaults", "intercepted the drones") still makes them allies, when both are
     bodies (a judge who "heard the case along with" two others is no ally of theirs)."""
     out: list[RawClaim] = []
+    preps, lower = m.grammar.prepositions, m.parse.lower
+    if not any(lower[i] in preps.partner or lower[i] in preps.partner_with for i in range(sent.start, sent.end)):
+        return out  # every partner is named by one of these words: most sentences have none
     seen = set()
     claimed = {claim.predicate.i for claim in claims}
     actors = m.resolver.table.actors
