@@ -401,6 +401,9 @@ def control(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Acto
             return pressed
     if dep[verb.i] != "xcomp":
         return None
+    if parse.lemma[h] in m.grammar.purpose_verbs:
+        # "summoned the ambassador to protest the detention": the one who summons protests (a passive names no one)
+        return [] if any(dep[c] in PASSIVE_SUBJECT_DEPS for c in children[h]) else m.subjects(doc[h], depth + 1)
     controller = resolve(doc[dobj]) if dobj is not None else []
     if not controller and dobj is None and m.verb_of(doc[h], m.requests):
         # "called on X to lift the siege", "appealed to X to ...": the one asked does it
