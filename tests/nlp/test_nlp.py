@@ -10,7 +10,7 @@ import pytest
 from spacy.tokens import Doc
 
 from claimgraph.errors import ModelNotFoundError
-from claimgraph.nlp import load_nlp
+from claimgraph.nlp import add_lemma_repairs, load_nlp
 from claimgraph.nlp.components import ACRONYM_NORMS_PATH
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -202,8 +202,9 @@ def test_nlp_cached_components_give_the_stock_attributes_on_real_stories(nlp):
     names = nlp.pipe_names
     assert "claimgraph_cached_attribute_ruler" in names and "claimgraph_cached_lemmatizer" in names
     assert "attribute_ruler" not in names and "lemmatizer" not in names
-    # the same pipeline with the model's own attribute ruler and lemmatizer back in place
+    # the same pipeline with the model's own attribute ruler (and claimgraph's lemma repairs) and lemmatizer back
     model = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    add_lemma_repairs(model.get_pipe("attribute_ruler"))
     stock = load_nlp()
     for name in ("attribute_ruler", "lemmatizer"):
         stock.add_pipe(name, source=model, after=f"claimgraph_cached_{name}")
@@ -568,3 +569,10 @@ def test_nlp_a_phrasal_verbs_particle_read_as_more_than_is_the_particle(nlp):
     assert (over.dep_, over.head.text) == ("prt", "handed")
     killed = nlp("Troops killed over 30 rebels.")
     assert next(t for t in killed if t.text == "over").dep_ != "prt"  # no phrasal verb "kill over"
+
+
+def test_nlp_lemma_repairs_give_hope_its_lemma(nlp):
+    # the model's lemmatizer makes every form of "hope" "hop"; a form of "hop" itself stays
+    doc = nlp("She hoped to meet them, hopes for talks and is hoping for peace; the rabbit hopped away.")
+    lemmas = {t.lower_: t.lemma_ for t in doc}
+    assert (lemmas["hoped"], lemmas["hopes"], lemmas["hoping"], lemmas["hopped"]) == ("hope", "hope", "hope", "hop")

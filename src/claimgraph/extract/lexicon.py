@@ -274,6 +274,7 @@ class Grammar:
     belong_lemmas: frozenset[str]
     allegiance_words: frozenset[str]  # "forces loyal to X": an unnamed force's name runs on to X
     reciprocals: dict[str, str]  # "each other": last word -> the word before it
+    lemma_repairs: dict[str, str]  # "hoped" -> "hope": word forms the model's lemmatizer gets wrong
     part_nouns: frozenset[str]
     claim_verbs: frozenset[str]
     attribution_verbs: frozenset[str]  # "blamed the attack on X", "attributed to X": X did it
@@ -616,6 +617,7 @@ def read_grammar(language: str = LANGUAGE) -> Grammar:
         according = tuple(_word(w) for w in data["according"])
         infixes = tuple(str(pattern) for pattern in data["tokenizer_infixes"])
         reciprocals = {_word(last): _word(before) for last, before in data["reciprocals"].items()}
+        lemma_repairs = {_word(form): _word(lemma) for form, lemma in data["lemma_repairs"].items()}
         whole_words = tuple(str(pattern) for pattern in data["tokenizer_whole_words"])
         time = _time_words(data["time"])
     except (KeyError, TypeError, ValueError) as err:
@@ -624,7 +626,8 @@ def read_grammar(language: str = LANGUAGE) -> Grammar:
         raise DataFileError(f"{where}: according: expected two words ('according', 'to')")
     return Grammar(language=language, inflections=inflections, spellings=spellings, prepositions=prepositions,
                    according=according,
-                   tokenizer_infixes=infixes, tokenizer_whole_words=whole_words, reciprocals=reciprocals, time=time,
+                   tokenizer_infixes=infixes, tokenizer_whole_words=whole_words, reciprocals=reciprocals,
+                   lemma_repairs=lemma_repairs, time=time,
                    **sets, **words)
 
 

@@ -257,8 +257,12 @@ class Modality:
                                                for k in range(1, depth))
             passive = any(dep[c] in ("auxpass", "nsubjpass") for c in children)
             # ("has plans to attack", "no plans to attack": the noun's infinitive is planned as the verb's is)
+            # ("hoped that the two sides would meet", "wants a deal that will bind X": a clause of what is only
+            # hoped or expected to come, with its own modal, is planned too; "hoped that the talks had helped" is not)
+            hoped_clause = link == "ccomp" and any(
+                dep[c] == "aux" and parse.tag[c] == "MD" for c in parse.children[chain[depth - 1][0]])
             planned = (lemma in self.plan_words or lemma in self.active_plan_words and not passive) and \
-                (link == "xcomp" or link == "acl" and pos == "NOUN") and not in_adverbial and not formula
+                (link == "xcomp" or link == "acl" and pos == "NOUN" or hoped_clause) and not in_adverbial and not formula
             # (a raising use hedges like a passive: "it is believed that", "there are thought to be")
             raising = passive or any(dep[c] == "expl" or dep[c] == "nsubj" and lowers[c] == "it" for c in children)
             if lemma in self.hedge_verbs and pos in ("VERB", "AUX") and (lemma not in self.passive_only or raising) \

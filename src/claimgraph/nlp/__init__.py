@@ -86,6 +86,8 @@ def load_nlp(model: str | None = None) -> Language:
     nlp.add_pipe("claimgraph_name_heads", after="claimgraph_entity_fixes")
     nlp.add_pipe("claimgraph_parse_fixes", after="parser")
     nlp.add_pipe("claimgraph_acronym_norms", first=True)
+    if "attribute_ruler" in nlp.pipe_names:
+        add_lemma_repairs(nlp.get_pipe("attribute_ruler"))
     # the model's attribute ruler and lemmatizer, giving the same attributes, asked once per kind of word
     for stock, cached in (("attribute_ruler", "claimgraph_cached_attribute_ruler"),
                           ("lemmatizer", "claimgraph_cached_lemmatizer")):
@@ -93,6 +95,13 @@ def load_nlp(model: str | None = None) -> Language:
             nlp.add_pipe(cached, after=stock)
             nlp.remove_pipe(stock)
     return nlp
+
+
+def add_lemma_repairs(attribute_ruler) -> None:
+    """Set the lemmas the model's lemmatizer gets wrong (grammar.yaml `lemma_repairs`) in its attribute ruler,
+    whose lemmas the lemmatizer leaves alone."""
+    for form, lemma in load_lexicon().grammar.lemma_repairs.items():
+        attribute_ruler.add(patterns=[[{"LOWER": form}]], attrs={"LEMMA": lemma})
 
 
 @cache
