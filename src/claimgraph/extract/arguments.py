@@ -50,6 +50,7 @@ class ArgumentResolver:
         self.side_nouns = words.side_nouns
         self.pair_descriptions = words.pair_descriptions
         self.person_pair_descriptions = words.person_pair_descriptions
+        self.place_pair_descriptions = words.place_pair_descriptions
         self.state_descriptions = words.state_descriptions
         self.kind_descriptions = words.kind_descriptions
         self.place_descriptions = words.place_descriptions
@@ -268,6 +269,10 @@ class ArgumentResolver:
                 det_lower == "both" or det_lower == "the" and any(parse.lower[c] == "two" for c in children)):
             # (not "two women", people not named before)
             previous = self._previous(token, ("person",), limit=4)  # "met X, and the two men signed ..."
+            return [[key] for key in previous[:2]] if len(previous) >= 2 else None
+        if (lemma in self.place_pair_descriptions or lower in self.place_pair_descriptions) and tag == "NNS" and (
+                det_lower == "both" or det_lower == "the" and any(parse.lower[c] == "two" for c in children)):
+            previous = self._previous(token, ("location",), limit=4)  # "abandoned both towns"
             return [[key] for key in previous[:2]] if len(previous) >= 2 else None
         pair = (lemma in self.pair_descriptions or lower in self.pair_descriptions) and tag == "NNS"
         if pair and det_lower in ("the", "both", "two") and (

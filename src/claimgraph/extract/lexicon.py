@@ -398,6 +398,7 @@ class ActorWords:
     side_nouns: frozenset[str]  # "his party": the person's own organization
     pair_descriptions: frozenset[str]
     person_pair_descriptions: frozenset[str]  # "the two men", "both leaders": the last two people named
+    place_pair_descriptions: frozenset[str]  # "abandoned both towns": the last two places named
     state_descriptions: frozenset[str]
     kind_descriptions: dict[str, frozenset[str]]  # "the mission": a peacekeeping body named before
     place_descriptions: frozenset[str]  # "withdrew from the town": the place named before
@@ -430,6 +431,7 @@ class ActorWords:
                    org_words=frozenset(w.lower() for w in actors["org_name_words"]), role_nouns=words("role_nouns"),
                    org_descriptions=words("org_descriptions"), pair_descriptions=words("pair_descriptions"),
                    person_pair_descriptions=words("person_pair_descriptions"),
+                   place_pair_descriptions=words("place_pair_descriptions"),
                    not_group_kinds=words("not_group_kinds"), armed_descriptions=words("armed_descriptions"),
                    unarmed_kinds=words("unarmed_kinds"), follower_nouns=words("follower_nouns"),
                    side_nouns=words("side_nouns"),
