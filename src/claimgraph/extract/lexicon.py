@@ -287,6 +287,7 @@ class Grammar:
     culprit_prepositions: frozenset[str]  # "X was behind the bombing"
     actor_object_verbs: frozenset[str]  # "accused them of ...": "them" is someone, never a thing
     purpose_verbs: frozenset[str]  # "summoned the ambassador to protest ...": the subject protests
+    yield_takers: frozenset[str]  # "forced the surrender of X": the subject is whom X yields to
     culprit_adjectives: frozenset[str]  # "X was responsible for the bombing"
     appeal_nouns: frozenset[str]  # "calls from ASEAN": who asks
     voiced_nouns: frozenset[str]  # "criticism from lawmakers": who says it

@@ -63,6 +63,7 @@ OBJECT_SLOT_RULES = {
     "bearer": "object.bearer",
     "move_doer": "object.move_doer",
     "asker": "object.asker",
+    "receiver": "object.receiver",
 }
 OBJECT_PREPOSITION_RULE = "object.preposition"
 # When no slot gave an actor: the first fallback that answers decides.

@@ -323,6 +323,18 @@ def rejecter(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bo
     return m.subjects(head), False
 
 
+@RULES.register("object.receiver", example="Argentine troops forced the surrender of the Royal Marines garrison.")
+def receiver(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+             slot: str) -> tuple[Actors, bool]:
+    """Whom a yielding noun with no "to" yields to: the subject of the verb that forces, accepts or takes it
+    ("forced the surrender of the garrison", "accepted the surrender of 200 fighters")."""
+    head = predicate.head
+    if predicate.pos_ != "NOUN" or predicate.dep_ != "dobj" or head.pos_ != "VERB" or \
+            head.lemma_.lower() not in m.grammar.yield_takers:
+        return [], False
+    return m.subjects(head), False
+
+
 @RULES.register("object.asker", example="Otunbayeva asked Russia to send peacekeepers, but Moscow declined.")
 def asker(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
           slot: str) -> tuple[Actors, bool]:
