@@ -1269,6 +1269,8 @@ class ArgumentResolver:
             kind = "counted_group"  # "killed dozens": people, counted
         if kind is None and lemma in self.member_heads:  # "its 25 crew members", "militia members"
             kind = self._member_kind(i)
+        if kind is None and lemma in self.member_heads and any(parse.dep[c] == "nummod" for c in parse.children[i]):
+            kind = "counted_group"  # "detained two members of the opposition Ladies in White": no named group's
         if kind is None and lemma in self.qualified_forces and any(
                 parse.dep[c] in ("compound", "amod") and parse.lower[c] in self.qualified_forces[lemma]
                 for c in parse.children[i]):
