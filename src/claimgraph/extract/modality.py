@@ -124,8 +124,11 @@ class Modality:
             # accusations that its army killed civilians"), are said of their noun: the clause around the noun
             # neither negates nor hedges them, unless it denies the report ("X denied reports that ...").
             # (a "relative clause" with "that" as its mark is a content clause the parser misread)
+            # (an infinitive the parser made a relative clause is the noun's content too: "rejected calls to hold
+            # talks with X", "has plans to attack")
             content = link in ("acl", "ccomp") or (link == "relcl" and any(
-                dep[c] == "mark" for c in children[chain[-2][0]]))
+                dep[c] == "mark" or dep[c] == "aux" and parse.lower[c] == self.grammar.infinitive_marker
+                for c in children[chain[-2][0]]))
             if link == "relcl" and not content and culprit_copula(parse, self.grammar, i) is None:
                 # "a claim Mogadishu denied": the denial is no claim of the noun's ("X was reportedly behind a
                 # bomb that killed ...": a culprit frame's hedge reaches what the clause says happened)
@@ -262,7 +265,8 @@ class Modality:
             hoped_clause = link == "ccomp" and any(
                 dep[c] == "aux" and parse.tag[c] == "MD" for c in parse.children[chain[depth - 1][0]])
             planned = (lemma in self.plan_words or lemma in self.active_plan_words and not passive) and \
-                (link == "xcomp" or link == "acl" and pos == "NOUN" or hoped_clause) and not in_adverbial and not formula
+                (link == "xcomp" or link in ("acl", "relcl") and pos == "NOUN" or hoped_clause) and not in_adverbial \
+                and not formula
             # (a raising use hedges like a passive: "it is believed that", "there are thought to be")
             raising = passive or any(dep[c] == "expl" or dep[c] == "nsubj" and lowers[c] == "it" for c in children)
             if lemma in self.hedge_verbs and pos in ("VERB", "AUX") and (lemma not in self.passive_only or raising) \
@@ -283,7 +287,8 @@ class Modality:
                     parse.pos[predicate.i] == "NOUN":
                 hedged = True  # "demanded the release of X", "requests the withdrawal of French forces": asked for
                 cues.append(_cue(APPEAL, doc[token]))
-            if pos == "NOUN" and lemma in self.grammar.appeal_nouns and link == "acl" and \
+            # (the parser may make the infinitive a relative clause: "rejected calls to hold talks with X")
+            if pos == "NOUN" and lemma in self.grammar.appeal_nouns and link in ("acl", "relcl") and \
                     self._infinitive(chain[depth - 1][0]):
                 hedged = True  # "calls to resume negotiations with X": the talks are asked for, not held
                 cues.append(_cue(APPEAL, doc[token]))
