@@ -265,15 +265,12 @@ class ArgumentResolver:
         if det is None or pos != "NOUN" or parse.ent_type[i]:
             return None
         det_lower = parse.lower[det]
-        if (lemma in self.person_pair_descriptions or lower in self.person_pair_descriptions) and tag == "NNS" and (
-                det_lower == "both" or det_lower == "the" and any(parse.lower[c] == "two" for c in children)):
-            # (not "two women", people not named before)
-            previous = self._previous(token, ("person",), limit=4)  # "met X, and the two men signed ..."
-            return [[key] for key in previous[:2]] if len(previous) >= 2 else None
-        if (lemma in self.place_pair_descriptions or lower in self.place_pair_descriptions) and tag == "NNS" and (
-                det_lower == "both" or det_lower == "the" and any(parse.lower[c] == "two" for c in children)):
-            previous = self._previous(token, ("location",), limit=4)  # "abandoned both towns"
-            return [[key] for key in previous[:2]] if len(previous) >= 2 else None
+        # "met X, and the two men signed ...", "abandoned both towns" (not "two women", people not named before)
+        for nouns, types in ((self.person_pair_descriptions, ("person",)), (self.place_pair_descriptions, ("location",))):
+            if (lemma in nouns or lower in nouns) and tag == "NNS" and (
+                    det_lower == "both" or det_lower == "the" and any(parse.lower[c] == "two" for c in children)):
+                previous = self._previous(token, types, limit=4)
+                return [[key] for key in previous[:2]] if len(previous) >= 2 else None
         pair = (lemma in self.pair_descriptions or lower in self.pair_descriptions) and tag == "NNS"
         if pair and det_lower in ("the", "both", "two") and (
                 det_lower != "the" or any(parse.lower[c] in ("two", "both") for c in children)):
