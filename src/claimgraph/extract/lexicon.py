@@ -18,7 +18,7 @@ PREDICATE_KEYS = {"lemma", "particle", "object", "mode", "default_mode", "needs_
                   "no_subject_pairing", "not_theme_word", "not_subject_kinds", "not_object_kinds", "object_kinds",
                   "mutual_between", "agent_noun",
                   "actor_object", "clause_modal", "theme_in_clause", "theme_complement", "needs_infinitive", "no_fallback", "not_question", "joint_act",
-                  "passive_only", "not_outlet_object", "object_theme_only", "own_theme", "passive_theme"}
+                  "passive_only", "not_outlet_object", "object_theme_only", "own_theme", "passive_theme", "not_rescue"}
 # What an actor mention denotes (docs/extraction.md): a name, or a description of one of these kinds.
 ACTOR_KINDS = frozenset(("named", "descriptive", "generic_force", "civilians", "title_role", "unit",
                          "counted_group"))
@@ -96,6 +96,9 @@ class Predicate:
     # what is given is the verb's own object: a verb of motion whose subject moves itself gives nothing ("flew
     # to Riyadh for treatment" is a journey, its purpose no gift)
     object_theme_only: bool = False
+    # not when the subject frees the captives of a raid it made ("stormed the hideout, freeing 15 hostages":
+    # the hostages were someone else's; grammar.yaml `raid_verbs`)
+    not_rescue: bool = False
 
 
 @dataclass(frozen=True)
@@ -288,6 +291,7 @@ class Grammar:
     actor_object_verbs: frozenset[str]  # "accused them of ...": "them" is someone, never a thing
     purpose_verbs: frozenset[str]  # "summoned the ambassador to protest ...": the subject protests
     yield_takers: frozenset[str]  # "forced the surrender of X": the subject is whom X yields to
+    raid_verbs: frozenset[str]  # "stormed the house and freed him": a rescue, not a captor's release
     culprit_adjectives: frozenset[str]  # "X was responsible for the bombing"
     appeal_nouns: frozenset[str]  # "calls from ASEAN": who asks
     voiced_nouns: frozenset[str]  # "criticism from lawmakers": who says it

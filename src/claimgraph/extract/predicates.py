@@ -601,6 +601,16 @@ class PredicateMatcher:
                     return True  # ("in a second round of strikes": the act is the round's)
         return False
 
+    def frees_in_raid(self, predicate: Token) -> bool:
+        """Whether a verb of freeing comes after a raid (grammar.yaml `raid_verbs`) by the same doer in its
+        sentence: "boarded the tanker, arrested eight pirates and freed the crew", "stormed the camp, freeing 15
+        hostages", "police, who stormed the house, freed him" freed someone else's captives."""
+        raids = [t for t in predicate.sent if t.i < predicate.i and t.pos_ == "VERB" and t.lemma_ in self.grammar.raid_verbs]
+        if not raids:
+            return False
+        freers = {key for slot in self.subjects(predicate) for key in slot}
+        return any(key in freers for raid in raids for slot in self.subjects(raid) for key in slot)
+
     def is_gerund_noun(self, i: int) -> bool:
         """Whether the word is an -ing verb the parser made a noun phrase's head: a subject, object or
         prepositional object with no subject or object of its own ("Fighting between X and Y displaced ...",
@@ -665,6 +675,8 @@ class PredicateMatcher:
                                                 for a in parse.children[c]) for c in parse.children[predicate.i]):
             return []  # "told X to leave" asks; "told X that ..." informs
         if spec.joint_act is not None and spec.joint_act != self.joined_in_act(predicate):
+            return []
+        if spec.not_rescue and self.frees_in_raid(predicate):
             return []
         if spec.not_question and any(parse.lower[m] in self.grammar.question_marks and parse.dep[m] == "mark"
                                      for c in parse.children[predicate.i] for m in parse.children[c]):
