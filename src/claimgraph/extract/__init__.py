@@ -252,24 +252,31 @@ class _Extractor:
             if target.type == "location":
                 return True
             # a name the model typed otherwise, said in this sentence as a place ("the town of Minova",
-            # "Masala village (Beni)", tagged GPE); a state by its own name where the act happened in it ("a
-            # strike in northwest Syria that killed a commander"; by its capital it stands for its government)
+            # "Masala village (Beni)", tagged GPE); a state named, by its name or its capital, only as where the act
+            # happened ("a strike in northwest Syria that killed a commander", "raided a hotel in Mogadishu")
             sent = self.sents[self.sent_index[item.predicate.i]]
+            found_place = False
             for root in said.get(item.object, ()):
                 if not sent.start <= root < sent.end:
                     continue
                 head = parse.head[root]
                 if target.type == "state":
-                    if parse.dep[root] == "pobj" and parse.lower[head] in self.grammar.prepositions.place_within \
-                            and not self.table.is_place_name(root):
-                        return True
+                    # where the act happened, unless the sentence also names the state as a side ("an insurgency
+                    # against the Somali government ... the bombing of a hotel in Mogadishu"; "12 Lesotho
+                    # nationals" only says whose nationals they are)
+                    if parse.dep[root] in ("compound", "amod", "nmod") and \
+                            self.resolver.first(self.doc[head]) != item.object:
+                        continue
+                    if not (parse.dep[root] == "pobj" and parse.lower[head] in self.grammar.prepositions.place_within):
+                        return False
+                    found_place = True
                     continue
                 if parse.ent_type[root] in ("GPE", "LOC", "FAC") or (
                         parse.dep[root] in ("appos", "compound") and parse.lemma[head] in place_nouns) or (
                         parse.dep[root] == "pobj" and parse.lower[head] == self.grammar.of and
                         parse.lemma[parse.head[head]] in place_nouns):
                     return True
-            return False
+            return found_place
 
         def doer(item: RawClaim) -> tuple[int, str]:
             return self.sent_index[item.predicate.i], item.subject
