@@ -299,6 +299,7 @@ class Grammar:
     pressure_prepositions: frozenset[str]
     charge_prepositions: frozenset[str]  # "charged X with killing Y", "held X for the attack"
     result_verbs: frozenset[str]  # "X clashed with Y, leaving two dead": neither side is said to have killed them
+    toll_verbs: frozenset[str]  # "X clashed with Y, killing four people": nor these
     operation_nouns: frozenset[str]  # "were killed in an operation", the army said: the army did it
     operation_verbs: frozenset[str]  # "were neutralised", the ministry of defence announced
     force_kinds: frozenset[str]  # gazetteer kinds of the bodies that report their own operations

@@ -21,9 +21,13 @@ PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 @RULES.register("subject.fight_toll", example="Clashes between X and Y left five people dead.")
 def fight_toll(m: PredicateMatcher, verb: Token, depth: int, passive: bool) -> Actors | None:
     """Nobody, for the dead a fight between two sides left ("X clashed with Y, leaving two people dead",
-    "clashes between X and Y left five dead"): the report does not say which side killed them."""
+    "clashes between X and Y left five dead", "X clashed with Y, killing four people"): the report does not say
+    which side killed them."""
     parse = m.parse
-    if parse.lemma[verb.i] not in m.grammar.result_verbs:
+    lemma = parse.lemma[verb.i]
+    if lemma not in m.grammar.result_verbs and not (lemma in m.grammar.toll_verbs and any(
+            parse.dep[c] == "dobj" and m.lexicon.actor_kinds.get(parse.lemma[c]) == "civilians"
+            for c in parse.children[verb.i])):
         return None
     if parse.dep[verb.i] == "advcl" and _is_fight(m, m.doc[parse.head[verb.i]]) or any(
             parse.dep[c] in ACTIVE_SUBJECT_DEPS and _is_fight(m, m.doc[c]) for c in parse.children[verb.i]):
