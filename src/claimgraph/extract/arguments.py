@@ -907,6 +907,11 @@ class ArgumentResolver:
                     return [slot for k in joined for slot in self._single(self.doc[k], depth + 1)]
                 if any(parse.tag[w] == "VBZ" or parse.lower[w] == "was" for w in verbs) and joined[-1] < i:
                     antecedent = joined[-1]  # "Hamas and Islamic Jihad, which is backed by Iran": the nearest one
+            of = parse.head[antecedent]
+            if parse.lower[i] in self.person_relatives and dep[antecedent] == "pobj" and parse.lower[of] == self.of_word \
+                    and parse.lemma[parse.head[of]] in self.role_nouns and getattr(
+                        table.actor_at_index(antecedent), "type", None) != "person":
+                antecedent = parse.head[of]  # "the president of Corsica's executive council, who ...": the president
             named = self._named_collective(antecedent)
             if named is not None:
                 return [[named]]
