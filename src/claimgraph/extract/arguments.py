@@ -1273,10 +1273,13 @@ class ArgumentResolver:
             kind = self._member_kind(i)
         if kind is None and lemma in self.member_heads and any(parse.dep[c] == "nummod" for c in parse.children[i]):
             kind = "counted_group"  # "detained two members of the opposition Ladies in White": no named group's
-        if kind is None and lemma in self.qualified_forces and any(
+        if kind in (None, "descriptive") and lemma in self.qualified_forces and any(
                 parse.dep[c] in ("compound", "amod") and parse.lower[c] in self.qualified_forces[lemma]
                 for c in parse.children[i]):
-            kind = "generic_force"  # "the security services", "foreign intelligence services"
+            if parse.dep[i] in ("attr", "oprd") or parse.tag[i] == "NN" and any(
+                    parse.dep[c] == "det" and parse.lower[c] in self.indefinite_articles for c in parse.children[i]):
+                return []  # "designated it a terrorist group", "an armed group, the SDF": a class, or a name's
+            kind = "generic_force"  # "the security services", "foreign intelligence services", "an armed group"
         if kind == "civilians" and any(parse.dep[c] == "amod" and parse.lower[c] in self.armed_modifiers
                                        for c in parse.children[i]):
             kind = "generic_force"  # "armed men abducted them", "masked men": not civilians
