@@ -347,6 +347,7 @@ class Intent:
     auxiliaries: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
     adjectives: frozenset[str] = frozenset()
+    ongoing: frozenset[str] = frozenset()  # "will continue working with X": going on, not promised
     cooperative: frozenset[str] = frozenset()  # relations
     hostile: frozenset[str] = frozenset()  # relations
     conditions: frozenset[str] = frozenset()

@@ -229,7 +229,10 @@ class PredicateMatcher:
         """A promised or intended act: "will provide", "agreed to withdraw", "is ready to send"."""
         intent = self.intent
         predicate = self.governor(predicate)
-        for token in self._complement_chain(predicate, 4):
+        chain = list(self._complement_chain(predicate, 4))
+        if any(token.lemma_.lower() in intent.ongoing for token in chain if token.i != predicate.i):
+            return False  # "will continue working with X": the work goes on
+        for token in chain:
             if any(c.dep_ == "aux" and c.lower_ in intent.auxiliaries for c in token.children):
                 return True
             if token.i != predicate.i and token.lemma_.lower() in intent.verbs:
