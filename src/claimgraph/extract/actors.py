@@ -179,7 +179,8 @@ class ActorTable:
             if actor is None or actor.gazetteer_id or actor.kind:
                 continue
             dep, head = parse.dep[root], parse.head[root]
-            if label in ("GPE", "LOC") or (dep == "pobj" and parse.lower[head] in self.locative) or (
+            if label in ("GPE", "LOC") or (dep == "pobj" and parse.lower[head] in self.locative) or \
+                    self._arrived_at(root) or (
                     dep == "conj" and parse.ent_type[head] in ("GPE", "LOC")
                     and not self.doc[head].ent_id_ and parse.pos[head] == "PROPN"):
                 vote = "location"
@@ -197,6 +198,16 @@ class ActorTable:
             others = max((n for t, n in tally.items() if t != "location"), default=0)
             if tally.get("location", 0) > others:
                 actor.type = "location"
+
+    def _arrived_at(self, i: int) -> bool:
+        """Whether the name at word i is where a verb of going leads ("deployed 500 soldiers to Khiam", "entered
+        Kidal"; grammar.yaml `arrival_verbs`)."""
+        parse, grammar = self.parse, self.lexicon.grammar
+        head = parse.head[i]
+        if parse.dep[i] == "dobj":
+            return parse.lemma[head] in grammar.entry_verbs
+        return parse.dep[i] == "pobj" and parse.lower[head] in grammar.prepositions.arrival and \
+            parse.lemma[parse.head[head]] in grammar.arrival_verbs
 
     def _find_surnames(self) -> None:
         """A person's surname alone, missed by the model ("Guzman later met ..."), is that person."""

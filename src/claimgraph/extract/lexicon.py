@@ -133,6 +133,7 @@ class Prepositions:
     partner_with: frozenset[str]  # "in coordination with X", "together with X"
     event_adjunct: frozenset[str]
     posting: frozenset[str]  # "was assigned to the 5th Brigade": the body a posting names
+    arrival: frozenset[str]  # "deployed soldiers to Khiam": where a verb of going leads
     movement: frozenset[str]  # "withdrew from the town": where a move starts or ends
     cause: frozenset[str]  # "fighting for their freedom": a violent act's cause, never its target
     destination: frozenset[str]  # "will send troops to Poland": where forces go, whom a move to come does not threaten
@@ -292,6 +293,8 @@ class Grammar:
     purpose_verbs: frozenset[str]  # "summoned the ambassador to protest ...": the subject protests
     yield_takers: frozenset[str]  # "forced the surrender of X": the subject is whom X yields to
     raid_verbs: frozenset[str]  # "stormed the house and freed him": a rescue, not a captor's release
+    arrival_verbs: frozenset[str]  # "deployed soldiers to Khiam": Khiam is a place
+    entry_verbs: frozenset[str]  # "entered Kidal": so is Kidal
     culprit_adjectives: frozenset[str]  # "X was responsible for the bombing"
     appeal_nouns: frozenset[str]  # "calls from ASEAN": who asks
     voiced_nouns: frozenset[str]  # "criticism from lawmakers": who says it
