@@ -64,6 +64,7 @@ OBJECT_SLOT_RULES = {
     "move_doer": "object.move_doer",
     "asker": "object.asker",
     "receiver": "object.receiver",
+    "tied_place": "object.tied_place",
 }
 OBJECT_PREPOSITION_RULE = "object.preposition"
 # When no slot gave an actor: the first fallback that answers decides.

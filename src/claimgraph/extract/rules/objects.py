@@ -335,6 +335,24 @@ def receiver(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bo
     return m.subjects(head), False
 
 
+@RULES.register("object.tied_place", example="Rebels seized the town of Paletwa after junta troops withdrew.")
+def tied_place(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
+               slot: str) -> tuple[Actors, bool]:
+    """Where a withdrawal that names no place was from: the place taken in the clause it is tied to ("seized the
+    town of Paletwa after junta troops withdrew", "entered Kigali after government troops withdrew")."""
+    head = predicate.head
+    if predicate.pos_ != "VERB" or predicate.dep_ not in ("advcl", "conj") or head.pos_ != "VERB" or any(
+            c.dep_ == "dobj" for c in predicate.children):
+        return [], False
+    table = m.resolver.table
+    for obj in (c for c in head.children if c.dep_ == "dobj"):
+        for word in (obj, *m.pobjs(obj, (m.grammar.of,))):
+            actor = table.actor_at_index(word.i)
+            if actor is not None and actor.type == "location":
+                return [[actor.key]], False
+    return place_object(m, head), False
+
+
 @RULES.register("object.asker", example="Otunbayeva asked Russia to send peacekeepers, but Moscow declined.")
 def asker(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
           slot: str) -> tuple[Actors, bool]:
