@@ -84,6 +84,7 @@ class Modality:
         self.request_clauses = frozenset(str(w).lower() for w in hedge.get("request_clauses") or ())
         self.appeal_verbs = frozenset(str(w).lower() for w in hedge.get("appeals") or ())
         self.plan_words = frozenset(str(w).lower() for w in hedge.get("plans") or ())
+        self.commitments = frozenset(str(w).lower() for w in hedge.get("commitments") or ())
         self.active_plan_words = frozenset(str(w).lower() for w in hedge.get("active_plans") or ())
         self.statement_formulas = frozenset(str(w).lower() for w in hedge.get("statement_formulas") or ())
         self.plan_modifiers = frozenset(str(w).lower() for w in hedge.get("plan_modifiers") or ())
@@ -269,8 +270,14 @@ class Modality:
                 and not formula
             # (a raising use hedges like a passive: "it is believed that", "there are thought to be")
             raising = passive or any(dep[c] == "expl" or dep[c] == "nsubj" and lowers[c] == "it" for c in children)
+            # (a past time or reason clause with its own subject on a promise, threat or plan happened apart from
+            # it: "vowed retaliation after Israel killed its commander"; "after Ukraine withdraws" has not)
+            event_apart = lemma in self.commitments and any(
+                chain[k][3] == "advcl" and parse.tag[chain[k - 1][0]] == "VBD" and any(
+                    dep[c] in ("nsubj", "nsubjpass") for c in parse.children[chain[k - 1][0]])
+                and any(dep[c] == "mark" for c in parse.children[chain[k - 1][0]]) for k in range(1, depth + 1))
             if lemma in self.hedge_verbs and pos in ("VERB", "AUX") and (lemma not in self.passive_only or raising) \
-                    and not formula:
+                    and not formula and not event_apart:
                 hedged = True
                 cues.append(_cue(PLAN if planned else "hedge", doc[token]))
             elif planned:  # "is scheduled to visit", "is due to host", "is considering sending"
