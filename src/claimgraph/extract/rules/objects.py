@@ -339,7 +339,7 @@ def receiver(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bo
 def tied_place(m: PredicateMatcher, predicate: Token, spec: Predicate, passive: bool,
                slot: str) -> tuple[Actors, bool]:
     """Where a withdrawal that names no place was from: the place taken in the clause it is tied to ("seized the
-    town of Paletwa after junta troops withdrew", "entered Kigali after government troops withdrew")."""
+    town of Paletwa after junta troops withdrew", "captured Harardhere, and al-Shabaab withdrew without a fight")."""
     head = predicate.head
     if predicate.pos_ != "VERB" or predicate.dep_ not in ("advcl", "conj") or head.pos_ != "VERB" or any(
             c.dep_ == "dobj" for c in predicate.children):
