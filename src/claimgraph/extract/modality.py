@@ -179,12 +179,22 @@ class Modality:
         return ("negated" if negated else "affirmed"), ("hedged" if hedged else "asserted"), [
             Cue(kind=c.kind, text=c.text, start=c.start, end=c.end) for c in cues]
 
+    def _past_event_clause(self, verb: int) -> bool:
+        """Whether a verb heads a past clause with its own subject and a subordinator ("after Israel killed X")."""
+        parse = self.parse
+        children = parse.children[verb]
+        return parse.tag[verb] == "VBD" and any(parse.dep[c] in ("nsubj", "nsubjpass") for c in children) and \
+            any(parse.dep[c] == "mark" for c in children)
+
     def _assess(self, predicate: Token, sent: Span) -> tuple[bool, bool, list[Cue]]:
         parse, doc = self.parse, predicate.doc
         dep, lowers = parse.dep, parse.lower
         cues: list[Cue] = []
         negated, hedged = False, False
         chain = self._chain(predicate.i)
+        # the first link at which the chain leaves a past time or reason clause with its own subject
+        past_event = next((k for k in range(1, len(chain))
+                           if chain[k][3] == "advcl" and self._past_event_clause(chain[k - 1][0])), None)
         below: int | None = None  # the chain word under this one
         for depth, (token, reaches, meaning, link) in enumerate(chain):
             lemma, pos, children = parse.lemma[token], parse.pos[token], parse.children[token]
@@ -272,10 +282,7 @@ class Modality:
             raising = passive or any(dep[c] == "expl" or dep[c] == "nsubj" and lowers[c] == "it" for c in children)
             # (a past time or reason clause with its own subject on a promise, threat or plan happened apart from
             # it: "vowed retaliation after Israel killed its commander"; "after Ukraine withdraws" has not)
-            event_apart = lemma in self.commitments and any(
-                chain[k][3] == "advcl" and parse.tag[chain[k - 1][0]] == "VBD" and any(
-                    dep[c] in ("nsubj", "nsubjpass") for c in parse.children[chain[k - 1][0]])
-                and any(dep[c] == "mark" for c in parse.children[chain[k - 1][0]]) for k in range(1, depth + 1))
+            event_apart = lemma in self.commitments and past_event is not None and past_event <= depth
             if lemma in self.hedge_verbs and pos in ("VERB", "AUX") and (lemma not in self.passive_only or raising) \
                     and not formula and not event_apart:
                 hedged = True
